@@ -1,0 +1,131 @@
+/**
+ * The one service API every UI talks to, whatever carries it: Electron IPC (preload), the loopback
+ * WebSocket bridge (browser mode, other desks), or a direct in-process call (tests, simulator).
+ *
+ * Requests are zod schemas because they cross a trust boundary and are validated on arrival;
+ * results and events are plain types because they flow from the trusted core outwards. Adding a
+ * command here without implementing it in the service or exposing it in a client is a compile error.
+ */
+import { z } from 'zod'
+import type { Call, CallOutcome, HistoryRecord } from './calls'
+
+const CallId = z.string().min(1).max(256)
+/** An SDP offer is a few kB; the cap keeps a hostile client from pushing megabytes to Graph. */
+const Sdp = z
+  .string()
+  .min(1)
+  .max(64 * 1024)
+
+export const commandRequests = {
+  listCalls: z.object({}).strict(),
+  accept: z.object({ callId: CallId, sdp: Sdp }).strict(),
+  decline: z.object({ callId: CallId }).strict(),
+  hangUp: z.object({ callId: CallId }).strict(),
+  /** The UI could not set up or keep the media: the call is ended as failed, with the reason. */
+  reportMediaFailure: z.object({ callId: CallId, reason: z.string().min(1).max(500) }).strict(),
+  listHistory: z
+    .object({
+      limit: z.number().int().positive().max(10_000).optional(),
+      outcome: z.enum(['completed', 'missed', 'declined', 'failed']).optional(),
+      search: z.string().max(200).optional()
+    })
+    .strict(),
+  getStatus: z.object({}).strict(),
+  startTestCall: z.object({}).strict()
+} satisfies Record<string, z.ZodType>
+
+export type CommandName = keyof typeof commandRequests
+export type CommandRequest<K extends CommandName> = z.input<(typeof commandRequests)[K]>
+export type ParsedCommandRequest<K extends CommandName> = z.output<(typeof commandRequests)[K]>
+
+export interface AcceptResult {
+  /** Meta's SDP answer to our offer. */
+  answer: string
+  /** Meta's own offer that follows; the UI answers it locally and sends nothing back. */
+  renegotiation?: string | undefined
+}
+
+export interface CoreStatus {
+  page: { configured: boolean; pageId?: string | undefined }
+  /** Where the local webhook listener is bound, e.g. http://127.0.0.1:47800/webhook. */
+  webhookUrl: string | null
+  /** The public URL Meta delivers to (tunnel or own), when there is one. */
+  publicUrl: string | null
+}
+
+export interface CommandResults {
+  listCalls: Call[]
+  accept: AcceptResult
+  decline: void
+  hangUp: void
+  reportMediaFailure: void
+  listHistory: HistoryRecord[]
+  getStatus: CoreStatus
+  startTestCall: { callId: string }
+}
+
+// Fails to compile when a command has a request schema but no result type, or the other way round.
+type _SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : never
+  : never
+export const _commandsAgree: _SameKeys<typeof commandRequests, CommandResults> = true
+
+/** What a UI holds: every command as an async function. */
+export type SoftphoneApi = {
+  [K in CommandName]: (request: CommandRequest<K>) => Promise<CommandResults[K]>
+}
+
+export interface MediaOffer {
+  callId: string
+  version: number
+  sdp: string
+}
+
+/** Events the core broadcasts to every connected client. */
+export interface SoftphoneEvents {
+  /** A call changed state (or appeared); clients replace their copy by id. */
+  callUpdated: Call
+  /** Meta sent new SDP mid-call (`media_update`), highest version only. */
+  mediaOffer: MediaOffer
+  historyAdded: HistoryRecord
+  status: CoreStatus
+}
+export type EventName = keyof SoftphoneEvents
+export const EVENT_NAMES = [
+  'callUpdated',
+  'mediaOffer',
+  'historyAdded',
+  'status'
+] as const satisfies readonly EventName[]
+
+export type EventMessage = {
+  [K in EventName]: { event: K; payload: SoftphoneEvents[K] }
+}[EventName]
+
+/** Error kinds a command can fail with; `message` is always a sentence the user can act on. */
+export type ServiceErrorCode =
+  'invalid-request' | 'not-found' | 'conflict' | 'not-configured' | 'graph' | 'internal'
+
+export interface ServiceErrorShape {
+  code: ServiceErrorCode
+  message: string
+}
+
+export class ServiceError extends Error implements ServiceErrorShape {
+  override readonly name = 'ServiceError'
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+export const OUTCOME_LABELS: Record<CallOutcome, string> = {
+  completed: 'Answered',
+  missed: 'Missed',
+  declined: 'Declined',
+  failed: 'Failed'
+}

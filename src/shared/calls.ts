@@ -1,0 +1,134 @@
+/**
+ * The call as every layer sees it: registry, UI and history share this one union and one outcome
+ * table, so "missed" means the same thing on the toast, in the tray badge and in history.
+ */
+
+export type CallDirection = 'inbound' | 'outbound'
+
+/**
+ * - `completed`: ended after it was connected;
+ * - `missed`: never answered (the caller hung up while it rang, or the ring deadline passed);
+ * - `declined`: we rejected it;
+ * - `failed`: Meta reported `Failed` after accept, or accept or media failed.
+ */
+export type CallOutcome = 'completed' | 'missed' | 'declined' | 'failed'
+export const CALL_OUTCOMES: readonly CallOutcome[] = ['completed', 'missed', 'declined', 'failed']
+
+export interface Caller {
+  psid: string
+  name?: string | undefined
+  /** A data URL fetched in main: the short-lived Graph photo URL never reaches a UI. */
+  photo?: string | undefined
+}
+
+interface CallBase {
+  id: string
+  pageId: string
+  direction: CallDirection
+  caller: Caller
+  /** When the call started from the caller's side (webhook `timestamp`), ms since the epoch. */
+  startedAt: number
+}
+
+export interface RingingCall extends CallBase {
+  state: 'ringing'
+  /** Ringing stops here (ms since the epoch), some seconds before Meta gives up on the call. */
+  ringDeadline: number
+}
+
+export interface AnsweringCall extends CallBase {
+  state: 'answering'
+  /** The client that won the race to answer; every other client shows "Answered elsewhere". */
+  answeredBy: string
+}
+
+export interface ConnectedCall extends CallBase {
+  state: 'connected'
+  answeredBy: string
+  connectedAt: number
+}
+
+/** Who or what ended a call, for the sentence the user reads. */
+export type EndReason =
+  | 'caller-hung-up'
+  | 'we-hung-up'
+  | 'declined'
+  | 'ring-timeout'
+  | 'meta-failed'
+  | 'accept-failed'
+  | 'media-failed'
+  | 'shutdown'
+
+export interface EndedCall extends CallBase {
+  state: 'ended'
+  outcome: CallOutcome
+  reason: EndReason
+  endedAt: number
+  answeredBy?: string | undefined
+  connectedAt?: number | undefined
+  /** A sentence for the user when something went wrong; absent for ordinary endings. */
+  error?: string | undefined
+}
+
+export type Call = RingingCall | AnsweringCall | ConnectedCall | EndedCall
+export type CallState = Call['state']
+
+/** Compile-time proof that a switch handled every member of a union. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`)
+}
+
+export function isLive(call: Call): boolean {
+  switch (call.state) {
+    case 'ringing':
+    case 'answering':
+    case 'connected':
+      return true
+    case 'ended':
+      return false
+    default:
+      return assertNever(call)
+  }
+}
+
+/** Seconds the call was connected, 0 when it never was. */
+export function talkSeconds(call: EndedCall): number {
+  return call.connectedAt === undefined
+    ? 0
+    : Math.max(0, Math.round((call.endedAt - call.connectedAt) / 1000))
+}
+
+export function callerLabel(caller: Caller): string {
+  return caller.name ?? caller.psid
+}
+
+/** One line of the call history: what a call was, after it ended. */
+export interface HistoryRecord {
+  callId: string
+  pageId: string
+  direction: CallDirection
+  caller: Caller
+  startedAt: number
+  connectedAt?: number | undefined
+  endedAt: number
+  durationSeconds: number
+  outcome: CallOutcome
+  reason: EndReason
+  error?: string | undefined
+}
+
+export function toHistoryRecord(call: EndedCall): HistoryRecord {
+  return {
+    callId: call.id,
+    pageId: call.pageId,
+    direction: call.direction,
+    caller: call.caller,
+    startedAt: call.startedAt,
+    connectedAt: call.connectedAt,
+    endedAt: call.endedAt,
+    durationSeconds: talkSeconds(call),
+    outcome: call.outcome,
+    reason: call.reason,
+    error: call.error
+  }
+}
