@@ -17,6 +17,8 @@ const Sdp = z
   .max(64 * 1024)
 
 export const commandRequests = {
+  /** First call of a new client: who it is and what is going on right now. */
+  hello: z.object({}).strict(),
   listCalls: z.object({}).strict(),
   accept: z.object({ callId: CallId, sdp: Sdp }).strict(),
   decline: z.object({ callId: CallId }).strict(),
@@ -30,8 +32,7 @@ export const commandRequests = {
       search: z.string().max(200).optional()
     })
     .strict(),
-  getStatus: z.object({}).strict(),
-  startTestCall: z.object({}).strict()
+  getStatus: z.object({}).strict()
 } satisfies Record<string, z.ZodType>
 
 export type CommandName = keyof typeof commandRequests
@@ -53,7 +54,15 @@ export interface CoreStatus {
   publicUrl: string | null
 }
 
+export interface HelloResult {
+  /** This client's id: a call whose `answeredBy` differs was answered elsewhere. */
+  clientId: string
+  status: CoreStatus
+  calls: Call[]
+}
+
 export interface CommandResults {
+  hello: HelloResult
   listCalls: Call[]
   accept: AcceptResult
   decline: void
@@ -61,7 +70,6 @@ export interface CommandResults {
   reportMediaFailure: void
   listHistory: HistoryRecord[]
   getStatus: CoreStatus
-  startTestCall: { callId: string }
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.
@@ -128,4 +136,18 @@ export const OUTCOME_LABELS: Record<CallOutcome, string> = {
   missed: 'Missed',
   declined: 'Declined',
   failed: 'Failed'
+}
+
+export const COMMAND_NAMES = Object.keys(commandRequests) as CommandName[]
+
+/**
+ * Builds a `SoftphoneApi` on top of one generic `call`: every transport client (preload, WebSocket)
+ * gets every command of the contract, and none it does not name.
+ */
+export function createApi(
+  call: (command: CommandName, request: unknown) => Promise<unknown>
+): SoftphoneApi {
+  return Object.fromEntries(
+    COMMAND_NAMES.map((name) => [name, (request: unknown) => call(name, request ?? {})])
+  ) as SoftphoneApi
 }

@@ -54,6 +54,8 @@ export type EndReason =
   | 'we-hung-up'
   | 'declined'
   | 'ring-timeout'
+  /** An outbound call the customer never accepted (declined, ignored, or unreachable). */
+  | 'no-answer'
   | 'meta-failed'
   | 'accept-failed'
   | 'media-failed'

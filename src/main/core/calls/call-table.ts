@@ -1,0 +1,158 @@
+/**
+ * The registry's storage: one entry per call id, the bookkeeping that is not part of the shared
+ * `Call` snapshot (ring timer, "we hung up", media version, tombstone expiry), and the one place
+ * where a snapshot is published. Both the webhook handlers and the transition methods change calls
+ * only through here, so every change is frozen, logged and emitted the same way.
+ */
+import type { MediaOffer } from '../../../shared/api'
+import type { Call, EndedCall } from '../../../shared/calls'
+import type { Logger } from '../log'
+import { callNotFound } from './errors'
+import type { Ending, LiveCall } from './outcomes'
+import { freeze, toEnded } from './snapshots'
+import { TypedEmitter } from './typed-emitter'
+
+export interface CallRegistryEvents {
+  /** Every change of every call, including the first (ringing) and the last (ended). */
+  call: Call
+  /** Exactly once per call id (within the tombstone time): the history store listens here. */
+  ended: EndedCall
+  /** Meta's mid-call SDP, only when its version is higher than any seen for the call. */
+  mediaOffer: MediaOffer
+}
+
+export interface TimerApi {
+  setTimeout(callback: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export interface Entry {
+  call: Call
+  /** The ring deadline timer, while ringing. */
+  timer: unknown
+  /** `hangUp()` was called: the terminate that follows is ours, not the caller's. */
+  weHungUp: boolean
+  /** Highest `media_update` version passed on; -1 before the first. */
+  mediaVersion: number
+  /** Made from a terminate that beat its connect: the late connect may still fill in the caller. */
+  provisional: boolean
+  /** When an ended call is forgotten (local clock); undefined while it is live. */
+  forgetAt: number | undefined
+}
+
+export interface CallTableSettings {
+  tombstoneMs: number
+  now: () => number
+  timers: TimerApi
+  log: Logger
+}
+
+export class CallTable {
+  readonly emitter: TypedEmitter<CallRegistryEvents>
+  private readonly entries = new Map<string, Entry>()
+
+  constructor(private readonly settings: CallTableSettings) {
+    this.emitter = new TypedEmitter((error, event) =>
+      settings.log.error('a call listener failed', { event, error })
+    )
+  }
+
+  now(): number {
+    return this.settings.now()
+  }
+
+  find(callId: string): Entry | undefined {
+    return this.entries.get(callId)
+  }
+
+  /** The entry, or the not-found refusal a transition method throws. */
+  require(callId: string): Entry {
+    this.prune()
+    const entry = this.entries.get(callId)
+    if (!entry) throw callNotFound(callId)
+    return entry
+  }
+
+  all(): Entry[] {
+    return [...this.entries.values()]
+  }
+
+  /**
+   * Stores a new live call without publishing it: the caller sets up its timer first, so a
+   * listener that acts on the first emission already finds the call complete.
+   */
+  create(call: LiveCall): Entry {
+    return this.store(call, false)
+  }
+
+  /** Stores and publishes a call that was already over when we first heard of it. */
+  createEnded(call: EndedCall, provisional: boolean): EndedCall {
+    return this.settle(this.store(call, provisional), call)
+  }
+
+  publish<C extends Call>(entry: Entry, call: C): C {
+    entry.call = freeze(call)
+    this.settings.log.info('call updated', {
+      callId: call.id,
+      state: call.state,
+      ...(call.state === 'ended' ? { outcome: call.outcome, reason: call.reason } : {})
+    })
+    this.emitter.emit('call', call)
+    return call
+  }
+
+  /** Ends a live call: stops its ring, starts its tombstone, emits `call` then `ended`. */
+  finish(entry: Entry, call: LiveCall, ending: Ending, endedAt: number, error?: string): EndedCall {
+    this.stopRinging(entry)
+    return this.settle(entry, toEnded(call, ending, endedAt, error))
+  }
+
+  startRinging(entry: Entry, ms: number, onDeadline: () => void): void {
+    this.stopRinging(entry)
+    entry.timer = this.settings.timers.setTimeout(() => {
+      entry.timer = undefined
+      onDeadline()
+    }, ms)
+  }
+
+  stopRinging(entry: Entry): void {
+    if (entry.timer === undefined) return
+    this.settings.timers.clearTimeout(entry.timer)
+    entry.timer = undefined
+  }
+
+  /** Forgets ended calls past their tombstone time; cheap, as there are only ever a few calls. */
+  prune(): void {
+    const now = this.now()
+    for (const [id, entry] of this.entries) {
+      if (entry.forgetAt !== undefined && entry.forgetAt <= now) this.entries.delete(id)
+    }
+  }
+
+  /** Stops every timer and listener and forgets every call. */
+  clear(): void {
+    for (const entry of this.entries.values()) this.stopRinging(entry)
+    this.entries.clear()
+    this.emitter.clear()
+  }
+
+  private store(call: Call, provisional: boolean): Entry {
+    const entry: Entry = {
+      call,
+      timer: undefined,
+      weHungUp: false,
+      mediaVersion: -1,
+      provisional,
+      forgetAt: undefined
+    }
+    this.entries.set(call.id, entry)
+    return entry
+  }
+
+  private settle(entry: Entry, ended: EndedCall): EndedCall {
+    entry.forgetAt = this.now() + this.settings.tombstoneMs
+    this.publish(entry, ended)
+    this.emitter.emit('ended', ended)
+    return ended
+  }
+}

@@ -1,0 +1,11 @@
+export { CallRegistry, DEFAULT_RING_TIMEOUT_MS, DEFAULT_TOMBSTONE_MS } from './registry'
+export type {
+  CallerInfo,
+  CallRegistryEvents,
+  CallRegistryOptions,
+  OutboundCallInput,
+  TimerApi
+} from './registry'
+export { CallStateError, endedSentence } from './errors'
+export type { CallStateErrorCode } from './errors'
+export type { Ending, LiveCall } from './outcomes'

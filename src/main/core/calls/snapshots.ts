@@ -1,0 +1,67 @@
+/**
+ * Builders for call snapshots. A snapshot is never changed after it is published: every
+ * transition builds a new object from the fields the target state allows, so no state-specific
+ * field (a ring deadline, say) leaks into a state that has no such field.
+ */
+import type { Call, CallDirection, EndedCall } from '../../../shared/calls'
+import type { ConnectEvent } from '../../../shared/webhook'
+import type { Ending, LiveCall } from './outcomes'
+
+/** The fields every state shares. */
+export type CallCore = Pick<Call, 'id' | 'pageId' | 'direction' | 'caller' | 'startedAt'>
+
+export function coreOf(call: Call): CallCore {
+  return {
+    id: call.id,
+    pageId: call.pageId,
+    direction: call.direction,
+    caller: call.caller,
+    startedAt: call.startedAt
+  }
+}
+
+export interface Parties {
+  direction: CallDirection
+  pageId: string
+  psid: string
+}
+
+/** Who is who in a connect: the Page is `to` when the customer calls, `from` when we call. */
+export function connectParties(event: ConnectEvent): Parties {
+  return event.call_direction === 'business_initiated'
+    ? { direction: 'outbound', pageId: event.from, psid: event.to }
+    : { direction: 'inbound', pageId: event.to, psid: event.from }
+}
+
+export function endedFrom(
+  core: CallCore,
+  ending: Ending,
+  endedAt: number,
+  extra: Pick<EndedCall, 'answeredBy' | 'connectedAt' | 'error'> = {}
+): EndedCall {
+  const call: EndedCall = { ...core, state: 'ended', ...ending, endedAt }
+  // Only present keys: snapshots cross IPC and JSON, where an explicit undefined is noise.
+  if (extra.answeredBy !== undefined) call.answeredBy = extra.answeredBy
+  if (extra.connectedAt !== undefined) call.connectedAt = extra.connectedAt
+  if (extra.error !== undefined) call.error = extra.error
+  return call
+}
+
+export function toEnded(
+  call: LiveCall,
+  ending: Ending,
+  endedAt: number,
+  error?: string
+): EndedCall {
+  return endedFrom(coreOf(call), ending, endedAt, {
+    answeredBy: call.state === 'ringing' ? undefined : call.answeredBy,
+    connectedAt: call.state === 'connected' ? call.connectedAt : undefined,
+    error
+  })
+}
+
+/** Freezes a snapshot (and its caller) so a listener cannot change what every other one sees. */
+export function freeze<C extends Call>(call: C): C {
+  Object.freeze(call.caller)
+  return Object.freeze(call)
+}

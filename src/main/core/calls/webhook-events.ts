@@ -1,0 +1,161 @@
+/**
+ * What each `calls` webhook event does to the registry. Meta retries deliveries, so every handler
+ * is idempotent and copes with order: a duplicate changes nothing, a terminate may come before its
+ * connect, a `media_update` may be overtaken by a newer one. Outcomes follow ./outcomes.
+ */
+import type { Call, RingingCall } from '../../../shared/calls'
+import { assertNever } from '../../../shared/calls'
+import type {
+  CallEvent,
+  CallStatusEvent,
+  ConnectEvent,
+  MediaUpdateEvent,
+  TerminateEvent
+} from '../../../shared/webhook'
+import { sdpText } from '../../../shared/webhook'
+import type { Logger } from '../log'
+import type { CallTable, Entry } from './call-table'
+import { endingOnTerminate, HUNG_UP_BEFORE_CONNECT, RING_TIMEOUT } from './outcomes'
+import type { Parties } from './snapshots'
+import { connectParties, coreOf, endedFrom } from './snapshots'
+
+export interface EventContext {
+  table: CallTable
+  log: Logger
+  ringTimeoutMs: number
+  /** The delivery entry's id, when the webhook had one. */
+  pageId: string | undefined
+  /** When the delivery arrived (ms); stamps the end a terminate reports. */
+  at: number
+}
+
+export function applyCallEvent(event: CallEvent, context: EventContext): Call | undefined {
+  switch (event.event) {
+    case 'connect':
+      return onConnect(event, context)
+    case 'terminate':
+      return onTerminate(event, context)
+    case 'media_update':
+      return onMediaUpdate(event, context)
+    case 'call_status':
+      return onCallStatus(event, context)
+    default:
+      return assertNever(event)
+  }
+}
+
+function onConnect(event: ConnectEvent, { table, log, ringTimeoutMs }: EventContext) {
+  const parties = connectParties(event)
+  const existing = table.find(event.id)
+  if (existing) return fillFromLateConnect(existing, event, parties, table, log)
+  if (parties.direction === 'outbound') {
+    // Outbound calls are created by registerOutbound; this one was placed elsewhere.
+    log.debug('connect for an outbound call not placed here ignored', { callId: event.id })
+    return undefined
+  }
+  const now = table.now()
+  const startedAt = event.timestamp * 1000
+  // Counted from Meta's timestamp, so a delivery retried for 45 s rings 5 s only; capped at a
+  // full ring from now in case Meta's clock runs ahead of ours.
+  const ringDeadline = Math.min(startedAt + ringTimeoutMs, now + ringTimeoutMs)
+  const core = {
+    id: event.id,
+    pageId: parties.pageId,
+    direction: parties.direction,
+    caller: { psid: parties.psid },
+    startedAt
+  }
+  if (ringDeadline <= now) {
+    log.info('connect arrived past its ring deadline', { callId: event.id })
+    return table.createEnded(endedFrom(core, RING_TIMEOUT, now), false)
+  }
+  const ringing: RingingCall = { ...core, state: 'ringing', ringDeadline }
+  const entry = table.create(ringing)
+  table.startRinging(entry, ringDeadline - now, () => {
+    const call = entry.call
+    // Only a ringing call times out: once answering, the accept is in flight and Graph decides.
+    if (call.state === 'ringing') table.finish(entry, call, RING_TIMEOUT, table.now())
+  })
+  return table.publish(entry, ringing)
+}
+
+/** A connect for a known call never rings again; it only completes a record made from a terminate. */
+function fillFromLateConnect(
+  entry: Entry,
+  event: ConnectEvent,
+  parties: Parties,
+  table: CallTable,
+  log: Logger
+): Call {
+  const call = entry.call
+  if (!entry.provisional || call.state !== 'ended') {
+    log.debug('duplicate connect ignored', { callId: event.id })
+    return call
+  }
+  entry.provisional = false
+  return table.publish(entry, {
+    ...call,
+    pageId: call.pageId || parties.pageId,
+    direction: parties.direction,
+    caller: call.caller.psid ? call.caller : { ...call.caller, psid: parties.psid },
+    startedAt: event.timestamp * 1000
+  })
+}
+
+function onTerminate(event: TerminateEvent, { table, log, pageId, at }: EventContext): Call {
+  const entry = table.find(event.id)
+  if (!entry) {
+    log.info('terminate before its connect: recorded as missed', { callId: event.id })
+    const core = {
+      id: event.id,
+      pageId: pageId ?? event.to ?? '',
+      direction: 'inbound' as const,
+      // Unknown until the connect shows up (if it ever does); an empty psid marks it missing.
+      caller: { psid: event.from ?? '' },
+      startedAt: (event.start_time ?? event.timestamp) * 1000
+    }
+    return table.createEnded(endedFrom(core, HUNG_UP_BEFORE_CONNECT, at), true)
+  }
+  const call = entry.call
+  if (call.state === 'ended') {
+    log.debug('terminate for an ended call ignored', { callId: event.id })
+    return call
+  }
+  return table.finish(entry, call, endingOnTerminate(call, event.status, entry.weHungUp), at)
+}
+
+function onMediaUpdate(event: MediaUpdateEvent, { table, log }: EventContext): Call | undefined {
+  const entry = table.find(event.id)
+  if (!entry || entry.call.state === 'ended') {
+    log.debug('media_update for no live call ignored', { callId: event.id })
+    return entry?.call
+  }
+  const version = event.session.version
+  if (version <= entry.mediaVersion) {
+    log.debug('stale media_update ignored', {
+      callId: event.id,
+      version,
+      applied: entry.mediaVersion
+    })
+    return entry.call
+  }
+  entry.mediaVersion = version
+  const sdp = sdpText(event.session.sdp_renegotiation)
+  table.emitter.emit('mediaOffer', { callId: event.id, version, sdp })
+  return entry.call
+}
+
+/** Outbound only: 'accepted' connects the call; 'ringing' changes nothing we show. */
+function onCallStatus(event: CallStatusEvent, { table, at }: EventContext): Call | undefined {
+  const entry = table.find(event.id)
+  if (!entry) return undefined
+  const call = entry.call
+  if (call.direction !== 'outbound' || call.state !== 'answering') return call
+  if (event.call_status !== 'accepted') return call
+  return table.publish(entry, {
+    ...coreOf(call),
+    state: 'connected',
+    answeredBy: call.answeredBy,
+    connectedAt: at
+  })
+}

@@ -1,0 +1,152 @@
+/**
+ * Environment overrides for headless runs and tests. Every variable is checked up front, and all bad
+ * ones are reported together in one ConfigError whose lines each name their variable.
+ * An empty (or blank) value counts as unset.
+ */
+import { ConfigError } from './errors'
+import {
+  GRAPH_API_VERSION,
+  GRAPH_ID,
+  MAX_RING_TIMEOUT_SECONDS,
+  SECRET_VALUE,
+  SUBDOMAIN,
+  WEBHOOK_PATH,
+  matching,
+  parseHttpUrl,
+  parseOrigin,
+  parsePositiveNumber,
+  parseWholeNumber
+} from './fields'
+
+export type Env = Readonly<Record<string, string | undefined>>
+
+export const ENV_VARIABLES = [
+  'FB_PAGE_ID',
+  'FB_PAGE_ACCESS_TOKEN',
+  'FB_APP_ID',
+  'FB_APP_SECRET',
+  'FB_VERIFY_TOKEN',
+  'GRAPH_API_URL',
+  'GRAPH_API_VERSION',
+  'WEBHOOK_PORT',
+  'WEBHOOK_PATH',
+  'SOFTPHONE_DATA_DIR',
+  'SOFTPHONE_RING_TIMEOUT_S',
+  'TUNNEL',
+  'TUNNEL_HOST',
+  'TUNNEL_SUBDOMAIN',
+  'PUBLIC_URL'
+] as const
+export type EnvVariable = (typeof ENV_VARIABLES)[number]
+
+export type EnvTunnelMode = 'none' | 'localtunnel'
+
+export interface EnvOverrides {
+  pageId?: string
+  pageAccessToken?: string
+  appId?: string
+  appSecret?: string
+  verifyToken?: string
+  /** Normalised to the origin, e.g. "http://127.0.0.1:4000". */
+  graphApiUrl?: string
+  graphApiVersion?: string
+  webhookPort?: number
+  webhookPath?: string
+  dataDir?: string
+  ringTimeoutSeconds?: number
+  tunnel?: EnvTunnelMode
+  tunnelHost?: string
+  tunnelSubdomain?: string
+  publicUrl?: string
+}
+
+const secret = matching(SECRET_VALUE)
+const SECRET_EXPECT = 'printable characters without spaces'
+
+/** Parses and checks the variables this app reads; throws a ConfigError naming each bad one. */
+export function readEnv(env: Env): EnvOverrides {
+  const problems: string[] = []
+  const read = <T>(
+    name: EnvVariable,
+    expect: string,
+    parse: (raw: string) => T | undefined,
+    isSecret = false
+  ): T | undefined => {
+    const raw = env[name]?.trim()
+    if (!raw) return undefined
+    const value = parse(raw)
+    if (value === undefined) {
+      // A secret's value is never repeated, not even in an error: it may be almost right.
+      const got = isSecret
+        ? `got ${raw.length} characters`
+        : `got ${JSON.stringify(raw.length > 120 ? `${raw.slice(0, 120)}…` : raw)}`
+      problems.push(`${name} must be ${expect} (${got})`)
+    }
+    return value
+  }
+
+  const overrides: EnvOverrides = {
+    pageId: read('FB_PAGE_ID', 'a Page id (digits, letters, "_" or "-")', matching(GRAPH_ID)),
+    pageAccessToken: read('FB_PAGE_ACCESS_TOKEN', SECRET_EXPECT, secret, true),
+    appId: read('FB_APP_ID', 'an app id (digits, letters, "_" or "-")', matching(GRAPH_ID)),
+    appSecret: read('FB_APP_SECRET', SECRET_EXPECT, secret, true),
+    verifyToken: read('FB_VERIFY_TOKEN', SECRET_EXPECT, secret, true),
+    graphApiUrl: read(
+      'GRAPH_API_URL',
+      'an http(s) scheme and host only, like https://graph.facebook.com (no path or query)',
+      parseOrigin
+    ),
+    graphApiVersion: read('GRAPH_API_VERSION', 'a version like v26.0', matching(GRAPH_API_VERSION)),
+    webhookPort: read('WEBHOOK_PORT', 'a whole number from 0 to 65535', (raw) =>
+      parseWholeNumber(raw, 0, 65535)
+    ),
+    webhookPath: read(
+      'WEBHOOK_PATH',
+      'a path starting with "/" without spaces, "?" or "#"',
+      matching(WEBHOOK_PATH)
+    ),
+    dataDir: read('SOFTPHONE_DATA_DIR', 'a folder path', (raw) => raw),
+    ringTimeoutSeconds: read(
+      'SOFTPHONE_RING_TIMEOUT_S',
+      `a number of seconds above 0, at most ${MAX_RING_TIMEOUT_SECONDS}`,
+      (raw) => parsePositiveNumber(raw, MAX_RING_TIMEOUT_SECONDS)
+    ),
+    tunnel: read('TUNNEL', '"none" or "localtunnel"', (raw): EnvTunnelMode | undefined =>
+      raw === 'none' || raw === 'localtunnel' ? raw : undefined
+    ),
+    tunnelHost: read(
+      'TUNNEL_HOST',
+      'an http(s) URL of a localtunnel server, like https://localtunnel.me',
+      parseHttpUrl
+    ),
+    tunnelSubdomain: read(
+      'TUNNEL_SUBDOMAIN',
+      'one lower-case DNS label (letters, digits, "-")',
+      matching(SUBDOMAIN)
+    ),
+    publicUrl: read(
+      'PUBLIC_URL',
+      'an http(s) URL without a query, like https://calls.example.com',
+      parseHttpUrl
+    )
+  }
+  if (overrides.publicUrl && overrides.tunnel === 'localtunnel') {
+    problems.push('PUBLIC_URL cannot be used with TUNNEL=localtunnel: set one of them')
+  }
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'), problems)
+  return Object.fromEntries(
+    Object.entries(overrides).filter(([, value]) => value !== undefined)
+  ) as EnvOverrides
+}
+
+/**
+ * Variables that look like ours but are not read (a typo such as FB_PAGE_TOKEN): worth a warning,
+ * not a refusal, since FB_* may belong to another tool.
+ */
+export function unknownEnvVariables(env: Env): string[] {
+  const known = new Set<string>(ENV_VARIABLES)
+  return Object.keys(env)
+    .filter((name) => /^(FB_|SOFTPHONE_|WEBHOOK_|GRAPH_API_|TUNNEL_)/.test(name))
+    .filter((name) => !known.has(name))
+    .sort()
+}

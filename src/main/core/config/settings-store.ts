@@ -1,0 +1,167 @@
+/**
+ * settings.json in the data folder. The file holds only what the user chose (defaults are not
+ * written out), so a default that changes in a later version reaches everyone who never touched it.
+ */
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Logger } from '../log'
+import { removeStaleTemps, writeFileAtomic } from './atomic-write'
+import { ConfigError } from './errors'
+import { formatPath, isPlainObject, parseSettingsLeniently, type JsonObject } from './lenient'
+import { settingsSchema, type Settings, type SettingsPatch } from './schema'
+
+export const SETTINGS_FILE = 'settings.json'
+
+export type SettingsListener = (settings: Settings, previous: Settings) => void
+
+/** Keys that would reach Object.prototype through a plain assignment. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+export class SettingsStore {
+  private readonly listeners = new Set<SettingsListener>()
+  private queue: Promise<unknown> = Promise.resolve()
+
+  private constructor(
+    readonly file: string,
+    private readonly logger: Logger,
+    /** The user's own choices, validated: what the file holds. */
+    private raw: JsonObject,
+    private current: Settings,
+    /** The file on disk had content we dropped: keep a copy before the first overwrite. */
+    private keepOriginal: boolean
+  ) {}
+
+  static async open(
+    dir: string,
+    logger: Logger,
+    options: { fileName?: string } = {}
+  ): Promise<SettingsStore> {
+    const file = join(dir, options.fileName ?? SETTINGS_FILE)
+    await mkdir(dir, { recursive: true })
+    await removeStaleTemps(file)
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      throw error
+    })
+    let input: unknown = {}
+    let damaged = false
+    if (text !== undefined && text.trim() !== '') {
+      try {
+        input = JSON.parse(text)
+      } catch {
+        logger.warn(
+          'Settings file is not valid JSON; using the defaults until settings are saved',
+          {
+            file
+          }
+        )
+        damaged = true
+      }
+    }
+    const { settings, cleaned, problems } = parseSettingsLeniently(input)
+    for (const { field, problem } of problems) {
+      logger.warn(`Setting ${field || '(whole file)'} ${problem}; using the default`, { file })
+    }
+    return new SettingsStore(
+      file,
+      logger,
+      cleaned,
+      deepFreeze(settings),
+      damaged || problems.length > 0
+    )
+  }
+
+  /** The effective settings (defaults filled in). Frozen: change them through `update`. */
+  get(): Settings {
+    return this.current
+  }
+
+  /**
+   * Validates and saves a change. Rejects with a ConfigError naming the field when the patch is
+   * bad; the file and the current settings are then left as they were. Updates run one at a time.
+   */
+  update(patch: SettingsPatch): Promise<Settings> {
+    const run = this.queue.then(() => this.apply(patch))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Called after each saved change that altered the effective settings. Returns an unsubscribe. */
+  onChange(listener: SettingsListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private async apply(patch: SettingsPatch): Promise<Settings> {
+    const raw = mergePatch(this.raw, patch, [])
+    const result = settingsSchema.safeParse(raw)
+    if (!result.success) {
+      const problems = result.error.issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map(
+              (key) => `Invalid setting "${formatPath([...issue.path, key])}": is not a setting`
+            )
+          : [`Invalid setting "${formatPath(issue.path)}": ${issue.message}`]
+      )
+      throw new ConfigError(problems.join('; '), problems)
+    }
+    if (JSON.stringify(raw) === JSON.stringify(this.raw)) return this.current
+    if (this.keepOriginal) {
+      // A hand edit we could not use is kept beside the file rather than silently overwritten.
+      await copyFile(this.file, `${this.file}.invalid`).catch(() => undefined)
+      this.keepOriginal = false
+    }
+    await writeFileAtomic(this.file, `${JSON.stringify(raw, null, 2)}\n`)
+    const previous = this.current
+    this.raw = raw
+    this.current = deepFreeze(result.data)
+    if (JSON.stringify(previous) !== JSON.stringify(this.current)) this.emit(previous)
+    return this.current
+  }
+
+  private emit(previous: Settings): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(this.current, previous)
+      } catch (error) {
+        this.logger.error('A settings listener failed', { error })
+      }
+    }
+  }
+}
+
+/** RFC 7396-like merge: objects merge, `null` deletes, `undefined` is skipped, the rest replaces. */
+function mergePatch(base: JsonObject, patch: unknown, path: string[]): JsonObject {
+  if (!isPlainObject(patch)) {
+    const where = path.length > 0 ? `"${formatPath(path)}"` : 'the settings update'
+    throw new ConfigError(`Invalid setting ${where}: must be an object`)
+  }
+  const out: JsonObject = { ...base }
+  for (const [key, value] of Object.entries(patch)) {
+    const field = [...path, key]
+    if (FORBIDDEN_KEYS.has(key)) {
+      throw new ConfigError(`Invalid setting "${formatPath(field)}": is not a setting`)
+    }
+    if (value === undefined) continue
+    if (value === null) {
+      delete out[key]
+    } else if (isPlainObject(value)) {
+      const current = out[key]
+      const merged = mergePatch(isPlainObject(current) ? current : {}, value, field)
+      // An object emptied by the patch is dropped, so the file keeps only real choices.
+      if (Object.keys(merged).length > 0) out[key] = merged
+      else delete out[key]
+    } else {
+      out[key] = value
+    }
+  }
+  return out
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item)
+    Object.freeze(value)
+  }
+  return value
+}

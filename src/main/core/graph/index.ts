@@ -1,0 +1,37 @@
+/** The Graph API client, its errors and the caller-profile cache. */
+export {
+  GraphClient,
+  DEFAULT_PHOTO_TIMEOUT_MS,
+  DEFAULT_PROFILE_TIMEOUT_MS,
+  type AppWebhookSubscription,
+  type CallMetricsReport,
+  type CallerProfile,
+  type ConnectResult,
+  type GraphClientOptions
+} from './client'
+export {
+  GraphError,
+  defaultUserMessage,
+  isGraphError,
+  toServiceError,
+  type GraphErrorInit,
+  type GraphErrorKind
+} from './errors'
+export {
+  ProfileCache,
+  PROFILE_CACHE_SIZE,
+  PROFILE_FAILURE_TTL_MS,
+  PROFILE_LOOKUP_TIMEOUT_MS,
+  PROFILE_TTL_MS,
+  type ProfileCacheOptions,
+  type ProfileSource
+} from './profile-cache'
+export { PageInfo } from './schemas'
+export {
+  DEFAULT_GRAPH_HOST,
+  DEFAULT_GRAPH_VERSION,
+  DEFAULT_TIMEOUT_MS,
+  appsecretProof,
+  type CredentialsSource,
+  type GraphCredentials
+} from './transport'

@@ -1,0 +1,13 @@
+export {
+  HISTORY_FILE,
+  HistoryStore,
+  type HistoryPatch,
+  type HistoryQuery,
+  type HistoryStoreOptions
+} from './store'
+export {
+  HistoryRecordError,
+  storedRecordSchema,
+  type HistoryInput,
+  type StoredHistoryRecord
+} from './record'

@@ -1,0 +1,91 @@
+/**
+ * One history line: a HistoryRecord (shared/calls.ts) as stored, checked on the way in and out.
+ * The caller's photo is left out (a data URL of tens of kB would dwarf the rest of the line).
+ */
+import { z } from 'zod'
+import { CALL_OUTCOMES, type EndReason, type HistoryRecord } from '../../../shared/calls'
+
+const END_REASONS = [
+  'caller-hung-up',
+  'we-hung-up',
+  'declined',
+  'ring-timeout',
+  'no-answer',
+  'meta-failed',
+  'accept-failed',
+  'media-failed',
+  'shutdown'
+] as const satisfies readonly EndReason[]
+// Fails to compile when shared/calls.ts gains an EndReason this list lacks.
+const _allReasons: [Exclude<EndReason, (typeof END_REASONS)[number]>] extends [never]
+  ? true
+  : never = true
+void _allReasons
+
+const epochMs = z.number().int().nonnegative()
+
+export const storedRecordSchema = z.object({
+  callId: z.string().min(1).max(256),
+  pageId: z.string().max(256),
+  direction: z.enum(['inbound', 'outbound']),
+  caller: z.object({ psid: z.string().max(256), name: z.string().optional() }),
+  startedAt: epochMs,
+  connectedAt: epochMs.optional(),
+  endedAt: epochMs,
+  durationSeconds: z.number().nonnegative(),
+  outcome: z.enum(CALL_OUTCOMES),
+  reason: z.enum(END_REASONS),
+  error: z.string().optional(),
+  /** When someone looked at this call in the UI (ms since the epoch): the missed-calls badge. */
+  seenAt: epochMs.optional()
+})
+
+/** A history entry as the store returns it: a HistoryRecord without photo, plus `seenAt`. */
+export type StoredHistoryRecord = z.infer<typeof storedRecordSchema>
+// Compile-time check that what we store still is a HistoryRecord.
+const _isHistoryRecord = (record: StoredHistoryRecord): HistoryRecord => record
+void _isHistoryRecord
+
+export type HistoryInput = HistoryRecord & { seenAt?: number | undefined }
+
+/** Long free text is cut rather than refused: a call is worth keeping even if its error rambles. */
+const MAX_NAME = 500
+const MAX_ERROR = 2000
+
+export class HistoryRecordError extends Error {
+  override readonly name = 'HistoryRecordError'
+}
+
+/** Validates a record on its way to disk; throws HistoryRecordError naming the bad fields. */
+export function toStored(input: HistoryInput): StoredHistoryRecord {
+  const parsed = storedRecordSchema.safeParse({
+    ...input,
+    caller: {
+      psid: input.caller.psid,
+      name: input.caller.name?.slice(0, MAX_NAME)
+    },
+    error: input.error?.slice(0, MAX_ERROR)
+  })
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(record)')
+    throw new HistoryRecordError(`Invalid history record: ${[...new Set(fields)].join(', ')}`)
+  }
+  return parsed.data
+}
+
+/** Parses one stored line; undefined when it is not a valid record. */
+export function parseLine(line: string): StoredHistoryRecord | undefined {
+  let json: unknown
+  try {
+    json = JSON.parse(line)
+  } catch {
+    return undefined
+  }
+  const parsed = storedRecordSchema.safeParse(json)
+  return parsed.success ? parsed.data : undefined
+}
+
+/** One complete line. JSON.stringify escapes newlines inside strings, so it holds exactly one. */
+export function serializeLine(record: StoredHistoryRecord): string {
+  return `${JSON.stringify(record)}\n`
+}

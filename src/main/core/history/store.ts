@@ -1,0 +1,348 @@
+/**
+ * The call history: an append-only JSON Lines file (history.jsonl) plus an in-memory index.
+ *
+ * Crash safety: each change is one write(2) of complete lines followed by fdatasync, and a promise
+ * resolves only after that, so an acknowledged record survives a crash or power cut. A crash can
+ * leave at most a torn last line (never acknowledged); `open` cuts it off before anything is
+ * appended, so a new line never glues onto a broken one. A line that is not a valid record is
+ * skipped and logged; every other line stays readable.
+ *
+ * A later line for the same callId supersedes the earlier one. Superseded and retention-evicted
+ * lines pile up until compaction rewrites the file (temp file + fsync + rename: atomic).
+ *
+ * One writer per file: the desktop app's single-instance lock (or one headless process) is assumed.
+ */
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CallOutcome } from '../../../shared/calls'
+import { removeStaleTemps, syncDir, writeFileAtomic } from '../config/atomic-write'
+import type { Logger } from '../log'
+import { scanLines } from './scan'
+import { serializeLine, toStored, type HistoryInput, type StoredHistoryRecord } from './record'
+
+export const HISTORY_FILE = 'history.jsonl'
+
+export interface HistoryStoreOptions {
+  /** Keep this many calls, dropping the oldest (by start time) beyond it. */
+  maxRecords?: number
+  /** Rewrite the file once this many of its lines are superseded, evicted or corrupt. */
+  compactAfterDeadLines?: number
+  fileName?: string
+}
+
+export interface HistoryQuery {
+  limit?: number | undefined
+  outcome?: CallOutcome | undefined
+  /** Case-insensitive substring of the caller's name or PSID. */
+  search?: string | undefined
+}
+
+/** What `update` may change: anything but the id; `caller` is merged field by field. */
+export type HistoryPatch = Partial<Omit<HistoryInput, 'callId' | 'caller'>> & {
+  caller?: Partial<HistoryInput['caller']>
+}
+
+interface Entry {
+  record: StoredHistoryRecord
+  /** Order of first appearance: ties on startedAt keep a stable order across reloads. */
+  seq: number
+}
+
+/** Newest first. */
+function byNewest(a: Entry, b: Entry): number {
+  return b.record.startedAt - a.record.startedAt || b.seq - a.seq
+}
+
+const MAX_CORRUPT_LINES_LOGGED = 5
+
+export class HistoryStore {
+  private readonly entries = new Map<string, Entry>()
+  private nextSeq = 0
+  /** Complete lines in the file, and its length in bytes, as of the last successful write. */
+  private lines = 0
+  private size = 0
+  /** A failed write may have left part of a line: cut the file back to `size` before the next. */
+  private dirty = false
+  private handle: FileHandle | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private closed = false
+  private compactionQueued = false
+  private readonly maxRecords: number
+  private readonly compactAfter: number
+
+  private constructor(
+    readonly file: string,
+    private readonly logger: Logger,
+    options: HistoryStoreOptions
+  ) {
+    this.maxRecords = options.maxRecords ?? 5000
+    this.compactAfter = options.compactAfterDeadLines ?? 1000
+  }
+
+  static async open(
+    dir: string,
+    logger: Logger,
+    options: HistoryStoreOptions = {}
+  ): Promise<HistoryStore> {
+    await mkdir(dir, { recursive: true })
+    const store = new HistoryStore(join(dir, options.fileName ?? HISTORY_FILE), logger, options)
+    await store.load()
+    return store
+  }
+
+  /**
+   * Records a call, or replaces the record with the same callId (e.g. the caller's name arrived
+   * late). `seenAt` is kept from the earlier record unless the new one sets it. Resolves once the
+   * line is on disk.
+   */
+  upsert(record: HistoryInput): Promise<StoredHistoryRecord> {
+    return this.enqueue(async () => {
+      const previous = this.entries.get(record.callId)?.record
+      const stored = toStored({ ...record, seenAt: record.seenAt ?? previous?.seenAt })
+      await this.commit([stored])
+      return this.get(stored.callId) ?? stored
+    })
+  }
+
+  /** `upsert` for callers that need no answer (the service's HistoryPort). */
+  async append(record: HistoryInput): Promise<void> {
+    await this.upsert(record)
+  }
+
+  /** Changes some fields of a stored call; resolves undefined when there is no such call. */
+  update(callId: string, patch: HistoryPatch): Promise<StoredHistoryRecord | undefined> {
+    return this.enqueue(async () => {
+      const previous = this.entries.get(callId)?.record
+      if (!previous) return undefined
+      const stored = toStored({
+        ...previous,
+        ...patch,
+        callId,
+        caller: { ...previous.caller, ...patch.caller }
+      })
+      await this.commit([stored])
+      return this.get(callId)
+    })
+  }
+
+  /** Marks calls as seen (one write for all of them); returns how many were not seen before. */
+  markSeen(callIds: Iterable<string>, at: number = Date.now()): Promise<number> {
+    const ids = [...new Set(callIds)]
+    return this.enqueue(async () => {
+      const changed = ids
+        .map((id) => this.entries.get(id)?.record)
+        .filter(
+          (record): record is StoredHistoryRecord =>
+            record !== undefined && record.seenAt === undefined
+        )
+        .map((record) => toStored({ ...record, seenAt: at }))
+      if (changed.length > 0) await this.commit(changed)
+      return changed.length
+    })
+  }
+
+  /** Missed calls nobody has looked at yet: the tray and dock badge. */
+  unseenMissedCount(): number {
+    let count = 0
+    for (const { record } of this.entries.values()) {
+      if (record.outcome === 'missed' && record.seenAt === undefined) count++
+    }
+    return count
+  }
+
+  /**
+   * Newest first (by start time). Only records whose write has completed are listed. Async so a
+   * store that pages from disk later could stand in; today it answers from memory at once.
+   */
+  async list(query: HistoryQuery = {}): Promise<StoredHistoryRecord[]> {
+    const search = query.search?.trim().toLowerCase()
+    const limit = query.limit ?? Infinity
+    const out: StoredHistoryRecord[] = []
+    for (const { record } of [...this.entries.values()].sort(byNewest)) {
+      if (out.length >= limit) break
+      if (query.outcome && record.outcome !== query.outcome) continue
+      if (search && !matches(record, search)) continue
+      out.push(record)
+    }
+    return out
+  }
+
+  get(callId: string): StoredHistoryRecord | undefined {
+    return this.entries.get(callId)?.record
+  }
+
+  /** How many calls the history holds. */
+  count(): number {
+    return this.entries.size
+  }
+
+  /** Waits for pending writes, then closes the file. Later writes reject. */
+  close(): Promise<void> {
+    return this.enqueue(async () => {
+      this.closed = true
+      await this.handle?.close()
+      this.handle = undefined
+    })
+  }
+
+  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => {
+      if (this.closed) throw new Error('The call history is closed')
+      return operation()
+    })
+    // The queue goes on after a failure: one bad record must not block the ones after it.
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async load(): Promise<void> {
+    await removeStaleTemps(this.file)
+    const data = await readFile(this.file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      throw error
+    })
+    const scan = scanLines(data ?? new Uint8Array())
+    for (const line of scan.corruptLines.slice(0, MAX_CORRUPT_LINES_LOGGED)) {
+      this.logger.warn('Skipped a history line that is not a valid record', {
+        file: this.file,
+        line
+      })
+    }
+    if (scan.corruptLines.length > MAX_CORRUPT_LINES_LOGGED) {
+      this.logger.warn('Skipped more history lines that are not valid records', {
+        file: this.file,
+        count: scan.corruptLines.length - MAX_CORRUPT_LINES_LOGGED
+      })
+    }
+    for (const record of scan.records) this.index(record)
+    this.lines = scan.lines
+    this.size = scan.validBytes
+
+    // 0600: the history names the people who called.
+    this.handle = await open(this.file, 'a', 0o600)
+    if (data === undefined) await syncDir(join(this.file, '..'))
+    if (scan.tornBytes > 0) {
+      this.logger.warn('Removed a partial last history line, left by a crash mid-write', {
+        file: this.file,
+        bytes: scan.tornBytes
+      })
+      await this.handle.truncate(this.size)
+      await this.handle.datasync()
+    }
+    this.evictOverflow()
+    if (this.deadLines() >= this.compactAfter) await this.compact()
+  }
+
+  private deadLines(): number {
+    return this.lines - this.entries.size
+  }
+
+  /** Puts a record in the index (the caller has written it, or read it from the file). */
+  private index(record: StoredHistoryRecord): void {
+    const existing = this.entries.get(record.callId)
+    const frozen = Object.freeze({ ...record, caller: Object.freeze({ ...record.caller }) })
+    this.entries.set(record.callId, { record: frozen, seq: existing?.seq ?? this.nextSeq++ })
+  }
+
+  /** Writes the lines, then updates the index: memory never runs ahead of the disk. */
+  private async commit(records: StoredHistoryRecord[]): Promise<void> {
+    // Reopened here if a failed compaction could not reopen it.
+    this.handle ??= await open(this.file, 'a', 0o600)
+    const handle = this.handle
+    if (this.dirty) {
+      await handle.truncate(this.size)
+      this.dirty = false
+    }
+    const data = Buffer.from(records.map(serializeLine).join(''), 'utf8')
+    try {
+      await writeFully(handle, data)
+      await handle.datasync()
+    } catch (error) {
+      this.dirty = true
+      // Best effort now; if it fails too, the next write retries before appending.
+      await handle.truncate(this.size).then(
+        () => (this.dirty = false),
+        () => undefined
+      )
+      throw error
+    }
+    this.size += data.length
+    this.lines += records.length
+    for (const record of records) this.index(record)
+    this.evictOverflow()
+    this.scheduleCompaction()
+  }
+
+  /**
+   * Queued as its own step, so the write that crossed the threshold resolves without waiting for
+   * the rewrite; later writes (and close) wait behind it.
+   */
+  private scheduleCompaction(): void {
+    if (this.compactionQueued || this.deadLines() < this.compactAfter) return
+    this.compactionQueued = true
+    void this.enqueue(async () => {
+      this.compactionQueued = false
+      if (this.deadLines() >= this.compactAfter) await this.compact()
+    }).catch(() => undefined)
+  }
+
+  /** Retention: drops the oldest calls beyond maxRecords (their lines go at the next compaction). */
+  private evictOverflow(): void {
+    const excess = this.entries.size - this.maxRecords
+    if (excess <= 0) return
+    const oldest = [...this.entries.values()].sort(byNewest).slice(-excess)
+    for (const { record } of oldest) this.entries.delete(record.callId)
+  }
+
+  /**
+   * Rewrites the file with only the live records. Never throws: a failure is logged and the old
+   * file kept (the history is still complete, only longer than it needs to be).
+   */
+  private async compact(): Promise<void> {
+    const live = [...this.entries.values()].sort((a, b) => a.seq - b.seq)
+    const text = live.map(({ record }) => serializeLine(record)).join('')
+    // Closed first: Windows cannot rename over a file that is open.
+    await this.handle?.close().catch(() => undefined)
+    this.handle = undefined
+    try {
+      await writeFileAtomic(this.file, text, { mode: 0o600 })
+      this.logger.info('Compacted the call history', {
+        file: this.file,
+        records: live.length,
+        droppedLines: this.lines - live.length
+      })
+      this.lines = live.length
+      this.size = Buffer.byteLength(text)
+      this.dirty = false
+    } catch (error) {
+      this.logger.error('Could not compact the call history; keeping the longer file', {
+        file: this.file,
+        error
+      })
+    }
+    this.handle = await open(this.file, 'a', 0o600).catch((error: unknown) => {
+      this.logger.error('Could not reopen the call history; will retry at the next write', {
+        file: this.file,
+        error
+      })
+      return undefined
+    })
+  }
+}
+
+function matches(record: StoredHistoryRecord, search: string): boolean {
+  return (
+    record.caller.psid.toLowerCase().includes(search) ||
+    (record.caller.name?.toLowerCase().includes(search) ?? false)
+  )
+}
+
+/** FileHandle.write may write less than asked (a full disk): loop until all is out or it throws. */
+async function writeFully(handle: FileHandle, data: Uint8Array): Promise<void> {
+  let offset = 0
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset, null)
+    if (bytesWritten === 0) throw new Error('Could not write to the call history file')
+    offset += bytesWritten
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The service API every UI talks to (see src/shared/api.ts). It is transport-agnostic: IPC, the
+ * WebSocket bridge and tests all call `dispatch` with a client identity, and receive events through
+ * `attach`. Several clients may be attached at once; all of them ring, and the registry settles who
+ * answers first.
+ */
+import type {
+  AcceptResult,
+  CommandName,
+  CommandResults,
+  CoreStatus,
+  EventMessage,
+  ParsedCommandRequest
+} from '../../../shared/api'
+import { commandRequests, ServiceError } from '../../../shared/api'
+import type { Call, EndedCall, HistoryRecord } from '../../../shared/calls'
+import { toHistoryRecord } from '../../../shared/calls'
+import type { Logger } from '../log'
+import { toServiceError } from './errors'
+import type { CallControl, CallerLookup, HistoryPort, RegistryPort } from './ports'
+
+export interface ClientHandle {
+  readonly id: string
+  send(message: EventMessage): void
+}
+
+export interface SoftphoneServiceDeps {
+  registry: RegistryPort
+  /** The Graph calls for a given call; test calls go to the built-in simulator, real ones to Meta. */
+  callControl: (call: Call) => CallControl
+  history: HistoryPort
+  profiles?: CallerLookup | undefined
+  status: () => CoreStatus
+  logger: Logger
+}
+
+type Handlers = {
+  [K in CommandName]: (
+    request: ParsedCommandRequest<K>,
+    client: ClientHandle
+  ) => Promise<CommandResults[K]>
+}
+
+export class SoftphoneService {
+  private readonly clients = new Map<string, ClientHandle>()
+  private readonly unsubscribe: (() => void)[] = []
+  private readonly log: Logger
+  private readonly handlers: Handlers
+
+  constructor(private readonly deps: SoftphoneServiceDeps) {
+    this.log = deps.logger.child('service')
+    this.handlers = {
+      hello: async (_request, client) => ({
+        clientId: client.id,
+        status: deps.status(),
+        calls: deps.registry.list()
+      }),
+      listCalls: async () => deps.registry.list(),
+      accept: (request, client) => this.accept(request.callId, request.sdp, client.id),
+      decline: (request) => this.decline(request.callId),
+      hangUp: (request) => this.hangUp(request.callId),
+      reportMediaFailure: (request) => this.mediaFailed(request.callId, request.reason),
+      listHistory: async (request) => deps.history.list(request),
+      getStatus: async () => deps.status()
+    }
+    this.unsubscribe.push(
+      deps.registry.on('call', (call) => {
+        this.broadcast({ event: 'callUpdated', payload: call })
+        if (call.state === 'ringing' && call.caller.name === undefined) this.lookUpCaller(call)
+      }),
+      deps.registry.on('ended', (call) => void this.record(call)),
+      deps.registry.on('mediaOffer', (offer) =>
+        this.broadcast({ event: 'mediaOffer', payload: offer })
+      )
+    )
+  }
+
+  /** Connects a UI: it receives every event from now on. Returns the function that detaches it. */
+  attach(client: ClientHandle): () => void {
+    this.clients.set(client.id, client)
+    return () => {
+      this.clients.delete(client.id)
+    }
+  }
+
+  /**
+   * Runs a command for a client. The request is untrusted (it crossed IPC or a socket): it is
+   * validated here, once, for every transport.
+   */
+  async dispatch(name: string, request: unknown, client: ClientHandle): Promise<unknown> {
+    if (!Object.hasOwn(commandRequests, name)) {
+      throw new ServiceError('invalid-request', `Unknown command "${name.slice(0, 64)}".`)
+    }
+    const command = name as CommandName
+    const parsed = commandRequests[command].safeParse(request ?? {})
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
+      throw new ServiceError('invalid-request', `The ${command} request is not valid${where}.`)
+    }
+    const handler = this.handlers[command] as (
+      req: unknown,
+      client: ClientHandle
+    ) => Promise<unknown>
+    return handler(parsed.data, client)
+  }
+
+  /** Sends the current status to every client (the composition root calls it when it changes). */
+  publishStatus(): void {
+    this.broadcast({ event: 'status', payload: this.deps.status() })
+  }
+
+  dispose(): void {
+    for (const off of this.unsubscribe.splice(0)) off()
+    this.clients.clear()
+  }
+
+  private async accept(callId: string, sdp: string, clientId: string): Promise<AcceptResult> {
+    const call = this.wrap(() => this.deps.registry.beginAnswer(callId, clientId))
+    try {
+      const result = await this.deps.callControl(call).accept(callId, sdp)
+      this.wrap(() => this.deps.registry.markConnected(callId))
+      return result
+    } catch (error) {
+      const failure = toServiceError(error)
+      this.log.warn('accept failed', { callId, error: failure.message })
+      this.endIfLive(callId, () => this.deps.registry.answerFailed(callId, failure.message))
+      throw failure
+    }
+  }
+
+  private async decline(callId: string): Promise<void> {
+    // Every desk stops ringing at once; Graph is told after, and a failure there changes nothing
+    // the user can act on (the call ends on Meta's side by itself).
+    const call = this.wrap(() => this.deps.registry.decline(callId))
+    try {
+      await this.deps.callControl(call).reject(callId)
+    } catch (error) {
+      this.log.warn('reject was not confirmed by Graph', {
+        callId,
+        error: toServiceError(error).message
+      })
+    }
+  }
+
+  private async hangUp(callId: string): Promise<void> {
+    const call = this.wrap(() => this.deps.registry.hangUp(callId))
+    try {
+      await this.deps.callControl(call).terminate(callId)
+    } catch (error) {
+      const failure = toServiceError(error)
+      this.log.warn('terminate was not confirmed by Graph', { callId, error: failure.message })
+      throw failure
+    } finally {
+      // The UI has already closed its media; waiting for Meta's terminate webhook (which a dropped
+      // tunnel may never deliver) would leave a call on screen that nobody can hear.
+      this.endIfLive(callId, () => this.deps.registry.markEnded(callId))
+    }
+  }
+
+  private async mediaFailed(callId: string, reason: string): Promise<void> {
+    const call = this.wrap(() => this.deps.registry.mediaFailed(callId, reason))
+    try {
+      await this.deps.callControl(call).terminate(callId)
+    } catch (error) {
+      this.log.debug('terminate after media failure not confirmed', {
+        callId,
+        error: toServiceError(error).message
+      })
+    }
+  }
+
+  private endIfLive(callId: string, end: () => unknown): void {
+    const call = this.deps.registry.get(callId)
+    if (call && call.state !== 'ended') {
+      try {
+        end()
+      } catch (error) {
+        this.log.debug('call had already moved on', { callId, error: String(error) })
+      }
+    }
+  }
+
+  private lookUpCaller(call: Call): void {
+    const profiles = this.deps.profiles
+    if (!profiles) return
+    void profiles.lookup(call.caller.psid).then((profile) => {
+      if (profile && (profile.name !== undefined || profile.photo !== undefined)) {
+        this.deps.registry.updateCaller(call.id, profile)
+      }
+    })
+  }
+
+  private async record(call: EndedCall): Promise<void> {
+    const record: HistoryRecord = toHistoryRecord(call)
+    try {
+      await this.deps.history.append(record)
+      this.broadcast({ event: 'historyAdded', payload: record })
+    } catch (error) {
+      this.log.error('could not write the call to history', {
+        callId: call.id,
+        error: String(error)
+      })
+    }
+  }
+
+  private broadcast(message: EventMessage): void {
+    for (const client of this.clients.values()) {
+      try {
+        client.send(message)
+      } catch (error) {
+        this.log.warn('a client could not take an event', {
+          client: client.id,
+          error: String(error)
+        })
+      }
+    }
+  }
+
+  /** Registry refusals (unknown call, already answered elsewhere) become service errors. */
+  private wrap<T>(action: () => T): T {
+    try {
+      return action()
+    } catch (error) {
+      throw toServiceError(error)
+    }
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * The local listener Meta's webhook deliveries reach (through the tunnel). It only ever binds to
+ * loopback. A POST is believed only after its signature checks out over the exact bytes received;
+ * it is acknowledged at once and unpacked afterwards, because Meta retries (and may eventually
+ * disable the subscription) when the 200 is slow.
+ */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import type { Express, NextFunction, Request, Response } from 'express'
+import { unpackDelivery } from '../../../shared/webhook'
+import type { DeliveryEnvelope, WebhookEvent } from '../../../shared/webhook'
+import { registerSecret } from '../log'
+import type { Logger } from '../log'
+import { parseDelivery } from './delivery'
+import { createEventQueue } from './event-queue'
+import { checkHandshake } from './handshake'
+import { readRawBody } from './raw-body'
+import { verifySignature } from './signature'
+
+export const DEFAULT_WEBHOOK_PATH = '/webhook'
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
+export const SIGNATURE_HEADER = 'x-hub-signature-256'
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
+/** Plain path segments only: the path goes to Express's router, where `:`, `*` and `{` mean patterns. */
+const SAFE_PATH = /^(\/[A-Za-z0-9._~-]+)+$/
+/** Meta's payloads are small and sent at once; a body still trickling in after this is hostile. */
+const REQUEST_TIMEOUT_MS = 30_000
+/** How long in-flight requests get to finish on close before their sockets are cut. */
+const CLOSE_GRACE_MS = 500
+
+export interface DeliveryMeta {
+  /** When the delivery was acknowledged, ms since the epoch. */
+  receivedAt: number
+}
+
+export type EventsConsumer = (events: WebhookEvent[], meta: DeliveryMeta) => void | Promise<void>
+
+export interface VerificationInfo {
+  ok: boolean
+  /** ms since the epoch */
+  at: number
+  /** Why a handshake failed; absent when it succeeded. */
+  reason?: 'mode' | 'token' | 'challenge' | undefined
+}
+
+export interface WebhookSecrets {
+  appSecret: string
+  verifyToken: string
+}
+
+export interface WebhookServerOptions extends WebhookSecrets {
+  /** Where Meta delivers, e.g. '/webhook'. Plain segments only. */
+  path?: string
+  bodyLimitBytes?: number
+  logger: Logger
+  /** Called once per delivery that held at least one event, strictly in arrival order. */
+  onEvents: EventsConsumer
+  /** Called for every handshake attempt, so onboarding can tell one really came through. */
+  onVerification?: (info: VerificationInfo) => void
+}
+
+export interface WebhookServer {
+  /** The Express app, for tests that want to drive it without a socket. */
+  readonly app: Express
+  readonly path: string
+  /** Binds to loopback only; `host` must be a loopback name or address. */
+  listen(port: number, host?: string): Promise<{ port: number; url: string }>
+  /** Stops listening and closes every connection, keep-alive ones included. Idempotent. */
+  close(): Promise<void>
+  /** Swaps the app secret and/or verify token (onboarding); applies to the next request. */
+  update(secrets: Partial<WebhookSecrets>): void
+  /** Settles when every acknowledged delivery has been handed to the consumer and it finished. */
+  drained(): Promise<void>
+}
+
+function sendError(res: Response, status: number, error: string): void {
+  res.status(status).json({ error })
+}
+
+export function createWebhookServer(options: WebhookServerOptions): WebhookServer {
+  const path = options.path ?? DEFAULT_WEBHOOK_PATH
+  if (!SAFE_PATH.test(path)) throw new Error(`Invalid webhook path: ${path}`)
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES
+  if (!Number.isInteger(bodyLimit) || bodyLimit <= 0) {
+    throw new Error(`Invalid body limit: ${bodyLimit}`)
+  }
+  const logger = options.logger
+  const secrets: WebhookSecrets = { appSecret: '', verifyToken: '' }
+  const update = (next: Partial<WebhookSecrets>): void => {
+    if (next.appSecret !== undefined) secrets.appSecret = next.appSecret
+    if (next.verifyToken !== undefined) secrets.verifyToken = next.verifyToken
+    registerSecret(next.appSecret)
+    registerSecret(next.verifyToken)
+  }
+  update(options)
+  const queue = createEventQueue(logger)
+
+  const dispatch = (envelope: DeliveryEnvelope, receivedAt: number): void | Promise<void> => {
+    const { events, dropped } = unpackDelivery(envelope)
+    for (const item of dropped) {
+      logger.warn('dropped webhook item', { where: item.where, reason: item.reason.slice(0, 300) })
+    }
+    logger.debug('webhook delivery', {
+      entries: envelope.entry.length,
+      events: events.length,
+      dropped: dropped.length
+    })
+    if (events.length > 0) return options.onEvents(events, { receivedAt })
+  }
+
+  const handshake = (req: Request, res: Response): void => {
+    const query = new URL(req.originalUrl, 'http://localhost').searchParams
+    const result = checkHandshake(query, secrets.verifyToken)
+    const info: VerificationInfo = result.ok
+      ? { ok: true, at: Date.now() }
+      : { ok: false, at: Date.now(), reason: result.reason }
+    if (result.ok) {
+      logger.info('webhook verification handshake accepted')
+      res.status(200).type('text/plain').send(result.challenge)
+    } else {
+      logger.warn('webhook verification handshake refused', { reason: result.reason })
+      sendError(res, 403, 'forbidden')
+    }
+    try {
+      options.onVerification?.(info)
+    } catch (error) {
+      logger.error('onVerification callback failed', { error })
+    }
+  }
+
+  const delivery = async (req: Request, res: Response): Promise<void> => {
+    const body = await readRawBody(req, bodyLimit)
+    if (!body.ok) {
+      if (body.reason === 'aborted') return
+      logger.warn('webhook delivery refused', { reason: 'too-large', limit: bodyLimit })
+      // The rest of an oversized upload is not worth reading: close instead of draining it.
+      res.set('Connection', 'close')
+      return sendError(res, 413, 'payload too large')
+    }
+    const header = req.headers[SIGNATURE_HEADER]
+    if (
+      !verifySignature(
+        body.body,
+        typeof header === 'string' ? header : undefined,
+        secrets.appSecret
+      )
+    ) {
+      logger.warn('webhook delivery refused', {
+        reason: header === undefined ? 'signature-missing' : 'signature-mismatch'
+      })
+      return sendError(res, 401, 'unauthorized')
+    }
+    const parsed = parseDelivery(body.body)
+    if (!parsed.ok) {
+      logger.warn('webhook delivery refused', { reason: parsed.reason })
+      return sendError(res, 400, 'bad request')
+    }
+    const receivedAt = Date.now()
+    res.status(200).type('text/plain').send('EVENT_RECEIVED')
+    queue.push(() => dispatch(parsed.envelope, receivedAt))
+  }
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('etag', false)
+  app.get(path, handshake)
+  app.post(path, delivery)
+  app.all(path, (_req, res) => {
+    res.set('Allow', 'GET, HEAD, POST')
+    sendError(res, 405, 'method not allowed')
+  })
+  app.use((_req, res) => sendError(res, 404, 'not found'))
+  // Express needs all four parameters to recognise an error handler.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = httpStatusOf(error)
+    if (status >= 500) logger.error('webhook request failed', { error })
+    if (res.headersSent) return void res.destroy()
+    sendError(res, status, status >= 500 ? 'internal error' : 'bad request')
+  })
+
+  let server: Server | undefined
+  let closing: Promise<void> | undefined
+
+  const listen = (port: number, host = '127.0.0.1'): Promise<{ port: number; url: string }> => {
+    if (!LOOPBACK_HOSTS.has(host)) {
+      return Promise.reject(new Error(`The webhook listener binds to loopback only, not ${host}`))
+    }
+    if (server) return Promise.reject(new Error('The webhook server is already listening'))
+    return new Promise((resolve, reject) => {
+      const candidate = app.listen(port, host)
+      candidate.requestTimeout = REQUEST_TIMEOUT_MS
+      candidate.once('error', reject)
+      candidate.once('listening', () => {
+        candidate.off('error', reject)
+        candidate.on('error', (error) => logger.error('webhook listener error', { error }))
+        server = candidate
+        const address = candidate.address() as AddressInfo
+        const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address
+        const url = `http://${hostPart}:${address.port}${path}`
+        logger.info('webhook listening', { url })
+        resolve({ port: address.port, url })
+      })
+    })
+  }
+
+  const close = (): Promise<void> => {
+    const current = server
+    if (!current) return Promise.resolve()
+    closing ??= new Promise<void>((resolve) => {
+      current.close(() => {
+        server = undefined
+        closing = undefined
+        resolve()
+      })
+      current.closeIdleConnections()
+      setTimeout(() => current.closeAllConnections(), CLOSE_GRACE_MS).unref()
+    })
+    return closing
+  }
+
+  return {
+    app,
+    path,
+    listen,
+    close,
+    update,
+    drained: () => queue.drained()
+  }
+}
+
+function httpStatusOf(error: unknown): number {
+  if (typeof error === 'object' && error !== null) {
+    const status = (error as { status?: unknown }).status
+    if (typeof status === 'number' && status >= 400 && status < 600) return status
+  }
+  return 500
+}

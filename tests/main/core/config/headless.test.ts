@@ -1,0 +1,113 @@
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultDataDir } from '../../../../src/main/core/config/data-dir'
+import { ConfigError } from '../../../../src/main/core/config/errors'
+import { loadHeadlessConfig } from '../../../../src/main/core/config/headless'
+import { memoryLogger, redactText } from '../../../../src/main/core/log'
+
+const posix = process.platform !== 'win32'
+let root: string
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'headless-'))
+})
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('loadHeadlessConfig', () => {
+  it('creates the data folder, a verify token once, and resolves the env Page', async () => {
+    const dataDir = join(root, 'data')
+    const env = {
+      SOFTPHONE_DATA_DIR: dataDir,
+      FB_PAGE_ID: '555',
+      FB_PAGE_ACCESS_TOKEN: 'EAA-headless-token',
+      FB_APP_SECRET: 'headless-app-secret',
+      WEBHOOK_PORT: '0'
+    }
+    const logger = memoryLogger()
+    const first = await loadHeadlessConfig(env, { logger })
+    expect(first.dataDir).toBe(dataDir)
+    expect(first.page.configured).toBe(true)
+    expect(first.webhook.port).toBe(0)
+    expect(first.credentials.verifyToken).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    if (posix) {
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o700)
+      expect((await stat(join(dataDir, 'secrets.json'))).mode & 0o777).toBe(0o600)
+    }
+    const second = await loadHeadlessConfig(env, { logger })
+    expect(second.credentials.verifyToken).toBe(first.credentials.verifyToken)
+    // Every secret is masked in logs from now on.
+    expect(redactText('EAA-headless-token headless-app-secret')).toBe('[redacted] [redacted]')
+  })
+
+  it('does not generate a verify token when FB_VERIFY_TOKEN gives one', async () => {
+    const env = { SOFTPHONE_DATA_DIR: root, FB_VERIFY_TOKEN: 'from-env-123' }
+    const config = await loadHeadlessConfig(env, { logger: memoryLogger() })
+    expect(config.credentials.verifyToken).toBe('from-env-123')
+    await expect(stat(join(root, 'secrets.json'))).rejects.toThrow()
+  })
+
+  it('reads settings.json and secrets.json from the data folder', async () => {
+    await writeFile(join(root, 'settings.json'), JSON.stringify({ page: { pageId: '77' } }))
+    const secrets = join(root, 'secrets.json')
+    await writeFile(secrets, JSON.stringify({ pageAccessToken: 'tok-77', appSecret: 'sec-77' }), {
+      mode: 0o600
+    })
+    const config = await loadHeadlessConfig(
+      { SOFTPHONE_DATA_DIR: root },
+      { logger: memoryLogger() }
+    )
+    expect(config.page).toMatchObject({ configured: true, pageId: '77' })
+    expect(JSON.parse(await readFile(secrets, 'utf8')).verifyToken).toBe(
+      config.credentials.verifyToken
+    )
+  })
+
+  it.runIf(posix)('throws a ConfigError for a secrets file others can read', async () => {
+    const secrets = join(root, 'secrets.json')
+    await writeFile(secrets, '{}')
+    await chmod(secrets, 0o644)
+    await expect(
+      loadHeadlessConfig({ SOFTPHONE_DATA_DIR: root }, { logger: memoryLogger() })
+    ).rejects.toThrow(`chmod 600 "${secrets}"`)
+  })
+
+  it('throws a ConfigError naming a bad variable before touching the disk', async () => {
+    const dataDir = join(root, 'never')
+    await expect(
+      loadHeadlessConfig(
+        { SOFTPHONE_DATA_DIR: dataDir, WEBHOOK_PATH: 'x' },
+        { logger: memoryLogger() }
+      )
+    ).rejects.toThrow(ConfigError)
+    await expect(stat(dataDir)).rejects.toThrow()
+  })
+
+  it('warns about look-alike variables', async () => {
+    const logger = memoryLogger()
+    await loadHeadlessConfig({ SOFTPHONE_DATA_DIR: root, FB_PAGE_TOKEN: 'x' }, { logger })
+    expect(
+      logger.entries.some((e) => e.level === 'warn' && e.fields.name === 'FB_PAGE_TOKEN')
+    ).toBe(true)
+  })
+})
+
+describe('defaultDataDir', () => {
+  it('follows each OS convention', () => {
+    expect(defaultDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config/messenger-softphone')
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe(
+      '/x/messenger-softphone'
+    )
+    expect(defaultDataDir({ XDG_CONFIG_HOME: 'rel' }, 'linux', '/home/a')).toBe(
+      '/home/a/.config/messenger-softphone'
+    )
+    expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe(
+      '/Users/a/Library/Application Support/messenger-softphone'
+    )
+    expect(
+      defaultDataDir({ APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32', 'C:/Users/a')
+    ).toMatch(/Roaming[\\/]messenger-softphone$/)
+  })
+})

@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ConfigError } from '../../../../src/main/core/config/errors'
+import type { SettingsPatch } from '../../../../src/main/core/config/schema'
+import { SettingsStore } from '../../../../src/main/core/config/settings-store'
+import { memoryLogger } from '../../../../src/main/core/log'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'settings-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const file = (): string => join(dir, 'settings.json')
+const readJson = async (): Promise<unknown> => JSON.parse(await readFile(file(), 'utf8'))
+
+describe('SettingsStore', () => {
+  it('starts from defaults without creating a file', async () => {
+    const store = await SettingsStore.open(dir, memoryLogger())
+    expect(store.get().webhook.port).toBe(47800)
+    await expect(stat(file())).rejects.toThrow()
+  })
+
+  it('falls back per key and warns about a hand-edited file, never crashing', async () => {
+    await writeFile(file(), JSON.stringify({ webhook: { port: 'abc' }, theme: 'dark', nope: 1 }))
+    const logger = memoryLogger()
+    const store = await SettingsStore.open(dir, logger)
+    expect(store.get().webhook.port).toBe(47800)
+    expect(store.get().theme).toBe('dark')
+    const warnings = logger.entries.filter((e) => e.level === 'warn').map((e) => e.message)
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('webhook.port'),
+        expect.stringContaining('nope')
+      ])
+    )
+  })
+
+  it('survives a file that is not JSON, and keeps a copy of it at the first save', async () => {
+    await writeFile(file(), '{ "theme": "dark", ')
+    const logger = memoryLogger()
+    const store = await SettingsStore.open(dir, logger)
+    expect(store.get().theme).toBe('system')
+    expect(logger.entries.some((e) => e.level === 'warn')).toBe(true)
+    await store.update({ theme: 'light' })
+    expect(await readFile(`${file()}.invalid`, 'utf8')).toBe('{ "theme": "dark", ')
+    expect(await readJson()).toEqual({ theme: 'light' })
+  })
+
+  it('deep-merges a patch, writes only the choices, and reloads them', async () => {
+    const store = await SettingsStore.open(dir, memoryLogger())
+    await store.update({ webhook: { port: 0 }, page: { pageId: '42' } })
+    await store.update({ webhook: { path: '/hook' }, ice: { stunUrls: ['stun:a:1'] } })
+    expect(store.get().webhook).toEqual({ port: 0, path: '/hook' })
+    expect(await readJson()).toEqual({
+      webhook: { port: 0, path: '/hook' },
+      page: { pageId: '42' },
+      ice: { stunUrls: ['stun:a:1'] }
+    })
+    const again = await SettingsStore.open(dir, memoryLogger())
+    expect(again.get()).toEqual(store.get())
+  })
+
+  it('removes a key with null and leaves it alone with undefined', async () => {
+    const store = await SettingsStore.open(dir, memoryLogger())
+    await store.update({ page: { pageId: '1', appId: '2' }, ringTimeoutSeconds: 30 })
+    await store.update({ page: { pageId: null, appId: undefined }, ringTimeoutSeconds: null })
+    expect(store.get().page).toEqual({ appId: '2' })
+    expect(store.get().ringTimeoutSeconds).toBe(50)
+    expect(await readJson()).toEqual({ page: { appId: '2' } })
+  })
+
+  it('replaces the file atomically (a new inode, no temp file left behind)', async () => {
+    const store = await SettingsStore.open(dir, memoryLogger())
+    await store.update({ theme: 'dark' })
+    const before = await stat(file())
+    await store.update({ theme: 'light' })
+    const after = await stat(file())
+    // An in-place rewrite keeps the inode; rename of a fully written temp file replaces it.
+    expect(after.ino).not.toBe(before.ino)
+    expect(await readdir(dir)).toEqual(['settings.json'])
+  })
+
+  it('refuses a bad patch with an error naming the field, and changes nothing', async () => {
+    const store = await SettingsStore.open(dir, memoryLogger())
+    await store.update({ theme: 'dark' })
+    const bad = store.update({ theme: 'light', webhook: { port: 70000 } })
+    await expect(bad).rejects.toBeInstanceOf(ConfigError)
+    await expect(bad).rejects.toThrow('Invalid setting "webhook.port": must be a whole number')
+    const unknown = { audio: { volume: 2 } } as unknown as SettingsPatch
+    await expect(store.update(unknown)).rejects.toThrow('"audio.volume": is not a setting')
+    const polluting = JSON.parse('{"__proto__": {"polluted": true}}') as SettingsPatch
+    await expect(store.update(polluting)).rejects.toThrow(ConfigError)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(store.get().theme).toBe('dark')
+    expect(await readJson()).toEqual({ theme: 'dark' })
+  })
+
+  it('tells listeners about real changes only, and serialises concurrent updates', async () => {
+    const store = await SettingsStore.open(dir, memoryLogger())
+    const seen: [string, string][] = []
+    const off = store.onChange((now, before) => seen.push([before.theme, now.theme]))
+    await Promise.all([
+      store.update({ theme: 'dark' }),
+      store.update({ startAtLogin: true }),
+      store.update({ theme: 'light' })
+    ])
+    await store.update({ theme: 'light' })
+    expect(seen).toEqual([
+      ['system', 'dark'],
+      ['dark', 'dark'],
+      ['dark', 'light']
+    ])
+    expect(await readJson()).toEqual({ theme: 'light', startAtLogin: true })
+    off()
+    await store.update({ theme: 'system' })
+    expect(seen).toHaveLength(3)
+  })
+
+  it('hands out frozen settings', async () => {
+    const store = await SettingsStore.open(dir, memoryLogger())
+    expect(() => {
+      ;(store.get().webhook as { port: number }).port = 1
+    }).toThrow(TypeError)
+  })
+})

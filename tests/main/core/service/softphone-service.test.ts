@@ -1,0 +1,254 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AcceptResult, EventMessage } from '../../../../src/shared/api'
+import type { Call, HistoryRecord } from '../../../../src/shared/calls'
+import { CallRegistry } from '../../../../src/main/core/calls'
+import { GraphError } from '../../../../src/main/core/graph'
+import { memoryLogger } from '../../../../src/main/core/log'
+import type { CallControl } from '../../../../src/main/core/service/ports'
+import {
+  SoftphoneService,
+  type ClientHandle
+} from '../../../../src/main/core/service/softphone-service'
+
+const nowSeconds = (): number => Math.floor(Date.now() / 1000)
+
+function connect(id: string, from = 'psid-1') {
+  return {
+    event: 'connect' as const,
+    id,
+    from,
+    to: 'page-1',
+    timestamp: nowSeconds(),
+    call_direction: 'user_initiated' as const
+  }
+}
+
+/** Graph as the service sees it, recording what was asked; failures are set per action. */
+function fakeGraph() {
+  const asked: string[] = []
+  const failures = new Map<string, unknown>()
+  let release: (() => void) | undefined
+  const control: CallControl = {
+    async accept(callId) {
+      asked.push(`accept ${callId}`)
+      if (release) await new Promise<void>((resolve) => (release = resolve))
+      const failure = failures.get('accept')
+      if (failure) throw failure
+      return { answer: 'v=0 answer', renegotiation: 'v=0 offer' } satisfies AcceptResult
+    },
+    async reject(callId) {
+      asked.push(`reject ${callId}`)
+      const failure = failures.get('reject')
+      if (failure) throw failure
+    },
+    async terminate(callId) {
+      asked.push(`terminate ${callId}`)
+      const failure = failures.get('terminate')
+      if (failure) throw failure
+    }
+  }
+  return {
+    asked,
+    failures,
+    control,
+    holdAccept: () => (release = () => undefined),
+    releaseAccept: () => release?.()
+  }
+}
+
+function client(id: string) {
+  const received: EventMessage[] = []
+  const handle: ClientHandle = { id, send: (message) => received.push(message) }
+  const states = (callId: string): string[] =>
+    received
+      .filter(
+        (m): m is Extract<EventMessage, { event: 'callUpdated' }> => m.event === 'callUpdated'
+      )
+      .filter((m) => m.payload.id === callId)
+      .map((m) => m.payload.state)
+  return { handle, received, states }
+}
+
+describe('SoftphoneService', () => {
+  let registry: CallRegistry
+  let graph: ReturnType<typeof fakeGraph>
+  let history: HistoryRecord[]
+  let service: SoftphoneService
+  let lookups: string[]
+
+  beforeEach(() => {
+    registry = new CallRegistry({ ringTimeoutMs: 50_000 })
+    graph = fakeGraph()
+    history = []
+    lookups = []
+    service = new SoftphoneService({
+      registry,
+      callControl: () => graph.control,
+      history: {
+        append: async (record) => void history.push(record),
+        list: async () => [...history].reverse()
+      },
+      profiles: {
+        lookup: async (psid) => {
+          lookups.push(psid)
+          return { name: 'Ada Lovelace' }
+        }
+      },
+      status: () => ({
+        page: { configured: true, pageId: 'page-1' },
+        webhookUrl: null,
+        publicUrl: null
+      }),
+      logger: memoryLogger()
+    })
+  })
+
+  afterEach(() => {
+    service.dispose()
+    registry.dispose()
+  })
+
+  it('rings every attached client and fills in the caller name when the profile arrives', async () => {
+    const a = client('a')
+    const b = client('b')
+    service.attach(a.handle)
+    service.attach(b.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    expect(a.states('c_1')).toEqual(['ringing'])
+    expect(b.states('c_1')).toEqual(['ringing'])
+    await expect.poll(() => (registry.get('c_1') as Call).caller.name).toBe('Ada Lovelace')
+    expect(lookups).toEqual(['psid-1'])
+  })
+
+  it('answers a call: accept goes to Graph, the answer comes back, the call connects', async () => {
+    const a = client('a')
+    service.attach(a.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    const result = await service.dispatch('accept', { callId: 'c_1', sdp: 'v=0 offer' }, a.handle)
+    expect(result).toEqual({ answer: 'v=0 answer', renegotiation: 'v=0 offer' })
+    expect(graph.asked).toEqual(['accept c_1'])
+    expect(registry.get('c_1')?.state).toBe('connected')
+    // Consecutive repeats are profile updates of the same state.
+    const sequence = a.states('c_1').filter((state, i, all) => state !== all[i - 1])
+    expect(sequence).toEqual(['ringing', 'answering', 'connected'])
+  })
+
+  it('lets the first client that answers win; the second is told it was answered elsewhere', async () => {
+    const a = client('a')
+    const b = client('b')
+    service.attach(a.handle)
+    service.attach(b.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    graph.holdAccept()
+    const first = service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, a.handle)
+    await expect(
+      service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, b.handle)
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/another desk/) })
+    graph.releaseAccept()
+    await first
+    const call = registry.get('c_1')
+    expect(call?.state).toBe('connected')
+    expect(call && 'answeredBy' in call ? call.answeredBy : undefined).toBe('a')
+    expect(graph.asked).toEqual(['accept c_1'])
+  })
+
+  it('ends the call as failed with Graph’s sentence when accept fails', async () => {
+    const a = client('a')
+    service.attach(a.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    graph.failures.set(
+      'accept',
+      new GraphError({
+        kind: 'token-expired',
+        message: 'Error validating access token',
+        status: 400,
+        code: 190
+      })
+    )
+    await expect(
+      service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, a.handle)
+    ).rejects.toMatchObject({ code: 'graph', message: expect.stringMatching(/Reconnect/) })
+    const ended = registry.get('c_1')
+    expect(ended).toMatchObject({ state: 'ended', outcome: 'failed', reason: 'accept-failed' })
+    await expect.poll(() => history.map((r) => r.outcome)).toEqual(['failed'])
+  })
+
+  it('declines: every desk stops ringing at once, Graph is told, history says declined', async () => {
+    const a = client('a')
+    service.attach(a.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    await service.dispatch('decline', { callId: 'c_1' }, a.handle)
+    expect(graph.asked).toEqual(['reject c_1'])
+    expect(registry.get('c_1')).toMatchObject({ state: 'ended', outcome: 'declined' })
+    await expect.poll(() => history.map((r) => r.outcome)).toEqual(['declined'])
+    expect(a.received.some((m) => m.event === 'historyAdded')).toBe(true)
+  })
+
+  it('hangs up: terminate goes to Graph and the call ends completed without waiting for Meta', async () => {
+    const a = client('a')
+    service.attach(a.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    await service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, a.handle)
+    await service.dispatch('hangUp', { callId: 'c_1' }, a.handle)
+    expect(graph.asked).toEqual(['accept c_1', 'terminate c_1'])
+    expect(registry.get('c_1')).toMatchObject({
+      state: 'ended',
+      outcome: 'completed',
+      reason: 'we-hung-up'
+    })
+  })
+
+  it('reports a media failure: the call ends failed and Graph is told to terminate', async () => {
+    const a = client('a')
+    service.attach(a.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    await service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, a.handle)
+    await service.dispatch(
+      'reportMediaFailure',
+      { callId: 'c_1', reason: 'The connection could not be restored.' },
+      a.handle
+    )
+    expect(registry.get('c_1')).toMatchObject({
+      state: 'ended',
+      outcome: 'failed',
+      reason: 'media-failed',
+      error: 'The connection could not be restored.'
+    })
+    expect(graph.asked).toContain('terminate c_1')
+  })
+
+  it('refuses malformed requests and unknown commands before they reach anything', async () => {
+    const a = client('a')
+    await expect(service.dispatch('accept', { callId: 'c_1' }, a.handle)).rejects.toMatchObject({
+      code: 'invalid-request'
+    })
+    await expect(
+      service.dispatch('accept', { callId: 'c_1', sdp: 'v=0', extra: 1 }, a.handle)
+    ).rejects.toMatchObject({ code: 'invalid-request' })
+    await expect(service.dispatch('__proto__', {}, a.handle)).rejects.toMatchObject({
+      code: 'invalid-request'
+    })
+    await expect(service.dispatch('hangUp', { callId: 'nope' }, a.handle)).rejects.toMatchObject({
+      code: 'not-found'
+    })
+    expect(graph.asked).toEqual([])
+  })
+
+  it('says hello with the client id, the status and the live calls', async () => {
+    registry.handleEvent(connect('c_1'), 'page-1')
+    const hello = await service.dispatch('hello', {}, client('desk-7').handle)
+    expect(hello).toMatchObject({
+      clientId: 'desk-7',
+      status: { page: { configured: true } },
+      calls: [{ id: 'c_1', state: 'ringing' }]
+    })
+  })
+
+  it('stops sending events to a detached client', () => {
+    const a = client('a')
+    const detach = service.attach(a.handle)
+    detach()
+    registry.handleEvent(connect('c_1'), 'page-1')
+    expect(a.received).toEqual([])
+  })
+})
