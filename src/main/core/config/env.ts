@@ -35,7 +35,9 @@ export const ENV_VARIABLES = [
   'TUNNEL',
   'TUNNEL_HOST',
   'TUNNEL_SUBDOMAIN',
-  'PUBLIC_URL'
+  'PUBLIC_URL',
+  'SOFTPHONE_UI_PORT',
+  'SOFTPHONE_UI_TOKEN'
 ] as const
 export type EnvVariable = (typeof ENV_VARIABLES)[number]
 
@@ -58,6 +60,10 @@ export interface EnvOverrides {
   tunnelHost?: string
   tunnelSubdomain?: string
   publicUrl?: string
+  /** The loopback port of the UI bridge (browser mode, the simulator, other desks). */
+  uiPort?: number
+  /** A fixed bridge token for scripted use; otherwise a new one is generated each run. */
+  uiToken?: string
 }
 
 const secret = matching(SECRET_VALUE)
@@ -128,6 +134,15 @@ export function readEnv(env: Env): EnvOverrides {
       'PUBLIC_URL',
       'an http(s) URL without a query, like https://calls.example.com',
       parseHttpUrl
+    ),
+    uiPort: read('SOFTPHONE_UI_PORT', 'a whole number from 0 to 65535', (raw) =>
+      parseWholeNumber(raw, 0, 65535)
+    ),
+    uiToken: read(
+      'SOFTPHONE_UI_TOKEN',
+      'at least 16 URL-safe characters (letters, digits, "-" or "_")',
+      matching(/^[A-Za-z0-9_-]{16,256}$/),
+      true
     )
   }
   if (overrides.publicUrl && overrides.tunnel === 'localtunnel') {

@@ -83,7 +83,7 @@ function checkProof(credentials: Credentials, token: string, proof: unknown): vo
       message: 'API calls from the server require an appsecret_proof argument'
     })
   }
-  if (typeof proof !== 'string' || sameText(proof, appsecretProof(token, credentials.appSecret)))
+  if (typeof proof !== 'string' || !sameText(proof, appsecretProof(token, credentials.appSecret)))
     throw new GraphError({
       code: 100,
       type: 'GraphMethodException',

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { silentLogger, type Logger } from '../../core/log'
-import { CallBook, type SimCall } from './call-book'
+import { CallBook } from './call-book'
 import type { FakeGraphEvents } from './events'
 import { FaultBook, type FaultMatch, type InjectedError, type RecordedRequest } from './faults'
 import { nowSeconds } from './ids'
@@ -259,5 +259,3 @@ export async function createFakeGraph(options: FakeGraphOptions): Promise<FakeGr
   }
   return handle
 }
-
-export type { SimCall }

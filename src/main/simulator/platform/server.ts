@@ -20,6 +20,8 @@ export interface ServerParts {
   closing: AbortSignal
 }
 
+const REQUEST_LOG_LIMIT = 5000
+
 interface Locals {
   record?: RecordedRequest
 }
@@ -64,6 +66,8 @@ function recorder(requests: RecordedRequest[]) {
       at: Date.now()
     }
     requests.push(record)
+    // A simulator left running for hours must not grow without bound; tests never get near this.
+    if (requests.length > REQUEST_LOG_LIMIT) requests.splice(0, requests.length - REQUEST_LOG_LIMIT)
     res.locals.record = record
     res.on('finish', () => {
       record.status = res.statusCode

@@ -64,6 +64,8 @@ export interface WebhookSender extends DeliveryBuilders {
   readonly log: readonly DeliveryAttempt[]
 }
 
+const LOG_LIMIT = 5000
+
 function bodyOf(payload: unknown): string | Buffer {
   return typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload)
 }
@@ -128,6 +130,8 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         attempt: n,
         at: Date.now()
       })
+      // Bounded like the Graph request log, for long simulator runs.
+      if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT)
       logger.debug('webhook delivered', { status, attempt: n })
       if (status >= 200 && status < 300) break
     }

@@ -161,7 +161,9 @@ describe('fake Graph: POST /{page-id}/calls', () => {
     const ringing = graph.calls.ring(PSID)
     await call(CALLS, { body: acceptBody(ringing.id) })
     const reject = await call(CALLS, { body: { call_id: ringing.id, action: 'reject' } })
-    expect(errorMessage(reject.json)).toBe('(#100) Cannot reject a call that has already been accepted')
+    expect(errorMessage(reject.json)).toBe(
+      '(#100) Cannot reject a call that has already been accepted'
+    )
     const ended = graph.next('terminated')
     const terminate = await call(CALLS, { body: { call_id: ringing.id, action: 'terminate' } })
     expect(terminate.json).toEqual({ success: true })

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  CallPermissions,
-  GraphErrorBody,
-  SendMessageResponse
-} from '../../../../src/shared/graph'
+import { CallPermissions, GraphErrorBody, SendMessageResponse } from '../../../../src/shared/graph'
 import { PAGE_ID, PSID, startGraph } from './helpers'
 
 const optin = {
@@ -35,7 +31,9 @@ describe('fake Graph: call permissions and the Send API', () => {
   it('records a calling_optin request and counts it against the daily limit', async () => {
     const { graph, call } = await startGraph()
     const requested = graph.next('permissionRequested')
-    const sent = SendMessageResponse.parse((await call(`/${PAGE_ID}/messages`, { body: optin })).json)
+    const sent = SendMessageResponse.parse(
+      (await call(`/${PAGE_ID}/messages`, { body: optin })).json
+    )
     expect(sent.recipient_id).toBe(PSID)
     expect(sent.message_id).toMatch(/^m_/)
     expect(await requested).toEqual({ psid: PSID, messageId: sent.message_id })
@@ -72,7 +70,9 @@ describe('fake Graph: call permissions and the Send API', () => {
     expect(GraphErrorBody.parse(unknown.json).error).toMatchObject({ error_subcode: 2018001 })
     const missing = await call(`/${PAGE_ID}/messenger_call_permissions`)
     expect(GraphErrorBody.parse(missing.json).error.message).toMatch(/psid is required/)
-    const message = await call(`/${PAGE_ID}/messages`, { body: { ...optin, recipient: { id: '42' } } })
+    const message = await call(`/${PAGE_ID}/messages`, {
+      body: { ...optin, recipient: { id: '42' } }
+    })
     expect(GraphErrorBody.parse(message.json).error.message).toBe('(#100) No matching user found')
     const empty = await call(`/${PAGE_ID}/messages`, { body: { recipient: { id: PSID } } })
     expect(GraphErrorBody.parse(empty.json).error.message).toMatch(/message is required/)

@@ -108,7 +108,12 @@ describe('fake Graph: app subscriptions with the verification handshake', () => 
     const subscribed = graph.next('subscribed')
     const reply = await call(`/${APP_ID}/subscriptions`, {
       ...appAuth,
-      form: { object: 'page', callback_url: cb.url, verify_token: 'verify-me', fields: 'calls,messages' }
+      form: {
+        object: 'page',
+        callback_url: cb.url,
+        verify_token: 'verify-me',
+        fields: 'calls,messages'
+      }
     })
     expect(reply.json).toEqual({ success: true })
     expect(cb.seen).toHaveLength(1)
@@ -168,12 +173,22 @@ describe('fake Graph: app subscriptions with the verification handshake', () => 
     const port = (slow.address() as AddressInfo).port
     const timedOut = await call(`/${APP_ID}/subscriptions`, {
       ...appAuth,
-      body: { object: 'page', callback_url: `http://127.0.0.1:${port}/`, verify_token: 't', fields: 'calls' }
+      body: {
+        object: 'page',
+        callback_url: `http://127.0.0.1:${port}/`,
+        verify_token: 't',
+        fields: 'calls'
+      }
     })
     expect(GraphErrorBody.parse(timedOut.json).error.message).toMatch(/timed out/)
     const refused = await call(`/${APP_ID}/subscriptions`, {
       ...appAuth,
-      body: { object: 'page', callback_url: 'http://127.0.0.1:1/', verify_token: 't', fields: 'calls' }
+      body: {
+        object: 'page',
+        callback_url: 'http://127.0.0.1:1/',
+        verify_token: 't',
+        fields: 'calls'
+      }
     })
     expect(GraphErrorBody.parse(refused.json).error.message).toMatch(/Couldn't connect/)
   })
@@ -187,9 +202,9 @@ describe('fake Graph: app subscriptions with the verification handshake', () => 
     expect(await message({})).toBe('(#100) The parameter object is required')
     expect(await message({ object: 'page' })).toBe('(#100) The parameter callback_url is required')
     expect(await message({ object: 'page', callback_url: 'http://x/' })).toMatch(/verify_token/)
-    expect(
-      await message({ object: 'page', callback_url: 'http://x/', verify_token: 't' })
-    ).toMatch(/fields/)
+    expect(await message({ object: 'page', callback_url: 'http://x/', verify_token: 't' })).toMatch(
+      /fields/
+    )
     expect(
       await message({ object: 'page', callback_url: 'nope', verify_token: 't', fields: 'calls' })
     ).toMatch(/callback_url is not a valid URI/)
@@ -199,7 +214,10 @@ describe('fake Graph: app subscriptions with the verification handshake', () => 
     const { graph, call } = await startGraph()
     const cb = await callback(echo('t'))
     const path = `/${APP_ID}/subscriptions`
-    await call(path, { ...appAuth, body: { object: 'page', callback_url: cb.url, verify_token: 't', fields: 'calls' } })
+    await call(path, {
+      ...appAuth,
+      body: { object: 'page', callback_url: cb.url, verify_token: 't', fields: 'calls' }
+    })
     await call(path, { ...appAuth, body: { object: 'page', fields: 'messages' } })
     expect(cb.seen).toHaveLength(1)
     expect(graph.subscriptions[0]?.fields).toEqual(['calls', 'messages'])
@@ -269,7 +287,12 @@ describe('fake Graph: Page subscription and call settings', () => {
     const bad = await call(path, { body: { call_routing: { ring_target: 'ELSEWHERE' } } })
     expect(GraphErrorBody.parse(bad.json).error.message).toMatch(/call_routing\.ring_target/)
     const hours = await call(path, {
-      body: { call_hours: { timezone_id: 'UTC', weekly_operating_hours: [{ day_of_week: 'MONDAY', open_time: '9am', close_time: '1730' }] } }
+      body: {
+        call_hours: {
+          timezone_id: 'UTC',
+          weekly_operating_hours: [{ day_of_week: 'MONDAY', open_time: '9am', close_time: '1730' }]
+        }
+      }
     })
     expect(GraphErrorBody.parse(hours.json).error.code).toBe(100)
     const empty = await call(path, { body: { nothing: true } })

@@ -127,6 +127,10 @@ export function graphCaller(baseUrl: string): GraphCaller {
     const method = options.method ?? (body === undefined ? 'GET' : 'POST')
     const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) })
     const text = await response.text()
-    return { status: response.status, json: text ? JSON.parse(text) : undefined, headers: response.headers }
+    return {
+      status: response.status,
+      json: text ? JSON.parse(text) : undefined,
+      headers: response.headers
+    }
   }
 }

@@ -57,7 +57,12 @@ describe('webhook payloads', () => {
 
   it('builds a connect delivery like the docs, which the app parses', () => {
     const callId = newCallId()
-    const delivery = build.connectDelivery({ callId, from: PSID, to: PAGE_ID, timestamp: 1671644824 })
+    const delivery = build.connectDelivery({
+      callId,
+      from: PSID,
+      to: PAGE_ID,
+      timestamp: 1671644824
+    })
     expect(delivery).toEqual({
       object: 'page',
       entry: [
@@ -79,7 +84,9 @@ describe('webhook payloads', () => {
     })
     const { events, dropped } = unpackDelivery(DeliveryEnvelope.parse(delivery))
     expect(dropped).toEqual([])
-    expect(events).toEqual([{ kind: 'call', pageId: PAGE_ID, event: delivery.entry[0]?.calls?.[0] }])
+    expect(events).toEqual([
+      { kind: 'call', pageId: PAGE_ID, event: delivery.entry[0]?.calls?.[0] }
+    ])
   })
 
   it('makes call ids like Meta: c_ and url-safe characters, never twice the same', () => {
@@ -117,7 +124,11 @@ describe('webhook payloads', () => {
       expiration_timestamp: 1_900_000_000,
       expirationAsString: true
     })
-    const nested = build.permissionReplyDelivery({ psid: PSID, response: 'reject', placement: 'messaging' })
+    const nested = build.permissionReplyDelivery({
+      psid: PSID,
+      response: 'reject',
+      placement: 'messaging'
+    })
     const all = build.batch(terminate, media, plain, status, reply, nested)
     const { events, dropped } = unpackDelivery(DeliveryEnvelope.parse(all))
     expect(dropped).toEqual([])
@@ -156,7 +167,9 @@ describe('webhook sender', () => {
     expect(await s.deliver(delivery)).toEqual([200])
     const [got] = received
     expect(got?.headers['content-type']).toBe('application/json')
-    expect(got?.headers['x-hub-signature-256']).toBe(independentSignature(got?.body ?? Buffer.alloc(0)))
+    expect(got?.headers['x-hub-signature-256']).toBe(
+      independentSignature(got?.body ?? Buffer.alloc(0))
+    )
     expect(got?.headers['x-hub-signature']).toMatch(/^sha1=[0-9a-f]{40}$/)
     expect(unpack(got?.body ?? Buffer.alloc(0)).events).toHaveLength(1)
     expect(s.sign(got?.body ?? '')).toBe(got?.headers['x-hub-signature-256'])
@@ -197,7 +210,9 @@ describe('webhook sender', () => {
       return event?.kind === 'call' ? event.event.event : undefined
     })
     expect(kinds).toEqual(['terminate', 'connect'])
-    await expect(s.deliverAll([connect, terminate], { order: [0, 0] })).rejects.toThrow(/permutation/)
+    await expect(s.deliverAll([connect, terminate], { order: [0, 0] })).rejects.toThrow(
+      /permutation/
+    )
   })
 
   it('waits delayMs before sending', async () => {

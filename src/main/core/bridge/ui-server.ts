@@ -1,0 +1,74 @@
+/**
+ * The loopback HTTP server that carries the UI bridge (and, in browser mode, will serve the built
+ * renderer). It binds to 127.0.0.1 only and writes where it is, with its token, to a file readable
+ * only by the user, so local tools such as `npm run sim` can find it without the token ever being
+ * printed to a shared log.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-protocol'
+import type { Logger } from '../log'
+import type { SoftphoneService } from '../service/softphone-service'
+import { attachBridge, generateBridgeToken, type Bridge } from './ws-bridge'
+
+export const BRIDGE_INFO_FILE = 'bridge.json'
+/** Fixed so a browser bookmark and the simulator find the app again after a restart. */
+export const DEFAULT_UI_PORT = 47801
+
+export interface BridgeInfo {
+  port: number
+  token: string
+  url: string
+}
+
+export interface UiServer {
+  readonly info: BridgeInfo
+  readonly bridge: Bridge
+  close(): Promise<void>
+}
+
+export interface UiServerOptions {
+  service: Pick<SoftphoneService, 'attach' | 'dispatch'>
+  port?: number | undefined
+  token?: string | undefined
+  dataDir: string
+  logger: Logger
+}
+
+export function bridgeUrl(port: number, token: string): string {
+  return `ws://127.0.0.1:${port}${BRIDGE_PATH}?${BRIDGE_TOKEN_PARAM}=${encodeURIComponent(token)}`
+}
+
+export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
+  const token = options.token ?? generateBridgeToken()
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? DEFAULT_UI_PORT, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const bridge = attachBridge({
+    server,
+    service: options.service,
+    token,
+    allowedOrigins: () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+    logger: options.logger
+  })
+  const info: BridgeInfo = { port, token, url: bridgeUrl(port, token) }
+  const infoFile = join(options.dataDir, BRIDGE_INFO_FILE)
+  await writeFile(infoFile, `${JSON.stringify(info)}\n`, { mode: 0o600 })
+  return {
+    info,
+    bridge,
+    async close() {
+      await bridge.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await rm(infoFile, { force: true })
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The headless core (`npm run serve`): the webhook listener, call registry, Graph client and call
+ * history without Electron, plus the loopback UI bridge. It logs call events and stops cleanly on
+ * SIGINT/SIGTERM. The second composition root beside src/main/index.ts.
+ */
+import { ConfigError, loadHeadlessConfig, readEnv } from './core/config'
+import { createLogger, stderrSink } from './core/log'
+import { createSoftphoneCore } from './core/softphone-core'
+import { startUiServer } from './core/bridge/ui-server'
+import { callerLabel } from '../shared/calls'
+
+async function main(): Promise<void> {
+  const logger = createLogger(
+    stderrSink,
+    'serve',
+    process.env['SOFTPHONE_LOG_LEVEL'] === 'debug' ? 'debug' : 'info'
+  )
+  const config = await loadHeadlessConfig(process.env, { logger: logger.child('config') })
+  const env = readEnv(process.env)
+  const core = await createSoftphoneCore({ config, dataDir: config.dataDir, logger })
+  const { webhookUrl } = await core.start()
+  const ui = await startUiServer({
+    service: core.service,
+    port: env.uiPort,
+    token: env.uiToken,
+    dataDir: config.dataDir,
+    logger
+  })
+  if (config.tunnel.publicUrl) core.setPublicUrl(config.tunnel.publicUrl)
+
+  // The log is one more client of the service API, like any UI.
+  const calls = logger.child('calls')
+  core.service.attach({
+    id: 'log',
+    send: (message) => {
+      if (message.event === 'callUpdated') {
+        const call = message.payload
+        calls.info(`call ${call.state}`, {
+          callId: call.id,
+          caller: callerLabel(call.caller),
+          ...(call.state === 'ended' ? { outcome: call.outcome, reason: call.reason } : {})
+        })
+      }
+    }
+  })
+
+  logger.info('headless core running', {
+    webhook: webhookUrl,
+    page: config.page.configured
+      ? config.page.pageId
+      : `not configured (missing ${config.page.missing.join(', ')})`,
+    graph: `${config.graph.apiUrl}/${config.graph.apiVersion}`,
+    bridgePort: ui.info.port
+  })
+
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    logger.info('stopping', { signal })
+    void Promise.all([ui.close(), core.stop()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('did not stop cleanly', { error: String(error) })
+        process.exit(1)
+      }
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Cannot start: ${error.message}\n`)
+    process.exit(2)
+  }
+  process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})
