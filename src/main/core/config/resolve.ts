@@ -3,7 +3,7 @@
  * environment (which wins, value by value). Pure: no files, no globals; the same function serves the
  * desktop app (settings store + safeStorage) and headless runs (files + env).
  */
-import { parseOrigin } from './fields'
+import { parseHttpUrl, parseOrigin } from './fields'
 import { readEnv, type Env } from './env'
 import type { Settings, TunnelMode } from './schema'
 import type { Secrets } from './secrets'
@@ -75,7 +75,10 @@ export function resolveConfig({ settings, secrets, env = {} }: ConfigSources): R
   const missing = (['pageId', 'pageAccessToken', 'appSecret'] as const).filter(
     (key) => !credentials[key]
   )
-  const publicUrl = o.publicUrl ?? settings.tunnel.publicUrl
+  // Settings keep URLs as typed; normalise them like the env values (no trailing slash).
+  const url = (value: string | undefined): string | undefined =>
+    value === undefined ? undefined : (parseHttpUrl(value) ?? value)
+  const publicUrl = o.publicUrl ?? url(settings.tunnel.publicUrl)
   return {
     page: { configured: missing.length === 0, pageId, appId, missing },
     credentials,
@@ -96,7 +99,7 @@ export function resolveConfig({ settings, secrets, env = {} }: ConfigSources): R
           : o.publicUrl
             ? 'own-url'
             : (o.tunnel ?? settings.tunnel.mode),
-      host: o.tunnelHost ?? settings.tunnel.host,
+      host: o.tunnelHost ?? url(settings.tunnel.host),
       subdomain: o.tunnelSubdomain ?? settings.tunnel.subdomain,
       publicUrl
     }

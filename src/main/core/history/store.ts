@@ -13,7 +13,7 @@
  * One writer per file: the desktop app's single-instance lock (or one headless process) is assumed.
  */
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { CallOutcome } from '../../../shared/calls'
 import { removeStaleTemps, syncDir, writeFileAtomic } from '../config/atomic-write'
 import type { Logger } from '../log'
@@ -84,7 +84,8 @@ export class HistoryStore {
     logger: Logger,
     options: HistoryStoreOptions = {}
   ): Promise<HistoryStore> {
-    await mkdir(dir, { recursive: true })
+    // 0700 if new: the folder holds who called and when.
+    await mkdir(dir, { recursive: true, mode: 0o700 })
     const store = new HistoryStore(join(dir, options.fileName ?? HISTORY_FILE), logger, options)
     await store.load()
     return store
@@ -220,7 +221,7 @@ export class HistoryStore {
 
     // 0600: the history names the people who called.
     this.handle = await open(this.file, 'a', 0o600)
-    if (data === undefined) await syncDir(join(this.file, '..'))
+    if (data === undefined) await syncDir(dirname(this.file))
     if (scan.tornBytes > 0) {
       this.logger.warn('Removed a partial last history line, left by a crash mid-write', {
         file: this.file,

@@ -18,6 +18,7 @@ import { OutgoingAudio, type CallerAudio } from './outgoingAudio'
 import {
   InvalidOfferError,
   answerSetupFor,
+  type OfferFacts,
   countCandidates,
   readOffer,
   withOrigin,
@@ -151,6 +152,16 @@ export class SimulatedCaller {
     this.answeredAt = Date.now()
     this.connectTimer = setTimeout(() => this.onConnectTimeout(), this.connectTimeoutMs)
 
+    try {
+      return await this.negotiate(offer, facts)
+    } catch (error) {
+      clearTimeout(this.connectTimer)
+      if (!this.closing) this.setState('failed')
+      throw error
+    }
+  }
+
+  private async negotiate(offer: string, facts: OfferFacts): Promise<CallerAnswer> {
     // werift makes a fresh receiving track for each SSRC the offer announces (the receiver's
     // track before that is a placeholder that never sees a packet), so listen from the event.
     const listening = new WeakSet<MediaStreamTrack>()

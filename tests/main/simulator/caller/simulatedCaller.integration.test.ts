@@ -168,6 +168,15 @@ describe('SimulatedCaller', () => {
     await expect(customer.answerOffer('v=0')).rejects.toThrow(/closed/)
   })
 
+  it('rejects an answer in progress when closed, instead of hanging', async () => {
+    const customer = caller()
+    const business = app()
+    const answering = customer.answerOffer(await business.createOffer(false))
+    await customer.close()
+    await expect(answering).rejects.toThrow(/closed/)
+    expect(customer.state).toBe('closed')
+  })
+
   it('notices the app going away by its silence', async () => {
     const customer = caller({ mediaTimeoutMs: 400 })
     const business = app()
