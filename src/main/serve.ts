@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   )
   const config = await loadHeadlessConfig(process.env, { logger: logger.child('config') })
   const env = readEnv(process.env)
-  const core = await createSoftphoneCore({ config, dataDir: config.dataDir, logger })
+  const core = await createSoftphoneCore({
+    config,
+    dataDir: config.dataDir,
+    settings: config.settingsStore,
+    logger
+  })
   const { webhookUrl } = await core.start()
   const ui = await startUiServer({
     service: core.service,

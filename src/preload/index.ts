@@ -1,13 +1,43 @@
 /**
- * The bridge between the sandboxed renderer and main. It exposes named functions only: the
- * renderer never gets `ipcRenderer`, so it can call nothing the contract does not name.
+ * The bridge between the sandboxed renderers and main. It exposes named functions only: the
+ * renderer never gets `ipcRenderer`, so it can call nothing the contract does not name. Requests
+ * are validated again in main: a compromised renderer gains nothing by skipping this file.
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { createApi, EVENT_NAMES, type EventMessage, type EventName } from '../shared/api'
+import { IPC, type CallAction } from '../shared/ipc'
+import type { DeskBridge, SoftphoneBridge } from './bridge'
 
-const softphone = {
-  version: (): Promise<string> => ipcRenderer.invoke('app:version') as Promise<string>
+const api = createApi((command, request) => ipcRenderer.invoke(IPC.command, { command, request }))
+
+const softphone: SoftphoneBridge = {
+  ...api,
+  on(event, listener) {
+    if (!(EVENT_NAMES as readonly EventName[]).includes(event)) {
+      throw new Error(`Unknown event "${String(event)}"`)
+    }
+    const handler = (_event: IpcRendererEvent, message: EventMessage): void => {
+      if (message.event === event) (listener as (payload: unknown) => void)(message.payload)
+    }
+    ipcRenderer.on(IPC.event, handler)
+    return () => {
+      ipcRenderer.off(IPC.event, handler)
+    }
+  }
 }
 
-export type SoftphoneBridge = typeof softphone
+const desk: DeskBridge = {
+  requestCallAction(action) {
+    ipcRenderer.send(IPC.callAction, action)
+  },
+  onCallActionRequested(listener) {
+    const handler = (_event: IpcRendererEvent, action: CallAction): void => listener(action)
+    ipcRenderer.on(IPC.callActionRequested, handler)
+    return () => {
+      ipcRenderer.off(IPC.callActionRequested, handler)
+    }
+  }
+}
 
 contextBridge.exposeInMainWorld('softphone', softphone)
+contextBridge.exposeInMainWorld('desk', desk)

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import type { Call, CallOutcome, HistoryRecord } from './calls'
+import type { Settings, SettingsPatch } from './settings'
 
 const CallId = z.string().min(1).max(256)
 /** An SDP offer is a few kB; the cap keeps a hostile client from pushing megabytes to Graph. */
@@ -32,7 +33,15 @@ export const commandRequests = {
       search: z.string().max(200).optional()
     })
     .strict(),
-  getStatus: z.object({}).strict()
+  getStatus: z.object({}).strict(),
+  getSettings: z.object({}).strict(),
+  /** Checked field by field by the settings store, which names the field it refuses. */
+  updateSettings: z.custom<SettingsPatch>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'Settings must be an object'
+  ),
+  /** Rings this desk from the built-in simulator: never Meta, whether or not a Page is connected. */
+  startTestCall: z.object({}).strict()
 } satisfies Record<string, z.ZodType>
 
 export type CommandName = keyof typeof commandRequests
@@ -70,6 +79,9 @@ export interface CommandResults {
   reportMediaFailure: void
   listHistory: HistoryRecord[]
   getStatus: CoreStatus
+  getSettings: Settings
+  updateSettings: Settings
+  startTestCall: { callId: string }
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.
@@ -99,13 +111,15 @@ export interface SoftphoneEvents {
   mediaOffer: MediaOffer
   historyAdded: HistoryRecord
   status: CoreStatus
+  settings: Settings
 }
 export type EventName = keyof SoftphoneEvents
 export const EVENT_NAMES = [
   'callUpdated',
   'mediaOffer',
   'historyAdded',
-  'status'
+  'status',
+  'settings'
 ] as const satisfies readonly EventName[]
 
 export type EventMessage = {

@@ -9,13 +9,17 @@ import type { Credentials, RuntimeConfig } from './config'
 import { GraphClient, ProfileCache } from './graph'
 import { HistoryStore } from './history'
 import type { Logger } from './log'
-import type { CallControl } from './service/ports'
+import type { CallControl, SettingsPort } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
+import { TestLine, type TestCallSimulatorFactory } from './test-line'
 import { createWebhookServer, type VerificationInfo, type WebhookServer } from './webhook/server'
 
 export interface CoreOptions {
   config: RuntimeConfig
   dataDir: string
+  settings: SettingsPort
+  /** The built-in simulator behind "Test call"; without it the command says it is unavailable. */
+  testCallSimulator?: TestCallSimulatorFactory | undefined
   logger: Logger
 }
 
@@ -39,6 +43,8 @@ export interface SoftphoneCore {
 export async function createSoftphoneCore({
   config,
   dataDir,
+  settings,
+  testCallSimulator,
   logger
 }: CoreOptions): Promise<SoftphoneCore> {
   const log = logger.child('core')
@@ -76,15 +82,23 @@ export async function createSoftphoneCore({
     publicUrl
   })
 
+  const testLine = testCallSimulator
+    ? new TestLine({ factory: testCallSimulator, registry, logger })
+    : undefined
+
   const service = new SoftphoneService({
     registry,
-    callControl: () => metaCalls,
+    callControl: (call) => (testLine?.isTestCall(call.id) ? testLine.control : metaCalls),
     history: {
       append: (record) => history.append(record),
       list: (query) => history.list(query)
     },
-    profiles: { lookup: (psid) => profiles.get(psid) },
+    profiles: {
+      lookup: async (psid) => (await testLine?.profiles.lookup(psid)) ?? profiles.get(psid)
+    },
     status,
+    settings,
+    testCall: testLine,
     logger
   })
 
@@ -135,6 +149,7 @@ export async function createSoftphoneCore({
     },
     async stop() {
       await webhook.close()
+      await testLine?.close()
       registry.endAllLive('shutdown')
       await webhook.drained()
       service.dispose()

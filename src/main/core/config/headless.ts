@@ -13,6 +13,8 @@ import { SettingsStore } from './settings-store'
 export interface HeadlessConfig extends RuntimeConfig {
   /** Absolute path of the data folder (created 0700 if it did not exist). */
   dataDir: string
+  /** The open settings store, for the service API to read and change settings. */
+  settingsStore: SettingsStore
 }
 
 export interface HeadlessOptions {
@@ -55,5 +57,5 @@ export async function loadHeadlessConfig(
   }
   const config = resolveConfig({ settings: settings.get(), secrets, env })
   registerCredentialSecrets(config.credentials)
-  return { ...config, dataDir }
+  return { ...config, dataDir, settingsStore: settings }
 }

@@ -4,6 +4,7 @@
  */
 import type { AcceptResult, CommandRequest, MediaOffer } from '../../../shared/api'
 import type { Call, Caller, EndedCall, HistoryRecord } from '../../../shared/calls'
+import type { Settings, SettingsPatch } from '../../../shared/settings'
 
 export interface RegistryEvents {
   call: Call
@@ -43,4 +44,16 @@ export interface CallerLookup {
 export interface HistoryPort {
   append(record: HistoryRecord): Promise<void>
   list(query: CommandRequest<'listHistory'>): Promise<HistoryRecord[]>
+}
+
+export interface SettingsPort {
+  get(): Settings
+  /** Rejects with a ConfigError naming the refused field. */
+  update(patch: SettingsPatch): Promise<Settings>
+  onChange(listener: (settings: Settings) => void): () => void
+}
+
+export interface TestCallPort {
+  /** Rings every desk from the built-in simulator; resolves with the new call's id. */
+  start(): Promise<string>
 }

@@ -17,7 +17,15 @@ import type { Call, EndedCall, HistoryRecord } from '../../../shared/calls'
 import { toHistoryRecord } from '../../../shared/calls'
 import type { Logger } from '../log'
 import { toServiceError } from './errors'
-import type { CallControl, CallerLookup, HistoryPort, RegistryPort } from './ports'
+import { ConfigError } from '../config/errors'
+import type {
+  CallControl,
+  CallerLookup,
+  HistoryPort,
+  RegistryPort,
+  SettingsPort,
+  TestCallPort
+} from './ports'
 
 export interface ClientHandle {
   readonly id: string
@@ -31,6 +39,8 @@ export interface SoftphoneServiceDeps {
   history: HistoryPort
   profiles?: CallerLookup | undefined
   status: () => CoreStatus
+  settings: SettingsPort
+  testCall?: TestCallPort | undefined
   logger: Logger
 }
 
@@ -61,7 +71,22 @@ export class SoftphoneService {
       hangUp: (request) => this.hangUp(request.callId),
       reportMediaFailure: (request) => this.mediaFailed(request.callId, request.reason),
       listHistory: async (request) => deps.history.list(request),
-      getStatus: async () => deps.status()
+      getStatus: async () => deps.status(),
+      getSettings: async () => deps.settings.get(),
+      updateSettings: async (patch) => {
+        try {
+          return await deps.settings.update(patch)
+        } catch (error) {
+          if (error instanceof ConfigError) throw new ServiceError('invalid-request', error.message)
+          throw error
+        }
+      },
+      startTestCall: async () => {
+        if (!deps.testCall) {
+          throw new ServiceError('not-configured', 'The test call is not available in this window.')
+        }
+        return { callId: await deps.testCall.start() }
+      }
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {
@@ -71,7 +96,8 @@ export class SoftphoneService {
       deps.registry.on('ended', (call) => void this.record(call)),
       deps.registry.on('mediaOffer', (offer) =>
         this.broadcast({ event: 'mediaOffer', payload: offer })
-      )
+      ),
+      deps.settings.onChange((settings) => this.broadcast({ event: 'settings', payload: settings }))
     )
   }
 

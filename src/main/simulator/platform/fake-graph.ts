@@ -89,8 +89,14 @@ export interface FakeGraph {
   ): void
   /** Resolves with the next occurrence of `event`. */
   next<K extends keyof FakeGraphEvents>(event: K): Promise<FakeGraphEvents[K][0]>
-  /** Calls, as Meta sees them, and the customer's side of each (ring, pick up, hang up, fail). */
-  readonly calls: Pick<CallBook, 'get' | 'list' | 'ring' | 'pickUp' | 'hangUp' | 'fail'>
+  /**
+   * Calls, as Meta sees them, and the customer's side of each (ring, pick up, hang up, fail);
+   * `terminate(id, 'timeout')` ends a ringing call as Meta's own ring limit does.
+   */
+  readonly calls: Pick<
+    CallBook,
+    'get' | 'list' | 'ring' | 'pickUp' | 'hangUp' | 'fail' | 'terminate'
+  >
   failNext(match: FaultMatch, error: InjectedError, times?: number): void
   delay(match: FaultMatch, ms: number): () => void
   clearFaults(): void

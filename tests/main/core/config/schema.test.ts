@@ -11,7 +11,7 @@ describe('settings schema', () => {
       tunnel: { mode: 'none' },
       ringTimeoutSeconds: 50,
       audio: { openMicWhileRinging: false, ringVolume: 0.8 },
-      ice: { stunUrls: ['stun:stun.l.google.com:19302'] },
+      ice: { stunUrls: [] },
       theme: 'system',
       doNotDisturb: { enabled: false, action: 'ring-out' },
       startAtLogin: false
@@ -57,7 +57,7 @@ describe('parseSettingsLeniently', () => {
     })
     expect(settings.webhook).toEqual({ port: 47800, path: '/hooks' })
     expect(settings.theme).toBe('system')
-    expect(settings.ice).toEqual({ stunUrls: ['stun:stun.l.google.com:19302'] })
+    expect(settings.ice).toEqual({ stunUrls: [] })
     expect(settings.audio.ringVolume).toBe(0.8)
     expect(settings.page).toEqual({ pageId: '123' })
     expect(cleaned).toEqual({ webhook: { path: '/hooks' }, page: { pageId: '123' }, ice: {} })

@@ -4,6 +4,8 @@ import type { Call, HistoryRecord } from '../../../../src/shared/calls'
 import { CallRegistry } from '../../../../src/main/core/calls'
 import { GraphError } from '../../../../src/main/core/graph'
 import { memoryLogger } from '../../../../src/main/core/log'
+import { ConfigError } from '../../../../src/main/core/config/errors'
+import { defaultSettings, type Settings } from '../../../../src/shared/settings'
 import type { CallControl } from '../../../../src/main/core/service/ports'
 import {
   SoftphoneService,
@@ -75,12 +77,16 @@ describe('SoftphoneService', () => {
   let history: HistoryRecord[]
   let service: SoftphoneService
   let lookups: string[]
+  let settings: Settings
+  const settingsListeners: ((settings: Settings) => void)[] = []
 
   beforeEach(() => {
     registry = new CallRegistry({ ringTimeoutMs: 50_000 })
     graph = fakeGraph()
     history = []
     lookups = []
+    settings = defaultSettings()
+    settingsListeners.length = 0
     service = new SoftphoneService({
       registry,
       callControl: () => graph.control,
@@ -94,6 +100,20 @@ describe('SoftphoneService', () => {
           return { name: 'Ada Lovelace' }
         }
       },
+      settings: {
+        get: () => settings,
+        update: async (patch) => {
+          if (patch.theme === undefined) throw new ConfigError('Invalid setting "theme"')
+          settings = { ...settings, theme: patch.theme ?? 'system' }
+          for (const listener of settingsListeners) listener(settings)
+          return settings
+        },
+        onChange: (listener) => {
+          settingsListeners.push(listener)
+          return () => undefined
+        }
+      },
+      testCall: { start: async () => 'c_test' },
       status: () => ({
         page: { configured: true, pageId: 'page-1' },
         webhookUrl: null,
@@ -250,5 +270,33 @@ describe('SoftphoneService', () => {
     detach()
     registry.handleEvent(connect('c_1'), 'page-1')
     expect(a.received).toEqual([])
+  })
+
+  it('reads and changes settings, broadcasting the change, and names a refused field', async () => {
+    const a = client('a')
+    service.attach(a.handle)
+    expect(await service.dispatch('getSettings', {}, a.handle)).toMatchObject({ theme: 'system' })
+    expect(await service.dispatch('updateSettings', { theme: 'dark' }, a.handle)).toMatchObject({
+      theme: 'dark'
+    })
+    expect(a.received).toContainEqual({
+      event: 'settings',
+      payload: expect.objectContaining({ theme: 'dark' })
+    })
+    await expect(
+      service.dispatch('updateSettings', { ringVolume: 2 }, a.handle)
+    ).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('theme')
+    })
+    await expect(service.dispatch('updateSettings', [1], a.handle)).rejects.toMatchObject({
+      code: 'invalid-request'
+    })
+  })
+
+  it('starts a test call through the test line', async () => {
+    expect(await service.dispatch('startTestCall', {}, client('a').handle)).toEqual({
+      callId: 'c_test'
+    })
   })
 })

@@ -1,0 +1,42 @@
+/**
+ * Every IPC channel between main and the renderers, and which way it flows. The service API itself
+ * travels over two generic channels (one invoke, one event stream) so the contract in ./api.ts stays
+ * the single place that names commands; the rest are window-level channels of the desktop shell.
+ */
+import { z } from 'zod'
+import type { CommandName } from './api'
+
+export const IPC = {
+  /** renderer -> main (invoke): run a service command: `IpcCommand`. */
+  command: 'softphone:command',
+  /** main -> renderer (send): a service event (`EventMessage`). */
+  event: 'softphone:event',
+  /**
+   * toast window / notification -> main (send): the user chose an action on a ringing call.
+   * Main focuses the main window and forwards it there, because only the main window's renderer
+   * holds the RTCPeerConnection that can answer.
+   */
+  callAction: 'window:call-action',
+  /** main -> main window renderer (send): carry out a `CallAction` chosen elsewhere. */
+  callActionRequested: 'window:call-action-requested'
+} as const
+
+export type IpcChannel = (typeof IPC)[keyof typeof IPC]
+
+export interface IpcCommand {
+  command: CommandName
+  request: unknown
+}
+
+export const IpcCommandSchema = z.object({
+  command: z.string().min(1).max(64),
+  request: z.unknown()
+})
+
+export const CallActionSchema = z
+  .object({
+    callId: z.string().min(1).max(256),
+    action: z.enum(['answer', 'decline', 'focus'])
+  })
+  .strict()
+export type CallAction = z.infer<typeof CallActionSchema>

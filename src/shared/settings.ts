@@ -1,0 +1,147 @@
+/**
+ * The non-secret settings, stored as settings.json in the data folder. Every key has a default or
+ * is optional, so an empty file (or none) is a valid configuration. Secrets never live here: see
+ * secrets.ts.
+ */
+import { z } from 'zod'
+import {
+  DEFAULT_GRAPH_API_URL,
+  DEFAULT_GRAPH_API_VERSION,
+  DEFAULT_RING_TIMEOUT_SECONDS,
+  DEFAULT_STUN_URLS,
+  DEFAULT_WEBHOOK_PATH,
+  DEFAULT_WEBHOOK_PORT,
+  GRAPH_API_VERSION,
+  GRAPH_ID,
+  MAX_RING_TIMEOUT_SECONDS,
+  SUBDOMAIN,
+  WEBHOOK_PATH,
+  parseHttpUrl,
+  parseOrigin
+} from './settings-fields'
+
+const graphId = z.string().regex(GRAPH_ID, 'must be an id of digits, letters, "_" or "-"')
+const httpUrl = z
+  .string()
+  .refine((value) => parseHttpUrl(value) !== undefined, 'must be an http(s) URL without a query')
+const deviceId = z.string().max(1024)
+
+export const TUNNEL_MODES = ['none', 'localtunnel', 'own-url'] as const
+export type TunnelMode = (typeof TUNNEL_MODES)[number]
+
+export const settingsSchema = z.strictObject({
+  page: z
+    .strictObject({
+      pageId: graphId.optional(),
+      appId: graphId.optional()
+    })
+    .prefault({}),
+  graph: z
+    .strictObject({
+      apiUrl: z
+        .string()
+        .refine(
+          (value) => parseOrigin(value) !== undefined,
+          'must be a scheme and host only, like https://graph.facebook.com'
+        )
+        .default(DEFAULT_GRAPH_API_URL),
+      apiVersion: z
+        .string()
+        .regex(GRAPH_API_VERSION, 'must look like v26.0')
+        .default(DEFAULT_GRAPH_API_VERSION)
+    })
+    .prefault({}),
+  webhook: z
+    .strictObject({
+      port: z
+        .number({ error: 'must be a whole number from 0 to 65535' })
+        .int('must be a whole number from 0 to 65535')
+        .min(0, 'must be a whole number from 0 to 65535')
+        .max(65535, 'must be a whole number from 0 to 65535')
+        .default(DEFAULT_WEBHOOK_PORT),
+      path: z
+        .string()
+        .regex(WEBHOOK_PATH, 'must start with "/" and hold no spaces, "?" or "#"')
+        .default(DEFAULT_WEBHOOK_PATH)
+    })
+    .prefault({}),
+  tunnel: z
+    .strictObject({
+      /** Desktop onboarding picks the mode; until then nothing is exposed to the internet. */
+      mode: z.enum(TUNNEL_MODES).default('none'),
+      /** localtunnel server, e.g. https://localtunnel.me. */
+      host: httpUrl.optional(),
+      subdomain: z.string().regex(SUBDOMAIN, 'must be one lower-case DNS label').optional(),
+      /** own-url: the public base URL that forwards to the local listener (webhook path appended). */
+      publicUrl: httpUrl.optional()
+    })
+    .prefault({}),
+  ringTimeoutSeconds: z
+    .number({ error: `must be a number of seconds above 0, at most ${MAX_RING_TIMEOUT_SECONDS}` })
+    .positive(`must be a number of seconds above 0, at most ${MAX_RING_TIMEOUT_SECONDS}`)
+    .max(
+      MAX_RING_TIMEOUT_SECONDS,
+      `must be a number of seconds above 0, at most ${MAX_RING_TIMEOUT_SECONDS}`
+    )
+    .default(DEFAULT_RING_TIMEOUT_SECONDS),
+  audio: z
+    .strictObject({
+      /** Off by default: a hot microphone while nobody has answered surprises people. */
+      openMicWhileRinging: z.boolean().default(false),
+      inputDeviceId: deviceId.optional(),
+      outputDeviceId: deviceId.optional(),
+      ringerDeviceId: deviceId.optional(),
+      /** A bundled ringtone name or a file path. */
+      ringtone: z.string().max(4096).optional(),
+      ringVolume: z
+        .number({ error: 'must be a number from 0 to 1' })
+        .min(0, 'must be a number from 0 to 1')
+        .max(1, 'must be a number from 0 to 1')
+        .default(0.8)
+    })
+    .prefault({}),
+  ice: z
+    .strictObject({
+      stunUrls: z
+        .array(z.string().regex(/^stuns?:\S+$/, 'must be stun: or stuns: URLs'))
+        .max(10)
+        .default(() => [...DEFAULT_STUN_URLS]),
+      /** Only needed where UDP and TCP 3478 are both blocked outbound (see messenger-calling.md §6). */
+      turn: z
+        .strictObject({
+          url: z.string().regex(/^turns?:\S+$/, 'must be a turn: or turns: URL'),
+          username: z.string().max(512),
+          credential: z.string().max(512)
+        })
+        .optional()
+    })
+    .prefault({}),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  doNotDisturb: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      /** ring-out: let Meta's 60 s run out (caller sees "Not answered"); decline: reject at once. */
+      action: z.enum(['ring-out', 'decline']).default('ring-out')
+    })
+    .prefault({}),
+  startAtLogin: z.boolean().default(false)
+})
+
+export type Settings = z.output<typeof settingsSchema>
+
+/**
+ * What `update` takes: any subset, nested objects merged key by key, arrays replaced whole.
+ * `null` removes a key (back to its default, or unset); `undefined` leaves it as it is.
+ */
+export type SettingsPatch = PatchOf<Settings>
+type PatchOf<T> = {
+  [K in keyof T]?: NonNullable<T[K]> extends readonly unknown[]
+    ? T[K] | null
+    : NonNullable<T[K]> extends object
+      ? PatchOf<NonNullable<T[K]>> | null
+      : T[K] | null
+}
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({})
+}
