@@ -2,16 +2,18 @@
  * Webhook acknowledgement benchmark: signed deliveries at a fixed rate against the real webhook
  * server, then against a bare Express handler that only answers 200, with the same client.
  * The goal is that signature checking, parsing and queueing cost little next to HTTP itself:
- * p99 within 1.2x of the bare handler, and every event reaching the consumer.
+ * p99 within 1.2x of the bare handler, and every event reaching the consumer (the call registry).
  *
  *   npx tsx bench/webhook.ts                       (500 req/s for 10 s)
  *   BENCH_SECONDS=2 BENCH_RPS=200 npx tsx bench/webhook.ts
+ *   BENCH_CONSUMER=counter npx tsx bench/webhook.ts   (a counter instead of the call registry)
  *
  * Reports and exits 0 whether or not the goal is met; exits non-zero only when it cannot run.
  */
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import express from 'express'
+import { CallRegistry } from '../src/main/core/calls'
 import { createLogger } from '../src/main/core/log'
 import { createWebhookServer } from '../src/main/core/webhook/server'
 import type { WebhookEvent } from '../src/shared/webhook'
@@ -33,16 +35,66 @@ function positiveNumber(name: string, fallback: number): number {
   return value
 }
 
-/** Stands in for the call registry: counts distinct connects, so a duplicate cannot hide a loss. */
-function createCounter(): { consume: (events: WebhookEvent[]) => void; reached: () => number } {
+interface Consumer {
+  name: string
+  consume: (events: WebhookEvent[], receivedAt: number) => void
+  /** Distinct connects that reached it: a duplicate cannot hide a loss. */
+  reached: () => number
+  dispose: () => void
+}
+
+/**
+ * The real call registry, as in the app: a delivery counts as arrived when the registry
+ * publishes its call as ringing.
+ */
+function registryConsumer(): Consumer {
+  const registry = new CallRegistry()
+  const ringing = new Set<string>()
+  registry.on('call', (call) => {
+    if (call.state === 'ringing') ringing.add(call.id)
+  })
+  return {
+    name: 'CallRegistry',
+    consume: (events, receivedAt) => {
+      for (const e of events) {
+        if (e.kind === 'call') registry.handleEvent(e.event, e.pageId, receivedAt)
+      }
+    },
+    reached: () => ringing.size,
+    // Every call is still ringing with its deadline timer armed: dispose clears them.
+    dispose: () => registry.dispose()
+  }
+}
+
+/** A bare counter, to tell the webhook server's own cost from the registry's. */
+function counterConsumer(): Consumer {
   const seen = new Set<string>()
   return {
+    name: 'counter',
     consume: (events) => {
       for (const e of events) {
         if (e.kind === 'call' && e.event.event === 'connect') seen.add(e.event.id)
       }
     },
-    reached: () => seen.size
+    reached: () => seen.size,
+    dispose: () => seen.clear()
+  }
+}
+
+/** Wraps a consumer to total the time it keeps the event loop busy. */
+function timed(consumer: Consumer): Consumer & { busyMs: () => number; calls: () => number } {
+  let busy = 0
+  let calls = 0
+  return {
+    ...consumer,
+    consume: (events, receivedAt) => {
+      const started = performance.now()
+      consumer.consume(events, receivedAt)
+      busy += performance.now() - started
+      calls += 1
+    },
+    busyMs: () => busy,
+    calls: () => calls
   }
 }
 
@@ -186,7 +238,11 @@ async function main(): Promise<void> {
   const rps = positiveNumber('BENCH_RPS', 500)
 
   let problems = 0
-  const counter = createCounter()
+  const consumerKind = process.env['BENCH_CONSUMER'] ?? 'registry'
+  if (consumerKind !== 'registry' && consumerKind !== 'counter') {
+    throw new Error('BENCH_CONSUMER must be registry or counter')
+  }
+  const consumer = timed(consumerKind === 'registry' ? registryConsumer() : counterConsumer())
   const webhook = createWebhookServer({
     appSecret: APP_SECRET,
     verifyToken: 'bench-verify-token',
@@ -198,12 +254,13 @@ async function main(): Promise<void> {
       'bench',
       'warn'
     ),
-    onEvents: (events) => counter.consume(events)
+    onEvents: (events, meta) => consumer.consume(events, meta.receivedAt)
   })
 
   const bare = await startBare()
   const client = startLoadClient()
   let results: Measured[]
+  let reached: number
   try {
     const { url } = await webhook.listen(0)
     results = await measureAlternating(
@@ -216,11 +273,17 @@ async function main(): Promise<void> {
       seconds
     )
     await webhook.drained()
+    reached = consumer.reached()
   } finally {
     await client.stop()
     await Promise.all([bare.close(), webhook.close()])
+    consumer.dispose()
   }
-  report(results, rps, seconds, counter.reached())
+  report(results, rps, seconds, reached)
+  const perDelivery = (consumer.busyMs() * 1000) / Math.max(1, consumer.calls())
+  console.log(
+    `consumer: ${consumer.name}, ${perDelivery.toFixed(1)} µs per delivery on the server's event loop`
+  )
   if (problems > 0) console.log(`the webhook logged ${problems} warnings or errors (see stderr)`)
 }
 

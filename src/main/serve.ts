@@ -8,8 +8,13 @@ import { createLogger, stderrSink } from './core/log'
 import { createSoftphoneCore } from './core/softphone-core'
 import { startUiServer } from './core/bridge/ui-server'
 import { callerLabel } from '../shared/calls'
+import { fileURLToPath } from 'node:url'
+
+/** The built renderer, served in browser mode (`npm run web` builds it first). */
+const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url))
 
 async function main(): Promise<void> {
+  const web = process.argv.includes('--web')
   const logger = createLogger(
     stderrSink,
     'serve',
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
     port: env.uiPort,
     token: env.uiToken,
     dataDir: config.dataDir,
+    staticDir: web ? RENDERER_DIR : undefined,
     logger
   })
   if (config.tunnel.publicUrl) core.setPublicUrl(config.tunnel.publicUrl)
@@ -57,6 +63,9 @@ async function main(): Promise<void> {
     graph: `${config.graph.apiUrl}/${config.graph.apiVersion}`,
     bridgePort: ui.info.port
   })
+
+  // The one line a script or a person needs: alone, plain, on stdout (logs go to stderr).
+  if (ui.info.pageUrl) process.stdout.write(`${ui.info.pageUrl}\n`)
 
   let stopping = false
   const stop = (signal: string): void => {

@@ -107,6 +107,10 @@ export interface Simulator {
   expireRing(callId: string): Promise<SimEnding>
   /** Meta reports the call `Failed` (media lost). */
   failCall(callId: string): Promise<SimEnding>
+  /** From now on Graph answers every use of the Page token with code 190 (expired). */
+  expireToken(): void
+  /** The Page token works again (the owner reconnected the Page). */
+  restoreToken(): void
   /** Meta sends new SDP mid-call (`media_update`) from the caller's peer. */
   sendMediaUpdate(
     callId: string,
@@ -293,6 +297,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       graph.calls.fail(callId)
       return endingOf(callId).promise
     },
+    expireToken: () => graph.expireToken(),
+    restoreToken: () => graph.setPageAccessToken(options.pageAccessToken),
     async sendMediaUpdate(callId, updateOptions = {}) {
       requireUrl()
       const caller = callers.get(callId)

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-protocol'
 import type { Logger } from '../log'
 import type { SoftphoneService } from '../service/softphone-service'
+import { staticFiles } from './static-files'
 import { attachBridge, generateBridgeToken, type Bridge } from './ws-bridge'
 
 export const BRIDGE_INFO_FILE = 'bridge.json'
@@ -21,6 +22,8 @@ export interface BridgeInfo {
   port: number
   token: string
   url: string
+  /** Browser mode only: the page to open, token included. */
+  pageUrl?: string | undefined
 }
 
 export interface UiServer {
@@ -34,6 +37,8 @@ export interface UiServerOptions {
   port?: number | undefined
   token?: string | undefined
   dataDir: string
+  /** Browser mode: the built renderer to serve (out/renderer). */
+  staticDir?: string | undefined
   logger: Logger
 }
 
@@ -43,8 +48,14 @@ export function bridgeUrl(port: number, token: string): string {
 
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const token = options.token ?? generateBridgeToken()
-  const server: Server = createServer((_request, response) => {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+  const serveStatic = options.staticDir ? staticFiles(options.staticDir) : undefined
+  const server: Server = createServer((request, response) => {
+    const notFound = (): void => {
+      if (!response.headersSent) response.writeHead(404, { 'content-type': 'text/plain' })
+      response.end('Not found')
+    }
+    if (!serveStatic) return notFound()
+    serveStatic(request, response).then((served) => served || notFound(), notFound)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -58,7 +69,14 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     allowedOrigins: () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
     logger: options.logger
   })
-  const info: BridgeInfo = { port, token, url: bridgeUrl(port, token) }
+  const info: BridgeInfo = {
+    port,
+    token,
+    url: bridgeUrl(port, token),
+    pageUrl: options.staticDir
+      ? `http://127.0.0.1:${port}/?${BRIDGE_TOKEN_PARAM}=${encodeURIComponent(token)}`
+      : undefined
+  }
   const infoFile = join(options.dataDir, BRIDGE_INFO_FILE)
   await writeFile(infoFile, `${JSON.stringify(info)}\n`, { mode: 0o600 })
   return {

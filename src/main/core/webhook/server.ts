@@ -1,11 +1,9 @@
 /**
- * The local listener Meta's webhook deliveries reach (through the tunnel). It only ever binds to
- * loopback. A POST is believed only after its signature checks out over the exact bytes received;
+ * The local listener Meta's webhook deliveries reach (through the tunnel), bound to loopback only.
+ * A POST is believed only after its signature checks out over the exact bytes received;
  * it is acknowledged at once and unpacked afterwards, because Meta retries (and may eventually
  * disable the subscription) when the 200 is slow.
  */
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import express from 'express'
 import type { Express, NextFunction, Request, Response } from 'express'
 import { unpackDelivery } from '../../../shared/webhook'
@@ -15,6 +13,8 @@ import type { Logger } from '../log'
 import { parseDelivery } from './delivery'
 import { createEventQueue } from './event-queue'
 import { checkHandshake } from './handshake'
+import type { HandshakeFailure } from './handshake'
+import { createLoopbackListener } from './listener'
 import { readRawBody } from './raw-body'
 import { verifySignature } from './signature'
 
@@ -22,13 +22,8 @@ export const DEFAULT_WEBHOOK_PATH = '/webhook'
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
 export const SIGNATURE_HEADER = 'x-hub-signature-256'
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
 /** Plain path segments only: the path goes to Express's router, where `:`, `*` and `{` mean patterns. */
 const SAFE_PATH = /^(\/[A-Za-z0-9._~-]+)+$/
-/** Meta's payloads are small and sent at once; a body still trickling in after this is hostile. */
-const REQUEST_TIMEOUT_MS = 30_000
-/** How long in-flight requests get to finish on close before their sockets are cut. */
-const CLOSE_GRACE_MS = 500
 const ACK_BODY = 'EVENT_RECEIVED'
 const ACK_HEADERS = {
   'content-type': 'text/plain; charset=utf-8',
@@ -47,7 +42,7 @@ export interface VerificationInfo {
   /** ms since the epoch */
   at: number
   /** Why a handshake failed; absent when it succeeded. */
-  reason?: 'mode' | 'token' | 'challenge' | undefined
+  reason?: HandshakeFailure | undefined
 }
 
 export interface WebhookSecrets {
@@ -187,51 +182,19 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     sendError(res, status, status >= 500 ? 'internal error' : 'bad request')
   })
 
-  let server: Server | undefined
-  let closing: Promise<void> | undefined
-
-  const listen = (port: number, host = '127.0.0.1'): Promise<{ port: number; url: string }> => {
-    if (!LOOPBACK_HOSTS.has(host)) {
-      return Promise.reject(new Error(`The webhook listener binds to loopback only, not ${host}`))
-    }
-    if (server) return Promise.reject(new Error('The webhook server is already listening'))
-    return new Promise((resolve, reject) => {
-      const candidate = app.listen(port, host)
-      candidate.requestTimeout = REQUEST_TIMEOUT_MS
-      candidate.once('error', reject)
-      candidate.once('listening', () => {
-        candidate.off('error', reject)
-        candidate.on('error', (error) => logger.error('webhook listener error', { error }))
-        server = candidate
-        const address = candidate.address() as AddressInfo
-        const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address
-        const url = `http://${hostPart}:${address.port}${path}`
-        logger.info('webhook listening', { url })
-        resolve({ port: address.port, url })
-      })
-    })
-  }
-
-  const close = (): Promise<void> => {
-    const current = server
-    if (!current) return Promise.resolve()
-    closing ??= new Promise<void>((resolve) => {
-      current.close(() => {
-        server = undefined
-        closing = undefined
-        resolve()
-      })
-      current.closeIdleConnections()
-      setTimeout(() => current.closeAllConnections(), CLOSE_GRACE_MS).unref()
-    })
-    return closing
+  const listener = createLoopbackListener(app, logger)
+  const listen = async (port: number, host?: string): Promise<{ port: number; url: string }> => {
+    const bound = await listener.listen(port, host)
+    const url = `${bound.baseUrl}${path}`
+    logger.info('webhook listening', { url })
+    return { port: bound.port, url }
   }
 
   return {
     app,
     path,
     listen,
-    close,
+    close: listener.close,
     update,
     drained: () => queue.drained()
   }

@@ -427,6 +427,22 @@ describe('routes and hygiene', () => {
     await expect(h.server.listen(0)).rejects.toThrow(/already listening/)
   })
 
+  it('refuses a second listen while the first is pending, and recovers from a busy port', async () => {
+    const other = createWebhookServer({
+      appSecret: SECRET,
+      verifyToken: TOKEN,
+      logger: h.logger,
+      onEvents: () => {}
+    })
+    const busyPort = Number(new URL(h.url).port)
+    await expect(other.listen(busyPort)).rejects.toThrow(/EADDRINUSE/)
+    const first = other.listen(0)
+    await expect(other.listen(0)).rejects.toThrow(/already listening/)
+    const { url } = await first
+    expect((await fetch(url, { method: 'PUT' })).status).toBe(405)
+    await other.close()
+  })
+
   it('closes promptly although a keep-alive connection is open', async () => {
     const res = await fetch(`${h.url}?hub.mode=subscribe&hub.verify_token=${TOKEN}&hub.challenge=1`)
     expect(res.headers.get('connection')).toBe('keep-alive')

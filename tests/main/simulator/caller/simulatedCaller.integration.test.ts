@@ -7,7 +7,12 @@ import {
   type SimulatedCallerOptions
 } from '../../../../src/main/simulator/caller/simulatedCaller'
 import type { CallerAudio } from '../../../../src/main/simulator/caller/outgoingAudio'
-import { APP_OPUS_PAYLOAD_TYPE, AppPeer, near, type AppPeerOptions } from './appPeer'
+import {
+  DESK_OPUS_PAYLOAD_TYPE as APP_OPUS_PAYLOAD_TYPE,
+  HeadlessDesk,
+  near,
+  type HeadlessDeskOptions
+} from '../../../../src/main/simulator/desk/headless-desk'
 
 const open: { close(): Promise<void> }[] = []
 
@@ -17,8 +22,12 @@ function caller(options: SimulatedCallerOptions = {}): SimulatedCaller {
   return peer
 }
 
-function app(audio: CallerAudio = { mode: 'tone', frequency: 880 }, options?: AppPeerOptions) {
-  const peer = new AppPeer(audio, options)
+/** "The app": the headless desk, doing what the renderer does with Chromium. */
+function app(
+  audio: CallerAudio = { mode: 'tone', frequency: 880 },
+  options: Omit<HeadlessDeskOptions, 'audio'> = {}
+) {
+  const peer = new HeadlessDesk({ ...options, audio })
   open.push(peer)
   return peer
 }

@@ -1,0 +1,227 @@
+/**
+ * Keeps Meta's callback URL pointed at the current public URL: `POST /{app-id}/subscriptions` with
+ * the app token each time the tunnel comes (back) up, then checks that Meta's verification
+ * handshake really arrived here, through the tunnel (Meta performs it before it accepts the URL;
+ * if it reached some other server that also echoes challenges, deliveries would go there).
+ *
+ * Only the newest URL matters: while one registration is in flight, further URLs wait and only the
+ * last is registered after it. Failures are retried with backoff.
+ */
+import { randomBytes } from 'node:crypto'
+import type { RegistrationStatus } from '../../../shared/tunnel'
+import { REGISTRATION_IDLE } from '../../../shared/tunnel'
+import { TypedEmitter, type Listener } from '../calls/typed-emitter'
+import type { AppWebhookSubscription } from '../graph'
+import { isGraphError } from '../graph'
+import type { Logger } from '../log'
+import type { VerificationInfo } from '../webhook/server'
+import { REGISTRATION_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff'
+import { joinUrlPath } from './connection'
+
+/**
+ * `calls` for the calls themselves, `call_permission_reply` for call-back permissions, `messages`
+ * because some permission replies arrive inside Messenger events (see docs/messenger-calling.md §2, §4).
+ */
+export const WEBHOOK_FIELDS = ['calls', 'call_permission_reply', 'messages'] as const
+export const SELF_CHECK_TIMEOUT_MS = 10_000
+
+/** GETs the callback like Meta does; resolves true when our challenge comes back. */
+export type HandshakeCheck = (
+  callbackUrl: string,
+  verifyToken: string,
+  signal: AbortSignal
+) => Promise<boolean>
+
+export interface WebhookRegistrarOptions {
+  graph: { subscribeAppWebhook(subscription: AppWebhookSubscription): Promise<void> }
+  /** The listener's path, appended to the public URL: '/webhook'. */
+  webhookPath: string
+  /** The verify token, or undefined when the Page and app are not set up enough to register. */
+  verifyToken: () => string | undefined
+  /** The last handshake the webhook listener saw (SoftphoneCore.lastVerification). */
+  lastVerification: () => VerificationInfo | undefined
+  logger: Logger
+  fields?: readonly string[] | undefined
+  backoff?: BackoffPolicy | undefined
+  handshakeCheck?: HandshakeCheck | undefined
+  random?: (() => number) | undefined
+  now?: (() => number) | undefined
+}
+
+export interface RegistrarEvents {
+  status: RegistrationStatus
+}
+
+type Outcome = { ok: true } | { ok: false; message: string } | { ok: 'not-configured' }
+
+export class WebhookRegistrar {
+  private readonly events: TypedEmitter<RegistrarEvents>
+  private readonly log: Logger
+  private readonly now: () => number
+  private current: RegistrationStatus = REGISTRATION_IDLE
+  /** The URL that should be registered; null when there is no public URL. */
+  private wanted: string | null = null
+  /** Set by `update`; the loop below clears it when it takes the URL on. */
+  private pending = false
+  private running = false
+  private disposed = false
+  private failures = 0
+  private retryTimer: NodeJS.Timeout | undefined
+  private readonly checks = new AbortController()
+
+  constructor(private readonly options: WebhookRegistrarOptions) {
+    this.log = options.logger.child('registrar')
+    this.now = options.now ?? Date.now
+    this.events = new TypedEmitter((error, event) =>
+      this.log.error('registration status listener failed', { event: String(event), error })
+    )
+  }
+
+  get status(): RegistrationStatus {
+    return this.current
+  }
+
+  on<K extends keyof RegistrarEvents>(
+    event: K,
+    listener: Listener<RegistrarEvents[K]>
+  ): () => void {
+    return this.events.on(event, listener)
+  }
+
+  /** The public base URL changed or came back; null when it stopped working. */
+  update(publicUrl: string | null): void {
+    if (this.disposed) return
+    clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    this.failures = 0
+    this.wanted = publicUrl
+    if (publicUrl === null) {
+      this.pending = false
+      if (!this.running) this.setStatus(REGISTRATION_IDLE)
+      return
+    }
+    this.pending = true
+    if (!this.running) void this.drain()
+  }
+
+  dispose(): void {
+    this.disposed = true
+    clearTimeout(this.retryTimer)
+    this.checks.abort()
+    this.events.clear()
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true
+    try {
+      while (this.pending && this.wanted !== null && !this.disposed) {
+        this.pending = false
+        const publicUrl = this.wanted
+        const callbackUrl = joinUrlPath(publicUrl, this.options.webhookPath)
+        const outcome = await this.registerOnce(callbackUrl)
+        // A newer URL (or none) arrived meanwhile: this result no longer matters.
+        if (this.pending || this.wanted !== publicUrl || this.disposed) continue
+        if (outcome.ok === false) this.scheduleRetry(callbackUrl, outcome.message)
+      }
+      if (this.wanted === null && !this.disposed) this.setStatus(REGISTRATION_IDLE)
+    } finally {
+      this.running = false
+    }
+  }
+
+  private async registerOnce(callbackUrl: string): Promise<Outcome> {
+    const verifyToken = this.options.verifyToken()
+    if (!verifyToken) {
+      this.setStatus({ state: 'not-needed', reason: 'not-configured' })
+      return { ok: 'not-configured' }
+    }
+    this.setStatus({ state: 'registering', callbackUrl, attempt: this.failures + 1 })
+    const startedAt = this.now()
+    try {
+      await this.options.graph.subscribeAppWebhook({
+        callbackUrl,
+        verifyToken,
+        fields: this.options.fields ?? WEBHOOK_FIELDS
+      })
+    } catch (error) {
+      if (isGraphError(error) && error.kind === 'not-configured') {
+        this.setStatus({ state: 'not-needed', reason: 'not-configured' })
+        return { ok: 'not-configured' }
+      }
+      const message = isGraphError(error)
+        ? error.userMessage
+        : 'The webhook could not be registered with Facebook; see the log for details.'
+      this.log.warn('webhook registration failed', {
+        callbackUrl,
+        ...(isGraphError(error) ? error.toLogFields() : { error })
+      })
+      return { ok: false, message }
+    }
+    const handshakeConfirmed =
+      this.handshakeSince(startedAt) || (await this.selfCheck(callbackUrl, verifyToken))
+    if (handshakeConfirmed) this.log.info('webhook registered with Meta', { callbackUrl })
+    else {
+      this.log.warn('webhook registered, but no verification handshake was seen arriving here', {
+        callbackUrl
+      })
+    }
+    this.failures = 0
+    this.setStatus({ state: 'registered', callbackUrl, at: this.now(), handshakeConfirmed })
+    return { ok: true }
+  }
+
+  private handshakeSince(since: number): boolean {
+    const seen = this.options.lastVerification()
+    return seen !== undefined && seen.ok && seen.at >= since
+  }
+
+  /** Meta's handshake was not seen here: try one of our own through the public URL. */
+  private async selfCheck(callbackUrl: string, verifyToken: string): Promise<boolean> {
+    const startedAt = this.now()
+    const check = this.options.handshakeCheck ?? echoesChallenge
+    try {
+      const echoed = await check(
+        callbackUrl,
+        verifyToken,
+        AbortSignal.any([this.checks.signal, AbortSignal.timeout(SELF_CHECK_TIMEOUT_MS)])
+      )
+      return echoed && this.handshakeSince(startedAt)
+    } catch (error) {
+      this.log.debug('handshake self-check got no answer', { error })
+      return false
+    }
+  }
+
+  private scheduleRetry(callbackUrl: string, message: string): void {
+    this.failures += 1
+    const retryInMs = backoffDelay(
+      this.options.backoff ?? REGISTRATION_BACKOFF,
+      this.failures,
+      this.options.random
+    )
+    this.setStatus({ state: 'failed', callbackUrl, message, retryInMs })
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined
+      this.pending = true
+      void this.drain()
+    }, retryInMs)
+  }
+
+  private setStatus(status: RegistrationStatus): void {
+    this.current = status
+    this.events.emit('status', status)
+  }
+}
+
+export const echoesChallenge: HandshakeCheck = async (callbackUrl, verifyToken, signal) => {
+  const challenge = randomBytes(12).toString('hex')
+  const url = new URL(callbackUrl)
+  url.searchParams.set('hub.mode', 'subscribe')
+  url.searchParams.set('hub.verify_token', verifyToken)
+  url.searchParams.set('hub.challenge', challenge)
+  const response = await fetch(url, {
+    signal,
+    headers: { 'bypass-tunnel-reminder': 'softphone' }
+  })
+  return response.ok && (await response.text()) === challenge
+}

@@ -1,0 +1,146 @@
+/**
+ * A whole softphone on loopback, for `npm run sim -- --with-core` and the integration tests: the
+ * real core (webhook listener, registry, Graph client, history in a temporary data folder) and its
+ * real WebSocket bridge, configured to use the simulator as Meta, plus a bridge client playing
+ * the UI. Nothing is mocked: every hop is real HTTP or WebSocket over 127.0.0.1.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BridgeClient } from '../../../shared/bridge-client'
+import { startUiServer, type UiServer } from '../../core/bridge/ui-server'
+import {
+  SettingsStore,
+  defaultSettings,
+  registerCredentialSecrets,
+  resolveConfig
+} from '../../core/config'
+import { silentLogger, type Logger } from '../../core/log'
+import { createSoftphoneCore, type SoftphoneCore } from '../../core/softphone-core'
+import type { CallerAudio } from '../caller'
+import type { SdpShape } from '../platform'
+import type { ScenarioEnv } from '../scenarios/types'
+import { startSimulator, type Simulator } from '../simulator'
+import { connectBridge } from './bridge-connection'
+
+/** Long enough that no scenario's answer races it; `missed` ages its call to ring ~2 s of it. */
+export const RIG_RING_TIMEOUT_MS = 5000
+
+export interface InProcessRigOptions {
+  /** The core's ring timeout (SOFTPHONE_RING_TIMEOUT_S); default 5 s. */
+  ringTimeoutMs?: number | undefined
+  sdpShape?: SdpShape | undefined
+  requireAppsecretProof?: boolean | undefined
+  callerAudio?: CallerAudio | undefined
+  logger?: Logger | undefined
+}
+
+export interface RigCredentials {
+  pageId: string
+  pageAccessToken: string
+  appId: string
+  appSecret: string
+}
+
+export interface InProcessRig {
+  sim: Simulator
+  core: SoftphoneCore
+  ui: UiServer
+  /** A UI's connection to the core, over the real bridge. */
+  client: BridgeClient
+  dataDir: string
+  webhookUrl: string
+  credentials: RigCredentials
+  /** What the scenario runner needs. */
+  env: ScenarioEnv
+  close(): Promise<void>
+}
+
+/** Fresh credentials per rig: nothing real, nothing shared between runs. */
+function simulatedCredentials(): RigCredentials {
+  return {
+    pageId: '106378625516323',
+    pageAccessToken: `EAASimulated${randomBytes(24).toString('hex')}`,
+    appId: '987654321012345',
+    appSecret: randomBytes(16).toString('hex')
+  }
+}
+
+export async function startInProcessRig(options: InProcessRigOptions = {}): Promise<InProcessRig> {
+  const logger = options.logger ?? silentLogger
+  const ringTimeoutMs = options.ringTimeoutMs ?? RIG_RING_TIMEOUT_MS
+  const credentials = simulatedCredentials()
+  const parts: {
+    sim?: Simulator
+    dataDir?: string
+    core?: SoftphoneCore
+    ui?: UiServer
+    client?: BridgeClient
+  } = {}
+  // The UI goes first and the simulator before the core, so Meta's last webhooks still land.
+  const close = async (): Promise<void> => {
+    const { sim, dataDir, core, ui, client } = parts
+    const steps: [string, (() => Promise<unknown>) | undefined][] = [
+      ['bridge client', client && (async () => client.close())],
+      ['simulator', sim && (() => sim.close())],
+      ['UI server', ui && (() => ui.close())],
+      ['core', core && (() => core.stop())],
+      ['data folder', dataDir ? () => rm(dataDir, { recursive: true, force: true }) : undefined]
+    ]
+    for (const [name, step] of steps) {
+      await step?.().catch((error: unknown) =>
+        logger.warn('could not close part of the rig', { part: name, error: String(error) })
+      )
+    }
+  }
+
+  try {
+    // The fake Graph starts first: the core must be told its URL, and the core's webhook port is
+    // known only once the core listens.
+    const sim = (parts.sim = await startSimulator({
+      ...credentials,
+      sdpShape: options.sdpShape,
+      requireAppsecretProof: options.requireAppsecretProof,
+      callerAudio: options.callerAudio,
+      logger
+    }))
+    const dataDir = (parts.dataDir = await mkdtemp(join(tmpdir(), 'softphone-sim-')))
+    const config = resolveConfig({
+      settings: defaultSettings(),
+      secrets: {},
+      env: {
+        FB_PAGE_ID: credentials.pageId,
+        FB_PAGE_ACCESS_TOKEN: credentials.pageAccessToken,
+        FB_APP_ID: credentials.appId,
+        FB_APP_SECRET: credentials.appSecret,
+        FB_VERIFY_TOKEN: randomBytes(12).toString('hex'),
+        GRAPH_API_URL: sim.graphUrl,
+        WEBHOOK_PORT: '0',
+        SOFTPHONE_RING_TIMEOUT_S: String(ringTimeoutMs / 1000)
+      }
+    })
+    registerCredentialSecrets(config.credentials)
+    const settings = await SettingsStore.open(dataDir, logger)
+    const core = (parts.core = await createSoftphoneCore({ config, dataDir, settings, logger }))
+    const { webhookUrl } = await core.start()
+    sim.setWebhookUrl(webhookUrl)
+    const ui = (parts.ui = await startUiServer({ service: core.service, port: 0, dataDir, logger }))
+    const client = (parts.client = await connectBridge(ui.info.url))
+
+    return {
+      sim,
+      core,
+      ui,
+      client,
+      dataDir,
+      webhookUrl,
+      credentials,
+      env: { sim, core: client, ringTimeoutMs: config.ringTimeoutMs, logger },
+      close
+    }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}

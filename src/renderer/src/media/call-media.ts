@@ -1,0 +1,237 @@
+/**
+ * The media of one call: Chromium's RTCPeerConnection, the microphone track and the speaker.
+ *
+ * Meta's flow (docs section 1): we make the offer, Meta answers it and usually sends its own
+ * renegotiation offer in the same response, which we answer locally without sending anything back.
+ * Every step is awaited in order; `media_update` offers later go through the same queue.
+ *
+ * For a fast answer, `prepare()` runs while the call rings: the peer connection, the offer and ICE
+ * gathering are done before the click. No audio can leave before the click: nothing is connected
+ * until Meta's answer is applied, and that only happens after accept.
+ */
+import type { AcceptResult } from '../../../shared/api'
+import { openMicrophone } from './microphone'
+import { readQuality, type CallQuality } from './stats'
+
+export type MediaState =
+  | 'idle'
+  | 'preparing'
+  | 'ready'
+  | 'answering'
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'closed'
+
+export interface CallMediaOptions {
+  iceServers: RTCIceServer[]
+  /** Open the microphone while ringing (saves its start-up time from the answer). */
+  openMicEarly: boolean
+  inputDeviceId?: string | undefined
+  outputDeviceId?: string | undefined
+  /** Echo cancellation, noise suppression, gain control; tests measuring a tone turn them off. */
+  audioProcessing?: boolean
+  /** How long ICE may stay down before the call is given up. */
+  iceFailureTimeoutMs?: number
+  onState?: (state: MediaState) => void
+  /** The connection was lost for good: a sentence for the user. */
+  onLost?: (sentence: string) => void
+}
+
+const LOST =
+  'The connection to the caller was lost and could not be restored. Check the internet connection.'
+
+type AudioWithSink = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> }
+
+export class CallMedia {
+  private pc: RTCPeerConnection | undefined
+  private sender: RTCRtpSender | undefined
+  private track: MediaStreamTrack | undefined
+  private readonly audio: AudioWithSink
+  private preparing: Promise<void> | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private lostTimer: ReturnType<typeof setTimeout> | undefined
+  private muted = false
+  private current: MediaState = 'idle'
+
+  constructor(private readonly options: CallMediaOptions) {
+    this.audio = new Audio() as AudioWithSink
+    this.audio.autoplay = true
+  }
+
+  get state(): MediaState {
+    return this.current
+  }
+
+  get isMuted(): boolean {
+    return this.muted
+  }
+
+  /** The remote audio element (tests and the output meter read it). */
+  get remoteAudio(): HTMLAudioElement {
+    return this.audio
+  }
+
+  /** Builds the connection and the offer ahead of the click. Safe to call more than once. */
+  prepare(): Promise<void> {
+    this.preparing ??= this.build()
+    return this.preparing
+  }
+
+  /**
+   * Answers: sends the prepared offer through `accept` (the service API), then applies Meta's
+   * answer and renegotiation offer. Throws a MicrophoneError when the microphone is refused, before
+   * anything is sent, so the call keeps ringing and the user can fix it.
+   */
+  async answer(accept: (offerSdp: string) => Promise<AcceptResult>): Promise<void> {
+    await this.prepare()
+    const pc = this.connection()
+    this.setState('answering')
+    if (!this.track) await this.attachMicrophone(this.options.inputDeviceId)
+    const offer = pc.localDescription?.sdp
+    if (!offer) throw new Error('The call offer was not ready.')
+    const result = await accept(offer)
+    this.setState('connecting')
+    await this.serialize(async () => {
+      await pc.setRemoteDescription({ type: 'answer', sdp: result.answer })
+      if (result.renegotiation) await this.answerOfferNow(result.renegotiation)
+    })
+  }
+
+  /** A later offer from Meta (`media_update`): applied after everything before it. */
+  applyOffer(sdp: string): Promise<void> {
+    return this.serialize(() => this.answerOfferNow(sdp))
+  }
+
+  setMuted(muted: boolean): void {
+    this.muted = muted
+    if (this.track) this.track.enabled = !muted
+  }
+
+  /** Switches the microphone mid-call without renegotiating (replaceTrack). */
+  async setInputDevice(deviceId: string | undefined): Promise<void> {
+    this.options.inputDeviceId = deviceId
+    if (!this.sender || !this.track) return
+    await this.attachMicrophone(deviceId)
+  }
+
+  async setOutputDevice(deviceId: string | undefined): Promise<void> {
+    this.options.outputDeviceId = deviceId
+    if (this.audio.setSinkId) await this.audio.setSinkId(deviceId ?? '')
+  }
+
+  async quality(): Promise<CallQuality | undefined> {
+    if (!this.pc || this.current === 'closed') return undefined
+    return readQuality(await this.pc.getStats())
+  }
+
+  /** For the keypad (RFC 4733 telephone-event). */
+  get dtmf(): RTCDTMFSender | null {
+    return this.sender?.dtmf ?? null
+  }
+
+  close(): void {
+    if (this.current === 'closed') return
+    clearTimeout(this.lostTimer)
+    this.track?.stop()
+    this.track = undefined
+    this.pc?.close()
+    this.audio.pause()
+    this.audio.srcObject = null
+    this.setState('closed')
+  }
+
+  private async build(): Promise<void> {
+    this.setState('preparing')
+    const pc = new RTCPeerConnection({
+      iceServers: this.options.iceServers,
+      bundlePolicy: 'max-bundle'
+    })
+    this.pc = pc
+    const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' })
+    this.sender = transceiver.sender
+    preferOpus(transceiver)
+    pc.ontrack = (event) => {
+      this.audio.srcObject = event.streams[0] ?? new MediaStream([event.track])
+      void this.audio.play().catch(() => undefined)
+    }
+    pc.onconnectionstatechange = () => this.onConnectionState(pc.connectionState)
+    if (this.options.outputDeviceId) await this.setOutputDevice(this.options.outputDeviceId)
+    if (this.options.openMicEarly) {
+      // A failure here is not fatal: the click tries again and reports it then.
+      await this.attachMicrophone(this.options.inputDeviceId).catch(() => undefined)
+    }
+    const offer = await pc.createOffer()
+    await pc.setLocalDescription(offer)
+    if (this.current === 'preparing') this.setState('ready')
+  }
+
+  private async attachMicrophone(deviceId: string | undefined): Promise<void> {
+    const track = await openMicrophone({
+      deviceId,
+      processing: this.options.audioProcessing ?? true
+    })
+    if (this.current === 'closed') {
+      track.stop()
+      return
+    }
+    track.enabled = !this.muted
+    await this.sender?.replaceTrack(track)
+    this.track?.stop()
+    this.track = track
+  }
+
+  private async answerOfferNow(sdp: string): Promise<void> {
+    const pc = this.connection()
+    await pc.setRemoteDescription({ type: 'offer', sdp })
+    const answer = await pc.createAnswer()
+    await pc.setLocalDescription(answer)
+  }
+
+  private onConnectionState(state: RTCPeerConnectionState): void {
+    if (this.current === 'closed') return
+    switch (state) {
+      case 'connected':
+        clearTimeout(this.lostTimer)
+        this.lostTimer = undefined
+        this.setState('connected')
+        break
+      case 'disconnected':
+      case 'failed':
+        this.setState('reconnecting')
+        this.lostTimer ??= setTimeout(() => {
+          this.options.onLost?.(LOST)
+        }, this.options.iceFailureTimeoutMs ?? 15_000)
+        break
+      default:
+        break
+    }
+  }
+
+  private serialize<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(step, step)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  private connection(): RTCPeerConnection {
+    if (!this.pc || this.current === 'closed') throw new Error('The call has no media connection.')
+    return this.pc
+  }
+
+  private setState(state: MediaState): void {
+    if (this.current === state) return
+    this.current = state
+    this.options.onState?.(state)
+  }
+}
+
+/** Offers Opus (and telephone-event for the keypad) only: Meta ignores every other codec. */
+function preferOpus(transceiver: RTCRtpTransceiver): void {
+  const capabilities = RTCRtpReceiver.getCapabilities?.('audio')
+  if (!capabilities || typeof transceiver.setCodecPreferences !== 'function') return
+  const wanted = capabilities.codecs.filter((codec) =>
+    /^audio\/(opus|telephone-event)$/i.test(codec.mimeType)
+  )
+  if (wanted.some((codec) => /opus/i.test(codec.mimeType))) transceiver.setCodecPreferences(wanted)
+}

@@ -1,0 +1,32 @@
+import { assertNever, talkSeconds, type Call, type EndedCall } from '../../../shared/calls'
+import { formatDuration } from '../composables/format'
+
+/** What the user reads when a call ends; nothing for calls this desk never showed. */
+export function endedNotice(
+  call: EndedCall,
+  previous: Call | undefined
+): { text: string; kind: 'info' | 'error' } | undefined {
+  if (call.error) return { text: call.error, kind: 'error' }
+  switch (call.reason) {
+    case 'caller-hung-up':
+      return previous?.state === 'ringing'
+        ? { text: 'The caller hung up.', kind: 'info' }
+        : { text: `Call ended · ${formatDuration(talkSeconds(call))}`, kind: 'info' }
+    case 'we-hung-up':
+      return { text: `Call ended · ${formatDuration(talkSeconds(call))}`, kind: 'info' }
+    case 'declined':
+      return { text: 'Call declined.', kind: 'info' }
+    case 'ring-timeout':
+      return { text: 'Missed call: nobody answered in time.', kind: 'info' }
+    case 'no-answer':
+      return { text: 'The customer did not answer.', kind: 'info' }
+    case 'meta-failed':
+    case 'accept-failed':
+    case 'media-failed':
+      return { text: 'The call failed.', kind: 'error' }
+    case 'shutdown':
+      return undefined
+    default:
+      return assertNever(call.reason)
+  }
+}

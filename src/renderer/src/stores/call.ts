@@ -1,0 +1,246 @@
+/**
+ * Calls as this desk sees them: every call the service reports, the media of the ones this desk
+ * answers, and the sentences the user reads when something ends or fails. Several desks may ring
+ * for one call; the service settles who answers first and the others show "Answered elsewhere".
+ */
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { MediaOffer } from '../../../shared/api'
+import { assertNever, type Call } from '../../../shared/calls'
+import { CallMedia, type MediaState } from '../media/call-media'
+import { MicrophoneError } from '../media/microphone'
+import { Ringtone } from '../media/ringtone'
+import { flags } from '../services/flags'
+import { softphone } from '../services/softphone'
+import { useDevicesStore } from './devices'
+import { useSettingsStore } from './settings'
+import { endedNotice } from './call-notices'
+
+export interface Notice {
+  id: number
+  callId: string
+  text: string
+  kind: 'info' | 'error'
+}
+
+/** How long the end of a call stays on screen. */
+const ENDED_LINGER_MS = 4_000
+
+export const useCallStore = defineStore('call', () => {
+  const settings = useSettingsStore()
+  const devices = useDevicesStore()
+  const calls = ref<Record<string, Call>>({})
+  const clientId = ref<string>()
+  const mediaStates = ref<Record<string, MediaState>>({})
+  const muted = ref<Record<string, boolean>>({})
+  const notices = ref<Notice[]>([])
+  const busy = ref<Record<string, boolean>>({})
+  const media = new Map<string, CallMedia>()
+  let ringtone: Ringtone | undefined
+  let nextNotice = 1
+
+  const list = computed(() => Object.values(calls.value).sort((a, b) => a.startedAt - b.startedAt))
+  const ringing = computed(() => list.value.filter((call) => call.state === 'ringing'))
+  const isMine = (call: Call): boolean =>
+    (call.state === 'answering' || call.state === 'connected') && call.answeredBy === clientId.value
+  const mine = computed(() => list.value.filter(isMine))
+  const active = computed(() => mine.value[0])
+  const answeredElsewhere = computed(() =>
+    list.value.filter(
+      (call) =>
+        (call.state === 'answering' || call.state === 'connected') &&
+        call.answeredBy !== clientId.value
+    )
+  )
+
+  function notify(callId: string, text: string, kind: Notice['kind']): void {
+    const notice = { id: nextNotice++, callId, text, kind }
+    notices.value = [
+      ...notices.value.filter((n) => n.callId !== callId || n.kind === 'error'),
+      notice
+    ]
+    if (kind === 'info') setTimeout(() => dismiss(notice.id), ENDED_LINGER_MS)
+  }
+
+  function dismiss(id: number): void {
+    notices.value = notices.value.filter((notice) => notice.id !== id)
+  }
+
+  function mediaFor(callId: string): CallMedia {
+    let callMedia = media.get(callId)
+    if (!callMedia) {
+      callMedia = new CallMedia({
+        iceServers: settings.iceServers,
+        openMicEarly: settings.settings?.audio.openMicWhileRinging ?? false,
+        inputDeviceId: devices.inputId,
+        outputDeviceId: devices.outputId,
+        audioProcessing: flags.audioProcessing,
+        onState: (state) => (mediaStates.value = { ...mediaStates.value, [callId]: state }),
+        onLost: (sentence) => void reportFailure(callId, sentence)
+      })
+      media.set(callId, callMedia)
+    }
+    return callMedia
+  }
+
+  function releaseMedia(callId: string): void {
+    media.get(callId)?.close()
+    media.delete(callId)
+  }
+
+  function updateRingtone(): void {
+    const shouldRing = ringing.value.length > 0
+    ringtone ??= new Ringtone()
+    if (shouldRing && !ringtone.isPlaying) {
+      void ringtone.start({
+        deviceId: devices.ringerId,
+        volume: settings.settings?.audio.ringVolume ?? 0.8
+      })
+    } else if (!shouldRing && ringtone.isPlaying) {
+      ringtone.stop()
+    }
+  }
+
+  function apply(call: Call): void {
+    const previous = calls.value[call.id]
+    calls.value = { ...calls.value, [call.id]: call }
+    switch (call.state) {
+      case 'ringing':
+        if (!flags.naiveAnswer)
+          void mediaFor(call.id)
+            .prepare()
+            .catch(() => undefined)
+        break
+      case 'answering':
+      case 'connected':
+        if (!isMine(call)) {
+          releaseMedia(call.id)
+          if (previous?.state === 'ringing') notify(call.id, 'Answered elsewhere', 'info')
+        }
+        break
+      case 'ended': {
+        releaseMedia(call.id)
+        const notice = endedNotice(call, previous)
+        if (notice) notify(call.id, notice.text, notice.kind)
+        setTimeout(() => {
+          const { [call.id]: _gone, ...rest } = calls.value
+          calls.value = rest
+        }, ENDED_LINGER_MS)
+        break
+      }
+      default:
+        assertNever(call)
+    }
+    updateRingtone()
+  }
+
+  async function init(): Promise<void> {
+    const api = softphone()
+    api.on('callUpdated', apply)
+    api.on('mediaOffer', (offer: MediaOffer) => {
+      void media
+        .get(offer.callId)
+        ?.applyOffer(offer.sdp)
+        .catch(() =>
+          reportFailure(offer.callId, 'The call could not switch to the new audio path.')
+        )
+    })
+    devices.onRemoved(({ input, output }) => {
+      for (const callMedia of media.values()) {
+        if (input) void callMedia.setInputDevice(undefined).catch(() => undefined)
+        if (output) void callMedia.setOutputDevice(undefined).catch(() => undefined)
+      }
+    })
+    const hello = await api.hello({})
+    clientId.value = hello.clientId
+    for (const call of hello.calls) apply(call)
+  }
+
+  async function answer(callId: string): Promise<void> {
+    const call = calls.value[callId]
+    if (!call || call.state !== 'ringing' || busy.value[callId]) return
+    busy.value = { ...busy.value, [callId]: true }
+    // One conversation at a time: answering another call ends the current one first.
+    for (const current of mine.value) if (current.id !== callId) await hangUp(current.id)
+    try {
+      await mediaFor(callId).answer((sdp) => softphone().accept({ callId, sdp }))
+    } catch (error) {
+      if (error instanceof MicrophoneError) {
+        // Nothing was sent: the call still rings, and the user can fix the microphone.
+        notify(callId, error.message, 'error')
+        return
+      }
+      const sentence = error instanceof Error ? error.message : String(error)
+      notify(callId, sentence, 'error')
+      if (calls.value[callId]?.state !== 'ended' && isMine(calls.value[callId]!)) {
+        await reportFailure(callId, sentence)
+      }
+      releaseMedia(callId)
+    } finally {
+      busy.value = { ...busy.value, [callId]: false }
+    }
+  }
+
+  async function decline(callId: string): Promise<void> {
+    try {
+      await softphone().decline({ callId })
+    } catch (error) {
+      notify(callId, error instanceof Error ? error.message : String(error), 'error')
+    }
+  }
+
+  async function hangUp(callId: string): Promise<void> {
+    releaseMedia(callId)
+    try {
+      await softphone().hangUp({ callId })
+    } catch (error) {
+      notify(callId, error instanceof Error ? error.message : String(error), 'error')
+    }
+  }
+
+  async function reportFailure(callId: string, sentence: string): Promise<void> {
+    releaseMedia(callId)
+    try {
+      await softphone().reportMediaFailure({ callId, reason: sentence })
+    } catch {
+      // The call may already have ended elsewhere; the sentence is on screen either way.
+    }
+  }
+
+  function toggleMute(callId: string): void {
+    const callMedia = media.get(callId)
+    if (!callMedia) return
+    callMedia.setMuted(!callMedia.isMuted)
+    muted.value = { ...muted.value, [callId]: callMedia.isMuted }
+  }
+
+  async function startTestCall(): Promise<void> {
+    try {
+      await softphone().startTestCall({})
+    } catch (error) {
+      notify('test', error instanceof Error ? error.message : String(error), 'error')
+    }
+  }
+
+  return {
+    calls,
+    clientId,
+    list,
+    ringing,
+    mine,
+    active,
+    answeredElsewhere,
+    mediaStates,
+    muted,
+    notices,
+    busy,
+    init,
+    answer,
+    decline,
+    hangUp,
+    toggleMute,
+    dismiss,
+    startTestCall,
+    media: (callId: string) => media.get(callId)
+  }
+})

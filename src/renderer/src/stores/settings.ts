@@ -1,0 +1,47 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { CoreStatus } from '../../../shared/api'
+import type { Settings, SettingsPatch } from '../../../shared/settings'
+import { softphone } from '../services/softphone'
+
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings>()
+  const status = ref<CoreStatus>()
+  const error = ref<string>()
+
+  const pageConfigured = computed(() => status.value?.page.configured ?? false)
+
+  const iceServers = computed<RTCIceServer[]>(() => {
+    const ice = settings.value?.ice
+    if (!ice) return []
+    const servers: RTCIceServer[] = ice.stunUrls.map((url) => ({ urls: url }))
+    if (ice.turn) {
+      servers.push({
+        urls: ice.turn.url,
+        username: ice.turn.username,
+        credential: ice.turn.credential
+      })
+    }
+    return servers
+  })
+
+  async function load(): Promise<void> {
+    const api = softphone()
+    api.on('settings', (next) => (settings.value = next))
+    api.on('status', (next) => (status.value = next))
+    ;[settings.value, status.value] = await Promise.all([api.getSettings({}), api.getStatus({})])
+  }
+
+  async function update(patch: SettingsPatch): Promise<boolean> {
+    try {
+      settings.value = await softphone().updateSettings(patch)
+      error.value = undefined
+      return true
+    } catch (failure) {
+      error.value = failure instanceof Error ? failure.message : String(failure)
+      return false
+    }
+  }
+
+  return { settings, status, error, pageConfigured, iceServers, load, update }
+})

@@ -1,0 +1,65 @@
+/**
+ * How the app is reachable from Meta, as every UI (window, tray, browser mode) shows it: the tunnel
+ * that gives the local webhook listener a public URL, and the registration of that URL with Meta.
+ * Plain data: the core produces it, UIs switch over it exhaustively.
+ */
+
+export type TunnelStatus =
+  /** No tunnel: none is configured, or it was stopped. */
+  | { state: 'off' }
+  /** Opening a tunnel; `attempt` counts from 1 since the last time it was up. */
+  | { state: 'connecting'; attempt: number }
+  /** Meta can reach the app at `url` (the webhook path is appended to it). */
+  | { state: 'up'; url: string }
+  /** The last attempt failed or the tunnel dropped; the next attempt starts in `retryInMs`. */
+  | { state: 'reconnecting'; attempt: number; retryInMs: number; lastError: string }
+  /** Retrying would not help until the settings change; `message` says what to do. */
+  | { state: 'error'; message: string }
+
+export type RegistrationStatus =
+  /** Nothing to register: no public URL yet, or the Page and app are not set up. */
+  | { state: 'not-needed'; reason: 'no-public-url' | 'not-configured' }
+  | { state: 'registering'; callbackUrl: string; attempt: number }
+  /**
+   * Meta accepted `callbackUrl`. `handshakeConfirmed` says that a verification handshake was seen
+   * arriving at this app through the public URL, so deliveries to it really land here.
+   */
+  | { state: 'registered'; callbackUrl: string; at: number; handshakeConfirmed: boolean }
+  /** `message` is a sentence for the owner; `retryInMs` is null when no retry is planned. */
+  | { state: 'failed'; callbackUrl: string; message: string; retryInMs: number | null }
+
+export const TUNNEL_OFF: TunnelStatus = { state: 'off' }
+export const REGISTRATION_IDLE: RegistrationStatus = { state: 'not-needed', reason: 'no-public-url' }
+
+/** One short line for a tray tooltip or a status bar. */
+export function describeTunnel(status: TunnelStatus): string {
+  switch (status.state) {
+    case 'off':
+      return 'Not reachable from Facebook (no tunnel)'
+    case 'connecting':
+      return status.attempt > 1 ? `Connecting (attempt ${status.attempt})` : 'Connecting'
+    case 'up':
+      return `Reachable at ${status.url}`
+    case 'reconnecting':
+      return `Reconnecting in ${Math.ceil(status.retryInMs / 1000)} s: ${status.lastError}`
+    case 'error':
+      return status.message
+  }
+}
+
+export function describeRegistration(status: RegistrationStatus): string {
+  switch (status.state) {
+    case 'not-needed':
+      return status.reason === 'not-configured'
+        ? 'Webhook not registered: connect a Page and app first'
+        : 'Webhook not registered: waiting for a public address'
+    case 'registering':
+      return 'Registering the webhook with Facebook'
+    case 'registered':
+      return status.handshakeConfirmed
+        ? 'Webhook registered with Facebook'
+        : 'Webhook registered, but Facebook’s check was not seen arriving here'
+    case 'failed':
+      return status.message
+  }
+}
