@@ -69,7 +69,7 @@ function trayShader(state: keyof typeof TRAY_COLOURS): Shader {
       if (disk(u, v, 0.78, 0.78, 0.27)) return CLEAR
     }
     if (!disk(u, v, 0.5, 0.5, 0.48)) return CLEAR
-    return glyph(u, v, 0.5, 0.66) ? WHITE : [r, g, b, 255]
+    return glyph(u, v, 0.5, 0.74) ? WHITE : [r, g, b, 255]
   }
 }
 

@@ -29,7 +29,10 @@ export type RegistrationStatus =
   | { state: 'failed'; callbackUrl: string; message: string; retryInMs: number | null }
 
 export const TUNNEL_OFF: TunnelStatus = { state: 'off' }
-export const REGISTRATION_IDLE: RegistrationStatus = { state: 'not-needed', reason: 'no-public-url' }
+export const REGISTRATION_IDLE: RegistrationStatus = {
+  state: 'not-needed',
+  reason: 'no-public-url'
+}
 
 /** One short line for a tray tooltip or a status bar. */
 export function describeTunnel(status: TunnelStatus): string {

@@ -98,5 +98,13 @@ export function memoryLogger(minLevel: LogLevel = 'debug'): Logger & {
   return Object.assign(logger, { entries })
 }
 
-/** Discards everything. */
-export const silentLogger: Logger = createLogger(() => undefined)
+const ignore = (): void => undefined
+
+/** Discards everything, without paying for redaction first. */
+export const silentLogger: Logger = {
+  debug: ignore,
+  info: ignore,
+  warn: ignore,
+  error: ignore,
+  child: () => silentLogger
+}

@@ -64,6 +64,8 @@ export class WebhookRegistrar {
   /** Set by `update`; the loop below clears it when it takes the URL on. */
   private pending = false
   private running = false
+  /** The public URL being registered right now. */
+  private inFlight: string | null = null
   private disposed = false
   private failures = 0
   private retryTimer: NodeJS.Timeout | undefined
@@ -100,7 +102,8 @@ export class WebhookRegistrar {
       if (!this.running) this.setStatus(REGISTRATION_IDLE)
       return
     }
-    this.pending = true
+    // Asked again for the URL being registered right now (a quick reconnect): that one will do.
+    this.pending = !(this.running && publicUrl === this.inFlight)
     if (!this.running) void this.drain()
   }
 
@@ -118,7 +121,10 @@ export class WebhookRegistrar {
         this.pending = false
         const publicUrl = this.wanted
         const callbackUrl = joinUrlPath(publicUrl, this.options.webhookPath)
-        const outcome = await this.registerOnce(callbackUrl)
+        this.inFlight = publicUrl
+        const outcome = await this.registerOnce(callbackUrl).finally(() => {
+          this.inFlight = null
+        })
         // A newer URL (or none) arrived meanwhile: this result no longer matters.
         if (this.pending || this.wanted !== publicUrl || this.disposed) continue
         if (outcome.ok === false) this.scheduleRetry(callbackUrl, outcome.message)
