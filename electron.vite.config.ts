@@ -7,17 +7,33 @@ const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') }
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    build: { externalizeDeps: true }
+    // Source maps would ship inside the app (and name our source files) for no use to the user.
+    build: { externalizeDeps: true, sourcemap: false }
   },
   preload: {
     resolve: { alias: shared },
-    // A sandboxed preload cannot `require` its siblings, so it ships as one CommonJS file.
-    build: { rollupOptions: { output: { format: 'cjs' } } }
+    build: {
+      // A sandboxed preload can `require` only a few Electron built-ins, never a package from
+      // node_modules: everything it imports (zod, via the shared contract) is bundled into one
+      // CommonJS file.
+      externalizeDeps: false,
+      sourcemap: false,
+      rollupOptions: { output: { format: 'cjs' } }
+    }
   },
   renderer: {
     resolve: {
       alias: { ...shared, '@renderer': resolve(import.meta.dirname, 'src/renderer/src') }
     },
-    plugins: [vue()]
+    plugins: [vue()],
+    build: {
+      sourcemap: false,
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/renderer/index.html'),
+          toast: resolve(import.meta.dirname, 'src/renderer/toast.html')
+        }
+      }
+    }
   }
 })

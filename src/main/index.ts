@@ -1,52 +1,58 @@
 /**
- * Composition root of the desktop app. It only wires services together and disposes them on quit;
- * the logic lives in src/main/core (plain Node) so it can run and be tested without Electron.
+ * Entry point of the desktop app's main process: hands the real Electron modules to the composition
+ * root (desktop-app.ts) and reports a failed start in a dialog, since there is no window yet to
+ * show it in. Everything else lives where a test can reach it.
  */
-import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  powerMonitor,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray
+} from 'electron'
+import log from 'electron-log/main'
+import type { UpdaterLike } from './updater'
+import { runDesktopApp } from './desktop-app'
 
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 420,
-    height: 640,
-    show: false,
-    title: 'Messenger Softphone',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      // The renderer owns the call's RTCPeerConnection: it must not be throttled while hidden.
-      backgroundThrottling: false
-    }
-  })
-  window.once('ready-to-show', () => window.show())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
-  if (!app.isPackaged && devUrl) void window.loadURL(devUrl)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
-  return window
-}
+// electron-updater is CommonJS and defines `autoUpdater` with a getter, which Node's ESM named
+// import cannot see: it is reached through the default export, and only in a packaged app.
+const loadUpdater = async (): Promise<UpdaterLike> =>
+  (await import('electron-updater')).default.autoUpdater
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
-} else {
-  void app.whenReady().then(() => {
-    ipcMain.handle('app:version', () => app.getVersion())
-    let mainWindow = createMainWindow()
-    app.on('second-instance', () => {
-      if (mainWindow.isDestroyed()) mainWindow = createMainWindow()
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.show()
-      mainWindow.focus()
-    })
-  })
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
-  })
-}
+runDesktopApp({
+  electron: {
+    app,
+    BrowserWindow,
+    Menu,
+    Notification,
+    Tray,
+    ipcMain,
+    nativeImage,
+    powerMonitor,
+    safeStorage,
+    screen,
+    session,
+    shell
+  },
+  logBackend: log,
+  env: process.env,
+  argv: process.argv,
+  platform: process.platform,
+  execPath: process.execPath,
+  mainDir: import.meta.dirname,
+  resourcesPath: process.resourcesPath,
+  loadUpdater
+}).catch((error: unknown) => {
+  log.error('the app could not start', error)
+  const message = error instanceof Error ? error.message : String(error)
+  dialog.showErrorBox('Messenger Softphone could not start', message)
+  app.exit(1)
+})

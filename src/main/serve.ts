@@ -7,6 +7,7 @@ import { ConfigError, loadHeadlessConfig, readEnv } from './core/config'
 import { createLogger, stderrSink } from './core/log'
 import { createSoftphoneCore } from './core/softphone-core'
 import { startUiServer } from './core/bridge/ui-server'
+import { startTunnel } from './core/tunnel'
 import { callerLabel } from '../shared/calls'
 import { fileURLToPath } from 'node:url'
 
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
     staticDir: web ? RENDERER_DIR : undefined,
     logger
   })
-  if (config.tunnel.publicUrl) core.setPublicUrl(config.tunnel.publicUrl)
+  // TUNNEL=localtunnel opens a tunnel, PUBLIC_URL uses the owner's own; either way Meta is told.
+  const tunnel = startTunnel(core, config, logger)
 
   // The log is one more client of the service API, like any UI.
   const calls = logger.child('calls')
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info('stopping', { signal })
+    tunnel.stop()
     void Promise.all([ui.close(), core.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {

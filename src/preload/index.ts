@@ -4,11 +4,23 @@
  * are validated again in main: a compromised renderer gains nothing by skipping this file.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { createApi, EVENT_NAMES, type EventMessage, type EventName } from '../shared/api'
-import { IPC, type CallAction } from '../shared/ipc'
+import {
+  createApi,
+  EVENT_NAMES,
+  ServiceError,
+  type EventMessage,
+  type EventName
+} from '../shared/api'
+import { IPC, type CallAction, type IpcReply } from '../shared/ipc'
 import type { DeskBridge, SoftphoneBridge } from './bridge'
 
-const api = createApi((command, request) => ipcRenderer.invoke(IPC.command, { command, request }))
+const api = createApi(async (command, request) => {
+  const reply = (await ipcRenderer.invoke(IPC.command, { command, request })) as IpcReply
+  if (reply.ok) return reply.result
+  // The sentence is what the page shows: contextBridge copies an Error's message across but drops
+  // its other fields, so `code` does not survive the crossing.
+  throw new ServiceError(reply.error.code, reply.error.message)
+})
 
 const softphone: SoftphoneBridge = {
   ...api,

@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import type { Call, CallOutcome, HistoryRecord } from './calls'
 import type { Settings, SettingsPatch } from './settings'
+import type { RegistrationStatus, TunnelStatus } from './tunnel'
 
 const CallId = z.string().min(1).max(256)
 /** An SDP offer is a few kB; the cap keeps a hostile client from pushing megabytes to Graph. */
@@ -61,6 +62,10 @@ export interface CoreStatus {
   webhookUrl: string | null
   /** The public URL Meta delivers to (tunnel or own), when there is one. */
   publicUrl: string | null
+  /** How the public URL is provided, for the status bar and the tray. */
+  tunnel: TunnelStatus
+  /** Whether Meta has the public URL as the app's callback. */
+  registration: RegistrationStatus
 }
 
 export interface HelloResult {

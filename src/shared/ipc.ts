@@ -4,7 +4,7 @@
  * the single place that names commands; the rest are window-level channels of the desktop shell.
  */
 import { z } from 'zod'
-import type { CommandName } from './api'
+import type { CommandName, ServiceErrorShape } from './api'
 
 export const IPC = {
   /** renderer -> main (invoke): run a service command: `IpcCommand`. */
@@ -27,6 +27,13 @@ export interface IpcCommand {
   command: CommandName
   request: unknown
 }
+
+/**
+ * What `IPC.command` resolves with. A failed command is a value, not a rejection: Electron turns a
+ * rejected invoke into "Error invoking remote method ..." and drops the error's code, while the UI
+ * needs both the code and the sentence.
+ */
+export type IpcReply = { ok: true; result: unknown } | { ok: false; error: ServiceErrorShape }
 
 export const IpcCommandSchema = z.object({
   command: z.string().min(1).max(64),

@@ -16,6 +16,9 @@ export const UnixSeconds = z.union([
     .transform(Number)
 ])
 
+/** A count (version, duration); like timestamps, tolerated as a numeric string too. */
+const WholeNumber = z.union([z.number().nonnegative(), z.string().regex(/^\d+$/).transform(Number)])
+
 /** An SDP field arrives either as the plain SDP text or as `{sdp_type, sdp}`; both readings are valid. */
 export const SdpDescription = z.looseObject({
   sdp_type: z.enum(['offer', 'answer']).optional(),
@@ -50,7 +53,7 @@ export const TerminateEvent = z.looseObject({
   to: z.string().optional(),
   start_time: UnixSeconds.optional(),
   end_time: UnixSeconds.optional(),
-  duration: z.number().nonnegative().optional()
+  duration: WholeNumber.optional()
 })
 
 export const MediaUpdateEvent = z.looseObject({
@@ -58,7 +61,7 @@ export const MediaUpdateEvent = z.looseObject({
   id: CallId,
   timestamp: UnixSeconds,
   session: z.looseObject({
-    version: z.number().int().nonnegative(),
+    version: WholeNumber,
     sdp_renegotiation: SdpField
   })
 })

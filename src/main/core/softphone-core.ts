@@ -4,6 +4,8 @@
  * and the headless server (`npm run serve`). Nothing here knows about windows or sockets to UIs.
  */
 import type { CoreStatus } from '../../shared/api'
+import { REGISTRATION_IDLE, TUNNEL_OFF } from '../../shared/tunnel'
+import type { RegistrationStatus, TunnelStatus } from '../../shared/tunnel'
 import { CallRegistry } from './calls'
 import type { Credentials, RuntimeConfig } from './config'
 import { GraphClient, ProfileCache } from './graph'
@@ -36,6 +38,10 @@ export interface SoftphoneCore {
   status(): CoreStatus
   /** Sets the public URL Meta delivers to (tunnel or own URL), or null when there is none. */
   setPublicUrl(url: string | null): void
+  /** Shows the tunnel's state in status() (fed by core/tunnel's startTunnel). */
+  setTunnelStatus(status: TunnelStatus): void
+  /** Shows the webhook registration's state in status() (fed by core/tunnel's startTunnel). */
+  setRegistrationStatus(status: RegistrationStatus): void
   /** Ends live calls as the shutdown they are, flushes history and closes the listener. */
   stop(): Promise<void>
 }
@@ -74,12 +80,16 @@ export async function createSoftphoneCore({
 
   let webhookUrl: string | null = null
   let publicUrl: string | null = null
+  let tunnel: TunnelStatus = TUNNEL_OFF
+  let registration: RegistrationStatus = REGISTRATION_IDLE
   let lastVerification: VerificationInfo | undefined
 
   const status = (): CoreStatus => ({
     page: { configured: config.page.configured, pageId: credentials.pageId },
     webhookUrl,
-    publicUrl
+    publicUrl,
+    tunnel,
+    registration
   })
 
   const testLine = testCallSimulator
@@ -145,6 +155,14 @@ export async function createSoftphoneCore({
     status,
     setPublicUrl(url) {
       publicUrl = url
+      service.publishStatus()
+    },
+    setTunnelStatus(next) {
+      tunnel = next
+      service.publishStatus()
+    },
+    setRegistrationStatus(next) {
+      registration = next
       service.publishStatus()
     },
     async stop() {

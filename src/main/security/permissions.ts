@@ -69,7 +69,12 @@ export interface PermissionDeps {
 
 export function createPermissionRequestHandler({ isOwnPage, log }: PermissionDeps): RequestHandler {
   return (_webContents, permission, callback, details) => {
-    const granted = isPermissionGranted(permission, requestQuery(details), details, isOwnPage)
+    const granted = isPermissionGranted(
+      permission,
+      requestQuery(details),
+      { url: details.requestingUrl, isMainFrame: details.isMainFrame },
+      isOwnPage
+    )
     if (!granted) log.info('denied a permission request', { permission })
     callback(granted)
   }

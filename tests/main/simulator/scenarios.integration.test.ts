@@ -140,8 +140,8 @@ describe('scenarios against the real core', () => {
     const call = rig.core.registry.get(callId)
     expect(call).toMatchObject({ state: 'ended', outcome: 'failed', reason: 'accept-failed' })
     expect(call?.state === 'ended' ? call.error : '').toMatch(/Reconnect the Page in Settings/)
-    // The token works again for whatever runs next.
-    expect(rig.sim.graph.calls.get(callId)?.state).toBe('terminated')
+    // Meta never saw an accept: the call rang on there until the caller gave up.
+    expect(rig.sim.graph.calls.get(callId)).toMatchObject({ state: 'terminated', endedBy: 'user' })
   })
 
   it('duplicate-and-out-of-order: one ring for three connects, none after a terminate', async () => {

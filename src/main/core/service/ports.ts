@@ -42,6 +42,7 @@ export interface CallerLookup {
 }
 
 export interface HistoryPort {
+  /** Records a call, replacing any earlier record with the same callId (details arrive late). */
   append(record: HistoryRecord): Promise<void>
   list(query: CommandRequest<'listHistory'>): Promise<HistoryRecord[]>
 }

@@ -51,8 +51,13 @@ type Handlers = {
   ) => Promise<CommandResults[K]>
 }
 
+/** Ended calls the registry still keeps (as tombstones) are far fewer than this. */
+const RECORDED_IDS_KEPT = 1000
+
 export class SoftphoneService {
   private readonly clients = new Map<string, ClientHandle>()
+  /** Calls whose history record exists, so later changes to them update it (oldest first). */
+  private readonly recorded = new Set<string>()
   private readonly unsubscribe: (() => void)[] = []
   private readonly log: Logger
   private readonly handlers: Handlers
@@ -92,8 +97,18 @@ export class SoftphoneService {
       deps.registry.on('call', (call) => {
         this.broadcast({ event: 'callUpdated', payload: call })
         if (call.state === 'ringing' && call.caller.name === undefined) this.lookUpCaller(call)
+        // Details can arrive after the end (the caller's name, the connect of a call whose
+        // terminate came first): the history record written at the end is brought up to date.
+        if (call.state === 'ended' && this.recorded.has(call.id)) void this.record(call)
       }),
-      deps.registry.on('ended', (call) => void this.record(call)),
+      deps.registry.on('ended', (call) => {
+        this.recorded.add(call.id)
+        if (this.recorded.size > RECORDED_IDS_KEPT) {
+          const oldest = this.recorded.values().next().value
+          if (oldest !== undefined) this.recorded.delete(oldest)
+        }
+        void this.record(call)
+      }),
       deps.registry.on('mediaOffer', (offer) =>
         this.broadcast({ event: 'mediaOffer', payload: offer })
       ),

@@ -24,6 +24,7 @@ import { joinUrlPath } from './connection'
  */
 export const WEBHOOK_FIELDS = ['calls', 'call_permission_reply', 'messages'] as const
 export const SELF_CHECK_TIMEOUT_MS = 10_000
+const NOT_CONFIGURED: RegistrationStatus = { state: 'not-needed', reason: 'not-configured' }
 
 /** GETs the callback like Meta does; resolves true when our challenge comes back. */
 export type HandshakeCheck = (
@@ -45,19 +46,18 @@ export interface WebhookRegistrarOptions {
   backoff?: BackoffPolicy | undefined
   handshakeCheck?: HandshakeCheck | undefined
   random?: (() => number) | undefined
-  now?: (() => number) | undefined
 }
 
 export interface RegistrarEvents {
   status: RegistrationStatus
 }
 
-type Outcome = { ok: true } | { ok: false; message: string } | { ok: 'not-configured' }
+/** How one attempt ended: a status to show, or a failure to retry. */
+type Outcome = { settled: RegistrationStatus } | { failed: string }
 
 export class WebhookRegistrar {
   private readonly events: TypedEmitter<RegistrarEvents>
   private readonly log: Logger
-  private readonly now: () => number
   private current: RegistrationStatus = REGISTRATION_IDLE
   /** The URL that should be registered; null when there is no public URL. */
   private wanted: string | null = null
@@ -73,7 +73,6 @@ export class WebhookRegistrar {
 
   constructor(private readonly options: WebhookRegistrarOptions) {
     this.log = options.logger.child('registrar')
-    this.now = options.now ?? Date.now
     this.events = new TypedEmitter((error, event) =>
       this.log.error('registration status listener failed', { event: String(event), error })
     )
@@ -127,7 +126,8 @@ export class WebhookRegistrar {
         })
         // A newer URL (or none) arrived meanwhile: this result no longer matters.
         if (this.pending || this.wanted !== publicUrl || this.disposed) continue
-        if (outcome.ok === false) this.scheduleRetry(callbackUrl, outcome.message)
+        if ('failed' in outcome) this.scheduleRetry(callbackUrl, outcome.failed)
+        else this.setStatus(outcome.settled)
       }
       if (this.wanted === null && !this.disposed) this.setStatus(REGISTRATION_IDLE)
     } finally {
@@ -137,12 +137,9 @@ export class WebhookRegistrar {
 
   private async registerOnce(callbackUrl: string): Promise<Outcome> {
     const verifyToken = this.options.verifyToken()
-    if (!verifyToken) {
-      this.setStatus({ state: 'not-needed', reason: 'not-configured' })
-      return { ok: 'not-configured' }
-    }
+    if (!verifyToken) return { settled: NOT_CONFIGURED }
     this.setStatus({ state: 'registering', callbackUrl, attempt: this.failures + 1 })
-    const startedAt = this.now()
+    const startedAt = Date.now()
     try {
       await this.options.graph.subscribeAppWebhook({
         callbackUrl,
@@ -150,10 +147,7 @@ export class WebhookRegistrar {
         fields: this.options.fields ?? WEBHOOK_FIELDS
       })
     } catch (error) {
-      if (isGraphError(error) && error.kind === 'not-configured') {
-        this.setStatus({ state: 'not-needed', reason: 'not-configured' })
-        return { ok: 'not-configured' }
-      }
+      if (isGraphError(error) && error.kind === 'not-configured') return { settled: NOT_CONFIGURED }
       const message = isGraphError(error)
         ? error.userMessage
         : 'The webhook could not be registered with Facebook; see the log for details.'
@@ -161,7 +155,7 @@ export class WebhookRegistrar {
         callbackUrl,
         ...(isGraphError(error) ? error.toLogFields() : { error })
       })
-      return { ok: false, message }
+      return { failed: message }
     }
     const handshakeConfirmed =
       this.handshakeSince(startedAt) || (await this.selfCheck(callbackUrl, verifyToken))
@@ -172,8 +166,7 @@ export class WebhookRegistrar {
       })
     }
     this.failures = 0
-    this.setStatus({ state: 'registered', callbackUrl, at: this.now(), handshakeConfirmed })
-    return { ok: true }
+    return { settled: { state: 'registered', callbackUrl, at: Date.now(), handshakeConfirmed } }
   }
 
   private handshakeSince(since: number): boolean {
@@ -183,7 +176,7 @@ export class WebhookRegistrar {
 
   /** Meta's handshake was not seen here: try one of our own through the public URL. */
   private async selfCheck(callbackUrl: string, verifyToken: string): Promise<boolean> {
-    const startedAt = this.now()
+    const startedAt = Date.now()
     const check = this.options.handshakeCheck ?? echoesChallenge
     try {
       const echoed = await check(

@@ -51,6 +51,8 @@ export class HeadlessDesk {
   readonly pc: RTCPeerConnection
   /** The versions of the `mediaOffer`s applied, in order. */
   readonly mediaOffersApplied: number[] = []
+  /** Why a followed `mediaOffer` could not be applied (the renderer would report a media failure). */
+  readonly mediaOfferErrors: string[] = []
   /** The offer as sent to `accept`, once `answer` has sent it. */
   offerSent: string | undefined
   private answeredCallId: string | undefined
@@ -127,7 +129,10 @@ export class HeadlessDesk {
   /** Applies the `mediaOffer`s for the answered call as they arrive; returns the unsubscribe. */
   followMediaOffers(source: MediaOfferSource): () => void {
     return source.on('mediaOffer', (offer) => {
-      if (offer.callId === this.answeredCallId) void this.handleMediaOffer(offer)
+      if (offer.callId !== this.answeredCallId) return
+      this.handleMediaOffer(offer).catch((error: unknown) => {
+        this.mediaOfferErrors.push(error instanceof Error ? error.message : String(error))
+      })
     })
   }
 

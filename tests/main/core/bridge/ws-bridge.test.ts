@@ -130,7 +130,13 @@ describe('WebSocket bridge', () => {
     expect(bridge.clientCount).toBe(2)
     service.broadcast({
       event: 'status',
-      payload: { page: { configured: false }, webhookUrl: null, publicUrl: null }
+      payload: {
+        page: { configured: false },
+        webhookUrl: null,
+        publicUrl: null,
+        tunnel: { state: 'off' },
+        registration: { state: 'not-needed', reason: 'no-public-url' }
+      }
     })
     await expect.poll(() => seen.sort()).toEqual(['a', 'b'])
   })

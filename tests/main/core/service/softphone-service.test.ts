@@ -91,7 +91,10 @@ describe('SoftphoneService', () => {
       registry,
       callControl: () => graph.control,
       history: {
-        append: async (record) => void history.push(record),
+        // Upsert by call id, as the real history store does.
+        append: async (record) => {
+          history = [...history.filter((r) => r.callId !== record.callId), record]
+        },
         list: async () => [...history].reverse()
       },
       profiles: {
@@ -117,7 +120,9 @@ describe('SoftphoneService', () => {
       status: () => ({
         page: { configured: true, pageId: 'page-1' },
         webhookUrl: null,
-        publicUrl: null
+        publicUrl: null,
+        tunnel: { state: 'off' },
+        registration: { state: 'not-needed', reason: 'no-public-url' }
       }),
       logger: memoryLogger()
     })
@@ -202,6 +207,16 @@ describe('SoftphoneService', () => {
     expect(registry.get('c_1')).toMatchObject({ state: 'ended', outcome: 'declined' })
     await expect.poll(() => history.map((r) => r.outcome)).toEqual(['declined'])
     expect(a.received.some((m) => m.event === 'historyAdded')).toBe(true)
+  })
+
+  it('brings a history record up to date when details arrive after the end', async () => {
+    // Meta's terminate beat its connect: the record starts without the caller.
+    registry.handleEvent({ event: 'terminate', id: 'c_late', timestamp: nowSeconds() }, 'page-1')
+    await expect.poll(() => history.find((r) => r.callId === 'c_late')?.outcome).toBe('missed')
+    expect(history.find((r) => r.callId === 'c_late')?.caller.psid).toBe('')
+    registry.handleEvent(connect('c_late', 'psid-7'), 'page-1')
+    await expect.poll(() => history.find((r) => r.callId === 'c_late')?.caller.psid).toBe('psid-7')
+    expect(history.filter((r) => r.callId === 'c_late')).toHaveLength(1)
   })
 
   it('hangs up: terminate goes to Graph and the call ends completed without waiting for Meta', async () => {

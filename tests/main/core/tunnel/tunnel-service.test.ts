@@ -82,7 +82,9 @@ function start(config: TunnelConfig = LOCALTUNNEL, random = (): number => 0): Tu
 }
 
 /** Lets promise callbacks run (fake timers do not advance on their own). */
-const settle = (): Promise<void> => vi.advanceTimersByTimeAsync(0)
+const settle = async (): Promise<void> => {
+  await vi.advanceTimersByTimeAsync(0)
+}
 
 beforeEach(() => {
   vi.useFakeTimers()

@@ -73,3 +73,44 @@ describe('Opus codec', () => {
     }
   })
 })
+
+describe('Opus codecs side by side', () => {
+  it('keep their own audio while others are created and closed (calls one after another)', () => {
+    // opusscript's own wrapper wrote at twice its buffers' addresses: with several codecs alive
+    // and some freed, tones came out silent, encodes failed and the WebAssembly heap broke.
+    const live: { encoder: OpusEncoder; decoder: OpusDecoder; frequency: number }[] = []
+    try {
+      for (let round = 0; round < 8; round++) {
+        for (let i = 0; i < 4; i++) {
+          live.push({
+            encoder: new OpusEncoder(),
+            decoder: new OpusDecoder(),
+            frequency: 300 + 100 * i
+          })
+        }
+        for (const { encoder, decoder, frequency } of live) {
+          const heard = analyseAudio(
+            roundTrip((frame) => decoder.decode(encoder.encode(frame)), frequency)
+          )
+          expect(heard.frequency).toBeCloseTo(frequency, 0)
+        }
+        for (const { encoder, decoder } of live.splice(0, 2)) {
+          encoder.close()
+          decoder.close()
+        }
+      }
+    } finally {
+      for (const { encoder, decoder } of live) {
+        encoder.close()
+        decoder.close()
+      }
+    }
+  })
+
+  it('refuses to work once closed, and closing twice is harmless', () => {
+    const encoder = new OpusEncoder()
+    encoder.close()
+    encoder.close()
+    expect(() => encoder.encode(new Int16Array(FRAME_SAMPLES))).toThrow(/closed/)
+  })
+})

@@ -1,0 +1,394 @@
+/**
+ * The desktop app, wired: settings and secrets -> configuration -> core -> IPC -> windows -> tray
+ * and alerts -> updater, and everything disposed again on quit. Electron arrives as a parameter (a
+ * narrow view of the module), so a test can run this whole file against a fake Electron.
+ */
+import { join } from 'node:path'
+import type { Event } from 'electron'
+import type { CallAction } from '../shared/ipc'
+import { IPC } from '../shared/ipc'
+import { appMenuTemplate } from './app-menu'
+import { APP_ID, APP_NAME } from './app-identity'
+import { startCallAlerts, type CallAlerts } from './call-alerts'
+import {
+  SettingsStore,
+  ensureVerifyToken,
+  registerCredentialSecrets,
+  resolveConfig,
+  type RuntimeConfig
+} from './core/config'
+import type { Logger } from './core/log'
+import type { ClientHandle } from './core/service/softphone-service'
+import { createSoftphoneCore, type SoftphoneCore } from './core/softphone-core'
+import type { TestCallSimulatorFactory } from './core/test-line'
+import { Disposables } from './disposables'
+import { registerIpc, type IpcMainLike } from './ipc/register-ipc'
+import { WindowClients, type ClientWebContents } from './ipc/window-clients'
+import { setUpLogging, type LogBackend } from './logging'
+import {
+  applyStartAtLogin,
+  loginItemSupported,
+  startedHidden,
+  type LoginItemApp
+} from './login-item'
+import { createNotifier, type NotificationFactory } from './notifications'
+import {
+  SAFE_SECRETS_FILE,
+  SafeStorageSecretStore,
+  SecretsNotSavedError,
+  type SafeStorageLike,
+  type SecretStorageState
+} from './secrets/safe-storage-store'
+import { installContentSecurityPolicy, type HeaderHook } from './security/content-security-policy'
+import { installPermissionHandlers, type PermissionSession } from './security/permissions'
+import { safeOpenURL } from './security/safe-open-url'
+import { guardWebContents, type GuardedWebContents } from './security/web-contents-guards'
+import { createTray, trayExpected, trayGuid, type ShellTray, type TrayElectron } from './tray'
+import type { TrayState } from './tray-state'
+import { staticTunnel, type TunnelHook } from './tunnel-hook'
+import { startUpdater, type UpdateState, type UpdaterLike } from './updater'
+import {
+  createMainWindow,
+  revealWindow,
+  type MainWindowLike,
+  type WindowConstructor
+} from './windows/main-window'
+import { createRendererSource } from './windows/renderer-source'
+import {
+  createToast,
+  createToastWindow,
+  type ToastScreen,
+  type ToastWindowLike
+} from './windows/toast-window'
+
+export interface ShellApp extends LoginItemApp {
+  readonly isPackaged: boolean
+  getPath(name: 'userData'): string
+  getAppPath(): string
+  requestSingleInstanceLock(): boolean
+  setAppUserModelId(id: string): void
+  whenReady(): Promise<void>
+  quit(): void
+  on(event: 'second-instance', listener: () => void): unknown
+  on(event: 'activate', listener: () => void): unknown
+  on(event: 'before-quit', listener: () => void): unknown
+  on(event: 'will-quit', listener: (event: Event) => void): unknown
+  on(
+    event: 'web-contents-created',
+    listener: (event: Event, contents: GuardedWebContents) => void
+  ): unknown
+}
+
+export interface ShellWindow extends MainWindowLike, ToastWindowLike {
+  readonly webContents: ClientWebContents
+}
+
+/** The parts of the `electron` module the shell uses. */
+export interface ShellElectron<Image, MenuT> extends TrayElectron<Image, MenuT> {
+  app: ShellApp
+  BrowserWindow: WindowConstructor<ShellWindow>
+  Menu: TrayElectron<Image, MenuT>['Menu'] & { setApplicationMenu(menu: MenuT | null): void }
+  Notification: NotificationFactory
+  ipcMain: IpcMainLike
+  session: { defaultSession: PermissionSession & { webRequest: HeaderHook } }
+  safeStorage: SafeStorageLike
+  screen: ToastScreen
+  shell: { openExternal(url: string): Promise<void> }
+  powerMonitor: { on(event: 'resume', listener: () => void): unknown }
+}
+
+export type TunnelFactory = (
+  core: SoftphoneCore,
+  config: RuntimeConfig,
+  logger: Logger
+) => TunnelHook
+
+export interface DesktopAppOptions<Image, MenuT> {
+  electron: ShellElectron<Image, MenuT>
+  logBackend: LogBackend
+  env: NodeJS.ProcessEnv
+  argv: readonly string[]
+  platform: NodeJS.Platform
+  execPath: string
+  /** The built main process folder (out/main): the preload and renderer are beside it. */
+  mainDir: string
+  /** process.resourcesPath: where a packaged app's tray icons are. */
+  resourcesPath: string
+  loadUpdater: () => Promise<UpdaterLike>
+  /** The tunnel service; without one an own public URL still works, localtunnel does not. */
+  createTunnel?: TunnelFactory | undefined
+  /** The simulator behind the "Test call" item; without it the item is greyed out. */
+  testCallSimulator?: TestCallSimulatorFactory | undefined
+}
+
+export interface DesktopApp {
+  readonly core: SoftphoneCore
+  readonly mainWindow: ShellWindow
+  readonly toastWindow: ShellWindow
+  readonly tray: ShellTray | undefined
+  readonly alerts: CallAlerts
+  readonly tunnel: TunnelHook
+  secretStorage(): Promise<SecretStorageState>
+  updates(): UpdateState
+  /** What will-quit runs: every service stopped, last created first. */
+  shutdown(): Promise<void>
+}
+
+/** Resolves undefined when another instance already runs (it is focused instead). */
+export async function runDesktopApp<Image, MenuT>(
+  options: DesktopAppOptions<Image, MenuT>
+): Promise<DesktopApp | undefined> {
+  const { electron, platform } = options
+  const { app } = electron
+  // Windows shows notifications only for an app with an AppUserModelID, and groups the taskbar by
+  // it; the installer's Start menu shortcut carries APP_ID, a development run its own executable.
+  if (platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : options.execPath)
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return undefined
+  }
+
+  const development = !app.isPackaged
+  const logger = setUpLogging(options.logBackend, {
+    development,
+    level: options.env['SOFTPHONE_LOG_LEVEL']
+  })
+  const log = logger.child('shell')
+  const disposables = new Disposables(log)
+  let quitting = false
+
+  const source = createRendererSource({
+    devServerUrl: development ? options.env['ELECTRON_RENDERER_URL'] : undefined,
+    rendererDir: join(options.mainDir, '../renderer')
+  })
+  const openExternal = (url: string): boolean =>
+    safeOpenURL(url, (target) => electron.shell.openExternal(target), log)
+  // Before any window exists, so no webContents is ever unguarded.
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, { isOwnPage: source.isOwnPage, openExternal, log })
+  )
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  let stopped = false
+  app.on('will-quit', (event) => {
+    if (stopped) return
+    // Quit waits for the services: live calls are ended with Meta and the history is flushed.
+    event.preventDefault()
+    void disposables.dispose().finally(() => {
+      stopped = true
+      app.quit()
+    })
+  })
+
+  await app.whenReady()
+  const session = electron.session.defaultSession
+  installPermissionHandlers(session, { isOwnPage: source.isOwnPage, log })
+  installContentSecurityPolicy(session.webRequest, source.isOwnPage)
+  electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(platform)))
+
+  const dataDir = app.getPath('userData')
+  const settings = await SettingsStore.open(dataDir, logger.child('settings'))
+  const secrets = new SafeStorageSecretStore({
+    safeStorage: electron.safeStorage,
+    file: join(dataDir, SAFE_SECRETS_FILE),
+    platform,
+    logger
+  })
+  await ensureVerifyToken(secrets).catch((error: unknown) => {
+    // Without secure storage the token lives for this session; onboarding re-registers it.
+    if (!(error instanceof SecretsNotSavedError)) throw error
+    log.warn('the webhook verify token is kept for this session only')
+  })
+  const config = resolveConfig({
+    settings: settings.get(),
+    secrets: await secrets.get(),
+    env: options.env
+  })
+  registerCredentialSecrets(config.credentials)
+
+  const core = await createSoftphoneCore({
+    config,
+    dataDir,
+    settings,
+    testCallSimulator: options.testCallSimulator,
+    logger
+  })
+  disposables.add('core', () => core.stop())
+  try {
+    await core.start()
+  } catch (error) {
+    // Another program on the webhook port: the window still opens and the tray says what is wrong.
+    log.error('the webhook listener did not start', { error })
+  }
+
+  const tunnel = (options.createTunnel ?? defaultTunnel)(core, config, logger)
+  disposables.add('tunnel', () => tunnel.stop())
+  electron.powerMonitor.on('resume', () => {
+    log.info('resumed from sleep: refreshing the tunnel')
+    void tunnel.refresh()
+  })
+
+  const assets = app.isPackaged
+    ? join(options.resourcesPath, 'resources')
+    : join(app.getAppPath(), 'resources')
+  const preload = join(options.mainDir, '../preload/index.cjs')
+  const trayShown = trayExpected(platform, options.env)
+  let tray: ShellTray | undefined
+  const shared = {
+    BrowserWindow: electron.BrowserWindow,
+    preload,
+    devTools: development,
+    isQuitting: () => quitting,
+    log
+  }
+  const mainWindow = createMainWindow({
+    ...shared,
+    url: source.url('index'),
+    title: APP_NAME,
+    icon: platform === 'linux' ? join(assets, 'icon.png') : undefined,
+    // macOS keeps a hidden app in the Dock; elsewhere hiding needs a tray icon to come back from.
+    closeAction: () => (platform === 'darwin' || tray ? 'hide' : 'minimize'),
+    showWhenReady: !startedHidden(options.argv)
+  })
+  const toastWindow = createToastWindow({ ...shared, url: source.url('toast'), platform })
+  // Same tick as the windows' creation: their pages cannot send anything before this runs.
+  const clients = new WindowClients(core.service)
+  disposables.add('window clients', () => clients.dispose())
+  const forwardCallAction = (action: CallAction): void => {
+    if (mainWindow.isDestroyed()) return
+    revealWindow(mainWindow)
+    mainWindow.webContents.send(IPC.callActionRequested, action)
+  }
+  disposables.add(
+    'ipc',
+    registerIpc({
+      ipcMain: electron.ipcMain,
+      service: core.service,
+      clients,
+      isOwnPage: source.isOwnPage,
+      forwardCallAction,
+      log: logger
+    })
+  )
+
+  clients.attach(mainWindow.webContents)
+  clients.attach(toastWindow.webContents)
+  app.on('second-instance', () => revealWindow(mainWindow))
+  app.on('activate', () => revealWindow(mainWindow))
+
+  const menuState = () => ({
+    doNotDisturb: settings.get().doNotDisturb.enabled,
+    startAtLogin: loginItemSupported(platform) ? settings.get().startAtLogin : undefined
+  })
+  const saveSetting = (patch: Parameters<typeof settings.update>[0]): void => {
+    settings
+      .update(patch)
+      .catch((error: unknown) => log.error('a setting was not saved', { error }))
+  }
+  const testCallClient: ClientHandle = { id: 'tray', send: () => undefined }
+  const startTestCall = options.testCallSimulator
+    ? () => {
+        revealWindow(mainWindow)
+        core.service.dispatch('startTestCall', {}, testCallClient).catch((error: unknown) => {
+          log.warn('the test call did not start', { error })
+        })
+      }
+    : undefined
+
+  const initialView = { state: 'offline' as TrayState, tooltip: `${APP_NAME}: starting` }
+  if (trayShown) {
+    tray = createTray({
+      electron,
+      iconPath: (state) => join(assets, 'tray', `${state}.png`),
+      platform,
+      appName: APP_NAME,
+      guid: platform === 'win32' && app.isPackaged ? trayGuid(APP_ID, options.execPath) : undefined,
+      initial: initialView,
+      menuState,
+      actions: {
+        open: () => revealWindow(mainWindow),
+        startTestCall,
+        setDoNotDisturb: (enabled) => saveSetting({ doNotDisturb: { enabled } }),
+        setStartAtLogin: (enabled) => saveSetting({ startAtLogin: enabled }),
+        quit: () => app.quit()
+      }
+    })
+    const created = tray
+    disposables.add('tray', () => created.destroy())
+  }
+
+  const notifier = createNotifier({
+    Notification: electron.Notification,
+    appName: APP_NAME,
+    onCallClicked: (callId) => forwardCallAction({ callId, action: 'focus' }),
+    onUpdateClicked: () => revealWindow(mainWindow)
+  })
+  disposables.add('notifications', () => notifier.dispose())
+  const toast = createToast({
+    window: toastWindow,
+    screen: electron.screen,
+    platform,
+    trayBounds: () => tray?.bounds()
+  })
+  const alerts = startCallAlerts({
+    service: core.service,
+    initial: { calls: core.registry.list(), status: core.status(), tunnel: tunnel.status() },
+    appName: APP_NAME,
+    doNotDisturb: () => settings.get().doNotDisturb.enabled,
+    showView: (view) => tray?.setView(view),
+    toast,
+    notifier
+  })
+  disposables.add('alerts', () => alerts.dispose())
+  disposables.add(
+    'tunnel status',
+    tunnel.onStatus((status) => alerts.setTunnel(status))
+  )
+  disposables.add(
+    'settings',
+    settings.onChange((next, previous) => {
+      if (next.doNotDisturb.enabled !== previous.doNotDisturb.enabled) alerts.refresh()
+      if (next.startAtLogin !== previous.startAtLogin && app.isPackaged) {
+        applyStartAtLogin(app, next.startAtLogin, platform)
+      }
+      tray?.refreshMenu()
+    })
+  )
+  // A login item names the executable: a development run must not register electron itself.
+  if (app.isPackaged) applyStartAtLogin(app, settings.get().startAtLogin, platform)
+
+  const updater = startUpdater({
+    enabled: app.isPackaged,
+    load: options.loadUpdater,
+    onState: (state) => {
+      if (state.state === 'ready') notifier.updateReady(state.version)
+    },
+    log: logger
+  })
+  disposables.add('updater', () => updater.dispose())
+
+  await Promise.resolve()
+    .then(() => tunnel.start())
+    .catch((error: unknown) => log.error('the tunnel did not start', { error }))
+  log.info('desktop app ready', {
+    renderer: source.url('index'),
+    tray: trayShown,
+    configured: config.page.configured
+  })
+
+  return {
+    core,
+    mainWindow,
+    toastWindow,
+    tray,
+    alerts,
+    tunnel,
+    secretStorage: () => secrets.state(),
+    updates: () => updater.state(),
+    shutdown: () => disposables.dispose()
+  }
+}
+
+const defaultTunnel: TunnelFactory = (core, config) =>
+  staticTunnel(config.tunnel, (url) => core.setPublicUrl(url))

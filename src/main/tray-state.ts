@@ -1,0 +1,77 @@
+/**
+ * What the tray icon says, derived from the calls (service events), the core status and the
+ * tunnel: one of four icons and a tooltip sentence. Pure, so every transition is a table test.
+ */
+import type { CoreStatus } from '../shared/api'
+import type { Call } from '../shared/calls'
+import { assertNever } from '../shared/calls'
+import { describeTunnel, type TunnelStatus } from '../shared/tunnel'
+
+export const TRAY_STATES = ['idle', 'ringing', 'in-call', 'offline'] as const
+export type TrayState = (typeof TRAY_STATES)[number]
+
+export interface TrayView {
+  state: TrayState
+  tooltip: string
+}
+
+export interface TrayInput {
+  calls: readonly Call[]
+  status: CoreStatus
+  tunnel: TunnelStatus
+  doNotDisturb: boolean
+  appName: string
+}
+
+/** Windows cuts a tray tooltip at 127 characters (NOTIFYICONDATA.szTip holds 128). */
+export const MAX_TOOLTIP = 127
+
+function who(call: Call): string {
+  return call.caller.name ?? 'A Messenger user'
+}
+
+/** Why no call can ring right now, or undefined when calls can arrive. */
+export function offlineReason(status: CoreStatus, tunnel: TunnelStatus): string | undefined {
+  if (!status.page.configured) return 'Not set up: open the app to connect your Facebook Page'
+  if (!status.webhookUrl) return 'Not listening for calls: the local webhook did not start'
+  switch (tunnel.state) {
+    case 'error':
+    case 'reconnecting':
+      return describeTunnel(tunnel)
+    case 'off':
+    case 'connecting':
+    case 'up':
+      break
+    default:
+      return assertNever(tunnel)
+  }
+  if (!status.publicUrl) return 'Calls cannot reach this computer yet: no public webhook address'
+  return undefined
+}
+
+export function deriveTrayView(input: TrayInput): TrayView {
+  const ringing = input.calls.filter((call) => call.state === 'ringing')
+  const live = input.calls.filter(
+    (call) => call.state === 'answering' || call.state === 'connected'
+  )
+  const quiet = input.doNotDisturb ? ' (do not disturb)' : ''
+  let view: TrayView
+  const first = ringing[0]
+  const current = live[0]
+  if (first) {
+    const more = ringing.length > 1 ? ` (+${ringing.length - 1} more)` : ''
+    view = { state: 'ringing', tooltip: `${who(first)} is calling${more}${quiet}` }
+  } else if (current) {
+    view = { state: 'in-call', tooltip: `In a call with ${who(current)}` }
+  } else {
+    const reason = offlineReason(input.status, input.tunnel)
+    view = reason
+      ? { state: 'offline', tooltip: reason }
+      : { state: 'idle', tooltip: `Ready for calls${quiet}` }
+  }
+  const tooltip = `${input.appName}: ${view.tooltip}`
+  return {
+    state: view.state,
+    tooltip: tooltip.length > MAX_TOOLTIP ? `${tooltip.slice(0, MAX_TOOLTIP - 1)}…` : tooltip
+  }
+}
