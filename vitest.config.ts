@@ -25,6 +25,19 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000
         }
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser at a time: real audio and WebRTC on two cores.
+          fileParallelism: false
+        }
       }
     ]
   }

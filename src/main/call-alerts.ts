@@ -5,7 +5,6 @@
  */
 import type { CoreStatus, EventMessage } from '../shared/api'
 import type { Call, RingingCall } from '../shared/calls'
-import type { TunnelStatus } from '../shared/tunnel'
 import type { ClientHandle } from './core/service/softphone-service'
 import type { Notifier } from './notifications'
 import { deriveTrayView, type TrayView } from './tray-state'
@@ -15,7 +14,7 @@ export const SHELL_CLIENT_ID = 'desktop-shell'
 
 export interface CallAlertsDeps {
   service: { attach(client: ClientHandle): () => void }
-  initial: { calls: readonly Call[]; status: CoreStatus; tunnel: TunnelStatus }
+  initial: { calls: readonly Call[]; status: CoreStatus }
   appName: string
   doNotDisturb: () => boolean
   /** Where the tray view goes (the tray, when there is one). */
@@ -27,7 +26,6 @@ export interface CallAlertsDeps {
 export interface CallAlerts {
   /** Recomputes everything (after Do not disturb changed). */
   refresh(): void
-  setTunnel(status: TunnelStatus): void
   view(): TrayView
   dispose(): void
 }
@@ -36,7 +34,6 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
   const calls = new Map<string, Call>()
   for (const call of deps.initial.calls) if (call.state !== 'ended') calls.set(call.id, call)
   let status = deps.initial.status
-  let tunnel = deps.initial.tunnel
   /** Calls a notification was raised for, so each rings the OS once. */
   const notified = new Set<string>()
   let view: TrayView
@@ -44,13 +41,7 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
   const refresh = (): void => {
     const list = [...calls.values()]
     const quiet = deps.doNotDisturb()
-    view = deriveTrayView({
-      calls: list,
-      status,
-      tunnel,
-      doNotDisturb: quiet,
-      appName: deps.appName
-    })
+    view = deriveTrayView({ calls: list, status, doNotDisturb: quiet, appName: deps.appName })
     deps.showView(view)
     const ringing = list.filter((call): call is RingingCall => call.state === 'ringing')
     const ringingIds = new Set(ringing.map((call) => call.id))
@@ -88,10 +79,6 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
 
   return {
     refresh,
-    setTunnel(next) {
-      tunnel = next
-      refresh()
-    },
     view: () => view,
     dispose() {
       detach()

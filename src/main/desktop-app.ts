@@ -45,7 +45,7 @@ import { safeOpenURL } from './security/safe-open-url'
 import { guardWebContents, type GuardedWebContents } from './security/web-contents-guards'
 import { createTray, trayExpected, trayGuid, type ShellTray, type TrayElectron } from './tray'
 import type { TrayState } from './tray-state'
-import { staticTunnel, type TunnelHook } from './tunnel-hook'
+import { coreTunnel, type TunnelFactory, type TunnelHook } from './tunnel-hook'
 import { startUpdater, type UpdateState, type UpdaterLike } from './updater'
 import {
   createMainWindow,
@@ -115,7 +115,7 @@ export interface DesktopAppOptions<Image, MenuT> {
   /** process.resourcesPath: where a packaged app's tray icons are. */
   resourcesPath: string
   loadUpdater: () => Promise<UpdaterLike>
-  /** The tunnel service; without one an own public URL still works, localtunnel does not. */
+  /** The tunnel (default: core/tunnel's startTunnel); tests pass their own. */
   createTunnel?: TunnelFactory | undefined
   /** The simulator behind the "Test call" item; without it the item is greyed out. */
   testCallSimulator?: TestCallSimulatorFactory | undefined
@@ -222,11 +222,11 @@ export async function runDesktopApp<Image, MenuT>(
     log.error('the webhook listener did not start', { error })
   }
 
-  const tunnel = (options.createTunnel ?? defaultTunnel)(core, config, logger)
+  const tunnel = (options.createTunnel ?? coreTunnel)(core, config, logger)
   disposables.add('tunnel', () => tunnel.stop())
   electron.powerMonitor.on('resume', () => {
     log.info('resumed from sleep: refreshing the tunnel')
-    void tunnel.refresh()
+    tunnel.refresh()
   })
 
   const assets = app.isPackaged
@@ -333,7 +333,7 @@ export async function runDesktopApp<Image, MenuT>(
   })
   const alerts = startCallAlerts({
     service: core.service,
-    initial: { calls: core.registry.list(), status: core.status(), tunnel: tunnel.status() },
+    initial: { calls: core.registry.list(), status: core.status() },
     appName: APP_NAME,
     doNotDisturb: () => settings.get().doNotDisturb.enabled,
     showView: (view) => tray?.setView(view),
@@ -341,10 +341,6 @@ export async function runDesktopApp<Image, MenuT>(
     notifier
   })
   disposables.add('alerts', () => alerts.dispose())
-  disposables.add(
-    'tunnel status',
-    tunnel.onStatus((status) => alerts.setTunnel(status))
-  )
   disposables.add(
     'settings',
     settings.onChange((next, previous) => {
@@ -368,9 +364,13 @@ export async function runDesktopApp<Image, MenuT>(
   })
   disposables.add('updater', () => updater.dispose())
 
-  await Promise.resolve()
-    .then(() => tunnel.start())
-    .catch((error: unknown) => log.error('the tunnel did not start', { error }))
+  if (core.status().webhookUrl) {
+    try {
+      tunnel.start()
+    } catch (error) {
+      log.error('the tunnel did not start', { error })
+    }
+  }
   log.info('desktop app ready', {
     renderer: source.url('index'),
     tray: trayShown,
@@ -389,6 +389,3 @@ export async function runDesktopApp<Image, MenuT>(
     shutdown: () => disposables.dispose()
   }
 }
-
-const defaultTunnel: TunnelFactory = (core, config) =>
-  staticTunnel(config.tunnel, (url) => core.setPublicUrl(url))

@@ -7,6 +7,7 @@ import { ConfigError, loadHeadlessConfig, readEnv } from './core/config'
 import { createLogger, stderrSink } from './core/log'
 import { createSoftphoneCore } from './core/softphone-core'
 import { startUiServer } from './core/bridge/ui-server'
+import { createTestCallSimulator } from './simulator/test-call'
 import { startTunnel } from './core/tunnel'
 import { callerLabel } from '../shared/calls'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     config,
     dataDir: config.dataDir,
     settings: config.settingsStore,
+    testCallSimulator: createTestCallSimulator,
     logger
   })
   const { webhookUrl } = await core.start()

@@ -1,11 +1,11 @@
 /**
- * What the tray icon says, derived from the calls (service events), the core status and the
- * tunnel: one of four icons and a tooltip sentence. Pure, so every transition is a table test.
+ * What the tray icon says, derived from the calls and the core status (with its tunnel), both from
+ * service events: one of four icons and a tooltip sentence. Pure, so each transition is a table test.
  */
 import type { CoreStatus } from '../shared/api'
 import type { Call } from '../shared/calls'
 import { assertNever } from '../shared/calls'
-import { describeTunnel, type TunnelStatus } from '../shared/tunnel'
+import { describeTunnel } from '../shared/tunnel'
 
 export const TRAY_STATES = ['idle', 'ringing', 'in-call', 'offline'] as const
 export type TrayState = (typeof TRAY_STATES)[number]
@@ -18,7 +18,6 @@ export interface TrayView {
 export interface TrayInput {
   calls: readonly Call[]
   status: CoreStatus
-  tunnel: TunnelStatus
   doNotDisturb: boolean
   appName: string
 }
@@ -31,7 +30,8 @@ function who(call: Call): string {
 }
 
 /** Why no call can ring right now, or undefined when calls can arrive. */
-export function offlineReason(status: CoreStatus, tunnel: TunnelStatus): string | undefined {
+export function offlineReason(status: CoreStatus): string | undefined {
+  const { tunnel } = status
   if (!status.page.configured) return 'Not set up: open the app to connect your Facebook Page'
   if (!status.webhookUrl) return 'Not listening for calls: the local webhook did not start'
   switch (tunnel.state) {
@@ -64,7 +64,7 @@ export function deriveTrayView(input: TrayInput): TrayView {
   } else if (current) {
     view = { state: 'in-call', tooltip: `In a call with ${who(current)}` }
   } else {
-    const reason = offlineReason(input.status, input.tunnel)
+    const reason = offlineReason(input.status)
     view = reason
       ? { state: 'offline', tooltip: reason }
       : { state: 'idle', tooltip: `Ready for calls${quiet}` }

@@ -1,40 +1,39 @@
 /**
  * The composition root's seam for the tunnel (src/main/core/tunnel): whatever gives the webhook
- * listener its public URL, seen as start / stop / refresh and a status stream. The shell only needs
- * this much: the tray shows the status, and waking from sleep calls `refresh()`.
+ * listener its public URL and registers it with Meta, seen as start / refresh / stop. Its status
+ * reaches every UI (and the tray) through the core's status events, which startTunnel feeds.
  */
-import { TUNNEL_OFF, type TunnelStatus } from '../shared/tunnel'
 import type { RuntimeConfig } from './core/config'
+import type { Logger } from './core/log'
+import type { SoftphoneCore } from './core/softphone-core'
+import { startTunnel, type TunnelRuntime } from './core/tunnel'
 
 export interface TunnelHook {
-  start(): void | Promise<void>
+  /** Opens the tunnel (or takes the own URL) once the webhook listener is up. */
+  start(): void
   /** After a sleep the tunnel's sockets may look open yet be dead: reopen it and re-register. */
-  refresh(): void | Promise<void>
-  stop(): void | Promise<void>
-  status(): TunnelStatus
-  /** Called with every status change; returns the unsubscribe. */
-  onStatus(listener: (status: TunnelStatus) => void): () => void
+  refresh(): void
+  stop(): void
 }
 
-/**
- * Without a tunnel service: an own URL is simply up, no tunnel is off, and a localtunnel setting
- * says plainly that this build cannot open one.
- */
-export function staticTunnel(
-  config: RuntimeConfig['tunnel'],
-  setPublicUrl: (url: string | null) => void
-): TunnelHook {
-  const status: TunnelStatus =
-    config.mode === 'own-url' && config.publicUrl
-      ? { state: 'up', url: config.publicUrl }
-      : config.mode === 'localtunnel'
-        ? { state: 'error', message: 'This build cannot open a tunnel; set your own public URL' }
-        : TUNNEL_OFF
+export type TunnelFactory = (
+  core: SoftphoneCore,
+  config: RuntimeConfig,
+  logger: Logger
+) => TunnelHook
+
+export const coreTunnel: TunnelFactory = (core, config, logger) => {
+  let runtime: TunnelRuntime | undefined
   return {
-    start: () => setPublicUrl(status.state === 'up' ? status.url : null),
-    refresh: () => undefined,
-    stop: () => setPublicUrl(null),
-    status: () => status,
-    onStatus: () => () => undefined
+    start() {
+      runtime ??= startTunnel(core, config, logger)
+    },
+    refresh() {
+      runtime?.refresh()
+    },
+    stop() {
+      runtime?.stop()
+      runtime = undefined
+    }
   }
 }

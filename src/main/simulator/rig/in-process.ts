@@ -4,6 +4,7 @@
  * real WebSocket bridge, configured to use the simulator as Meta, plus a bridge client playing
  * the UI. Nothing is mocked: every hop is real HTTP or WebSocket over 127.0.0.1.
  */
+import { createTestCallSimulator } from '../test-call'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -34,6 +35,12 @@ export interface InProcessRigOptions {
   requireAppsecretProof?: boolean | undefined
   callerAudio?: CallerAudio | undefined
   logger?: Logger | undefined
+  /** Browser mode: serve the built renderer (out/renderer) beside the bridge. */
+  staticDir?: string | undefined
+  /** Offer the in-app test call (the simulator in echo mode, on its own line). */
+  testCalls?: boolean | undefined
+  /** Start as a fresh install would: no Page connected (the simulator still runs). */
+  withoutPage?: boolean | undefined
 }
 
 export interface RigCredentials {
@@ -110,10 +117,14 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
       settings: defaultSettings(),
       secrets: {},
       env: {
-        FB_PAGE_ID: credentials.pageId,
-        FB_PAGE_ACCESS_TOKEN: credentials.pageAccessToken,
-        FB_APP_ID: credentials.appId,
-        FB_APP_SECRET: credentials.appSecret,
+        ...(options.withoutPage
+          ? {}
+          : {
+              FB_PAGE_ID: credentials.pageId,
+              FB_PAGE_ACCESS_TOKEN: credentials.pageAccessToken,
+              FB_APP_ID: credentials.appId,
+              FB_APP_SECRET: credentials.appSecret
+            }),
         FB_VERIFY_TOKEN: randomBytes(12).toString('hex'),
         GRAPH_API_URL: sim.graphUrl,
         WEBHOOK_PORT: '0',
@@ -122,10 +133,22 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
     })
     registerCredentialSecrets(config.credentials)
     const settings = await SettingsStore.open(dataDir, logger)
-    const core = (parts.core = await createSoftphoneCore({ config, dataDir, settings, logger }))
+    const core = (parts.core = await createSoftphoneCore({
+      config,
+      dataDir,
+      settings,
+      testCallSimulator: options.testCalls ? createTestCallSimulator : undefined,
+      logger
+    }))
     const { webhookUrl } = await core.start()
     sim.setWebhookUrl(webhookUrl)
-    const ui = (parts.ui = await startUiServer({ service: core.service, port: 0, dataDir, logger }))
+    const ui = (parts.ui = await startUiServer({
+      service: core.service,
+      port: 0,
+      dataDir,
+      staticDir: options.staticDir,
+      logger
+    }))
     const client = (parts.client = await connectBridge(ui.info.url))
 
     return {

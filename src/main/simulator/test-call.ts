@@ -1,0 +1,37 @@
+/**
+ * The in-app "Test call": the Messenger simulator plays a customer who greets the user with a tone
+ * and then echoes their microphone back. The core runs it through its real webhook server and
+ * Graph client (see src/main/core/test-line.ts); this file only starts the simulator with
+ * credentials made up for this run, so nothing about it can reach or resemble a real Page.
+ */
+import { randomBytes } from 'node:crypto'
+import type { TestCallSimulatorFactory } from '../core/test-line'
+import { startSimulator } from './simulator'
+
+const TEST_PSID = 'test-caller'
+
+export const createTestCallSimulator: TestCallSimulatorFactory = async (logger) => {
+  const credentials = {
+    pageId: 'test-page',
+    pageAccessToken: `test-${randomBytes(16).toString('hex')}`,
+    appId: 'test-app',
+    appSecret: randomBytes(24).toString('hex')
+  }
+  const simulator = await startSimulator({
+    ...credentials,
+    // A short greeting tone, then the user's own voice: the whole path, heard end to end.
+    callerAudio: { mode: 'echo', greetingMs: 1500, greetingFrequency: 440 },
+    profiles: { [TEST_PSID]: { first_name: 'Test', last_name: 'caller' } },
+    logger
+  })
+  return {
+    graphUrl: simulator.graphUrl,
+    graphVersion: 'v26.0',
+    credentials,
+    async placeCall(webhookUrl) {
+      simulator.setWebhookUrl(webhookUrl)
+      return { callId: await simulator.placeCall({ psid: TEST_PSID }) }
+    },
+    close: () => simulator.close()
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * A Messenger call answered in real Chromium: the toast, one click, real audio both ways measured
+ * by frequency, and every way a call can end. The simulator plays Meta and the caller.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { InProcessRig } from '../../src/main/simulator/rig/in-process'
+import { launchChromium, openApp, pageHearing } from './support/browser'
+import { TONES } from './support/paths'
+import { pageUrlOf, screenshot, startBrowserRig } from './support/rig'
+
+describe('answering a call in the browser', () => {
+  let browser: Browser
+  let rig: InProcessRig
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchChromium({ toneFile: TONES.app.file })
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    await page?.context().close()
+    await rig?.close()
+  })
+
+  async function ready(options: Parameters<typeof startBrowserRig>[0] = {}): Promise<void> {
+    rig = await startBrowserRig(options)
+    page = await openApp(browser, pageUrlOf(rig))
+    await page.getByText('Page connected').waitFor()
+  }
+
+  const toast = (): ReturnType<Page['getByRole']> => page.getByRole('alertdialog')
+
+  it('rings, answers with one click, and carries audio both ways', async () => {
+    await ready()
+    const callId = await rig.sim.placeCall()
+    await expect.poll(() => toast().count()).toBe(1)
+    await expect(toast().textContent()).resolves.toContain('Ada Lovelace')
+    await screenshot(page, 'incoming-call-toast')
+
+    await page.getByRole('button', { name: 'Answer' }).click()
+    await page.getByRole('region', { name: 'Call in progress' }).getByText('Connected').waitFor()
+
+    // The caller hears the app's microphone (an 880 Hz tone) ...
+    const caller = rig.sim.callerOf(callId)
+    expect(caller).toBeDefined()
+    const heard = await caller!.waitForAudio({ frequency: TONES.app.frequency, timeoutMs: 10_000 })
+    expect(heard.frequency).toBeGreaterThan(TONES.app.frequency - 20)
+    expect(heard.frequency).toBeLessThan(TONES.app.frequency + 20)
+    // ... and the app plays the caller's 440 Hz tone.
+    await expect
+      .poll(async () => (await pageHearing(page)).energy, { timeout: 10_000 })
+      .toBeGreaterThan(0)
+    const hearing = await pageHearing(page)
+    expect(hearing.frequency).not.toBeNull()
+    expect(Math.abs((hearing.frequency ?? 0) - 440)).toBeLessThan(20)
+    await screenshot(page, 'in-call')
+
+    await page.getByRole('button', { name: 'Hang up' }).click()
+    const ending = await rig.sim.whenEnded(callId)
+    expect(ending.by).toBe('business')
+    await expect.poll(() => rig.core.registry.get(callId)?.state).toBe('ended')
+    expect(rig.core.registry.get(callId)).toMatchObject({
+      outcome: 'completed',
+      reason: 'we-hung-up'
+    })
+    await page.getByText(/Call ended/).waitFor()
+  })
+
+  it('ends the call on screen when the caller hangs up', async () => {
+    await ready()
+    const callId = await rig.sim.placeCall()
+    await page.getByRole('button', { name: 'Answer' }).click()
+    await page.getByText('Connected').waitFor()
+    await rig.sim.hangUpAsCaller(callId)
+    await page.getByText(/Call ended/).waitFor()
+    await expect.poll(() => page.getByRole('region', { name: 'Call in progress' }).count()).toBe(0)
+    expect(rig.core.registry.get(callId)).toMatchObject({
+      outcome: 'completed',
+      reason: 'caller-hung-up'
+    })
+    await expect.poll(async () => page.locator('[data-outcome="completed"]').count()).toBe(1)
+  })
+
+  it('declines: Meta is told and the toast goes away', async () => {
+    await ready()
+    const callId = await rig.sim.placeCall()
+    await page.getByRole('button', { name: 'Decline' }).click()
+    const ending = await rig.sim.whenEnded(callId)
+    expect(ending.by).toBe('business')
+    await expect.poll(() => toast().count()).toBe(0)
+    expect(rig.core.registry.get(callId)).toMatchObject({ outcome: 'declined' })
+    await page.getByText('Call declined.').waitFor()
+  })
+
+  it('shows a missed call when nobody answers before the deadline', async () => {
+    await ready({ ringTimeoutMs: 2_000 })
+    const callId = await rig.sim.placeCall()
+    await expect.poll(() => toast().count()).toBe(1)
+    await expect.poll(() => toast().count(), { timeout: 6_000 }).toBe(0)
+    expect(rig.core.registry.get(callId)).toMatchObject({
+      outcome: 'missed',
+      reason: 'ring-timeout'
+    })
+    await page.getByText(/Missed call/).waitFor()
+    await expect.poll(async () => page.locator('[data-outcome="missed"]').count()).toBe(1)
+  })
+
+  it('shows two calls at once; answering one leaves the other ringing', async () => {
+    await ready()
+    const first = await rig.sim.placeCall()
+    const second = await rig.sim.placeCall({
+      psid: 'psid-grace',
+      audio: { mode: 'tone', frequency: 660 }
+    })
+    await expect.poll(() => toast().count()).toBe(2)
+    await page.locator(`[data-call-id="${first}"]`).getByRole('button', { name: 'Answer' }).click()
+    await page.getByText('Connected').waitFor()
+    expect(rig.core.registry.get(second)?.state).toBe('ringing')
+    await expect.poll(() => toast().count()).toBe(1)
+    await expect(page.locator(`[data-call-id="${second}"]`).count()).resolves.toBe(1)
+    await rig.sim.hangUpAsCaller(second)
+    await expect.poll(() => toast().count()).toBe(0)
+    expect(rig.core.registry.get(first)?.state).toBe('connected')
+  })
+
+  it('tells the user in words when Facebook refuses the answer', async () => {
+    await ready()
+    rig.sim.expireToken()
+    const callId = await rig.sim.placeCall()
+    await page.getByRole('button', { name: 'Answer' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Reconnect the Page' }).waitFor()
+    expect(rig.core.registry.get(callId)).toMatchObject({
+      outcome: 'failed',
+      reason: 'accept-failed'
+    })
+  })
+
+  it('says "Answered elsewhere" on a second desk when the first desk answers', async () => {
+    await ready()
+    const other = await openApp(browser, pageUrlOf(rig))
+    await other.getByText('Page connected').waitFor()
+    await rig.sim.placeCall()
+    await expect.poll(() => other.getByRole('alertdialog').count()).toBe(1)
+    await page.getByRole('button', { name: 'Answer' }).click()
+    await other.getByText('Answered elsewhere').waitFor()
+    await expect.poll(() => other.getByRole('alertdialog').count()).toBe(0)
+    await page.getByText('Connected').waitFor()
+    await other.context().close()
+  })
+})

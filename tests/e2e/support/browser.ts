@@ -1,0 +1,104 @@
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser), with fake media
+ * devices: the microphone plays a known tone file, and the permission prompt is either accepted
+ * (the usual case) or refused (the "microphone blocked" case).
+ */
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+export interface LaunchOptions {
+  toneFile: string
+  /** Refuse the microphone as a user or the system would. */
+  blockMicrophone?: boolean
+}
+
+export function launchChromium(options: LaunchOptions): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      // This machine has no internet: without these Chromium keeps dialling out and failing.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${options.toneFile}`,
+      '--autoplay-policy=no-user-gesture-required',
+      options.blockMicrophone ? '--deny-permission-prompts' : '--use-fake-ui-for-media-stream'
+    ]
+  })
+}
+
+/**
+ * Keeps every RTCPeerConnection the page makes reachable from the test, so it can read getStats()
+ * and listen to the received audio. The app itself is not changed in any way.
+ */
+const RECORD_PEER_CONNECTIONS = `
+  (() => {
+    const Native = window.RTCPeerConnection
+    window.__peerConnections = []
+    window.RTCPeerConnection = class extends Native {
+      constructor(...args) {
+        super(...args)
+        window.__peerConnections.push(this)
+      }
+    }
+  })()
+`
+
+export async function openApp(browser: Browser, pageUrl: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 560, height: 760 } })
+  const page = await context.newPage()
+  await page.addInitScript(RECORD_PEER_CONNECTIONS)
+  const url = new URL(pageUrl)
+  url.searchParams.set('audioProcessing', 'off')
+  await page.goto(url.toString())
+  return page
+}
+
+export interface Hearing {
+  /** Cumulative inbound audio energy (grows only while sound plays). */
+  energy: number
+  packetsReceived: number
+  /** Dominant frequency of what the page receives, Hz, or null in silence. */
+  frequency: number | null
+}
+
+/** What the page's newest connected peer connection receives, measured inside the page. */
+export function pageHearing(page: Page): Promise<Hearing> {
+  return page.evaluate(async () => {
+    const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections
+    const pc = [...pcs].reverse().find((p) => p.connectionState === 'connected')
+    if (!pc) return { energy: 0, packetsReceived: 0, frequency: null }
+    let energy = 0
+    let packetsReceived = 0
+    ;(await pc.getStats()).forEach((report: Record<string, unknown>) => {
+      if (report['type'] === 'inbound-rtp' && report['kind'] === 'audio') {
+        energy = Number(report['totalAudioEnergy'] ?? 0)
+        packetsReceived = Number(report['packetsReceived'] ?? 0)
+      }
+    })
+    const track = pc.getReceivers().find((r) => r.track.kind === 'audio')?.track
+    let frequency: number | null = null
+    if (track) {
+      const context = new AudioContext()
+      const analyser = context.createAnalyser()
+      analyser.fftSize = 8192
+      context.createMediaStreamSource(new MediaStream([track])).connect(analyser)
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      const bins = new Float32Array(analyser.frequencyBinCount)
+      analyser.getFloatFrequencyData(bins)
+      let peak = 0
+      for (let i = 1; i < bins.length; i++)
+        if ((bins[i] ?? -Infinity) > (bins[peak] ?? -Infinity)) peak = i
+      if ((bins[peak] ?? -Infinity) > -70)
+        frequency = (peak * context.sampleRate) / analyser.fftSize
+      await context.close()
+    }
+    return { energy, packetsReceived, frequency }
+  })
+}

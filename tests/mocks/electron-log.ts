@@ -1,0 +1,47 @@
+/** A fake electron-log: records what the shell logs, and runs the hooks as electron-log does. */
+import type { LevelOption, LogMessage } from 'electron-log'
+import type { LogBackend } from '../../src/main/logging'
+
+type Level = 'debug' | 'info' | 'warn' | 'error'
+
+export interface FakeLogBackend extends LogBackend {
+  /** Every line after the hooks ran, as the file transport would receive it. */
+  written: { level: Level; scope: string; data: unknown[] }[]
+  catching: { showDialog?: boolean } | undefined
+  /** Logs as third-party code would, straight through electron-log. */
+  write(level: Level, scope: string, ...data: unknown[]): void
+}
+
+export function fakeLogBackend(): FakeLogBackend {
+  const backend: FakeLogBackend = {
+    hooks: [],
+    transports: {
+      file: { level: 'silly' as LevelOption },
+      console: { level: 'silly' as LevelOption }
+    },
+    written: [],
+    catching: undefined,
+    errorHandler: {
+      startCatching(options) {
+        backend.catching = options ?? {}
+      }
+    },
+    write(level, scope, ...data) {
+      let message: LogMessage | false = { data, date: new Date(), level, scope }
+      for (const hook of backend.hooks) {
+        if (message === false) break
+        message = hook(message)
+      }
+      if (message !== false) backend.written.push({ level, scope, data: message.data })
+    },
+    scope(label) {
+      return {
+        debug: (...data: unknown[]) => backend.write('debug', label, ...data),
+        info: (...data: unknown[]) => backend.write('info', label, ...data),
+        warn: (...data: unknown[]) => backend.write('warn', label, ...data),
+        error: (...data: unknown[]) => backend.write('error', label, ...data)
+      }
+    }
+  }
+  return backend
+}
