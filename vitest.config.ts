@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') }
@@ -24,6 +25,15 @@ export default defineConfig({
           include: ['tests/**/*.integration.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000
+        }
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias },
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['tests/renderer/**/*.test.ts']
         }
       },
       {

@@ -14,10 +14,8 @@ import {
   SettingsStore,
   ensureVerifyToken,
   registerCredentialSecrets,
-  resolveConfig,
-  type RuntimeConfig
+  resolveConfig
 } from './core/config'
-import type { Logger } from './core/log'
 import type { ClientHandle } from './core/service/softphone-service'
 import { createSoftphoneCore, type SoftphoneCore } from './core/softphone-core'
 import type { TestCallSimulatorFactory } from './core/test-line'
@@ -96,12 +94,6 @@ export interface ShellElectron<Image, MenuT> extends TrayElectron<Image, MenuT> 
   shell: { openExternal(url: string): Promise<void> }
   powerMonitor: { on(event: 'resume', listener: () => void): unknown }
 }
-
-export type TunnelFactory = (
-  core: SoftphoneCore,
-  config: RuntimeConfig,
-  logger: Logger
-) => TunnelHook
 
 export interface DesktopAppOptions<Image, MenuT> {
   electron: ShellElectron<Image, MenuT>

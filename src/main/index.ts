@@ -19,13 +19,18 @@ import {
   Tray
 } from 'electron'
 import log from 'electron-log/main'
-import type { UpdaterLike } from './updater'
+import type { TestCallSimulatorFactory } from './core/test-line'
 import { runDesktopApp } from './desktop-app'
+import type { UpdaterLike } from './updater'
 
 // electron-updater is CommonJS and defines `autoUpdater` with a getter, which Node's ESM named
 // import cannot see: it is reached through the default export, and only in a packaged app.
 const loadUpdater = async (): Promise<UpdaterLike> =>
   (await import('electron-updater')).default.autoUpdater
+
+// The simulator (werift, Opus) loads only when the user places a test call, not at every start.
+const testCallSimulator: TestCallSimulatorFactory = async (logger) =>
+  (await import('./simulator/test-call')).createTestCallSimulator(logger)
 
 runDesktopApp({
   electron: {
@@ -49,7 +54,8 @@ runDesktopApp({
   execPath: process.execPath,
   mainDir: import.meta.dirname,
   resourcesPath: process.resourcesPath,
-  loadUpdater
+  loadUpdater,
+  testCallSimulator
 }).catch((error: unknown) => {
   log.error('the app could not start', error)
   const message = error instanceof Error ? error.message : String(error)

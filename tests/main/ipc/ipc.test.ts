@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ServiceError, type EventMessage } from '../../../src/shared/api'
 import { IPC, type CallAction } from '../../../src/shared/ipc'
+import { REGISTRATION_IDLE, TUNNEL_OFF } from '../../../src/shared/tunnel'
 import { memoryLogger } from '../../../src/main/core/log'
 import type { ClientHandle } from '../../../src/main/core/service/softphone-service'
 import { registerIpc } from '../../../src/main/ipc/register-ipc'
@@ -189,7 +190,13 @@ describe('window clients', () => {
     expect(clients.attach(contents)).toBe(handle)
     const message: EventMessage = {
       event: 'status',
-      payload: { page: { configured: false }, webhookUrl: null, publicUrl: null }
+      payload: {
+        page: { configured: false },
+        webhookUrl: null,
+        publicUrl: null,
+        tunnel: TUNNEL_OFF,
+        registration: REGISTRATION_IDLE
+      }
     }
     handle.send(message)
     expect(contents.sent).toEqual([{ channel: IPC.event, args: [message] }])
