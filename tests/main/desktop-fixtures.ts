@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { vi } from 'vitest'
 import { runDesktopApp, type DesktopApp } from '../../src/main/desktop-app'
+import type { TunnelFactory } from '../../src/main/tunnel-hook'
 import type { UpdaterLike } from '../../src/main/updater'
 import { createFakeElectron, type FakeElectron } from '../mocks/electron'
 import { fakeLogBackend, type FakeLogBackend } from '../mocks/electron-log'
@@ -34,7 +35,7 @@ export interface StartOptions {
   packaged?: boolean
   argv?: string[]
   configured?: boolean
-  prepare?: (electron: FakeElectron) => void
+  createTunnel?: TunnelFactory
 }
 
 export async function startDesktop(options: StartOptions = {}): Promise<StartedDesktop> {
@@ -42,7 +43,6 @@ export async function startDesktop(options: StartOptions = {}): Promise<StartedD
   const dataDir = await mkdtemp(join(tmpdir(), 'softphone-shell-'))
   electron.app.paths.set('userData', dataDir)
   electron.app.isPackaged = options.packaged ?? false
-  options.prepare?.(electron)
   const log = fakeLogBackend()
   const loadUpdater = vi.fn<() => Promise<UpdaterLike>>(async () => {
     throw new Error('no updater in tests')
@@ -67,7 +67,8 @@ export async function startDesktop(options: StartOptions = {}): Promise<StartedD
     execPath: '/opt/softphone/messenger-softphone',
     mainDir: MAIN_DIR,
     resourcesPath: '/opt/softphone/resources',
-    loadUpdater
+    loadUpdater,
+    createTunnel: options.createTunnel
   })
   if (!app) throw new Error('the app did not start')
   return {
@@ -92,7 +93,11 @@ export async function cleanUp(started: StartedDesktop | undefined): Promise<void
 }
 
 /** Delivers a Meta-signed `connect` webhook for a new call to the running core. */
-export async function ringCall(webhookUrl: string, callId: string, psid = '7700112233'): Promise<void> {
+export async function ringCall(
+  webhookUrl: string,
+  callId: string,
+  psid = '7700112233'
+): Promise<void> {
   const body = JSON.stringify({
     object: 'page',
     entry: [

@@ -4,7 +4,7 @@ import type { LogBackend } from '../../src/main/logging'
 
 type Level = 'debug' | 'info' | 'warn' | 'error'
 
-export interface FakeLogBackend extends LogBackend {
+export interface FakeLogBackend extends LogBackend, Record<Level, (...data: unknown[]) => void> {
   /** Every line after the hooks ran, as the file transport would receive it. */
   written: { level: Level; scope: string; data: unknown[] }[]
   catching: { showDialog?: boolean } | undefined
@@ -26,6 +26,10 @@ export function fakeLogBackend(): FakeLogBackend {
         backend.catching = options ?? {}
       }
     },
+    debug: (...data) => backend.write('debug', '', ...data),
+    info: (...data) => backend.write('info', '', ...data),
+    warn: (...data) => backend.write('warn', '', ...data),
+    error: (...data) => backend.write('error', '', ...data),
     write(level, scope, ...data) {
       let message: LogMessage | false = { data, date: new Date(), level, scope }
       for (const hook of backend.hooks) {

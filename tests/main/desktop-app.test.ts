@@ -1,0 +1,220 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { IPC } from '../../src/shared/ipc'
+import { APP_ID } from '../../src/main/app-identity'
+import { runDesktopApp } from '../../src/main/desktop-app'
+import { createFakeElectron, ipcEvent } from '../mocks/electron'
+import { fakeLogBackend } from '../mocks/electron-log'
+import { MAIN_DIR, cleanUp, ringCall, startDesktop, type StartedDesktop } from './desktop-fixtures'
+
+let started: StartedDesktop | undefined
+
+afterEach(async () => {
+  await cleanUp(started)
+  started = undefined
+})
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1000) })
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('the desktop app, composed against a fake Electron', () => {
+  it('gives way to an instance that already runs', async () => {
+    const electron = createFakeElectron()
+    electron.app.hasLock = false
+    const app = await runDesktopApp({
+      electron,
+      logBackend: fakeLogBackend(),
+      env: {},
+      argv: [],
+      platform: 'linux',
+      execPath: '/opt/softphone/messenger-softphone',
+      mainDir: MAIN_DIR,
+      resourcesPath: '/opt/softphone/resources',
+      loadUpdater: async () => {
+        throw new Error('unused')
+      }
+    })
+    expect(app).toBeUndefined()
+    expect(electron.app.quitCalls).toBe(1)
+    expect(electron.created.windows).toEqual([])
+  })
+
+  it('opens a secured main window and a hidden toast window, both service clients', async () => {
+    started = await startDesktop()
+    const { electron, app } = started
+    const [main, toast] = electron.created.windows
+    expect(main?.loadedUrl).toBe('file:///opt/softphone/out/renderer/index.html')
+    expect(toast?.loadedUrl).toBe('file:///opt/softphone/out/renderer/toast.html')
+    for (const window of [main, toast]) {
+      expect(window?.options.webPreferences).toMatchObject({
+        preload: '/opt/softphone/out/preload/index.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        backgroundThrottling: false
+      })
+    }
+    expect(toast?.visible).toBe(false)
+    main?.ready()
+    expect(main?.visible).toBe(true)
+
+    // Both receive service events over the event channel.
+    app.core.service.publishStatus()
+    expect(main?.webContents.sent.at(-1)?.channel).toBe(IPC.event)
+    expect(toast?.webContents.sent.at(-1)?.channel).toBe(IPC.event)
+    // Both may call the service; each is its own client.
+    if (!main || !toast) throw new Error('no windows')
+    const hello = async (contents: typeof main.webContents) =>
+      electron.ipcMain.invoke(IPC.command, ipcEvent(contents), { command: 'hello', request: {} })
+    await expect(hello(main.webContents)).resolves.toMatchObject({
+      ok: true,
+      result: { clientId: `window-${main.webContents.id}` }
+    })
+    await expect(hello(toast.webContents)).resolves.toMatchObject({
+      ok: true,
+      result: { clientId: `window-${toast.webContents.id}` }
+    })
+  })
+
+  it('installs the security guards before any page loads', async () => {
+    started = await startDesktop()
+    const { electron } = started
+    const session = electron.session.defaultSession
+    expect(session.requestHandlerHistory[0]).toBeNull()
+    expect(session.requestHandler).toBeTypeOf('function')
+    expect(session.checkHandler).toBeTypeOf('function')
+    expect(session.webRequest.listener).toBeTypeOf('function')
+    const main = electron.created.windows[0]
+    expect(main?.webContents.navigate('https://evil.example/')).toBe(false)
+    expect(main?.webContents.openWindow('https://www.facebook.com/')).toEqual({ action: 'deny' })
+    expect(electron.shell.opened).toEqual(['https://evil.example/', 'https://www.facebook.com/'])
+    expect(electron.Menu.applicationMenu?.item('&File')).toBeDefined()
+  })
+
+  it('keeps running in the tray: closing hides, a second launch brings the window back', async () => {
+    started = await startDesktop()
+    const { electron } = started
+    const main = electron.created.windows[0]
+    if (!main) throw new Error('no window')
+    main.show()
+    expect(main.close()).toBe(false)
+    expect(main.visible).toBe(false)
+    electron.app.emit('second-instance')
+    expect(main).toMatchObject({ visible: true, focused: true, destroyed: false })
+    const tray = electron.created.trays[0]
+    expect(tray?.tooltip).toMatch(/^Messenger Softphone: /)
+    expect(tray?.contextMenu?.item('Quit')).toBeDefined()
+  })
+
+  it('minimises on close where the desktop shows no tray (plain GNOME)', async () => {
+    started = await startDesktop({ env: { XDG_CURRENT_DESKTOP: 'GNOME' } })
+    const { electron } = started
+    expect(electron.created.trays).toEqual([])
+    const main = electron.created.windows[0]
+    main?.show()
+    expect(main?.close()).toBe(false)
+    expect(main).toMatchObject({ minimized: true, destroyed: false })
+    // Quit remains in the application menu.
+    const file = electron.Menu.applicationMenu?.item('&File')
+    expect(file?.submenu).toEqual([{ role: 'quit' }])
+  })
+
+  it('shows what blocks calls while no Page is set up', async () => {
+    started = await startDesktop({ configured: false })
+    const tray = started.electron.created.trays[0]
+    expect(tray?.image.path).toBe('/tmp/fake-electron-app/resources/tray/offline.png')
+    expect(tray?.tooltip).toContain('Not set up')
+  })
+
+  it('rings: tray, toast without focus, and a notification that opens the call', async () => {
+    started = await startDesktop()
+    const { electron, app } = started
+    const [main, toast] = electron.created.windows
+    const tray = electron.created.trays[0]
+    const webhookUrl = app.core.status().webhookUrl
+    if (!webhookUrl || !main || !toast) throw new Error('not started')
+    main.hide()
+    await ringCall(webhookUrl, 'c_ring_1')
+    await expect.poll(() => toast.visible).toBe(true)
+    expect(toast.focused).toBe(false)
+    expect(tray?.image.path).toMatch(/ringing\.png$/)
+    const notification = electron.created.notifications[0]
+    expect(notification?.shown).toBe(true)
+    expect(notification?.options.silent).toBe(true)
+    notification?.click()
+    expect(main).toMatchObject({ visible: true, focused: true })
+    expect(main.webContents.sent.at(-1)).toEqual({
+      channel: IPC.callActionRequested,
+      args: [{ callId: 'c_ring_1', action: 'focus' }]
+    })
+  })
+
+  it('stays quiet in Do not disturb, switched from the tray menu', async () => {
+    started = await startDesktop()
+    const { electron, app } = started
+    const tray = electron.created.trays[0]
+    tray?.contextMenu?.click('Do not disturb')
+    await expect.poll(() => tray?.contextMenu?.item('Do not disturb')?.checked).toBe(true)
+    const webhookUrl = app.core.status().webhookUrl
+    if (!webhookUrl) throw new Error('not started')
+    await ringCall(webhookUrl, 'c_quiet_1')
+    await expect.poll(() => tray?.image.path).toMatch(/ringing\.png$/)
+    expect(electron.created.windows[1]?.visible).toBe(false)
+    expect(electron.created.notifications).toEqual([])
+  })
+
+  it('starts the tunnel once listening, refreshes it on wake-up and stops it on quit', async () => {
+    const calls: string[] = []
+    started = await startDesktop({
+      createTunnel: () => ({
+        start: () => calls.push('start'),
+        refresh: () => calls.push('refresh'),
+        stop: () => calls.push('stop')
+      })
+    })
+    expect(calls).toEqual(['start'])
+    started.electron.powerMonitor.emit('resume')
+    expect(calls).toEqual(['start', 'refresh'])
+    await started.quit()
+    expect(calls).toEqual(['start', 'refresh', 'stop'])
+  })
+
+  it('stops every service when it quits, then lets Electron quit', async () => {
+    started = await startDesktop()
+    const { electron, app } = started
+    const webhookUrl = app.core.status().webhookUrl
+    if (!webhookUrl) throw new Error('not started')
+    expect(await reachable(webhookUrl)).toBe(true)
+    await started.quit()
+    expect(electron.app.quitCalls).toBe(2)
+    expect(await reachable(webhookUrl)).toBe(false)
+    expect(electron.created.trays[0]?.destroyed).toBe(true)
+    expect(electron.ipcMain.handlers.size).toBe(0)
+    expect(electron.created.windows.every((window) => window.isDestroyed())).toBe(true)
+  })
+
+  it('on Windows: sets the AppUserModelID, a tray GUID and the login item when installed', async () => {
+    started = await startDesktop({ platform: 'win32', packaged: true })
+    const { electron } = started
+    expect(electron.app.appUserModelId).toBe(APP_ID)
+    expect(electron.created.trays[0]?.guid).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    )
+    expect(electron.app.loginItems).toEqual([{ openAtLogin: false, args: ['--hidden'] }])
+    expect(started.app.updates()).toEqual({ state: 'idle' })
+  })
+
+  it('in development: no tray GUID, no login item, no updater', async () => {
+    started = await startDesktop({ platform: 'win32' })
+    const { electron } = started
+    expect(electron.app.appUserModelId).toBe('/opt/softphone/messenger-softphone')
+    expect(electron.created.trays[0]?.constructorArity).toBe(1)
+    expect(electron.app.loginItems).toEqual([])
+    expect(started.app.updates()).toMatchObject({ state: 'disabled' })
+  })
+})
