@@ -1,0 +1,118 @@
+/**
+ * A hand-written SoftphoneBridge: it records every command the renderer sends, answers each with a
+ * configurable result (or failure), and lets a test emit service events as the core would.
+ */
+import {
+  createApi,
+  type AcceptResult,
+  type CommandName,
+  type CommandRequest,
+  type CommandResults,
+  type CoreStatus,
+  type EventName,
+  type SoftphoneEvents
+} from '../../../src/shared/api'
+import type { Call } from '../../../src/shared/calls'
+import { defaultSettings } from '../../../src/shared/settings'
+import type { SoftphoneBridge } from '../../../src/preload/bridge'
+import { timeline } from './fake-webrtc'
+
+export interface SentCommand {
+  command: CommandName
+  request: unknown
+}
+
+type Responder<K extends CommandName> = (
+  request: CommandRequest<K>
+) => CommandResults[K] | Promise<CommandResults[K]>
+
+type Responders = { [K in CommandName]: Responder<K> }
+
+export const META_ANSWER = 'v=0 meta-answer'
+export const META_RENEGOTIATION = 'v=0 meta-renegotiation'
+
+export function coreStatus(configured = true): CoreStatus {
+  return {
+    page: configured ? { configured: true, pageId: '1001' } : { configured: false },
+    webhookUrl: 'http://127.0.0.1:47800/webhook',
+    publicUrl: null,
+    tunnel: { state: 'off' },
+    registration: { state: 'not-needed', reason: 'no-public-url' }
+  }
+}
+
+export class FakeSoftphone {
+  readonly sent: SentCommand[] = []
+  clientId = 'desk-1'
+  /** What `hello` returns besides the client id. */
+  calls: Call[] = []
+  status: CoreStatus = coreStatus()
+  settings = defaultSettings()
+  private readonly listeners = new Map<EventName, Set<(payload: never) => void>>()
+  private readonly responders: Responders = {
+    hello: () => ({ clientId: this.clientId, status: this.status, calls: this.calls }),
+    listCalls: () => this.calls,
+    accept: (): AcceptResult => ({ answer: META_ANSWER, renegotiation: META_RENEGOTIATION }),
+    decline: () => undefined,
+    hangUp: () => undefined,
+    reportMediaFailure: () => undefined,
+    listHistory: () => [],
+    getStatus: () => this.status,
+    getSettings: () => this.settings,
+    updateSettings: () => this.settings,
+    startTestCall: () => ({ callId: 'test-call-1' })
+  }
+
+  /** The bridge to hand to `useSoftphoneBridge` (or to put on `window.softphone`). */
+  readonly bridge: SoftphoneBridge = {
+    ...createApi((command, request) => this.run(command, request)),
+    on: (event, listener) => {
+      const set = this.listeners.get(event) ?? new Set()
+      set.add(listener as (payload: never) => void)
+      this.listeners.set(event, set)
+      return () => set.delete(listener as (payload: never) => void)
+    }
+  }
+
+  /** Answers `command` with `responder` from now on (it may return a promise, or throw). */
+  respond<K extends CommandName>(command: K, responder: Responder<K>): void {
+    ;(this.responders as { [C in K]: Responder<C> })[command] = responder
+  }
+
+  /** Makes `command` fail with `error` (e.g. a ServiceError with a sentence). */
+  fail(command: CommandName, error: Error): void {
+    this.respond(command, () => {
+      throw error
+    })
+  }
+
+  /** Delivers a service event to every listener, as the core's broadcast would. */
+  emit<K extends EventName>(event: K, payload: SoftphoneEvents[K]): void {
+    for (const listener of this.listeners.get(event) ?? []) {
+      ;(listener as (payload: SoftphoneEvents[K]) => void)(payload)
+    }
+  }
+
+  listenerCount(event: EventName): number {
+    return this.listeners.get(event)?.size ?? 0
+  }
+
+  /** The requests sent with `command`, oldest first. */
+  requests<K extends CommandName>(command: K): CommandRequest<K>[] {
+    return this.sent
+      .filter((sent) => sent.command === command)
+      .map((sent) => sent.request as CommandRequest<K>)
+  }
+
+  /** Command names in the order they were sent. */
+  commandNames(): CommandName[] {
+    return this.sent.map((sent) => sent.command)
+  }
+
+  private async run(command: CommandName, request: unknown): Promise<unknown> {
+    this.sent.push({ command, request })
+    timeline.push(`service.${command}`)
+    const responder = this.responders[command] as (request: unknown) => unknown
+    return responder(request)
+  }
+}
