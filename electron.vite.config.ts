@@ -4,34 +4,37 @@ import vue from '@vitejs/plugin-vue'
 
 const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') }
 
-export default defineConfig({
-  main: {
-    resolve: { alias: shared },
-    // Source maps would ship inside the app (and name our source files) for no use to the user.
-    build: { externalizeDeps: true, sourcemap: false }
-  },
-  preload: {
-    resolve: { alias: shared },
-    build: {
-      // A sandboxed preload can `require` only a few Electron built-ins, never a package from
-      // node_modules: everything it imports (zod, via the shared contract) is bundled into one
-      // CommonJS file.
-      externalizeDeps: false,
-      sourcemap: false,
-      rollupOptions: { output: { format: 'cjs' } }
-    }
-  },
-  renderer: {
-    resolve: {
-      alias: { ...shared, '@renderer': resolve(import.meta.dirname, 'src/renderer/src') }
+export default defineConfig(({ command }) => {
+  // Source maps help while developing; in a build they would ship inside the app for no one's use.
+  const sourcemap = command === 'serve'
+  return {
+    main: {
+      resolve: { alias: shared },
+      build: { externalizeDeps: true, sourcemap }
     },
-    plugins: [vue()],
-    build: {
-      sourcemap: false,
-      rollupOptions: {
-        input: {
-          index: resolve(import.meta.dirname, 'src/renderer/index.html'),
-          toast: resolve(import.meta.dirname, 'src/renderer/toast.html')
+    preload: {
+      resolve: { alias: shared },
+      build: {
+        // A sandboxed preload can `require` only a few Electron built-ins, never a package from
+        // node_modules: everything it imports (zod, via the shared contract) is bundled into one
+        // CommonJS file.
+        externalizeDeps: false,
+        sourcemap,
+        rollupOptions: { output: { format: 'cjs' } }
+      }
+    },
+    renderer: {
+      resolve: {
+        alias: { ...shared, '@renderer': resolve(import.meta.dirname, 'src/renderer/src') }
+      },
+      plugins: [vue()],
+      build: {
+        sourcemap: false,
+        rollupOptions: {
+          input: {
+            index: resolve(import.meta.dirname, 'src/renderer/index.html'),
+            toast: resolve(import.meta.dirname, 'src/renderer/toast.html')
+          }
         }
       }
     }

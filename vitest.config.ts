@@ -13,8 +13,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
-          exclude: ['tests/**/*.integration.test.ts']
+          include: [
+            'tests/shared/**/*.test.ts',
+            'tests/main/**/*.test.ts',
+            'tests/build/**/*.test.ts'
+          ],
+          exclude: ['tests/**/*.integration.test.ts', 'tests/build/packaging.test.ts']
         }
       },
       {
@@ -47,6 +51,28 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One browser at a time: real audio and WebRTC on two cores.
           fileParallelism: false
+        }
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Builds the app and packs it with electron-builder against a stub Electron (~15 s).
+          name: 'packaging',
+          environment: 'node',
+          include: ['tests/build/packaging.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The real Electron app through Playwright; skipped where the Electron binary is absent.
+          name: 'electron',
+          environment: 'node',
+          include: ['tests/e2e/electron-*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000
         }
       }
     ]

@@ -4,7 +4,6 @@
  * narrow view of the module), so a test can run this whole file against a fake Electron.
  */
 import { join } from 'node:path'
-import type { Event } from 'electron'
 import type { CallAction } from '../shared/ipc'
 import { IPC } from '../shared/ipc'
 import { appMenuTemplate } from './app-menu'
@@ -13,87 +12,38 @@ import { startCallAlerts, type CallAlerts } from './call-alerts'
 import {
   SettingsStore,
   ensureVerifyToken,
+  readEnv,
   registerCredentialSecrets,
-  resolveConfig
+  resolveConfig,
+  resolveDataDir
 } from './core/config'
 import type { ClientHandle } from './core/service/softphone-service'
 import { createSoftphoneCore, type SoftphoneCore } from './core/softphone-core'
 import type { TestCallSimulatorFactory } from './core/test-line'
 import { Disposables } from './disposables'
-import { registerIpc, type IpcMainLike } from './ipc/register-ipc'
-import { WindowClients, type ClientWebContents } from './ipc/window-clients'
+import { registerIpc } from './ipc/register-ipc'
+import { WindowClients } from './ipc/window-clients'
 import { setUpLogging, type LogBackend } from './logging'
-import {
-  applyStartAtLogin,
-  loginItemSupported,
-  startedHidden,
-  type LoginItemApp
-} from './login-item'
-import { createNotifier, type NotificationFactory } from './notifications'
+import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
+import { createNotifier } from './notifications'
 import {
   SAFE_SECRETS_FILE,
   SafeStorageSecretStore,
   SecretsNotSavedError,
-  type SafeStorageLike,
   type SecretStorageState
 } from './secrets/safe-storage-store'
-import { installContentSecurityPolicy, type HeaderHook } from './security/content-security-policy'
-import { installPermissionHandlers, type PermissionSession } from './security/permissions'
+import { installContentSecurityPolicy } from './security/content-security-policy'
+import { installPermissionHandlers } from './security/permissions'
 import { safeOpenURL } from './security/safe-open-url'
-import { guardWebContents, type GuardedWebContents } from './security/web-contents-guards'
-import { createTray, trayExpected, trayGuid, type ShellTray, type TrayElectron } from './tray'
-import type { TrayState } from './tray-state'
+import { guardWebContents } from './security/web-contents-guards'
+import type { ShellElectron, ShellWindow } from './shell-electron'
+import { createTray, trayExpected, trayGuid, type ShellTray } from './tray'
+import type { TrayView } from './tray-state'
 import { coreTunnel, type TunnelFactory, type TunnelHook } from './tunnel-hook'
 import { startUpdater, type UpdateState, type UpdaterLike } from './updater'
-import {
-  createMainWindow,
-  revealWindow,
-  type MainWindowLike,
-  type WindowConstructor
-} from './windows/main-window'
+import { createMainWindow, revealWindow } from './windows/main-window'
 import { createRendererSource } from './windows/renderer-source'
-import {
-  createToast,
-  createToastWindow,
-  type ToastScreen,
-  type ToastWindowLike
-} from './windows/toast-window'
-
-export interface ShellApp extends LoginItemApp {
-  readonly isPackaged: boolean
-  getPath(name: 'userData'): string
-  getAppPath(): string
-  requestSingleInstanceLock(): boolean
-  setAppUserModelId(id: string): void
-  whenReady(): Promise<void>
-  quit(): void
-  on(event: 'second-instance', listener: () => void): unknown
-  on(event: 'activate', listener: () => void): unknown
-  on(event: 'before-quit', listener: () => void): unknown
-  on(event: 'will-quit', listener: (event: Event) => void): unknown
-  on(
-    event: 'web-contents-created',
-    listener: (event: Event, contents: GuardedWebContents) => void
-  ): unknown
-}
-
-export interface ShellWindow extends MainWindowLike, ToastWindowLike {
-  readonly webContents: ClientWebContents
-}
-
-/** The parts of the `electron` module the shell uses. */
-export interface ShellElectron<Image, MenuT> extends TrayElectron<Image, MenuT> {
-  app: ShellApp
-  BrowserWindow: WindowConstructor<ShellWindow>
-  Menu: TrayElectron<Image, MenuT>['Menu'] & { setApplicationMenu(menu: MenuT | null): void }
-  Notification: NotificationFactory
-  ipcMain: IpcMainLike
-  session: { defaultSession: PermissionSession & { webRequest: HeaderHook } }
-  safeStorage: SafeStorageLike
-  screen: ToastScreen
-  shell: { openExternal(url: string): Promise<void> }
-  powerMonitor: { on(event: 'resume', listener: () => void): unknown }
-}
+import { createToast, createToastWindow } from './windows/toast-window'
 
 export interface DesktopAppOptions<Image, MenuT> {
   electron: ShellElectron<Image, MenuT>
@@ -140,6 +90,10 @@ export async function runDesktopApp<Image, MenuT>(
     return undefined
   }
 
+  // SOFTPHONE_DATA_DIR moves everything, Chromium's profile included (a test run, a second
+  // profile); it must be set before the app is ready. A bad variable fails the start right here.
+  const dataDirOverride = readEnv(options.env).dataDir
+  if (dataDirOverride) app.setPath('userData', resolveDataDir(dataDirOverride))
   const development = !app.isPackaged
   const logger = setUpLogging(options.logBackend, {
     development,
@@ -187,11 +141,13 @@ export async function runDesktopApp<Image, MenuT>(
     platform,
     logger
   })
-  await ensureVerifyToken(secrets).catch((error: unknown) => {
-    // Without secure storage the token lives for this session; onboarding re-registers it.
-    if (!(error instanceof SecretsNotSavedError)) throw error
-    log.warn('the webhook verify token is kept for this session only')
-  })
+  if (!readEnv(options.env).verifyToken) {
+    await ensureVerifyToken(secrets).catch((error: unknown) => {
+      // Without secure storage the token lives for this session; onboarding re-registers it.
+      if (!(error instanceof SecretsNotSavedError)) throw error
+      log.warn('the webhook verify token is kept for this session only')
+    })
+  }
   const config = resolveConfig({
     settings: settings.get(),
     secrets: await secrets.get(),
@@ -288,7 +244,7 @@ export async function runDesktopApp<Image, MenuT>(
       }
     : undefined
 
-  const initialView = { state: 'offline' as TrayState, tooltip: `${APP_NAME}: starting` }
+  const initialView: TrayView = { state: 'offline', tooltip: `${APP_NAME}: starting` }
   if (trayShown) {
     tray = createTray({
       electron,

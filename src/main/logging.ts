@@ -51,7 +51,11 @@ export function electronLogSink(backend: Pick<LogBackend, 'scope'>): LogSink {
   }
 }
 
-/** Configures the backend and returns the Logger the whole main process uses. */
+/**
+ * Configures the backend and returns the Logger the whole main process uses. electron-log's own
+ * `initialize()` is deliberately not called: it would add its preload to every session, a second
+ * bridge into the sandboxed renderers besides ours.
+ */
 export function setUpLogging(backend: LogBackend, options: LoggingOptions): Logger {
   const level: LogLevel = options.development || options.level === 'debug' ? 'debug' : 'info'
   backend.hooks.push(redactingHook)

@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { IPC } from '../../src/shared/ipc'
 import { APP_ID } from '../../src/main/app-identity'
@@ -124,6 +127,18 @@ describe('the desktop app, composed against a fake Electron', () => {
     expect(file?.submenu).toEqual([{ role: 'quit' }])
   })
 
+  it('keeps its files in SOFTPHONE_DATA_DIR when given, Chromium profile included', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'softphone-elsewhere-'))
+    try {
+      started = await startDesktop({ configured: false, env: { SOFTPHONE_DATA_DIR: elsewhere } })
+      expect(started.electron.app.getPath('userData')).toBe(elsewhere)
+      await started.quit()
+      expect(await readdir(elsewhere)).toContain('secrets.enc')
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+  })
+
   it('shows what blocks calls while no Page is set up', async () => {
     started = await startDesktop({ configured: false })
     const tray = started.electron.created.trays[0]
@@ -166,6 +181,24 @@ describe('the desktop app, composed against a fake Electron', () => {
     await expect.poll(() => tray?.image.path).toMatch(/ringing\.png$/)
     expect(electron.created.windows[1]?.visible).toBe(false)
     expect(electron.created.notifications).toEqual([])
+  })
+
+  it('places a test call from the tray when the simulator is there, and greys it out when not', async () => {
+    started = await startDesktop()
+    expect(started.electron.created.trays[0]?.contextMenu?.item('Test call')?.enabled).toBe(false)
+    await cleanUp(started)
+    const opened: string[] = []
+    started = await startDesktop({
+      testCallSimulator: async () => {
+        opened.push('simulator')
+        throw new Error('no simulator in this test')
+      }
+    })
+    const { electron } = started
+    const main = electron.created.windows[0]
+    electron.created.trays[0]?.contextMenu?.click('Test call')
+    expect(main).toMatchObject({ visible: true, focused: true })
+    await expect.poll(() => opened).toEqual(['simulator'])
   })
 
   it('starts the tunnel once listening, refreshes it on wake-up and stops it on quit', async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { vi } from 'vitest'
 import { runDesktopApp, type DesktopApp } from '../../src/main/desktop-app'
+import type { TestCallSimulatorFactory } from '../../src/main/core/test-line'
 import type { TunnelFactory } from '../../src/main/tunnel-hook'
 import type { UpdaterLike } from '../../src/main/updater'
 import { createFakeElectron, type FakeElectron } from '../mocks/electron'
@@ -36,6 +37,7 @@ export interface StartOptions {
   argv?: string[]
   configured?: boolean
   createTunnel?: TunnelFactory
+  testCallSimulator?: TestCallSimulatorFactory
 }
 
 export async function startDesktop(options: StartOptions = {}): Promise<StartedDesktop> {
@@ -68,7 +70,8 @@ export async function startDesktop(options: StartOptions = {}): Promise<StartedD
     mainDir: MAIN_DIR,
     resourcesPath: '/opt/softphone/resources',
     loadUpdater,
-    createTunnel: options.createTunnel
+    createTunnel: options.createTunnel,
+    testCallSimulator: options.testCallSimulator
   })
   if (!app) throw new Error('the app did not start')
   return {

@@ -1,6 +1,7 @@
 /** The entry point hands the real (here: faked) electron module to the composition root. */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DesktopAppOptions } from '../../src/main/desktop-app'
+import type * as FakeElectronModule from '../mocks/electron'
 
 const run = vi.hoisted(() =>
   vi.fn<(options: DesktopAppOptions<unknown, unknown>) => Promise<unknown>>()
@@ -13,8 +14,8 @@ vi.mock('electron-log/main', async () => ({
 vi.mock('../../src/main/desktop-app', () => ({ runDesktopApp: run }))
 
 /** The fake electron module as the freshly imported entry point sees it. */
-async function fakeElectron(): Promise<typeof import('../mocks/electron')> {
-  return (await import('electron')) as unknown as typeof import('../mocks/electron')
+async function fakeElectron(): Promise<typeof FakeElectronModule> {
+  return (await import('electron')) as unknown as typeof FakeElectronModule
 }
 
 beforeEach(() => {

@@ -241,6 +241,10 @@ export class FakeApp extends EventEmitter {
     return path
   }
 
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path)
+  }
+
   getAppPath(): string {
     return this.appPath
   }

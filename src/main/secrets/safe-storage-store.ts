@@ -12,6 +12,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { SafeStorage } from 'electron'
 import { z } from 'zod'
+import { ServiceError } from '../../shared/api'
 import { writeFileAtomic, type SecretStore, type Secrets, type SecretsPatch } from '../core/config'
 import { registerSecret, type Logger } from '../core/log'
 
@@ -37,9 +38,16 @@ export const NO_LINUX_KEYRING =
   'secret, so they are kept only until you quit the app. Set up or unlock a keyring, then enter ' +
   'them again to have them saved.'
 
-/** Saving was refused: the patch applies for this session, but nothing reached the disk. */
+/**
+ * Saving was refused: the patch applies for this session, but nothing reached the disk. A command
+ * that lets it through reaches the UI as this sentence (the service's toServiceError reads it).
+ */
 export class SecretsNotSavedError extends Error {
   override readonly name = 'SecretsNotSavedError'
+
+  toServiceError(): ServiceError {
+    return new ServiceError('not-configured', this.message)
+  }
 }
 
 const KEYS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const

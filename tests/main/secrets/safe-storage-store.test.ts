@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ensureVerifyToken } from '../../../src/main/core/config'
 import { memoryLogger, redactText } from '../../../src/main/core/log'
+import { toServiceError } from '../../../src/main/core/service/errors'
 import {
   NO_LINUX_KEYRING,
   NO_SECURE_STORAGE,
@@ -121,6 +122,9 @@ describe.each<[string, (s: FakeSafeStorage) => void, string]>([
     expect(await exists(file)).toBe(false)
     expect(safeStorage.encrypted).toEqual([])
     await expect(secrets.state()).resolves.toEqual({ persistent: false, reason: sentence })
+    // Through the service, the UI gets the sentence itself, not "something went wrong".
+    const failure = toServiceError(await saving.catch((error: unknown) => error))
+    expect(failure).toMatchObject({ code: 'not-configured', message: sentence })
   })
 
   it('keeps the secrets for this session only', async () => {

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AcceptResult } from '../../../src/shared/api'
-import { CallMedia, type CallMediaOptions, type MediaState } from '../../../src/renderer/src/media/call-media'
+import {
+  CallMedia,
+  type CallMediaOptions,
+  type MediaState
+} from '../../../src/renderer/src/media/call-media'
 import { MicrophoneError } from '../../../src/renderer/src/media/microphone'
 import { deferred, installFakeMedia, timeline, type FakeMedia } from '../support/fake-webrtc'
 
@@ -64,11 +68,7 @@ describe('CallMedia.prepare', () => {
     await media.prepare()
 
     const pc = fake.lastPeer()
-    expect(pc.log).toEqual([
-      'addTransceiver',
-      'createOffer',
-      'setLocalDescription(offer)'
-    ])
+    expect(pc.log).toEqual(['addTransceiver', 'createOffer', 'setLocalDescription(offer)'])
     expect(pc.localDescription).toEqual({ type: 'offer', sdp: 'v=0 pc1-offer-1' })
     expect(pc.signalingState).toBe('have-local-offer')
     expect(pc.overlaps).toBe(0)
@@ -116,7 +116,7 @@ describe('CallMedia.prepare', () => {
 
     const stream = fake.lastPeer().emitTrack()
     expect(media.remoteAudio.srcObject).toBe(stream)
-    expect(fake.play.mock.contexts).toContain(media.remoteAudio)
+    expect(fake.played()).toContain(media.remoteAudio)
   })
 })
 
@@ -195,7 +195,7 @@ describe('CallMedia.answer', () => {
       timeline.push(`accept(${offer})`)
       return acceptGate.promise
     })
-    await vi.waitFor(() => expect(timeline).toContain('accept(v=0 pc1-offer-1)'))
+    await vi.waitFor(() => expect(timeline).toContain('accept(v=0 pc1-offer-1)'), { interval: 1 })
 
     // Meta's media_update arrives while the accept request is still out.
     const updating = media.applyOffer('v=0 media-update-1')
@@ -221,7 +221,9 @@ describe('CallMedia.answer', () => {
     const { media } = makeMedia()
     const answering = media.answer(acceptWith({ answer: ANSWER, renegotiation: RENEGOTIATION }))
     // Queued while the answer's own steps are still running.
-    await vi.waitFor(() => expect(fake.lastPeer().log).toContain('setRemoteDescription(answer)'))
+    await vi.waitFor(() => expect(fake.lastPeer().log).toContain('setRemoteDescription(answer)'), {
+      interval: 1
+    })
     const updating = media.applyOffer('v=0 media-update-2')
     await Promise.all([answering, updating])
 
@@ -392,13 +394,15 @@ describe('CallMedia controls', () => {
     fake.devices.holdUntil(gate.promise)
     const { media } = makeMedia()
     await media.prepare()
-    const answering = media.answer(acceptWith({ answer: ANSWER })).catch(() => undefined)
-    await vi.waitFor(() => expect(fake.devices.requests).toHaveLength(1))
+    const accept = acceptWith({ answer: ANSWER })
+    const answering = media.answer(accept).catch(() => undefined)
+    await vi.waitFor(() => expect(fake.devices.requests).toHaveLength(1), { interval: 1 })
 
     media.close()
     gate.resolve()
     await answering
 
+    expect(accept).not.toHaveBeenCalled()
     expect(fake.devices.tracks[0]?.stopped).toBe(true)
     expect(fake.lastPeer().transceivers[0]?.sender.track).toBeNull()
   })

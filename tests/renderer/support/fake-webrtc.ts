@@ -284,6 +284,8 @@ export interface FakeMedia {
   play: MockInstance<HTMLMediaElement['play']>
   pause: MockInstance<HTMLMediaElement['pause']>
   setSinkId: MockInstance<HTMLMediaElement['setSinkId']>
+  /** The audio elements play() was called on, in order. */
+  played(): HTMLMediaElement[]
   uninstall(): void
 }
 
@@ -309,6 +311,7 @@ export function installFakeMedia(): FakeMedia {
     play,
     pause,
     setSinkId,
+    played: () => play.mock.contexts as HTMLMediaElement[],
     uninstall() {
       vi.unstubAllGlobals()
       play.mockRestore()

@@ -225,11 +225,20 @@ export class SoftphoneService {
   private lookUpCaller(call: Call): void {
     const profiles = this.deps.profiles
     if (!profiles) return
-    void profiles.lookup(call.caller.psid).then((profile) => {
-      if (profile && (profile.name !== undefined || profile.photo !== undefined)) {
-        this.deps.registry.updateCaller(call.id, profile)
-      }
-    })
+    void profiles
+      .lookup(call.caller.psid)
+      .then((profile) => {
+        if (profile && (profile.name !== undefined || profile.photo !== undefined)) {
+          this.deps.registry.updateCaller(call.id, profile)
+        }
+      })
+      // The call may be gone by the time the profile arrives (shutdown, a long-ended call).
+      .catch((error: unknown) =>
+        this.log.debug('caller profile arrived for a call no longer known', {
+          callId: call.id,
+          error: String(error)
+        })
+      )
   }
 
   private async record(call: EndedCall): Promise<void> {

@@ -134,8 +134,9 @@ class WatchedTunnel implements TunnelConnection {
     this.log = options.logger ?? silentLogger
     // Attached before anything can fail and never removed: an 'error' without a listener throws.
     tunnel.on('error', (error: unknown) => {
+      this.log.debug('tunnel socket refused', { error })
       this.fail(
-        `The tunnel server stopped accepting this tunnel's connections (${error instanceof Error ? error.message : String(error)}).`
+        'The tunnel server no longer accepts this tunnel (it may have restarted or expired it).'
       )
     })
     // Nobody awaits this until `ready`; a failure before then must not count as unhandled.
@@ -197,7 +198,6 @@ class WatchedTunnel implements TunnelConnection {
     this.state = 'down'
     this.stopWatching()
     if (!wasUp) return
-    this.log.warn('tunnel dropped', { url: this.url, reason })
     for (const listener of this.downListeners.splice(0)) listener(reason)
   }
 

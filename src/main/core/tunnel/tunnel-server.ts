@@ -30,6 +30,13 @@ function serverMessage(body: unknown): string | undefined {
   return typeof message === 'string' && message.trim() !== '' ? message : undefined
 }
 
+/** fetch says only "fetch failed"; the system's code (ECONNREFUSED, ENOTFOUND) is in the cause. */
+function networkReason(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined
+  if (typeof cause?.code === 'string') return cause.code
+  return error instanceof Error ? error.message : String(error)
+}
+
 export async function requestTunnel(
   host: string,
   subdomain: string | undefined,
@@ -46,7 +53,7 @@ export async function requestTunnel(
   } catch (error) {
     if (signal.aborted) throw signal.reason
     throw new TunnelError(
-      `The tunnel server ${server} could not be reached (${error instanceof Error ? error.message : String(error)}); check the internet connection.`
+      `The tunnel server ${server} could not be reached (${networkReason(error)}); check the internet connection.`
     )
   }
   let body: unknown

@@ -85,14 +85,18 @@ export class CallMedia {
    */
   async answer(accept: (offerSdp: string) => Promise<AcceptResult>): Promise<void> {
     await this.prepare()
-    const pc = this.connection()
-    this.setState('answering')
-    if (!this.track) await this.attachMicrophone(this.options.inputDeviceId)
-    const offer = pc.localDescription?.sdp
-    if (!offer) throw new Error('The call offer was not ready.')
-    const result = await accept(offer)
-    this.setState('connecting')
+    // The whole answer holds the queue: a media_update offer arriving while accept is still out
+    // must wait for Meta's answer, or it would meet a connection still in have-local-offer.
     await this.serialize(async () => {
+      this.connection()
+      this.setState('answering')
+      if (!this.track) await this.attachMicrophone(this.options.inputDeviceId)
+      // Closed while the microphone opened (the call ended or was taken elsewhere): send nothing.
+      const pc = this.connection()
+      const offer = pc.localDescription?.sdp
+      if (!offer) throw new Error('The call offer was not ready.')
+      const result = await accept(offer)
+      this.setState('connecting')
       await pc.setRemoteDescription({ type: 'answer', sdp: result.answer })
       if (result.renegotiation) await this.answerOfferNow(result.renegotiation)
     })

@@ -57,11 +57,14 @@ export class Ringtone {
 
   async start(options: { deviceId?: string | undefined; volume: number }): Promise<void> {
     this.audio.volume = Math.min(1, Math.max(0, options.volume))
+    // Marked before the await: a stop() while the ringer device is being chosen must win, and a
+    // second start() meanwhile must not play twice.
+    const wasPlaying = this.playing
+    this.playing = true
     if (this.audio.setSinkId) {
       await this.audio.setSinkId(options.deviceId ?? '').catch(() => this.audio.setSinkId?.(''))
     }
-    if (this.playing) return
-    this.playing = true
+    if (wasPlaying || !this.playing) return
     this.audio.currentTime = 0
     // Autoplay can be refused before the first click in browser mode; the toast still shows.
     await this.audio.play().catch(() => undefined)

@@ -162,9 +162,12 @@ export const useCallStore = defineStore('call', () => {
     busy.value = { ...busy.value, [callId]: true }
     // One conversation at a time: answering another call ends the current one first.
     for (const current of mine.value) if (current.id !== callId) await hangUp(current.id)
+    const callMedia = mediaFor(callId)
     try {
-      await mediaFor(callId).answer((sdp) => softphone().accept({ callId, sdp }))
+      await callMedia.answer((sdp) => softphone().accept({ callId, sdp }))
     } catch (error) {
+      // Released meanwhile: the call ended or another desk took it, and that update has its notice.
+      if (callMedia.state === 'closed') return
       if (error instanceof MicrophoneError) {
         // Nothing was sent: the call still rings, and the user can fix the microphone.
         notify(callId, error.message, 'error')

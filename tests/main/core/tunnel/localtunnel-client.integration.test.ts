@@ -115,7 +115,7 @@ describe('watching an open tunnel', () => {
     const connection = await open()
     const down = downReason(connection)
     server.dropClient(idOf(connection))
-    expect(await down).toMatch(/^The tunnel server stopped accepting this tunnel's connections/)
+    expect(await down).toMatch(/^The tunnel server no longer accepts this tunnel/)
   })
 
   it('rides out a blip where the sockets drop but the server keeps the tunnel', async () => {

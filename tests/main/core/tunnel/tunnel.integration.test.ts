@@ -13,6 +13,7 @@ import { SettingsStore, resolveConfig, type RuntimeConfig } from '../../../../sr
 import { memoryLogger } from '../../../../src/main/core/log'
 import { createSoftphoneCore, type SoftphoneCore } from '../../../../src/main/core/softphone-core'
 import {
+  echoesChallenge,
   localtunnelConnector,
   startTunnel,
   type TunnelRuntime
@@ -163,6 +164,11 @@ describe('the tunnel with Meta re-registration', () => {
     expect(lt.forwarded).toContainEqual(
       expect.objectContaining({ method: 'GET', path: expect.stringMatching(/^\/webhook\?hub\./) })
     )
+
+    // The registrar's fallback self-check, through the same tunnel.
+    const signal = AbortSignal.timeout(3000)
+    expect(await echoesChallenge(callback, VERIFY_TOKEN, signal)).toBe(true)
+    expect(await echoesChallenge(callback, 'not-our-token', signal)).toBe(false)
   })
 
   it('drop the tunnel mid-session: it reconnects, re-registers, and a call after recovery rings', async () => {

@@ -1,0 +1,54 @@
+/**
+ * The parts of the `electron` module the desktop shell uses, as narrow interfaces built from each
+ * module's own needs. The real module satisfies them (index.ts passes it, so a mismatch is a compile
+ * error) and so does the hand-written fake in tests/mocks/electron.ts.
+ */
+import type { Event } from 'electron'
+import type { IpcMainLike } from './ipc/register-ipc'
+import type { ClientWebContents } from './ipc/window-clients'
+import type { LoginItemApp } from './login-item'
+import type { NotificationFactory } from './notifications'
+import type { SafeStorageLike } from './secrets/safe-storage-store'
+import type { HeaderHook } from './security/content-security-policy'
+import type { PermissionSession } from './security/permissions'
+import type { GuardedWebContents } from './security/web-contents-guards'
+import type { TrayElectron } from './tray'
+import type { MainWindowLike, WindowConstructor } from './windows/main-window'
+import type { ToastScreen, ToastWindowLike } from './windows/toast-window'
+
+export interface ShellApp extends LoginItemApp {
+  readonly isPackaged: boolean
+  getPath(name: 'userData'): string
+  setPath(name: 'userData', path: string): void
+  getAppPath(): string
+  requestSingleInstanceLock(): boolean
+  setAppUserModelId(id: string): void
+  whenReady(): Promise<void>
+  quit(): void
+  on(event: 'second-instance', listener: () => void): unknown
+  on(event: 'activate', listener: () => void): unknown
+  on(event: 'before-quit', listener: () => void): unknown
+  on(event: 'will-quit', listener: (event: Event) => void): unknown
+  on(
+    event: 'web-contents-created',
+    listener: (event: Event, contents: GuardedWebContents) => void
+  ): unknown
+}
+
+export interface ShellWindow extends MainWindowLike, ToastWindowLike {
+  readonly webContents: ClientWebContents
+}
+
+/** The parts of the `electron` module the shell uses. */
+export interface ShellElectron<Image, MenuT> extends TrayElectron<Image, MenuT> {
+  app: ShellApp
+  BrowserWindow: WindowConstructor<ShellWindow>
+  Menu: TrayElectron<Image, MenuT>['Menu'] & { setApplicationMenu(menu: MenuT | null): void }
+  Notification: NotificationFactory
+  ipcMain: IpcMainLike
+  session: { defaultSession: PermissionSession & { webRequest: HeaderHook } }
+  safeStorage: SafeStorageLike
+  screen: ToastScreen
+  shell: { openExternal(url: string): Promise<void> }
+  powerMonitor: { on(event: 'resume', listener: () => void): unknown }
+}
