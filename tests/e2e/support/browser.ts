@@ -68,37 +68,40 @@ export interface Hearing {
   frequency: number | null
 }
 
-/** What the page's newest connected peer connection receives, measured inside the page. */
-export function pageHearing(page: Page): Promise<Hearing> {
-  return page.evaluate(async () => {
-    const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections
-    const pc = [...pcs].reverse().find((p) => p.connectionState === 'connected')
-    if (!pc) return { energy: 0, packetsReceived: 0, frequency: null }
-    let energy = 0
-    let packetsReceived = 0
-    ;(await pc.getStats()).forEach((report: Record<string, unknown>) => {
-      if (report['type'] === 'inbound-rtp' && report['kind'] === 'audio') {
-        energy = Number(report['totalAudioEnergy'] ?? 0)
-        packetsReceived = Number(report['packetsReceived'] ?? 0)
-      }
-    })
-    const track = pc.getReceivers().find((r) => r.track.kind === 'audio')?.track
-    let frequency: number | null = null
-    if (track) {
-      const context = new AudioContext()
-      const analyser = context.createAnalyser()
-      analyser.fftSize = 8192
-      context.createMediaStreamSource(new MediaStream([track])).connect(analyser)
-      await new Promise((resolve) => setTimeout(resolve, 400))
-      const bins = new Float32Array(analyser.frequencyBinCount)
-      analyser.getFloatFrequencyData(bins)
-      let peak = 0
-      for (let i = 1; i < bins.length; i++)
-        if ((bins[i] ?? -Infinity) > (bins[peak] ?? -Infinity)) peak = i
-      if ((bins[peak] ?? -Infinity) > -70)
-        frequency = (peak * context.sampleRate) / analyser.fftSize
-      await context.close()
+/**
+ * What the page's newest connected peer connection receives, measured inside the page. Passed as
+ * text: it runs in the browser (no Node types) and must not carry the test runner's helpers.
+ */
+const HEARING = `(async () => {
+  const pcs = window.__peerConnections
+  const pc = [...pcs].reverse().find((p) => p.connectionState === 'connected')
+  if (!pc) return { energy: 0, packetsReceived: 0, frequency: null }
+  let energy = 0
+  let packetsReceived = 0
+  ;(await pc.getStats()).forEach((report) => {
+    if (report.type === 'inbound-rtp' && report.kind === 'audio') {
+      energy = Number(report.totalAudioEnergy ?? 0)
+      packetsReceived = Number(report.packetsReceived ?? 0)
     }
-    return { energy, packetsReceived, frequency }
   })
+  const receiver = pc.getReceivers().find((r) => r.track.kind === 'audio')
+  let frequency = null
+  if (receiver) {
+    const context = new AudioContext()
+    const analyser = context.createAnalyser()
+    analyser.fftSize = 8192
+    context.createMediaStreamSource(new MediaStream([receiver.track])).connect(analyser)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    const bins = new Float32Array(analyser.frequencyBinCount)
+    analyser.getFloatFrequencyData(bins)
+    let peak = 1
+    for (let i = 1; i < bins.length; i++) if (bins[i] > bins[peak]) peak = i
+    if (bins[peak] > -70) frequency = (peak * context.sampleRate) / analyser.fftSize
+    await context.close()
+  }
+  return { energy, packetsReceived, frequency }
+})()`
+
+export function pageHearing(page: Page): Promise<Hearing> {
+  return page.evaluate(HEARING) as Promise<Hearing>
 }
