@@ -37,7 +37,8 @@ describe('answering a call in the browser', () => {
     await ready()
     const callId = await rig.sim.placeCall()
     await expect.poll(() => toast().count()).toBe(1)
-    await expect(toast().textContent()).resolves.toContain('Ada Lovelace')
+    // The name arrives from the profile lookup a moment after the toast (the PSID shows first).
+    await toast().getByText('Ada Lovelace').waitFor()
     await screenshot(page, 'incoming-call-toast')
 
     await page.getByRole('button', { name: 'Answer' }).click()

@@ -1,0 +1,66 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import type { CoreStatus } from '../../../src/shared/api'
+import ConnectionStatus from '../../../src/renderer/src/components/ConnectionStatus.vue'
+
+function status(partial: Partial<CoreStatus>): CoreStatus {
+  return {
+    page: { configured: true, pageId: '1' },
+    webhookUrl: 'http://127.0.0.1:47800/webhook',
+    publicUrl: null,
+    tunnel: { state: 'off' },
+    registration: { state: 'not-needed', reason: 'no-public-url' },
+    ...partial
+  }
+}
+
+describe('ConnectionStatus', () => {
+  it('says the app is reachable and registered when both are true', () => {
+    const wrapper = mount(ConnectionStatus, {
+      props: {
+        status: status({
+          tunnel: { state: 'up', url: 'https://desk.example' },
+          registration: {
+            state: 'registered',
+            callbackUrl: 'https://desk.example/webhook',
+            at: 1,
+            handshakeConfirmed: true
+          }
+        })
+      }
+    })
+    expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('ok')
+    expect(wrapper.text()).toContain('Reachable at https://desk.example')
+    expect(wrapper.text()).toContain('Webhook registered with Facebook')
+  })
+
+  it('shows a reconnecting tunnel as work in progress, with its countdown', () => {
+    const wrapper = mount(ConnectionStatus, {
+      props: {
+        status: status({
+          tunnel: { state: 'reconnecting', attempt: 2, retryInMs: 4_000, lastError: 'dropped' }
+        })
+      }
+    })
+    expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('busy')
+    expect(wrapper.text()).toContain('Reconnecting in 4 s: dropped')
+  })
+
+  it('shows a failed registration as a problem, in the owner’s words', () => {
+    const wrapper = mount(ConnectionStatus, {
+      props: {
+        status: status({
+          tunnel: { state: 'up', url: 'https://desk.example' },
+          registration: {
+            state: 'failed',
+            callbackUrl: 'https://desk.example/webhook',
+            message: 'Facebook refused the webhook address.',
+            retryInMs: null
+          }
+        })
+      }
+    })
+    expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('problem')
+    expect(wrapper.text()).toContain('Facebook refused the webhook address.')
+  })
+})
