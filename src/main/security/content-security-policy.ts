@@ -6,28 +6,9 @@
  * a header can carry.
  */
 import type { OnHeadersReceivedListenerDetails, HeadersReceivedResponse } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
-export const CSP_DIRECTIVES = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Vue's scoped styles and :style bindings are inline; scripts never are.
-  "style-src 'self' 'unsafe-inline'",
-  // Caller photos arrive as data: URLs fetched by main, never from Meta's CDN directly.
-  "img-src 'self' data:",
-  "media-src 'self' blob: data:",
-  // The windows talk to main over IPC; browser mode's bridge is on the page's own origin.
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  // Header only: a <meta> policy cannot carry it (the CSP spec ignores it there).
-  "frame-ancestors 'none'"
-] as const
-
-/** Directives only a header can deliver, so the pages' <meta> tags lack them. */
-export const HEADER_ONLY_DIRECTIVES: readonly string[] = ['frame-ancestors']
-
-export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ')
+export { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, HEADER_ONLY_DIRECTIVES } from '../../shared/csp'
 
 type HeadersListener = (
   details: OnHeadersReceivedListenerDetails,
