@@ -1,7 +1,8 @@
 /**
  * The desktop shell as one more client of the service: it follows the calls and the status, and
  * turns them into the tray icon, the toast window and the native notifications. A ringing call
- * raises the toast and a notification unless Do not disturb is on; the tray shows it either way.
+ * raises the toast and a notification, unless the core silenced it (Do not disturb: it rings out or
+ * is declined, see core/settings-effects/do-not-disturb); a silenced call shows nowhere.
  */
 import type { CoreStatus, EventMessage } from '../shared/api'
 import type { Call, RingingCall } from '../shared/calls'
@@ -43,14 +44,16 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
     const quiet = deps.doNotDisturb()
     view = deriveTrayView({ calls: list, status, doNotDisturb: quiet, appName: deps.appName })
     deps.showView(view)
-    const ringing = list.filter((call): call is RingingCall => call.state === 'ringing')
+    const ringing = list.filter(
+      (call): call is RingingCall => call.state === 'ringing' && !call.silenced
+    )
     const ringingIds = new Set(ringing.map((call) => call.id))
     for (const id of [...notified]) {
       if (ringingIds.has(id)) continue
       notified.delete(id)
       deps.notifier.callStoppedRinging(id)
     }
-    if (ringing.length === 0 || quiet) {
+    if (ringing.length === 0) {
       deps.toast.hide()
       return
     }

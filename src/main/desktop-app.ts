@@ -25,6 +25,7 @@ import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
 import { setUpLogging, type LogBackend } from './logging'
 import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
+import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
 import {
   SAFE_SECRETS_FILE,
@@ -159,7 +160,9 @@ export async function runDesktopApp<Image, MenuT>(
     config,
     dataDir,
     settings,
+    env: options.env,
     testCallSimulator: options.testCallSimulator,
+    secrets,
     logger
   })
   disposables.add('core', () => core.stop())
@@ -279,12 +282,21 @@ export async function runDesktopApp<Image, MenuT>(
     platform,
     trayBounds: () => tray?.bounds()
   })
+  // Before the alerts, whose tray views it adds the count to; later counts redraw the tray.
+  const missedBadge = startMissedBadge({
+    service: core.service,
+    initial: core.history.unseenMissedCount(),
+    app,
+    platform,
+    onChange: () => tray?.setView(missedBadge.decorate(alerts.view()))
+  })
+  disposables.add('missed badge', () => missedBadge.dispose())
   const alerts = startCallAlerts({
     service: core.service,
     initial: { calls: core.registry.list(), status: core.status() },
     appName: APP_NAME,
     doNotDisturb: () => settings.get().doNotDisturb.enabled,
-    showView: (view) => tray?.setView(view),
+    showView: (view) => tray?.setView(missedBadge.decorate(view)),
     toast,
     notifier
   })

@@ -8,7 +8,7 @@ import { createLogger, stderrSink } from './core/log'
 import { createSoftphoneCore } from './core/softphone-core'
 import { startUiServer } from './core/bridge/ui-server'
 import { createTestCallSimulator } from './simulator/test-call'
-import { startTunnel } from './core/tunnel'
+import { liveTunnel } from './core/settings-effects/live-tunnel'
 import { callerLabel } from '../shared/calls'
 import { fileURLToPath } from 'node:url'
 
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     config,
     dataDir: config.dataDir,
     settings: config.settingsStore,
+    secrets: config.secretStore,
+    env: process.env,
     testCallSimulator: createTestCallSimulator,
     logger
   })
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
     logger
   })
   // TUNNEL=localtunnel opens a tunnel, PUBLIC_URL uses the owner's own; either way Meta is told.
-  const tunnel = startTunnel(core, config, logger)
+  // Settings can change it later (the same live tunnel as the desktop app's).
+  const tunnel = liveTunnel(core, config, logger)
+  tunnel.start()
 
   // The log is one more client of the service API, like any UI.
   const calls = logger.child('calls')

@@ -7,6 +7,7 @@ import type { Event } from 'electron'
 import type { IpcMainLike } from './ipc/register-ipc'
 import type { ClientWebContents } from './ipc/window-clients'
 import type { LoginItemApp } from './login-item'
+import type { BadgeApp } from './missed-badge'
 import type { NotificationFactory } from './notifications'
 import type { SafeStorageLike } from './secrets/safe-storage-store'
 import type { HeaderHook } from './security/content-security-policy'
@@ -16,7 +17,7 @@ import type { TrayElectron } from './tray'
 import type { MainWindowLike, WindowConstructor } from './windows/main-window'
 import type { ToastScreen, ToastWindowLike } from './windows/toast-window'
 
-export interface ShellApp extends LoginItemApp {
+export interface ShellApp extends LoginItemApp, BadgeApp {
   readonly isPackaged: boolean
   getPath(name: 'userData'): string
   setPath(name: 'userData', path: string): void

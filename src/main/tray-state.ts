@@ -50,7 +50,8 @@ export function offlineReason(status: CoreStatus): string | undefined {
 }
 
 export function deriveTrayView(input: TrayInput): TrayView {
-  const ringing = input.calls.filter((call) => call.state === 'ringing')
+  // A call silenced by Do not disturb rings nowhere, the tray included.
+  const ringing = input.calls.filter((call) => call.state === 'ringing' && !call.silenced)
   const live = input.calls.filter(
     (call) => call.state === 'answering' || call.state === 'connected'
   )

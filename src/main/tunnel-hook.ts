@@ -5,16 +5,10 @@
  */
 import type { RuntimeConfig } from './core/config'
 import type { Logger } from './core/log'
+import { liveTunnel, type LiveTunnel } from './core/settings-effects/live-tunnel'
 import type { SoftphoneCore } from './core/softphone-core'
-import { startTunnel, type TunnelRuntime } from './core/tunnel'
 
-export interface TunnelHook {
-  /** Opens the tunnel (or takes the own URL) once the webhook listener is up. */
-  start(): void
-  /** After a sleep the tunnel's sockets may look open yet be dead: reopen it and re-register. */
-  refresh(): void
-  stop(): void
-}
+export type TunnelHook = LiveTunnel
 
 export type TunnelFactory = (
   core: SoftphoneCore,
@@ -22,18 +16,5 @@ export type TunnelFactory = (
   logger: Logger
 ) => TunnelHook
 
-export const coreTunnel: TunnelFactory = (core, config, logger) => {
-  let runtime: TunnelRuntime | undefined
-  return {
-    start() {
-      runtime ??= startTunnel(core, config, logger)
-    },
-    refresh() {
-      runtime?.refresh()
-    },
-    stop() {
-      runtime?.stop()
-      runtime = undefined
-    }
-  }
-}
+/** The same live tunnel `npm run serve` runs: reopened when the tunnel settings change. */
+export const coreTunnel: TunnelFactory = (core, config, logger) => liveTunnel(core, config, logger)

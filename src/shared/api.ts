@@ -8,6 +8,31 @@
  */
 import { z } from 'zod'
 import type { Call, CallOutcome, HistoryRecord } from './calls'
+import {
+  getCallerPhotosRequest,
+  getMissedCallsRequest,
+  markHistorySeenRequest,
+  reportCallQualityRequest,
+  type CallerPhotos,
+  type MissedCalls
+} from './history-api'
+
+export type { CallerPhotos, MissedCalls } from './history-api'
+import {
+  credentialsRequest,
+  fixSetupRequest,
+  type PageConnection,
+  type SaveCredentialsResult,
+  type SetupReport
+} from './onboarding'
+import {
+  checkCallPermissionRequest,
+  placeCallRequest,
+  requestCallPermissionRequest,
+  type CallPermissionChange,
+  type CallPermissionInfo,
+  type PlaceCallResult
+} from './callback'
 import type { Settings, SettingsPatch } from './settings'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 
@@ -42,7 +67,27 @@ export const commandRequests = {
     'Settings must be an object'
   ),
   /** Rings this desk from the built-in simulator: never Meta, whether or not a Page is connected. */
-  startTestCall: z.object({}).strict()
+  startTestCall: z.object({}).strict(),
+  reportCallQuality: reportCallQualityRequest,
+  getMissedCalls: getMissedCallsRequest,
+  markHistorySeen: markHistorySeenRequest,
+  getCallerPhotos: getCallerPhotosRequest,
+  /** The connected Page and app, as ids and yes/no for the secrets (which never leave main). */
+  getPageConnection: z.object({}).strict(),
+  /** Stores the Page and app (secrets in the secret store) and applies them without a restart. */
+  saveCredentials: credentialsRequest,
+  /** Forgets the Page token, app secret and ids: the app is back to a fresh install's welcome. */
+  removePage: z.object({}).strict(),
+  /** Onboarding's diagnosis: every step from the app's credentials to Meta's handshake. */
+  runSetupChecks: z.object({}).strict(),
+  /** Applies one fix a check offered (e.g. subscribe the Page), then checks again. */
+  fixSetup: fixSetupRequest,
+  /** Call back: may this customer be called, may we ask, and what Meta's limits leave. */
+  checkCallPermission: checkCallPermissionRequest,
+  /** Sends the `calling_optin` request; refused with a sentence when Meta's limit is reached. */
+  requestCallPermission: requestCallPermissionRequest,
+  /** Places a business-initiated call with this client's SDP offer. */
+  placeCall: placeCallRequest
 } satisfies Record<string, z.ZodType>
 
 export type CommandName = keyof typeof commandRequests
@@ -87,6 +132,18 @@ export interface CommandResults {
   getSettings: Settings
   updateSettings: Settings
   startTestCall: { callId: string }
+  reportCallQuality: void
+  getMissedCalls: MissedCalls
+  markHistorySeen: MissedCalls
+  getCallerPhotos: CallerPhotos
+  getPageConnection: PageConnection
+  saveCredentials: SaveCredentialsResult
+  removePage: PageConnection
+  runSetupChecks: SetupReport
+  fixSetup: SetupReport
+  checkCallPermission: CallPermissionInfo
+  requestCallPermission: CallPermissionInfo
+  placeCall: PlaceCallResult
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.
@@ -114,17 +171,24 @@ export interface SoftphoneEvents {
   callUpdated: Call
   /** Meta sent new SDP mid-call (`media_update`), highest version only. */
   mediaOffer: MediaOffer
+  /** A history record was written or changed (late caller details, the quality report). */
   historyAdded: HistoryRecord
+  /** The unseen missed-call count changed: the badges on the window and the tray. */
+  missedCalls: MissedCalls
   status: CoreStatus
   settings: Settings
+  /** A customer allowed or declined calls (`call_permission_reply`), or we asked them. */
+  callPermission: CallPermissionChange
 }
 export type EventName = keyof SoftphoneEvents
 export const EVENT_NAMES = [
   'callUpdated',
   'mediaOffer',
   'historyAdded',
+  'missedCalls',
   'status',
-  'settings'
+  'settings',
+  'callPermission'
 ] as const satisfies readonly EventName[]
 
 export type EventMessage = {

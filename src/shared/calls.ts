@@ -28,18 +28,27 @@ interface CallBase {
   caller: Caller
   /** When the call started from the caller's side (webhook `timestamp`), ms since the epoch. */
   startedAt: number
+  /** Rung by the built-in test line (the simulator), not by a customer. Absent on real calls. */
+  test?: true | undefined
 }
 
 export interface RingingCall extends CallBase {
   state: 'ringing'
   /** Ringing stops here (ms since the epoch), some seconds before Meta gives up on the call. */
   ringDeadline: number
+  /**
+   * Do not disturb: no desk rings, toasts or notifies for this call; it rings out (ending as
+   * missed) or is being declined, and is in history either way. Absent when the call rings.
+   */
+  silenced?: true | undefined
 }
 
 export interface AnsweringCall extends CallBase {
   state: 'answering'
   /** The client that won the race to answer; every other client shows "Answered elsewhere". */
   answeredBy: string
+  /** Outbound only: when the customer's phone started ringing (`call_status: ringing`), ms. */
+  customerRingingAt?: number | undefined
 }
 
 export interface ConnectedCall extends CallBase {
@@ -104,6 +113,25 @@ export function callerLabel(caller: Caller): string {
   return caller.name ?? caller.psid
 }
 
+/**
+ * A call's media figures as the desk that took it read them from `getStats()` when it ended: what
+ * history shows, and what may go to Meta's call_metrics. Each figure is absent when not measured.
+ */
+export interface CallQualityReport {
+  /** Round-trip time to Meta's media server, ms. */
+  rttMs?: number | undefined
+  /** Inbound jitter, ms. */
+  jitterMs?: number | undefined
+  /** Inbound packets lost, percent of expected. */
+  lossPercent?: number | undefined
+  packetsReceived?: number | undefined
+  packetsLost?: number | undefined
+  /** When the core took the report, ms since the epoch. */
+  reportedAt: number
+  /** When Meta accepted the figures (`call_metrics`); absent when they were not sent. */
+  sentToMetaAt?: number | undefined
+}
+
 /** One line of the call history: what a call was, after it ended. */
 export interface HistoryRecord {
   callId: string
@@ -117,6 +145,8 @@ export interface HistoryRecord {
   outcome: CallOutcome
   reason: EndReason
   error?: string | undefined
+  /** The call's quality figures, once the desk that took it has reported them. */
+  quality?: CallQualityReport | undefined
 }
 
 export function toHistoryRecord(call: EndedCall): HistoryRecord {

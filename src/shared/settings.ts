@@ -29,6 +29,10 @@ const deviceId = z.string().max(1024)
 export const TUNNEL_MODES = ['none', 'localtunnel', 'own-url'] as const
 export type TunnelMode = (typeof TUNNEL_MODES)[number]
 
+/** The ringtones the renderer generates on the fly (src/renderer/src/media/ringtone.ts). */
+export const RINGTONES = ['classic', 'chime', 'digital'] as const
+export type RingtoneName = (typeof RINGTONES)[number]
+
 export const settingsSchema = z.strictObject({
   page: z
     .strictObject({
@@ -91,8 +95,9 @@ export const settingsSchema = z.strictObject({
       inputDeviceId: deviceId.optional(),
       outputDeviceId: deviceId.optional(),
       ringerDeviceId: deviceId.optional(),
-      /** A bundled ringtone name or a file path. */
-      ringtone: z.string().max(4096).optional(),
+      ringtone: z
+        .enum(RINGTONES, { error: `must be one of ${RINGTONES.join(', ')}` })
+        .default('classic'),
       ringVolume: z
         .number({ error: 'must be a number from 0 to 1' })
         .min(0, 'must be a number from 0 to 1')
@@ -114,6 +119,15 @@ export const settingsSchema = z.strictObject({
           credential: z.string().max(512)
         })
         .optional()
+    })
+    .prefault({}),
+  quality: z
+    .strictObject({
+      /**
+       * Off by default: the figures describe customers' calls and leave the computer only when the
+       * owner chooses to share them with Meta (who asks for them, but needs none to connect calls).
+       */
+      sendToMeta: z.boolean().default(false)
     })
     .prefault({}),
   theme: z.enum(['system', 'light', 'dark']).default('system'),

@@ -68,7 +68,8 @@ export const MediaUpdateEvent = z.looseObject({
 
 export const CallStatusEvent = z.looseObject({
   event: z.literal('call_status'),
-  id: CallId,
+  /** Meta's own example has none: the app then matches the call by `recipient_id`. */
+  id: CallId.optional(),
   timestamp: UnixSeconds.optional(),
   recipient_id: z.string().optional(),
   call_status: z.enum(['ringing', 'accepted'])

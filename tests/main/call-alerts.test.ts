@@ -132,17 +132,34 @@ describe('call alerts', () => {
     expect(t.clicked).toEqual(['c7'])
   })
 
-  it('in Do not disturb shows the call in the tray only', () => {
+  it('leaves a call the core silenced (Do not disturb) out of the toast, notifications and tray', () => {
     const t = setUp({ dnd: true })
-    t.update(call('c1', 'ringing'))
-    expect(t.views.at(-1)?.state).toBe('ringing')
+    const quiet = { ...(call('c1', 'ringing') as RingingCall), silenced: true as const }
+    t.update(quiet)
+    expect(t.views.at(-1)).toEqual({
+      state: 'idle',
+      tooltip: 'S: Ready for calls (do not disturb)'
+    })
     expect(t.toast.shown).toBe(false)
     expect(t.notifications).toEqual([])
-    t.setDnd(false)
+    // A test call is never silenced: it rings even in Do not disturb.
+    t.update(call('test-1', 'ringing', 'Test caller'))
     expect(t.toast.shown).toBe(true)
+    expect(t.views.at(-1)?.state).toBe('ringing')
     expect(t.notifications).toHaveLength(1)
-    t.setDnd(true)
+    t.update(call('test-1', 'ended'))
     expect(t.toast.shown).toBe(false)
+    // Switched off while it rings: the core republishes it unsilenced, and it rings now.
+    t.setDnd(false)
+    t.update(call('c1', 'ringing'))
+    expect(t.toast.shown).toBe(true)
+    expect(t.notifications).toHaveLength(2)
+    expect(t.views.at(-1)?.state).toBe('ringing')
+    // Switched on again: silenced again, everything goes quiet.
+    t.setDnd(true)
+    t.update(quiet)
+    expect(t.toast.shown).toBe(false)
+    expect(t.notifications[1]?.closed).toBe(true)
   })
 
   it('follows the status: offline when the tunnel fails', () => {

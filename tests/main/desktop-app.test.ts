@@ -178,7 +178,10 @@ describe('the desktop app, composed against a fake Electron', () => {
     const webhookUrl = app.core.status().webhookUrl
     if (!webhookUrl) throw new Error('not started')
     await ringCall(webhookUrl, 'c_quiet_1')
-    await expect.poll(() => tray?.image.path).toMatch(/ringing\.png$/)
+    await expect
+      .poll(() => app.core.registry.get('c_quiet_1'))
+      .toMatchObject({ state: 'ringing', silenced: true })
+    expect(tray?.image.path).not.toMatch(/ringing\.png$/)
     expect(electron.created.windows[1]?.visible).toBe(false)
     expect(electron.created.notifications).toEqual([])
   })

@@ -227,6 +227,8 @@ export class FakeApp extends EventEmitter {
   appUserModelId: string | undefined
   readonly loginItems: LoginItemSettings[] = []
   quitCalls = 0
+  /** What `setBadgeCount` last set (the Dock or launcher badge). */
+  badgeCount = 0
   exitCode: number | undefined
   /** True once a quit went through (nothing prevented will-quit). */
   quitted = false
@@ -262,6 +264,11 @@ export class FakeApp extends EventEmitter {
   }
 
   async whenReady(): Promise<void> {}
+
+  setBadgeCount(count = 0): boolean {
+    this.badgeCount = count
+    return true
+  }
 
   setLoginItemSettings(settings: LoginItemSettings): void {
     this.loginItems.push(settings)

@@ -6,13 +6,17 @@
 import type { CoreStatus } from '../../shared/api'
 import { REGISTRATION_IDLE, TUNNEL_OFF } from '../../shared/tunnel'
 import type { RegistrationStatus, TunnelStatus } from '../../shared/tunnel'
+import { CallBack } from './callback'
 import { CallRegistry } from './calls'
-import type { Credentials, RuntimeConfig } from './config'
+import type { Credentials, Env, RuntimeConfig, SecretStore } from './config'
 import { GraphClient, ProfileCache } from './graph'
 import { HistoryStore } from './history'
-import type { Logger } from './log'
+import { registerSecret, type Logger } from './log'
+import { createOnboarding, type OnboardingPort } from './onboarding'
 import type { CallControl, SettingsPort } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
+import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
+import { followLiveConfig, type LiveConfigSource } from './settings-effects/live-config'
 import { TestLine, type TestCallSimulatorFactory } from './test-line'
 import { createWebhookServer, type VerificationInfo, type WebhookServer } from './webhook/server'
 
@@ -20,8 +24,15 @@ export interface CoreOptions {
   config: RuntimeConfig
   dataDir: string
   settings: SettingsPort
+  /**
+   * The environment `config` was resolved with: its values keep winning when the settings change
+   * (see settings-effects/live-config). Default: none.
+   */
+  env?: Env | undefined
   /** The built-in simulator behind "Test call"; without it the command says it is unavailable. */
   testCallSimulator?: TestCallSimulatorFactory | undefined
+  /** Where onboarding keeps the Page token and app secret; without it a Page cannot be saved. */
+  secrets?: SecretStore | undefined
   logger: Logger
 }
 
@@ -31,8 +42,21 @@ export interface SoftphoneCore {
   readonly graph: GraphClient
   readonly history: HistoryStore
   readonly webhook: WebhookServer
+  /** The ring timeout and tunnel settings as they are now; the live tunnel follows them. */
+  readonly live: LiveConfigSource
   /** The last verification handshake that reached the listener, for onboarding's checks. */
   readonly lastVerification: VerificationInfo | undefined
+  /** Saving the Page, the setup checks and their fixes (the service's onboarding commands). */
+  readonly onboarding: OnboardingPort
+  /** The Page and app the core uses now; they change when the owner saves or removes the Page. */
+  credentials(): Readonly<Credentials>
+  /**
+   * Uses `next` from now on, without a restart: Graph requests, webhook signatures and the verify
+   * token, cached caller profiles, status(), and a new webhook registration.
+   */
+  updateCredentials(next: Credentials): void
+  /** The webhook must be registered again (new credentials, or the owner asked); the tunnel listens. */
+  onRegistrationNeeded(listener: () => void): () => void
   /** Starts listening; resolves with the local webhook URL. */
   start(): Promise<{ webhookUrl: string }>
   status(): CoreStatus
@@ -50,7 +74,9 @@ export async function createSoftphoneCore({
   config,
   dataDir,
   settings,
+  env,
   testCallSimulator,
+  secrets,
   logger
 }: CoreOptions): Promise<SoftphoneCore> {
   const log = logger.child('core')
@@ -69,6 +95,9 @@ export async function createSoftphoneCore({
   const profiles = new ProfileCache(graph, { logger: logger.child('profiles') })
   const registry = new CallRegistry({
     ringTimeoutMs: config.ringTimeoutMs,
+    // Do not disturb is decided as the call starts ringing, so no UI ever rings for it.
+    silence: (call): boolean =>
+      silences(settings.get(), call, testLine?.isTestCall(call.id) ?? false),
     logger: logger.child('calls')
   })
   const history = await HistoryStore.open(dataDir, logger.child('history'))
@@ -84,8 +113,14 @@ export async function createSoftphoneCore({
   let registration: RegistrationStatus = REGISTRATION_IDLE
   let lastVerification: VerificationInfo | undefined
 
+  let configured = config.page.configured
+  const registrationListeners = new Set<() => void>()
+  const requestRegistration = (): void => {
+    for (const listener of registrationListeners) listener()
+  }
+
   const status = (): CoreStatus => ({
-    page: { configured: config.page.configured, pageId: credentials.pageId },
+    page: { configured, pageId: credentials.pageId },
     webhookUrl,
     publicUrl,
     tunnel,
@@ -96,19 +131,69 @@ export async function createSoftphoneCore({
     ? new TestLine({ factory: testCallSimulator, registry, logger })
     : undefined
 
+  // Calling back: its dialer sits between the webhook and the registry (see callback/outbound-dialer).
+  const callBack = new CallBack({
+    graph,
+    registry,
+    pageId: () => credentials.pageId,
+    names: { lookup: (psid) => profiles.get(psid) },
+    logger
+  })
+
+  const onboarding = createOnboarding({
+    graph,
+    status: () => status(),
+    lastVerification: () => lastVerification,
+    credentials: () => credentials,
+    applyCredentials: (next) => updateCredentials(next),
+    requestRegistration,
+    secrets,
+    settings,
+    logger
+  })
+
   const service = new SoftphoneService({
     registry,
     callControl: (call) => (testLine?.isTestCall(call.id) ? testLine.control : metaCalls),
     history: {
-      append: (record) => history.append(record),
-      list: (query) => history.list(query)
+      append: (record) => history.upsert(record),
+      list: (query) => history.list(query),
+      setQuality: (callId, quality) => history.setQuality(callId, quality),
+      markMissedSeen: async () => void (await history.markMissedSeen()),
+      unseenMissedCount: () => history.unseenMissedCount()
     },
     profiles: {
       lookup: async (psid) => (await testLine?.profiles.lookup(psid)) ?? profiles.get(psid)
     },
+    metrics: {
+      // Test calls never reach Meta; a call of a Page connected before is not this token's to report.
+      send: async (record, report) => {
+        if (testLine?.isTestCall(record.callId) || record.pageId !== credentials.pageId) {
+          return false
+        }
+        await graph.sendCallMetrics(record.callId, report)
+        return true
+      }
+    },
     status,
     settings,
     testCall: testLine,
+    callBack,
+    onboarding,
+    logger
+  })
+
+  // Settings that apply without a restart; the tunnel follows `live` too (settings-effects/live-tunnel).
+  const live = followLiveConfig(settings, env ?? {}, log)
+  live.onChange((next, previous) => {
+    if (next.ringTimeoutMs !== previous.ringTimeoutMs) registry.setRingTimeout(next.ringTimeoutMs)
+  })
+  const doNotDisturb = startDoNotDisturb({
+    registry,
+    settings,
+    isTestCall: (callId) => testLine?.isTestCall(callId) ?? false,
+    // Test calls are never silenced, so a silenced call is always Meta's.
+    reject: (callId) => metaCalls.reject(callId),
     logger
   })
 
@@ -122,19 +207,33 @@ export async function createSoftphoneCore({
     },
     onEvents: (events, meta) => {
       for (const item of events) {
-        if (item.kind !== 'call') {
-          log.info('call permission reply', { approved: item.approved })
-          continue
-        }
         // One app can serve several Pages; only this Page's calls ring here.
         if (item.pageId && credentials.pageId && item.pageId !== credentials.pageId) {
-          log.warn('ignored a call event for another Page', { pageId: item.pageId })
+          log.warn('ignored an event for another Page', { pageId: item.pageId })
           continue
         }
-        registry.handleEvent(item.event, item.pageId ?? credentials.pageId, meta.receivedAt)
+        if (item.kind === 'call_permission_reply') {
+          callBack.handlePermissionReply(item)
+          continue
+        }
+        callBack.handleCallEvent(item.event, item.pageId ?? credentials.pageId, meta.receivedAt)
       }
     }
   })
+
+  function updateCredentials(next: Credentials): void {
+    Object.assign(credentials, next)
+    registerSecret(next.pageAccessToken)
+    registerSecret(next.appSecret)
+    configured = Boolean(next.pageId && next.pageAccessToken && next.appSecret)
+    // Deliveries signed with the old secret are refused from the next request on.
+    webhook.update({ appSecret: next.appSecret ?? '', verifyToken: next.verifyToken ?? '' })
+    // Names and photos of another Page's callers (or read with a revoked token) must not linger.
+    profiles.clear()
+    log.info('credentials applied', { pageId: next.pageId, configured })
+    service.publishStatus()
+    requestRegistration()
+  }
 
   return {
     service,
@@ -142,8 +241,16 @@ export async function createSoftphoneCore({
     graph,
     history,
     webhook,
+    live,
     get lastVerification() {
       return lastVerification
+    },
+    onboarding,
+    credentials: () => credentials,
+    updateCredentials,
+    onRegistrationNeeded(listener) {
+      registrationListeners.add(listener)
+      return () => registrationListeners.delete(listener)
     },
     async start() {
       const bound = await webhook.listen(config.webhook.port)
@@ -170,7 +277,10 @@ export async function createSoftphoneCore({
       await testLine?.close()
       registry.endAllLive('shutdown')
       await webhook.drained()
+      live.dispose()
+      doNotDisturb.dispose()
       service.dispose()
+      callBack.dispose()
       registry.dispose()
       await history.close()
     }

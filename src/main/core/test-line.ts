@@ -101,8 +101,12 @@ export class TestLine implements TestCallPort {
       onEvents: (events, meta) => {
         for (const item of events) {
           if (item.kind !== 'call') continue
-          if (item.event.event === 'connect') this.psids.add(item.event.from)
-          this.deps.registry.handleEvent(item.event, item.pageId, meta.receivedAt)
+          if (item.event.event === 'connect') {
+            this.psids.add(item.event.from)
+            // Known before the registry rings it (placeCall resolves later): Do not disturb asks.
+            this.callIds.add(item.event.id)
+          }
+          this.deps.registry.handleEvent(item.event, item.pageId, meta.receivedAt, { test: true })
         }
       }
     })

@@ -11,6 +11,7 @@
  */
 import { silentLogger, type Logger } from '../core/log'
 import { SimulatedCaller, type CallerAudio } from './caller'
+import { startCustomer, type CustomerBehaviour, type CustomerSide } from './customer'
 import {
   DEFAULT_PROFILES,
   createFakeGraph,
@@ -60,6 +61,10 @@ export interface SimulatorOptions {
   /** Meta's limit for an unanswered call, from its timestamp; default 60 s. */
   metaRingLimitMs?: number | undefined
   profiles?: Record<string, SimProfile> | undefined
+  /** `connect` needs a granted call permission, as on Meta (default: not checked). */
+  requireCallPermission?: boolean | undefined
+  /** The customer's side of a call back; by default they act only when a test says so. */
+  customer?: CustomerBehaviour | undefined
   logger?: Logger | undefined
 }
 
@@ -118,6 +123,8 @@ export interface Simulator {
   ): Promise<{ version: number; statuses: number[] }>
   /** Resolves when the call has ended in the fake Graph and its terminate webhook went out. */
   whenEnded(callId: string): Promise<SimEnding>
+  /** The customer of a call back: permission replies, the business's calls ringing and picked up. */
+  readonly customer: CustomerSide
   close(): Promise<void>
 }
 
@@ -169,8 +176,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const mediaPeer: MediaPeer = {
     async answer(callId, offerSdp) {
       if (closing) throw new Error('The simulator is closing')
+      const call = placed.get(callId)
       const caller = new SimulatedCaller({
-        audio: placed.get(callId)?.audio ?? options.callerAudio ?? DEFAULT_CALLER_AUDIO,
+        audio: call?.audio ?? options.callerAudio ?? DEFAULT_CALLER_AUDIO,
+        // A call the business placed (not one placed here) rings first: silence until picked up.
+        talk: call ? 'on-connect' : 'when-told',
         logger: log
       })
       callers.set(callId, caller)
@@ -200,6 +210,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     mediaPeer,
     sdpShape: options.sdpShape ?? 'object',
     requireAppsecretProof: options.requireAppsecretProof ?? false,
+    requireCallPermission: options.requireCallPermission ?? false,
     // Meta's limit runs here per call, from the call's timestamp rather than from ring().
     ringTimeoutMs: 0,
     port: options.graphPort ?? 0,
@@ -223,6 +234,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         endingOf(callId).resolve({ callId, by, summary, webhookStatuses })
       })
     void track(delivery)
+  })
+
+  const customer = startCustomer({
+    graph,
+    sender,
+    callerOf: (callId) => callers.get(callId),
+    ringLimitMs,
+    behaviour: options.customer ?? {},
+    track,
+    log
   })
 
   const requireUrl = (): void => {
@@ -314,9 +335,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return { version, statuses: await track(sender.deliver(payload)) }
     },
     whenEnded: (callId) => endingOf(callId).promise,
+    customer,
     async close() {
       if (closing) return
       closing = true
+      customer.dispose()
       for (const call of placed.values()) clearTimeout(call.metaTimer)
       await Promise.allSettled([...inFlight])
       await Promise.allSettled([...callers.values()].map((caller) => caller.close()))

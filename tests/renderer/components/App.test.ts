@@ -187,8 +187,8 @@ describe('ToastApp', () => {
       [{ callId: 'c_1', action: 'answer' }],
       [{ callId: 'c_1', action: 'decline' }]
     ])
-    // The toast window never touches media or answers by itself.
-    expect(service.commandNames()).toEqual(['hello'])
+    // The toast window never touches media or answers by itself (it reads the theme only).
+    expect(service.commandNames()).toEqual(['hello', 'getSettings'])
     expect(media.peers).toEqual([])
 
     service.emit('callUpdated', answering(call, 'desk-1'))

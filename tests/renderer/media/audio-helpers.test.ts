@@ -150,6 +150,7 @@ describe('readQuality', () => {
       jitterMs: 3.4,
       lossPercent: 1,
       packetsReceived: 990,
+      packetsLost: 10,
       inputLevel: 0.25,
       outputLevel: 0.5,
       inboundAudioEnergy: 1.25,

@@ -15,6 +15,7 @@ import {
 import type { Call } from '../../../src/shared/calls'
 import { defaultSettings } from '../../../src/shared/settings'
 import type { SoftphoneBridge } from '../../../src/preload/bridge'
+import { permissionInfo } from './call-back'
 import { timeline } from './fake-webrtc'
 
 export interface SentCommand {
@@ -60,7 +61,27 @@ export class FakeSoftphone {
     getStatus: () => this.status,
     getSettings: () => this.settings,
     updateSettings: () => this.settings,
-    startTestCall: () => ({ callId: 'test-call-1' })
+    startTestCall: () => ({ callId: 'test-call-1' }),
+    reportCallQuality: () => undefined,
+    getMissedCalls: () => ({ unseen: 0 }),
+    markHistorySeen: () => ({ unseen: 0 }),
+    getCallerPhotos: () => ({}),
+    getPageConnection: () => ({ configured: false, hasToken: false, hasAppSecret: false }),
+    saveCredentials: (request) => ({
+      connection: {
+        configured: true,
+        pageId: request.pageId,
+        appId: request.appId,
+        hasToken: true,
+        hasAppSecret: true
+      }
+    }),
+    removePage: () => ({ configured: false, hasToken: false, hasAppSecret: false }),
+    runSetupChecks: () => ({ checks: [], checkedAt: 0, ready: true }),
+    fixSetup: () => ({ checks: [], checkedAt: 0, ready: true }),
+    checkCallPermission: (request) => permissionInfo({ psid: request.psid }),
+    requestCallPermission: (request) => permissionInfo({ psid: request.psid, status: 'pending' }),
+    placeCall: () => ({ callId: 'out-1', answer: META_ANSWER, renegotiation: META_RENEGOTIATION })
   }
 
   /** The bridge to hand to `useSoftphoneBridge` (or to put on `window.softphone`). */

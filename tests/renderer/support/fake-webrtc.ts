@@ -30,11 +30,31 @@ export class FakeTrack {
   }
 }
 
+/** RTCDTMFSender: `insertDTMF` replaces the tone buffer, as in Chromium; `playOut` empties it. */
+export class FakeDtmfSender {
+  canInsertDTMF = true
+  toneBuffer = ''
+  readonly inserted: { tones: string; duration: number; gap: number }[] = []
+  constructor(private readonly owner: string) {}
+  insertDTMF(tones: string, duration = 100, gap = 70): void {
+    if (!this.canInsertDTMF) throw new DOMException('cannot insert DTMF', 'InvalidStateError')
+    timeline.push(`${this.owner}.insertDTMF(${tones})`)
+    this.inserted.push({ tones, duration, gap })
+    this.toneBuffer = tones
+  }
+  /** The queued tones have been sent. */
+  playOut(): void {
+    this.toneBuffer = ''
+  }
+}
+
 export class FakeSender {
   track: FakeTrack | null = null
   readonly replaced: (FakeTrack | null)[] = []
-  readonly dtmf = null
-  constructor(private readonly owner: string) {}
+  readonly dtmf: FakeDtmfSender
+  constructor(private readonly owner: string) {
+    this.dtmf = new FakeDtmfSender(owner)
+  }
   async replaceTrack(track: MediaStreamTrack | null): Promise<void> {
     const fake = track as unknown as FakeTrack | null
     timeline.push(`${this.owner}.replaceTrack(${fake?.deviceId ?? 'null'})`)

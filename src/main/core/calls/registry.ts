@@ -16,7 +16,8 @@ import type {
   CallOutcome,
   ConnectedCall,
   EndedCall,
-  EndReason
+  EndReason,
+  RingingCall
 } from '../../../shared/calls'
 import type { CallEvent } from '../../../shared/webhook'
 import type { Logger } from '../log'
@@ -50,6 +51,11 @@ export interface CallRegistryOptions {
   now?: (() => number) | undefined
   timers?: TimerApi | undefined
   logger?: Logger | undefined
+  /**
+   * Asked once as an inbound call starts ringing: true marks it `silenced` (Do not disturb), so no
+   * UI rings for it from its very first snapshot.
+   */
+  silence?: ((call: RingingCall) => boolean) | undefined
 }
 
 export interface OutboundCallInput {
@@ -76,7 +82,8 @@ function checkDuration(value: number, name: string, min: number): number {
 
 export class CallRegistry {
   private readonly table: CallTable
-  private readonly ringTimeoutMs: number
+  private ringTimeoutMs: number
+  private readonly silence: ((call: RingingCall) => boolean) | undefined
   private readonly log: Logger
   private disposed = false
 
@@ -86,6 +93,7 @@ export class CallRegistry {
       'ringTimeoutMs',
       1
     )
+    this.silence = options.silence
     this.log = options.logger ?? silentLogger
     this.table = new CallTable({
       tombstoneMs: checkDuration(options.tombstoneMs ?? DEFAULT_TOMBSTONE_MS, 'tombstoneMs', 0),
@@ -107,16 +115,40 @@ export class CallRegistry {
    * stamps the end a terminate reports. Returns the call as it now stands, or undefined when the
    * event was about a call the registry does not know and did not create.
    */
-  handleEvent(event: CallEvent, pageId?: string, receivedAt?: number): Call | undefined {
+  handleEvent(
+    event: CallEvent,
+    pageId?: string,
+    receivedAt?: number,
+    origin: { test?: boolean } = {}
+  ): Call | undefined {
     if (this.disposed) return undefined
     this.table.prune()
     return applyCallEvent(event, {
       table: this.table,
       log: this.log,
       ringTimeoutMs: this.ringTimeoutMs,
+      silence: this.silence,
       pageId,
-      at: receivedAt ?? this.table.now()
+      at: receivedAt ?? this.table.now(),
+      test: origin.test === true
     })
+  }
+
+  /** The ring timeout of calls that start ringing from now on; ringing ones keep their deadline. */
+  setRingTimeout(ms: number): void {
+    this.ringTimeoutMs = checkDuration(ms, 'ringTimeoutMs', 1)
+  }
+
+  /**
+   * Silences a ringing call (Do not disturb switched on while it rings), or lets it ring again.
+   * Re-emits `call` when that changes something; a call no longer ringing is left as it is.
+   */
+  setSilenced(callId: string, silenced: boolean): Call {
+    const entry = this.table.require(callId)
+    const call = entry.call
+    if (call.state !== 'ringing' || (call.silenced === true) === silenced) return call
+    const { silenced: _was, ...rest } = call
+    return this.table.publish(entry, silenced ? { ...rest, silenced: true } : rest)
   }
 
   /** An outbound call we placed: it waits in 'answering' for the customer, and never rings. */

@@ -8,7 +8,7 @@ import type { ConnectEvent } from '../../../shared/webhook'
 import type { Ending, LiveCall } from './outcomes'
 
 /** The fields every state shares. */
-export type CallCore = Pick<Call, 'id' | 'pageId' | 'direction' | 'caller' | 'startedAt'>
+export type CallCore = Pick<Call, 'id' | 'pageId' | 'direction' | 'caller' | 'startedAt' | 'test'>
 
 export function coreOf(call: Call): CallCore {
   return {
@@ -16,7 +16,9 @@ export function coreOf(call: Call): CallCore {
     pageId: call.pageId,
     direction: call.direction,
     caller: call.caller,
-    startedAt: call.startedAt
+    startedAt: call.startedAt,
+    // Only when set: snapshots cross IPC and JSON, where an explicit undefined is noise.
+    ...(call.test ? { test: true as const } : {})
   }
 }
 

@@ -23,10 +23,14 @@ export interface EventContext {
   table: CallTable
   log: Logger
   ringTimeoutMs: number
+  /** Do not disturb: whether a call that starts ringing is `silenced` (see CallRegistryOptions). */
+  silence?: ((call: RingingCall) => boolean) | undefined
   /** The delivery entry's id, when the webhook had one. */
   pageId: string | undefined
   /** When the delivery arrived (ms); stamps the end a terminate reports. */
   at: number
+  /** The delivery came from the built-in test line: calls it starts are marked `test`. */
+  test?: boolean | undefined
 }
 
 export function applyCallEvent(event: CallEvent, context: EventContext): Call | undefined {
@@ -44,7 +48,10 @@ export function applyCallEvent(event: CallEvent, context: EventContext): Call | 
   }
 }
 
-function onConnect(event: ConnectEvent, { table, log, ringTimeoutMs }: EventContext) {
+function onConnect(
+  event: ConnectEvent,
+  { table, log, ringTimeoutMs, silence, test }: EventContext
+) {
   const parties = connectParties(event)
   const existing = table.find(event.id)
   if (existing) return fillFromLateConnect(existing, event, parties, table, log)
@@ -63,13 +70,15 @@ function onConnect(event: ConnectEvent, { table, log, ringTimeoutMs }: EventCont
     pageId: parties.pageId,
     direction: parties.direction,
     caller: { psid: parties.psid },
-    startedAt
+    startedAt,
+    ...(test ? { test: true as const } : {})
   }
   if (ringDeadline <= now) {
     log.info('connect arrived past its ring deadline', { callId: event.id })
     return table.createEnded(endedFrom(core, RING_TIMEOUT, now), false)
   }
-  const ringing: RingingCall = { ...core, state: 'ringing', ringDeadline }
+  const ring: RingingCall = { ...core, state: 'ringing', ringDeadline }
+  const ringing: RingingCall = silence?.(ring) ? { ...ring, silenced: true } : ring
   const entry = table.create(ringing)
   table.startRinging(entry, ringDeadline - now, () => {
     const call = entry.call
@@ -145,13 +154,19 @@ function onMediaUpdate(event: MediaUpdateEvent, { table, log }: EventContext): C
   return entry.call
 }
 
-/** Outbound only: 'accepted' connects the call; 'ringing' changes nothing we show. */
+/**
+ * Outbound only: 'ringing' marks when the customer's phone rang (once), 'accepted' connects the
+ * call. An event without an id was matched by the callback dialer before it got here, or is dropped.
+ */
 function onCallStatus(event: CallStatusEvent, { table, at }: EventContext): Call | undefined {
-  const entry = table.find(event.id)
+  const entry = event.id === undefined ? undefined : table.find(event.id)
   if (!entry) return undefined
   const call = entry.call
   if (call.direction !== 'outbound' || call.state !== 'answering') return call
-  if (event.call_status !== 'accepted') return call
+  if (event.call_status === 'ringing') {
+    if (call.customerRingingAt !== undefined) return call
+    return table.publish(entry, { ...call, customerRingingAt: at })
+  }
   return table.publish(entry, {
     ...coreOf(call),
     state: 'connected',

@@ -7,7 +7,7 @@ import { createLogger, registerSecret, stderrSink, type Logger } from '../log'
 import { resolveDataDir } from './data-dir'
 import { readEnv, unknownEnvVariables, type Env } from './env'
 import { resolveConfig, type Credentials, type RuntimeConfig } from './resolve'
-import { FileSecretStore, ensureVerifyToken } from './secrets'
+import { FileSecretStore, ensureVerifyToken, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
 
 export interface HeadlessConfig extends RuntimeConfig {
@@ -15,6 +15,8 @@ export interface HeadlessConfig extends RuntimeConfig {
   dataDir: string
   /** The open settings store, for the service API to read and change settings. */
   settingsStore: SettingsStore
+  /** secrets.json, where onboarding saves the Page token and app secret. */
+  secretStore: SecretStore
 }
 
 export interface HeadlessOptions {
@@ -57,5 +59,5 @@ export async function loadHeadlessConfig(
   }
   const config = resolveConfig({ settings: settings.get(), secrets, env })
   registerCredentialSecrets(config.credentials)
-  return { ...config, dataDir, settingsStore: settings }
+  return { ...config, dataDir, settingsStore: settings, secretStore }
 }

@@ -20,7 +20,7 @@ import { sdpText } from '../../../shared/webhook'
 import { registerSecret, silentLogger, type Logger } from '../log'
 import { GraphError } from './errors'
 import { fetchPhotoDataUrl } from './photo'
-import { MaybeSuccess, PageInfo } from './schemas'
+import { AppInfo, AppModeInfo, MaybeSuccess, PageInfo, TokenDebug } from './schemas'
 import { GraphTransport, type GraphTransportOptions } from './transport'
 
 /** The profile GET must leave room for the photo inside the profile cache's ~3 s budget. */
@@ -229,6 +229,55 @@ export class GraphClient {
       schema: PageInfo,
       context: 'setup'
     })
+  }
+
+  /** The app itself, read with the app token: proves the app id and secret belong together. */
+  async getApp(): Promise<AppInfo> {
+    const auth = this.http.auth('app')
+    return this.http.send({
+      auth,
+      method: 'GET',
+      path: [auth.id],
+      query: { fields: 'id,name' },
+      schema: AppInfo,
+      context: 'setup'
+    })
+  }
+
+  /** Development or Live; `unknown` when Graph does not say (the field is not in Meta's reference). */
+  async getAppMode(): Promise<'live' | 'development' | 'unknown'> {
+    const auth = this.http.auth('app')
+    try {
+      const app = await this.http.send({
+        auth,
+        method: 'GET',
+        path: [auth.id],
+        query: { fields: 'development_mode' },
+        schema: AppModeInfo,
+        context: 'setup'
+      })
+      if (app.development_mode === undefined) return 'unknown'
+      return app.development_mode ? 'development' : 'live'
+    } catch (error) {
+      // "Tried accessing nonexisting field": this Graph does not tell, which is not a failure.
+      if (error instanceof GraphError && error.code === 100) return 'unknown'
+      throw error
+    }
+  }
+
+  /** What Meta knows about the Page token (validity, Page, app, expiry, permissions). */
+  async debugPageToken(): Promise<TokenDebug> {
+    const page = this.http.auth('page')
+    const auth = this.http.auth('app')
+    const res = await this.http.send({
+      auth,
+      method: 'GET',
+      path: ['debug_token'],
+      query: { input_token: page.token },
+      schema: TokenDebug,
+      context: 'setup'
+    })
+    return res.data
   }
 
   async getAppSubscriptions(): Promise<AppSubscriptions> {

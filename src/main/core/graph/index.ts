@@ -26,7 +26,7 @@ export {
   type ProfileCacheOptions,
   type ProfileSource
 } from './profile-cache'
-export { PageInfo } from './schemas'
+export { AppInfo, PageInfo, type TokenDebug } from './schemas'
 export {
   DEFAULT_GRAPH_HOST,
   DEFAULT_GRAPH_VERSION,

@@ -9,3 +9,45 @@ export type PageInfo = z.infer<typeof PageInfo>
 
 /** Replies whose body we do not need, where Graph may or may not say `success`. */
 export const MaybeSuccess = z.looseObject({ success: z.boolean().optional() })
+
+/** Graph sends ids as strings; a number is read the same. */
+const GraphIdValue = z.union([z.string(), z.number()]).transform(String)
+
+/** `GET /{app-id}?fields=id,name` with the app token. */
+export const AppInfo = z.looseObject({ id: GraphIdValue, name: z.string().optional() })
+export type AppInfo = z.infer<typeof AppInfo>
+
+/**
+ * `GET /{app-id}?fields=development_mode`. Meta's reference for the app node does not list this
+ * field (it is what developers' tools read); a Graph that refuses it leaves the mode unknown.
+ */
+export const AppModeInfo = z.looseObject({ development_mode: z.boolean().optional() })
+
+/** `GET /debug_token?input_token=...` with the app token: what Meta knows about a token. */
+export const TokenDebug = z.looseObject({
+  data: z.looseObject({
+    is_valid: z.boolean(),
+    app_id: GraphIdValue.optional(),
+    /** USER, PAGE, APP... */
+    type: z.string().optional(),
+    application: z.string().optional(),
+    /** Unix seconds; 0 means it never expires. */
+    expires_at: z.number().optional(),
+    data_access_expires_at: z.number().optional(),
+    /** The Page of a Page token. */
+    profile_id: GraphIdValue.optional(),
+    user_id: GraphIdValue.optional(),
+    scopes: z.array(z.string()).default([]),
+    granular_scopes: z
+      .array(z.looseObject({ scope: z.string(), target_ids: z.array(GraphIdValue).optional() }))
+      .default([]),
+    error: z
+      .looseObject({
+        code: z.number().optional(),
+        subcode: z.number().optional(),
+        message: z.string().optional()
+      })
+      .optional()
+  })
+})
+export type TokenDebug = z.infer<typeof TokenDebug>['data']

@@ -23,6 +23,18 @@ const _allReasons: [Exclude<EndReason, (typeof END_REASONS)[number]>] extends [n
 void _allReasons
 
 const epochMs = z.number().int().nonnegative()
+const figure = z.number().nonnegative().optional()
+
+/** The same ranges the service takes (shared/history-api.ts), so a stored report always loads. */
+const qualitySchema = z.object({
+  rttMs: figure,
+  jitterMs: figure,
+  lossPercent: z.number().min(0).max(100).optional(),
+  packetsReceived: figure,
+  packetsLost: figure,
+  reportedAt: epochMs,
+  sentToMetaAt: epochMs.optional()
+})
 
 export const storedRecordSchema = z.object({
   callId: z.string().min(1).max(256),
@@ -36,6 +48,7 @@ export const storedRecordSchema = z.object({
   outcome: z.enum(CALL_OUTCOMES),
   reason: z.enum(END_REASONS),
   error: z.string().optional(),
+  quality: qualitySchema.optional(),
   /** When someone looked at this call in the UI (ms since the epoch): the missed-calls badge. */
   seenAt: epochMs.optional()
 })

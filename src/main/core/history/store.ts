@@ -14,7 +14,7 @@
  */
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { CallOutcome } from '../../../shared/calls'
+import type { CallOutcome, CallQualityReport } from '../../../shared/calls'
 import { removeStaleTemps, syncDir, writeFileAtomic } from '../config/atomic-write'
 import type { Logger } from '../log'
 import { scanLines } from './scan'
@@ -93,13 +93,17 @@ export class HistoryStore {
 
   /**
    * Records a call, or replaces the record with the same callId (e.g. the caller's name arrived
-   * late). `seenAt` is kept from the earlier record unless the new one sets it. Resolves once the
-   * line is on disk.
+   * late). `seenAt` and `quality` are kept from the earlier record unless the new one sets them
+   * (the call's end is re-recorded without them). Resolves once the line is on disk.
    */
   upsert(record: HistoryInput): Promise<StoredHistoryRecord> {
     return this.enqueue(async () => {
       const previous = this.entries.get(record.callId)?.record
-      const stored = toStored({ ...record, seenAt: record.seenAt ?? previous?.seenAt })
+      const stored = toStored({
+        ...record,
+        seenAt: record.seenAt ?? previous?.seenAt,
+        quality: record.quality ?? previous?.quality
+      })
       await this.commit([stored])
       return this.get(stored.callId) ?? stored
     })
@@ -126,20 +130,44 @@ export class HistoryStore {
     })
   }
 
+  /**
+   * Sets a call's quality report; the time it went to Meta is kept unless the new report has one
+   * (a second report of the call must not make it look unsent). Undefined when there is no such call.
+   */
+  setQuality(callId: string, quality: CallQualityReport): Promise<StoredHistoryRecord | undefined> {
+    return this.enqueue(async () => {
+      const previous = this.entries.get(callId)?.record
+      if (!previous) return undefined
+      const sentToMetaAt = quality.sentToMetaAt ?? previous.quality?.sentToMetaAt
+      await this.commit([toStored({ ...previous, quality: { ...quality, sentToMetaAt } })])
+      return this.get(callId)
+    })
+  }
+
   /** Marks calls as seen (one write for all of them); returns how many were not seen before. */
   markSeen(callIds: Iterable<string>, at: number = Date.now()): Promise<number> {
     const ids = [...new Set(callIds)]
-    return this.enqueue(async () => {
-      const changed = ids
-        .map((id) => this.entries.get(id)?.record)
-        .filter(
-          (record): record is StoredHistoryRecord =>
-            record !== undefined && record.seenAt === undefined
-        )
-        .map((record) => toStored({ ...record, seenAt: at }))
-      if (changed.length > 0) await this.commit(changed)
-      return changed.length
-    })
+    return this.enqueue(() =>
+      this.commitSeen(
+        ids.map((id) => this.entries.get(id)?.record),
+        at
+      )
+    )
+  }
+
+  /**
+   * Marks every missed call not seen yet as seen (the user opened the history). The calls are
+   * picked in the write queue, so a missed call recorded just before is among them.
+   */
+  markMissedSeen(at: number = Date.now()): Promise<number> {
+    return this.enqueue(() =>
+      this.commitSeen(
+        [...this.entries.values()]
+          .map(({ record }) => record)
+          .filter((record) => record.outcome === 'missed'),
+        at
+      )
+    )
   }
 
   /** Missed calls nobody has looked at yet: the tray and dock badge. */
@@ -184,6 +212,20 @@ export class HistoryStore {
       await this.handle?.close()
       this.handle = undefined
     })
+  }
+
+  private async commitSeen(
+    records: (StoredHistoryRecord | undefined)[],
+    at: number
+  ): Promise<number> {
+    const changed = records
+      .filter(
+        (record): record is StoredHistoryRecord =>
+          record !== undefined && record.seenAt === undefined
+      )
+      .map((record) => toStored({ ...record, seenAt: at }))
+    if (changed.length > 0) await this.commit(changed)
+    return changed.length
   }
 
   private enqueue<T>(operation: () => Promise<T>): Promise<T> {

@@ -3,7 +3,19 @@
  * client and history store satisfy them, and a test can hand in a few lines instead.
  */
 import type { AcceptResult, CommandRequest, MediaOffer } from '../../../shared/api'
-import type { Call, Caller, EndedCall, HistoryRecord } from '../../../shared/calls'
+import type {
+  Call,
+  Caller,
+  CallQualityReport,
+  EndedCall,
+  HistoryRecord
+} from '../../../shared/calls'
+import type { CallMetricsReport } from '../graph/client'
+import type {
+  CallPermissionChange,
+  CallPermissionInfo,
+  PlaceCallResult
+} from '../../../shared/callback'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 
 export interface RegistryEvents {
@@ -42,9 +54,27 @@ export interface CallerLookup {
 }
 
 export interface HistoryPort {
-  /** Records a call, replacing any earlier record with the same callId (details arrive late). */
-  append(record: HistoryRecord): Promise<void>
+  /**
+   * Records a call, replacing any earlier record with the same callId (details arrive late); a
+   * quality report or seen mark already stored is kept. Resolves with the record as stored, where
+   * the store can say.
+   */
+  append(record: HistoryRecord): Promise<HistoryRecord | void>
   list(query: CommandRequest<'listHistory'>): Promise<HistoryRecord[]>
+  /**
+   * Sets a stored call's quality report, keeping when it went to Meta unless the report says;
+   * undefined when the call is not in the history.
+   */
+  setQuality(callId: string, quality: CallQualityReport): Promise<HistoryRecord | undefined>
+  /** Marks every missed call not seen yet as seen. */
+  markMissedSeen(): Promise<void>
+  unseenMissedCount(): number
+}
+
+/** Meta's `call_metrics` for the calls of the connected Page. */
+export interface MetricsPort {
+  /** Resolves false, sending nothing, for a call that is not the Page's (a test call). */
+  send(record: HistoryRecord, report: CallMetricsReport): Promise<boolean>
 }
 
 export interface SettingsPort {
@@ -57,4 +87,13 @@ export interface SettingsPort {
 export interface TestCallPort {
   /** Rings every desk from the built-in simulator; resolves with the new call's id. */
   start(): Promise<string>
+}
+
+/** Calling customers back (core/callback): the permission, the opt-in request, the call. */
+export interface CallBackPort {
+  check(psid: string): Promise<CallPermissionInfo>
+  request(psid: string): Promise<CallPermissionInfo>
+  /** Places the call for `clientId`; it is in the registry (answering) before this resolves. */
+  place(psid: string, offerSdp: string, clientId: string): Promise<PlaceCallResult>
+  on(event: 'permission', listener: (change: CallPermissionChange) => void): () => void
 }

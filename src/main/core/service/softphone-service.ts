@@ -13,15 +13,18 @@ import type {
   ParsedCommandRequest
 } from '../../../shared/api'
 import { commandRequests, ServiceError } from '../../../shared/api'
-import type { Call, EndedCall, HistoryRecord } from '../../../shared/calls'
-import { toHistoryRecord } from '../../../shared/calls'
+import type { Call, EndedCall } from '../../../shared/calls'
 import type { Logger } from '../log'
 import { toServiceError } from './errors'
 import { ConfigError } from '../config/errors'
+import { HistoryDesk } from './history-desk'
+import type { OnboardingPort } from '../onboarding/onboarding'
 import type {
+  CallBackPort,
   CallControl,
   CallerLookup,
   HistoryPort,
+  MetricsPort,
   RegistryPort,
   SettingsPort,
   TestCallPort
@@ -38,9 +41,15 @@ export interface SoftphoneServiceDeps {
   callControl: (call: Call) => CallControl
   history: HistoryPort
   profiles?: CallerLookup | undefined
+  /** Meta's call_metrics, for the quality figures the owner chose to share; absent: never sent. */
+  metrics?: MetricsPort | undefined
   status: () => CoreStatus
   settings: SettingsPort
   testCall?: TestCallPort | undefined
+  /** Calling customers back; without it those commands say the feature is unavailable. */
+  callBack?: CallBackPort | undefined
+  /** Saving the Page and the setup checks; without it those commands say they are unavailable. */
+  onboarding?: OnboardingPort | undefined
   logger: Logger
 }
 
@@ -61,9 +70,19 @@ export class SoftphoneService {
   private readonly unsubscribe: (() => void)[] = []
   private readonly log: Logger
   private readonly handlers: Handlers
+  private readonly history: HistoryDesk
 
   constructor(private readonly deps: SoftphoneServiceDeps) {
     this.log = deps.logger.child('service')
+    this.history = new HistoryDesk({
+      registry: deps.registry,
+      history: deps.history,
+      profiles: deps.profiles,
+      metrics: deps.metrics,
+      settings: deps.settings,
+      broadcast: (message) => this.broadcast(message),
+      logger: this.log
+    })
     this.handlers = {
       hello: async (_request, client) => ({
         clientId: client.id,
@@ -91,12 +110,27 @@ export class SoftphoneService {
           throw new ServiceError('not-configured', 'The test call is not available in this window.')
         }
         return { callId: await deps.testCall.start() }
-      }
+      },
+      reportCallQuality: (request, client) => this.history.reportQuality(request, client.id),
+      getMissedCalls: async () => this.history.missedCalls(),
+      markHistorySeen: () => this.history.markSeen(),
+      getCallerPhotos: (request) => this.history.photos(request.psids),
+      checkCallPermission: (request) => this.callBack().check(request.psid),
+      requestCallPermission: (request) => this.callBack().request(request.psid),
+      placeCall: (request, client) => this.callBack().place(request.psid, request.sdp, client.id),
+      getPageConnection: async () => this.onboarding().connection(),
+      saveCredentials: (request) => this.onboarding().save(request),
+      removePage: () => this.onboarding().removePage(),
+      runSetupChecks: () => this.onboarding().runChecks(),
+      fixSetup: (request) => this.onboarding().fix(request.action)
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {
         this.broadcast({ event: 'callUpdated', payload: call })
-        if (call.state === 'ringing' && call.caller.name === undefined) this.lookUpCaller(call)
+        // An outbound call starts answering (we placed it): its name is looked up then.
+        const starts =
+          call.state === 'ringing' || (call.direction === 'outbound' && call.state === 'answering')
+        if (starts && call.caller.name === undefined) this.lookUpCaller(call)
         // Details can arrive after the end (the caller's name, the connect of a call whose
         // terminate came first): the history record written at the end is brought up to date.
         if (call.state === 'ended' && this.recorded.has(call.id)) void this.record(call)
@@ -114,6 +148,13 @@ export class SoftphoneService {
       ),
       deps.settings.onChange((settings) => this.broadcast({ event: 'settings', payload: settings }))
     )
+    if (deps.callBack) {
+      this.unsubscribe.push(
+        deps.callBack.on('permission', (change) =>
+          this.broadcast({ event: 'callPermission', payload: change })
+        )
+      )
+    }
   }
 
   /** Connects a UI: it receives every event from now on. Returns the function that detaches it. */
@@ -211,6 +252,20 @@ export class SoftphoneService {
     }
   }
 
+  private onboarding(): OnboardingPort {
+    if (!this.deps.onboarding) {
+      throw new ServiceError('not-configured', 'Connecting a Page is not available here.')
+    }
+    return this.deps.onboarding
+  }
+
+  private callBack(): CallBackPort {
+    if (!this.deps.callBack) {
+      throw new ServiceError('not-configured', 'Calling customers back is not available here.')
+    }
+    return this.deps.callBack
+  }
+
   private endIfLive(callId: string, end: () => unknown): void {
     const call = this.deps.registry.get(callId)
     if (call && call.state !== 'ended') {
@@ -241,17 +296,8 @@ export class SoftphoneService {
       )
   }
 
-  private async record(call: EndedCall): Promise<void> {
-    const record: HistoryRecord = toHistoryRecord(call)
-    try {
-      await this.deps.history.append(record)
-      this.broadcast({ event: 'historyAdded', payload: record })
-    } catch (error) {
-      this.log.error('could not write the call to history', {
-        callId: call.id,
-        error: String(error)
-      })
-    }
+  private record(call: EndedCall): Promise<void> {
+    return this.history.record(call)
   }
 
   private broadcast(message: EventMessage): void {

@@ -4,7 +4,7 @@
  * and mirror both statuses into the core's status for every UI.
  */
 import type { RegistrationStatus, TunnelStatus } from '../../../shared/tunnel'
-import type { RuntimeConfig } from '../config'
+import type { Credentials, RuntimeConfig } from '../config'
 import type { Logger } from '../log'
 import type { VerificationInfo } from '../webhook/server'
 import type { BackoffPolicy } from './backoff'
@@ -20,6 +20,10 @@ export interface TunnelHost {
   setPublicUrl(url: string | null): void
   setTunnelStatus(status: TunnelStatus): void
   setRegistrationStatus(status: RegistrationStatus): void
+  /** The credentials as they are now (onboarding changes them); default: the config's. */
+  credentials?(): Readonly<Credentials>
+  /** Called when the webhook must be registered again: new credentials, or the owner asked. */
+  onRegistrationNeeded?(listener: () => void): () => void
 }
 
 export interface StartTunnelOptions {
@@ -39,9 +43,14 @@ export interface TunnelRuntime {
 }
 
 /** Registering needs the app (id and secret), a Page to deliver for, and the verify token. */
-function registrationReady(config: RuntimeConfig): boolean {
-  const { credentials } = config
-  return config.page.configured && Boolean(credentials.appId && credentials.verifyToken)
+function registrationReady(credentials: Readonly<Credentials>): boolean {
+  return Boolean(
+    credentials.pageId &&
+    credentials.pageAccessToken &&
+    credentials.appSecret &&
+    credentials.appId &&
+    credentials.verifyToken
+  )
 }
 
 function listenerPort(webhookUrl: string | null): number {
@@ -66,7 +75,10 @@ export function startTunnel(
   const registrar = new WebhookRegistrar({
     graph: core.graph,
     webhookPath: config.webhook.path,
-    verifyToken: () => (registrationReady(config) ? config.credentials.verifyToken : undefined),
+    verifyToken: () => {
+      const credentials = core.credentials?.() ?? config.credentials
+      return registrationReady(credentials) ? credentials.verifyToken : undefined
+    },
     lastVerification: () => core.lastVerification,
     logger,
     backoff: options.registrationBackoff,
@@ -78,7 +90,8 @@ export function startTunnel(
     service.on('publicUrl', (url) => {
       core.setPublicUrl(url)
       registrar.update(url)
-    })
+    }),
+    core.onRegistrationNeeded?.(() => registrar.update(service.publicUrl)) ?? (() => undefined)
   ]
   service.start()
   return {

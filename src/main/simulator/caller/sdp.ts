@@ -18,6 +18,8 @@ export interface OfferFacts {
   setup: DtlsSetup | undefined
   /** How many ICE candidates the offer carries: 0 for Meta's sample (trickle, nothing gathered). */
   candidates: number
+  /** The keypad's payload types (RFC 4733 telephone-event), one per clock rate offered. */
+  telephoneEvents: number[]
 }
 
 const lines = (sdp: string): string[] => sdp.split(/\r?\n/).filter((line) => line.length > 0)
@@ -44,8 +46,17 @@ export function readOffer(sdp: string): OfferFacts {
   return {
     opusPayloadType: Number(opus[1]),
     setup: setup === 'actpass' || setup === 'active' || setup === 'passive' ? setup : undefined,
-    candidates: countCandidates(sdp)
+    candidates: countCandidates(sdp),
+    telephoneEvents: telephoneEventPayloadTypes(sdp)
   }
+}
+
+/** The payload types of `telephone-event` in an SDP; the answer keeps them for the keypad. */
+export function telephoneEventPayloadTypes(sdp: string): number[] {
+  return lines(sdp)
+    .map((line) => /^a=rtpmap:(\d+) telephone-event\/\d+/i.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => Number(match[1]))
 }
 
 /** Meta answers passive (the app is the DTLS client); only an offer that insists on passive flips it. */

@@ -10,9 +10,16 @@
  * changes nothing on the wire.
  */
 import { randomInt } from 'node:crypto'
-import { MediaStream, MediaStreamTrack, RTCPeerConnection, useOPUS } from 'werift'
+import {
+  MediaStream,
+  MediaStreamTrack,
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  useOPUS
+} from 'werift'
 import { silentLogger, type Logger } from '../../core/log'
 import { AudioMeter, type AudioAnalysis } from './audio'
+import { DtmfReceiver } from './dtmf'
 import { OpusDecoder } from './opus'
 import { OutgoingAudio, type CallerAudio } from './outgoingAudio'
 import {
@@ -40,11 +47,18 @@ export interface CallerStats extends AudioAnalysis {
   decodeErrors: number
   /** Where the app's media comes from (`host:port`), learned from its connectivity checks. */
   appAddress?: string | undefined
+  /** Keypad digits received from the app (RFC 4733), in order, e.g. "12#". */
+  digits: string
 }
 
 export interface SimulatedCallerOptions {
   /** What the caller says; a 440 Hz tone by default. */
   audio?: CallerAudio
+  /**
+   * 'on-connect' (default): talks as soon as the media is up. 'when-told': silent until
+   * `startTalking()`, as a customer whose phone still rings for a call from the business.
+   */
+  talk?: 'on-connect' | 'when-told'
   logger?: Logger
   /** The one host candidate the answer advertises (Meta: one public address). */
   hostAddress?: string
@@ -81,6 +95,7 @@ export class SimulatedCaller {
   private readonly outgoing: OutgoingAudio
   private readonly decoder = new OpusDecoder()
   private readonly meter = new AudioMeter()
+  private readonly dtmf = new DtmfReceiver()
   private readonly listeners = new Set<(state: CallerState) => void>()
   private readonly sessionId = String(randomInt(1, 2 ** 47))
   private readonly connectTimeoutMs: number
@@ -91,6 +106,7 @@ export class SimulatedCaller {
   private mediaUpdates = 0
   private current: CallerState = 'new'
   private answered = false
+  private mayTalk: boolean
   private closing: Promise<void> | undefined
   private answeredAt = 0
   private packetsReceived = 0
@@ -105,12 +121,19 @@ export class SimulatedCaller {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000
     this.mediaTimeoutMs = options.mediaTimeoutMs ?? 3_000
     this.outgoing = new OutgoingAudio(this.track, options.audio ?? { mode: 'tone' })
+    this.mayTalk = options.talk !== 'when-told'
     this.closedSignal = new Promise<never>((_, reject) => (this.signalClosed = reject))
     this.closedSignal.catch(() => undefined)
     const hostAddress = options.hostAddress ?? '127.0.0.1'
     this.pc = new RTCPeerConnection({
-      // Only Opus is answered: the app's other codecs fall away, as in Meta's answer.
-      codecs: { audio: [useOPUS()] },
+      // Only Opus is answered, plus telephone-event so the app's keypad (RFC 4733) reaches the
+      // caller: werift matches by name and keeps the offer's payload types in the answer.
+      codecs: {
+        audio: [
+          useOPUS(),
+          new RTCRtpCodecParameters({ mimeType: 'audio/telephone-event', clockRate: 8000 })
+        ]
+      },
       headerExtensions: { audio: [] },
       iceLite: true,
       // werift's default STUN server is on the internet; gathering would stall on it.
@@ -165,11 +188,14 @@ export class SimulatedCaller {
     // werift makes a fresh receiving track for each SSRC the offer announces (the receiver's
     // track before that is a placeholder that never sees a packet), so listen from the event.
     const listening = new WeakSet<MediaStreamTrack>()
+    const keypad = new Set(facts.telephoneEvents)
     this.pc.onTrack.subscribe((track) => {
       if (listening.has(track)) return
       listening.add(track)
       track.onReceiveRtp.subscribe((packet) => {
-        if (packet.header.payloadType === facts.opusPayloadType) this.onAudio(packet.payload)
+        const type = packet.header.payloadType
+        if (type === facts.opusPayloadType) this.onAudio(packet.payload)
+        else if (keypad.has(type)) this.onKeypad(packet.payload, packet.header.timestamp)
       })
     })
     await this.unlessClosed(
@@ -221,7 +247,30 @@ export class SimulatedCaller {
       firstPacketAt: this.firstPacketAt,
       lastPacketAt: this.lastPacketAt,
       decodeErrors: this.decodeErrors,
-      appAddress: this.appAddress()
+      appAddress: this.appAddress(),
+      digits: this.dtmf.digits
+    }
+  }
+
+  /** The customer picked up: talking starts now, or as soon as the media is up. */
+  startTalking(): void {
+    this.mayTalk = true
+    if (this.current === 'connected') this.outgoing.start()
+  }
+
+  /** Resolves once the keypad digits received so far end with `expected` (e.g. "12#"). */
+  async waitForDigits(expected: string, timeoutMs = 5_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const digits = this.dtmf.digits
+      if (digits.endsWith(expected)) return digits
+      if (this.closing) throw new Error('The simulated caller closed while waiting for digits')
+      if (Date.now() >= deadline) {
+        throw new Error(
+          `Expected keypad digits "${expected}" within ${timeoutMs} ms, got "${digits}"`
+        )
+      }
+      await delay(POLL_MS)
     }
   }
 
@@ -313,12 +362,18 @@ export class SimulatedCaller {
     this.outgoing.heard(pcm)
   }
 
+  private onKeypad(payload: Buffer, timestamp: number): void {
+    if (this.closing) return
+    const digit = this.dtmf.push(payload, timestamp)
+    if (digit !== undefined) this.log.info('keypad digit received', { digit })
+  }
+
   private onPeerState(state: RTCPeerConnection['connectionState']): void {
     if (this.closing) return
     if (state === 'connected') {
       clearTimeout(this.connectTimer)
       this.log.info('media connected', { afterMs: Date.now() - this.answeredAt })
-      this.outgoing.start()
+      if (this.mayTalk) this.outgoing.start()
       this.silenceTimer ??= setInterval(() => this.checkSilence(), this.mediaTimeoutMs / 4)
     }
     if (state === 'closed') {

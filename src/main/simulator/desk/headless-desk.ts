@@ -13,6 +13,7 @@ import {
   type RTCSessionDescription
 } from 'werift'
 import type { AcceptResult, MediaOffer, SoftphoneApi, SoftphoneEvents } from '../../../shared/api'
+import type { PlaceCallResult } from '../../../shared/callback'
 import { AudioMeter, type AudioAnalysis } from '../caller/audio'
 import { OpusDecoder } from '../caller/opus'
 import { OutgoingAudio, type CallerAudio } from '../caller/outgoingAudio'
@@ -119,6 +120,23 @@ export class HeadlessDesk {
       const offer = await this.createOffer(options.gathered ?? false)
       this.offerSent = offer
       const result = await api.accept({ callId, sdp: offer })
+      await this.applyCallerAnswer(result.answer, result.renegotiation)
+      return result
+    })()
+    this.answerApplied = work.catch(() => undefined)
+    return work
+  }
+
+  /**
+   * Calls a customer back as the renderer does: the same candidate-less offer goes to `placeCall`,
+   * then Meta's answer and renegotiation offer are applied exactly as after an accept.
+   */
+  async dial(api: Pick<SoftphoneApi, 'placeCall'>, psid: string): Promise<PlaceCallResult> {
+    const work = (async () => {
+      const offer = await this.createOffer(false)
+      this.offerSent = offer
+      const result = await api.placeCall({ psid, sdp: offer })
+      this.answeredCallId = result.callId
       await this.applyCallerAnswer(result.answer, result.renegotiation)
       return result
     })()

@@ -12,6 +12,7 @@ import { FaultBook, type FaultMatch, type InjectedError, type RecordedRequest } 
 import { nowSeconds } from './ids'
 import { buildApp } from './server'
 import type {
+  AppMode,
   AppSubscription,
   CallSettingsShape,
   CallSettingsState,
@@ -46,6 +47,12 @@ export interface FakeGraphOptions {
   requireAppsecretProof?: boolean
   /** `connect` needs a granted call permission, as on Meta. Default false, to keep tests short. */
   requireCallPermission?: boolean
+  /** What `/debug_token` says the Page token may do; default every permission the app needs. */
+  tokenScopes?: string[]
+  /** Unix seconds the Page token expires (0, the default: never). */
+  tokenExpiresAt?: number
+  /** Default 'live'. */
+  appMode?: AppMode
   /** An unanswered call ends after this long; default 60 000 (Meta's limit), 0 for never. */
   ringTimeoutMs?: number
   /** How long the subscription handshake waits for the callback; default 5000. */
@@ -113,6 +120,16 @@ export interface FakeGraph {
   readonly messages: readonly SentMessage[]
   readonly metrics: readonly MetricsReport[]
   addProfile(psid: string, profile: SimProfile): void
+  /** Onboarding's trouble, on purpose: what the Page token may do (`/debug_token` scopes). */
+  setTokenScopes(scopes: readonly string[]): void
+  /** Unix seconds the Page token expires, as `/debug_token` reports it; 0: never. */
+  setTokenExpiry(expiresAt: number): void
+  /** Development mode: only people with a role on the app could call (not enforced here). */
+  setAppMode(mode: AppMode): void
+  /** Changes the Page's call settings as the owner would in Meta's tools (ring target, audio...). */
+  updateCallSettings(patch: Partial<CallSettingsState>): void
+  /** The Page's subscription to the app, as Meta holds it; [] unsubscribes it. */
+  setPageSubscribedFields(fields: readonly string[]): void
   /** The person answers a `calling_optin` request; feed the result to `permissionReplyDelivery`. */
   answerPermissionRequest(
     psid: string,
@@ -123,6 +140,14 @@ export interface FakeGraph {
   callDeliveryBlockers(): string[]
   close(): Promise<void>
 }
+
+/** What a Page token made for this app usually carries (docs/messenger-calling.md §4). */
+export const DEFAULT_TOKEN_SCOPES: readonly string[] = [
+  'pages_show_list',
+  'pages_messaging',
+  'pages_manage_metadata',
+  'public_profile'
+]
 
 /** A granted permission lasts 7 days unless said otherwise. */
 const PERMISSION_TTL_SECONDS = 7 * 24 * 3600
@@ -159,6 +184,11 @@ function createWorld(options: FakeGraphOptions, events: EventEmitter<FakeGraphEv
     pageSubscribedFields: [],
     permissions: new Map(),
     requireCallPermission: options.requireCallPermission ?? false,
+    pageToken: {
+      scopes: [...(options.tokenScopes ?? DEFAULT_TOKEN_SCOPES)],
+      expiresAt: options.tokenExpiresAt ?? 0
+    },
+    appMode: options.appMode ?? 'live',
     messages: [],
     metrics: [],
     handshakeTimeoutMs: options.handshakeTimeoutMs ?? 5000,
@@ -242,6 +272,21 @@ export async function createFakeGraph(options: FakeGraphOptions): Promise<FakeGr
     messages: world.messages,
     metrics: world.metrics,
     addProfile: (psid, profile) => void world.profiles.set(psid, profile),
+    setTokenScopes: (scopes) => {
+      world.pageToken = { ...world.pageToken, scopes: [...scopes] }
+    },
+    setTokenExpiry: (expiresAt) => {
+      world.pageToken = { ...world.pageToken, expiresAt }
+    },
+    setAppMode: (mode) => {
+      world.appMode = mode
+    },
+    updateCallSettings: (patch) => {
+      world.callSettings = { ...world.callSettings, ...patch }
+    },
+    setPageSubscribedFields: (fields) => {
+      world.pageSubscribedFields = [...new Set(fields)]
+    },
     answerPermissionRequest: (psid, response, answerOptions = {}) => {
       const state = world.permissions.get(psid) ?? { requests: [] }
       world.permissions.set(psid, state)

@@ -2,7 +2,7 @@
  * The simulator's "Meta platform": a fake Graph API server and a signed webhook sender.
  * Plain Node; the app under test only ever meets it over HTTP.
  */
-export { createFakeGraph, DEFAULT_PROFILES } from './fake-graph'
+export { createFakeGraph, DEFAULT_PROFILES, DEFAULT_TOKEN_SCOPES } from './fake-graph'
 export type { FakeGraph, FakeGraphOptions, PermissionAnswer } from './fake-graph'
 export { createWebhookSender } from './webhook-sender'
 export type {
@@ -29,6 +29,7 @@ export type { FakeGraphEvents, EndedBy } from './events'
 export { endSummary } from './call-book'
 export type { EndSummary, SimCall, SimCallState, SimDirection } from './call-book'
 export type {
+  AppMode,
   CallSettingsShape,
   CallSettingsState,
   MediaPeer,

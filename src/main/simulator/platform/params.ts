@@ -7,7 +7,7 @@ import { invalidParam, requiredParam } from './graph-error'
 export type Params = Record<string, unknown>
 
 /** Never recorded in the request log: they are credentials. */
-const SECRET_PARAMS = new Set(['access_token', 'appsecret_proof'])
+const SECRET_PARAMS = new Set(['access_token', 'appsecret_proof', 'input_token'])
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -70,6 +70,15 @@ export interface MetricsReport {
   at: number
 }
 
+/** What Meta knows about the Page token, beyond the token itself (see `/debug_token`). */
+export interface PageTokenFacts {
+  scopes: string[]
+  /** Unix seconds; 0: it never expires (a Page token made from a long-lived user token). */
+  expiresAt: number
+}
+
+export type AppMode = 'live' | 'development'
+
 export interface World {
   pageId: string
   pageName: string
@@ -90,6 +99,8 @@ export interface World {
   pageSubscribedFields: string[]
   permissions: Map<string, PermissionState>
   requireCallPermission: boolean
+  pageToken: PageTokenFacts
+  appMode: AppMode
   messages: SentMessage[]
   metrics: MetricsReport[]
   handshakeTimeoutMs: number

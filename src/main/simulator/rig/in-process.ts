@@ -12,17 +12,19 @@ import { join } from 'node:path'
 import type { BridgeClient } from '../../../shared/bridge-client'
 import { startUiServer, type UiServer } from '../../core/bridge/ui-server'
 import {
+  FileSecretStore,
   SettingsStore,
   defaultSettings,
   registerCredentialSecrets,
   resolveConfig
 } from '../../core/config'
 import { silentLogger, type Logger } from '../../core/log'
+import { liveTunnel, type LiveTunnel } from '../../core/settings-effects/live-tunnel'
 import { createSoftphoneCore, type SoftphoneCore } from '../../core/softphone-core'
 import type { CallerAudio } from '../caller'
 import type { SdpShape } from '../platform'
 import type { ScenarioEnv } from '../scenarios/types'
-import { startSimulator, type Simulator } from '../simulator'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator'
 import { connectBridge } from './bridge-connection'
 
 /** Long enough that no scenario's answer races it; `missed` ages its call to ring ~2 s of it. */
@@ -41,6 +43,13 @@ export interface InProcessRigOptions {
   testCalls?: boolean | undefined
   /** Start as a fresh install would: no Page connected (the simulator still runs). */
   withoutPage?: boolean | undefined
+  /** How the simulated customer of a call back behaves, and whether Meta checks permission. */
+  callBack?: Pick<SimulatorOptions, 'requireCallPermission' | 'customer'> | undefined
+  /**
+   * Open a localtunnel to this server (a test's fake localtunnel server) and register the webhook
+   * through it, as a desktop with TUNNEL=localtunnel does; Meta's handshake then travels through it.
+   */
+  tunnelHost?: string | undefined
 }
 
 export interface RigCredentials {
@@ -84,14 +93,16 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
     core?: SoftphoneCore
     ui?: UiServer
     client?: BridgeClient
+    tunnel?: LiveTunnel
   } = {}
   // The UI goes first and the simulator before the core, so Meta's last webhooks still land.
   const close = async (): Promise<void> => {
-    const { sim, dataDir, core, ui, client } = parts
+    const { sim, dataDir, core, ui, client, tunnel } = parts
     const steps: [string, (() => Promise<unknown>) | undefined][] = [
       ['bridge client', client && (async () => client.close())],
       ['simulator', sim && (() => sim.close())],
       ['UI server', ui && (() => ui.close())],
+      ['tunnel', tunnel && (async () => tunnel.stop())],
       ['core', core && (() => core.stop())],
       ['data folder', dataDir ? () => rm(dataDir, { recursive: true, force: true }) : undefined]
     ]
@@ -110,38 +121,44 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
       sdpShape: options.sdpShape,
       requireAppsecretProof: options.requireAppsecretProof,
       callerAudio: options.callerAudio,
+      ...options.callBack,
       logger
     }))
     const dataDir = (parts.dataDir = await mkdtemp(join(tmpdir(), 'softphone-sim-')))
-    const config = resolveConfig({
-      settings: defaultSettings(),
-      secrets: {},
-      env: {
-        ...(options.withoutPage
-          ? {}
-          : {
-              FB_PAGE_ID: credentials.pageId,
-              FB_PAGE_ACCESS_TOKEN: credentials.pageAccessToken,
-              FB_APP_ID: credentials.appId,
-              FB_APP_SECRET: credentials.appSecret
-            }),
-        FB_VERIFY_TOKEN: randomBytes(12).toString('hex'),
-        GRAPH_API_URL: sim.graphUrl,
-        WEBHOOK_PORT: '0',
-        SOFTPHONE_RING_TIMEOUT_S: String(ringTimeoutMs / 1000)
-      }
-    })
+    const env = {
+      ...(options.withoutPage
+        ? {}
+        : {
+            FB_PAGE_ID: credentials.pageId,
+            FB_PAGE_ACCESS_TOKEN: credentials.pageAccessToken,
+            FB_APP_ID: credentials.appId,
+            FB_APP_SECRET: credentials.appSecret
+          }),
+      FB_VERIFY_TOKEN: randomBytes(12).toString('hex'),
+      GRAPH_API_URL: sim.graphUrl,
+      WEBHOOK_PORT: '0',
+      SOFTPHONE_RING_TIMEOUT_S: String(ringTimeoutMs / 1000),
+      ...(options.tunnelHost ? { TUNNEL: 'localtunnel', TUNNEL_HOST: options.tunnelHost } : {})
+    }
+    const config = resolveConfig({ settings: defaultSettings(), secrets: {}, env })
     registerCredentialSecrets(config.credentials)
     const settings = await SettingsStore.open(dataDir, logger)
     const core = (parts.core = await createSoftphoneCore({
       config,
       dataDir,
       settings,
+      env,
       testCallSimulator: options.testCalls ? createTestCallSimulator : undefined,
+      // Onboarding saves the Page the user types here (0600, in the temporary data folder).
+      secrets: new FileSecretStore(dataDir),
       logger
     }))
     const { webhookUrl } = await core.start()
     sim.setWebhookUrl(webhookUrl)
+    if (options.tunnelHost) {
+      parts.tunnel = liveTunnel(core, config, logger)
+      parts.tunnel.start()
+    }
     const ui = (parts.ui = await startUiServer({
       service: core.service,
       port: 0,

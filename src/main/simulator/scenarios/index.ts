@@ -5,6 +5,7 @@
  */
 import { HeadlessDesk } from '../desk/headless-desk'
 import { appHangsUp, callerHangsUp, twoCalls } from './answered'
+import { callBack } from './call-back'
 import { duplicateAndOutOfOrder } from './delivery'
 import { Recorder, StopScenario, messageOf } from './recorder'
 import type { Scenario, ScenarioEnv, ScenarioReport } from './types'
@@ -22,7 +23,8 @@ export const SCENARIOS: readonly Scenario[] = [
   declined,
   twoCalls,
   tokenExpired,
-  duplicateAndOutOfOrder
+  duplicateAndOutOfOrder,
+  callBack
 ]
 
 export const SCENARIO_NAMES: readonly string[] = SCENARIOS.map((scenario) => scenario.name)

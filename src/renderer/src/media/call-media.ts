@@ -10,6 +10,7 @@
  * until Meta's answer is applied, and that only happens after accept.
  */
 import type { AcceptResult } from '../../../shared/api'
+import type { PlaceCallResult } from '../../../shared/callback'
 import { openMicrophone } from './microphone'
 import { readQuality, type CallQuality } from './stats'
 
@@ -41,6 +42,12 @@ export interface CallMediaOptions {
 const LOST =
   'The connection to the caller was lost and could not be restored. Check the internet connection.'
 
+const KEYPAD_UNAVAILABLE =
+  'The keypad cannot send digits on this call yet; wait until it is connected.'
+/** RFC 4733 tones as most phone menus expect them: 100 ms each, 70 ms apart (the W3C defaults). */
+const TONE_MS = 100
+const TONE_GAP_MS = 70
+
 type AudioWithSink = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> }
 
 export class CallMedia {
@@ -53,6 +60,8 @@ export class CallMedia {
   private lostTimer: ReturnType<typeof setTimeout> | undefined
   private muted = false
   private current: MediaState = 'idle'
+  /** Meta took our offer: from here on the call's figures are worth keeping. */
+  private answered = false
 
   constructor(private readonly options: CallMediaOptions) {
     this.audio = new Audio() as AudioWithSink
@@ -81,13 +90,14 @@ export class CallMedia {
   /**
    * Answers: sends the prepared offer through `accept` (the service API), then applies Meta's
    * answer and renegotiation offer. Throws a MicrophoneError when the microphone is refused, before
-   * anything is sent, so the call keeps ringing and the user can fix it.
+   * anything is sent, so the call keeps ringing and the user can fix it. Resolves with what
+   * `accept` returned.
    */
-  async answer(accept: (offerSdp: string) => Promise<AcceptResult>): Promise<void> {
+  async answer<R extends AcceptResult>(accept: (offerSdp: string) => Promise<R>): Promise<R> {
     await this.prepare()
     // The whole answer holds the queue: a media_update offer arriving while accept is still out
     // must wait for Meta's answer, or it would meet a connection still in have-local-offer.
-    await this.serialize(async () => {
+    return this.serialize(async () => {
       this.connection()
       this.setState('answering')
       if (!this.track) await this.attachMicrophone(this.options.inputDeviceId)
@@ -96,10 +106,32 @@ export class CallMedia {
       const offer = pc.localDescription?.sdp
       if (!offer) throw new Error('The call offer was not ready.')
       const result = await accept(offer)
+      this.answered = true
       this.setState('connecting')
       await pc.setRemoteDescription({ type: 'answer', sdp: result.answer })
       if (result.renegotiation) await this.answerOfferNow(result.renegotiation)
+      return result
     })
+  }
+
+  /**
+   * Calls a customer back (docs section 7): the same exchange as answering, on the same queue,
+   * with `placeCall` taking the offer where `accept` would: offer out, Meta's answer applied, then
+   * its renegotiation offer answered locally.
+   */
+  dial(place: (offerSdp: string) => Promise<PlaceCallResult>): Promise<PlaceCallResult> {
+    return this.answer(place)
+  }
+
+  /**
+   * Sends keypad digits in the call's audio (RFC 4733, RTCDTMFSender), after any still playing.
+   * Throws an Error with a sentence when this call cannot carry them.
+   */
+  sendDigits(digits: string): void {
+    const dtmf = this.dtmf
+    if (!dtmf?.canInsertDTMF) throw new Error(KEYPAD_UNAVAILABLE)
+    // insertDTMF replaces whatever is still queued: append, so quick presses all go out.
+    dtmf.insertDTMF(dtmf.toneBuffer + digits, TONE_MS, TONE_GAP_MS)
   }
 
   /** A later offer from Meta (`media_update`): applied after everything before it. */
@@ -132,6 +164,17 @@ export class CallMedia {
   /** For the keypad (RFC 4733 telephone-event). */
   get dtmf(): RTCDTMFSender | null {
     return this.sender?.dtmf ?? null
+  }
+
+  /**
+   * Closes at once, like `close`, and resolves with the call's final figures when this desk had
+   * answered it (else undefined). The stats are asked for just before the connection closes:
+   * Chromium still answers that request, while a closed connection reports no media at all.
+   */
+  closeAndMeasure(): Promise<CallQuality | undefined> {
+    const stats = this.answered && this.current !== 'closed' ? this.pc?.getStats() : undefined
+    this.close()
+    return stats ? stats.then(readQuality, () => undefined) : Promise.resolve(undefined)
   }
 
   close(): void {

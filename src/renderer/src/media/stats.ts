@@ -11,6 +11,8 @@ export interface CallQuality {
   /** Inbound packets lost, percent of expected. */
   lossPercent: number | undefined
   packetsReceived: number
+  /** Inbound packets lost (RTCP's count, never negative here). */
+  packetsLost: number
   /** 0..1, the microphone as sent. */
   inputLevel: number
   /** 0..1, the caller as received. */
@@ -32,6 +34,7 @@ export function readQuality(report: RTCStatsReport): CallQuality {
     jitterMs: undefined,
     lossPercent: undefined,
     packetsReceived: 0,
+    packetsLost: 0,
     inputLevel: 0,
     outputLevel: 0,
     inboundAudioEnergy: 0,
@@ -54,6 +57,7 @@ export function readQuality(report: RTCStatsReport): CallQuality {
         const received = num(raw['packetsReceived']) ?? 0
         const lost = Math.max(0, num(raw['packetsLost']) ?? 0)
         quality.packetsReceived = received
+        quality.packetsLost = lost
         quality.jitterMs = (num(raw['jitter']) ?? 0) * 1000
         quality.lossPercent = received + lost > 0 ? (lost / (received + lost)) * 100 : 0
         quality.outputLevel = num(raw['audioLevel']) ?? 0

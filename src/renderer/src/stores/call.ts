@@ -15,6 +15,7 @@ import { softphone } from '../services/softphone'
 import { useDevicesStore } from './devices'
 import { useSettingsStore } from './settings'
 import { endedNotice } from './call-notices'
+import { reportQuality } from './quality-report'
 
 export interface Notice {
   id: number
@@ -40,7 +41,11 @@ export const useCallStore = defineStore('call', () => {
   let nextNotice = 1
 
   const list = computed(() => Object.values(calls.value).sort((a, b) => a.startedAt - b.startedAt))
-  const ringing = computed(() => list.value.filter((call) => call.state === 'ringing'))
+  // A call silenced by Do not disturb rings out (or is declined) without ringing here: no toast,
+  // no ringtone, no shortcut answers it.
+  const ringing = computed(() =>
+    list.value.filter((call) => call.state === 'ringing' && !call.silenced)
+  )
   const isMine = (call: Call): boolean =>
     (call.state === 'answering' || call.state === 'connected') && call.answeredBy === clientId.value
   const mine = computed(() => list.value.filter(isMine))
@@ -69,28 +74,41 @@ export const useCallStore = defineStore('call', () => {
   function mediaFor(callId: string): CallMedia {
     let callMedia = media.get(callId)
     if (!callMedia) {
-      callMedia = new CallMedia({
-        iceServers: settings.iceServers,
-        openMicEarly: settings.settings?.audio.openMicWhileRinging ?? false,
-        inputDeviceId: devices.inputId,
-        outputDeviceId: devices.outputId,
-        audioProcessing: flags.audioProcessing,
-        onState: (state) => (mediaStates.value = { ...mediaStates.value, [callId]: state }),
-        onLost: (sentence) => void reportFailure(callId, sentence)
-      })
+      callMedia = newMedia(() => callId)
       media.set(callId, callMedia)
     }
     return callMedia
   }
 
+  /** `idOf`: the call's id, read at each event (a call we place learns its id mid-way). */
+  function newMedia(idOf: () => string): CallMedia {
+    return new CallMedia({
+      iceServers: settings.iceServers,
+      openMicEarly: settings.settings?.audio.openMicWhileRinging ?? false,
+      inputDeviceId: devices.inputId,
+      outputDeviceId: devices.outputId,
+      audioProcessing: flags.audioProcessing,
+      onState: (state) => (mediaStates.value = { ...mediaStates.value, [idOf()]: state }),
+      onLost: (sentence) => void reportFailure(idOf(), sentence)
+    })
+  }
+
   function releaseMedia(callId: string): void {
-    media.get(callId)?.close()
+    const callMedia = media.get(callId)
     media.delete(callId)
+    // The final figures go to the call's history entry (only for a call this desk answered).
+    void callMedia?.closeAndMeasure().then((quality) => quality && reportQuality(callId, quality))
   }
 
   function updateRingtone(): void {
     const shouldRing = ringing.value.length > 0
-    ringtone ??= new Ringtone()
+    // The ringtone chosen in Settings applies from the next ring on.
+    const name = settings.settings?.audio.ringtone ?? 'classic'
+    if (ringtone && ringtone.name !== name && !ringtone.isPlaying) {
+      ringtone.dispose()
+      ringtone = undefined
+    }
+    ringtone ??= new Ringtone(name)
     if (shouldRing && !ringtone.isPlaying) {
       void ringtone.start({
         deviceId: devices.ringerId,
@@ -106,7 +124,10 @@ export const useCallStore = defineStore('call', () => {
     calls.value = { ...calls.value, [call.id]: call }
     switch (call.state) {
       case 'ringing':
-        if (!flags.naiveAnswer)
+        // A silenced call is not answered here: no connection, and no microphone opened early
+        // (one silenced while it rang lets go of what was prepared).
+        if (call.silenced) releaseMedia(call.id)
+        else if (!flags.naiveAnswer)
           void mediaFor(call.id)
             .prepare()
             .catch(() => undefined)
@@ -217,6 +238,44 @@ export const useCallStore = defineStore('call', () => {
     muted.value = { ...muted.value, [callId]: callMedia.isMuted }
   }
 
+  /**
+   * Calls a customer back: the media flow of an answer, with `placeCall` where `accept` would be.
+   * The call's id comes with placeCall's reply, so the media is filed under it only then; the
+   * core's updates for the call (answering, even ended) may have come first. Rejects with the
+   * sentence to show when the call could not be placed; once it exists, its own updates tell.
+   */
+  async function placeCall(psid: string): Promise<string> {
+    // One conversation at a time, as when answering.
+    for (const current of mine.value) await hangUp(current.id)
+    const dialing = `dialing:${psid}`
+    let callId: string | undefined
+    const callMedia = newMedia(() => callId ?? dialing)
+    try {
+      const placed = await callMedia.dial(async (sdp) => {
+        const result = await softphone().placeCall({ psid, sdp })
+        callId = result.callId
+        media.set(callId, callMedia)
+        const { [dialing]: state, ...rest } = mediaStates.value
+        mediaStates.value = state === undefined ? rest : { ...rest, [callId]: state }
+        // Ended before its id was known here (the customer declined at once): nothing to set up.
+        if (calls.value[callId]?.state === 'ended') releaseMedia(callId)
+        return result
+      })
+      return placed.callId
+    } catch (error) {
+      if (callId === undefined) {
+        callMedia.close()
+        const { [dialing]: _gone, ...rest } = mediaStates.value
+        mediaStates.value = rest
+        throw error
+      }
+      if (callMedia.state !== 'closed' && calls.value[callId]?.state !== 'ended') {
+        await reportFailure(callId, error instanceof Error ? error.message : String(error))
+      }
+      return callId
+    }
+  }
+
   async function startTestCall(): Promise<void> {
     try {
       await softphone().startTestCall({})
@@ -244,6 +303,7 @@ export const useCallStore = defineStore('call', () => {
     toggleMute,
     dismiss,
     startTestCall,
+    placeCall,
     media: (callId: string) => media.get(callId)
   }
 })

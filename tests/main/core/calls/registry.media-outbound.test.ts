@@ -93,20 +93,23 @@ describe('CallRegistry: outbound calls', () => {
     )
   })
 
-  it('call_status ringing changes nothing; accepted connects; terminate completes', () => {
+  it('call_status ringing marks the ringing once; accepted connects; terminate completes', () => {
     const { registry, calls, ended } = recordingRegistry()
     registry.registerOutbound(outbound)
     registry.handleEvent(
       connect('o1', { from: PAGE, to: PSID, call_direction: 'business_initiated' })
     )
     registry.handleEvent(callStatus('o1', 'ringing'), PAGE)
+    registry.handleEvent(callStatus('o1', 'ringing'), PAGE)
     vi.advanceTimersByTime(4_000)
     registry.handleEvent(callStatus('o1', 'accepted'), PAGE)
     registry.handleEvent(callStatus('o1', 'accepted'), PAGE)
     vi.advanceTimersByTime(60_000)
     registry.handleEvent(terminate('o1'), PAGE)
-    expect(calls.map((c) => c.state)).toEqual(['answering', 'connected', 'ended'])
-    expect(calls[1]).toMatchObject({ connectedAt: T0 + 4_000, answeredBy: 'desk-a' })
+    expect(calls.map((c) => c.state)).toEqual(['answering', 'answering', 'connected', 'ended'])
+    expect(calls[1]).toMatchObject({ customerRingingAt: T0 })
+    expect(calls[2]).toMatchObject({ connectedAt: T0 + 4_000, answeredBy: 'desk-a' })
+    expect(calls[2]).not.toHaveProperty('customerRingingAt')
     expect(ended).toEqual([
       expect.objectContaining({
         direction: 'outbound',

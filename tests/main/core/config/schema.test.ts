@@ -10,8 +10,9 @@ describe('settings schema', () => {
       webhook: { port: 47800, path: '/webhook' },
       tunnel: { mode: 'none' },
       ringTimeoutSeconds: 50,
-      audio: { openMicWhileRinging: false, ringVolume: 0.8 },
+      audio: { openMicWhileRinging: false, ringtone: 'classic', ringVolume: 0.8 },
       ice: { stunUrls: [] },
+      quality: { sendToMeta: false },
       theme: 'system',
       doNotDisturb: { enabled: false, action: 'ring-out' },
       startAtLogin: false

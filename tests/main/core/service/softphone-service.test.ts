@@ -95,7 +95,10 @@ describe('SoftphoneService', () => {
         append: async (record) => {
           history = [...history.filter((r) => r.callId !== record.callId), record]
         },
-        list: async () => [...history].reverse()
+        list: async () => [...history].reverse(),
+        setQuality: async () => undefined,
+        markMissedSeen: async () => undefined,
+        unseenMissedCount: () => 0
       },
       profiles: {
         lookup: async (psid) => {

@@ -58,8 +58,13 @@ describe('readOffer', () => {
     expect(readOffer(chromiumOffer)).toEqual({
       opusPayloadType: 111,
       setup: 'actpass',
-      candidates: 0
+      candidates: 0,
+      telephoneEvents: [110, 126]
     })
+  })
+
+  it('reads no keypad payload types from an offer without telephone-event', () => {
+    expect(readOffer(without(chromiumOffer, /telephone-event/)).telephoneEvents).toEqual([])
   })
 
   it('counts candidates in a gathered offer', () => {

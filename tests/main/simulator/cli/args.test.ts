@@ -24,7 +24,8 @@ describe('npm run sim arguments', () => {
       'declined',
       'two-calls',
       'token-expired',
-      'duplicate-and-out-of-order'
+      'duplicate-and-out-of-order',
+      'call-back'
     ])
   })
 

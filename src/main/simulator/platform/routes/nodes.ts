@@ -6,6 +6,7 @@ import type { TokenKind } from '../auth'
 import { invalidParam, unsupportedRequest } from '../graph-error'
 import { optionalList } from '../params'
 import type { Route, RouteContext, SimProfile, World } from '../world'
+import { debugToken } from './debug-token'
 
 const PROFILE_FIELDS = ['id', 'name', 'first_name', 'last_name', 'profile_pic'] as const
 /** What Graph returns for a PSID when `fields` is absent (the User Profile API's defaults). */
@@ -53,6 +54,7 @@ function nodeKind(world: World, nodeId: string): 'page' | 'app' | 'person' | und
 }
 
 function getNode({ world, params, nodeId }: RouteContext): unknown {
+  if (nodeId === 'debug_token') return debugToken(world, params)
   const requested = optionalList(params, 'fields')
   switch (nodeKind(world, nodeId)) {
     case 'page':
@@ -60,11 +62,18 @@ function getNode({ world, params, nodeId }: RouteContext): unknown {
         id: world.pageId,
         name: world.pageName
       })
-    case 'app':
-      return pick('Application', APP_FIELDS, requested ?? ['name', 'id'], {
-        id: world.appId,
-        name: world.appName
-      })
+    case 'app': {
+      const fields = requested ?? ['name', 'id']
+      // Not in Meta's reference for the app node, but what developers' tools read for the mode.
+      const mode = fields.includes('development_mode')
+        ? { development_mode: world.appMode === 'development' }
+        : {}
+      const named = fields.filter((field) => field !== 'development_mode')
+      return {
+        ...pick('Application', APP_FIELDS, named, { id: world.appId, name: world.appName }),
+        ...mode
+      }
+    }
     case 'person': {
       const profile = world.profiles.get(nodeId)
       if (!profile) throw unsupportedRequest('GET', nodeId)
@@ -80,9 +89,9 @@ function getNode({ world, params, nodeId }: RouteContext): unknown {
   }
 }
 
-/** The app node wants the app token; everything else here is read with the Page token. */
+/** The app node and debug_token want the app token; the rest is read with the Page token. */
 function nodeToken({ world, nodeId }: RouteContext): TokenKind {
-  return nodeId === world.appId ? 'app' : 'page'
+  return nodeId === world.appId || nodeId === 'debug_token' ? 'app' : 'page'
 }
 
 export const nodeRoutes: Route[] = [

@@ -3,7 +3,7 @@
  * when calls ring (`messenger_call_settings`, whose `ring_target: META` is the classic trap).
  */
 import { z } from 'zod'
-import { invalidParam, requiredParam } from '../graph-error'
+import { GraphError, invalidParam, requiredParam } from '../graph-error'
 import { jsonValue, optionalList, type Params } from '../params'
 import type { CallSettingsState, Route, RouteContext } from '../world'
 
@@ -15,6 +15,12 @@ function subscribedApps({ world }: RouteContext): unknown {
 }
 
 function subscribeApp({ world, params }: RouteContext): unknown {
+  if (!world.pageToken.scopes.includes('pages_manage_metadata'))
+    throw new GraphError({
+      code: 200,
+      type: 'OAuthException',
+      message: '(#200) Requires pages_manage_metadata permission to manage the object'
+    })
   const fields = optionalList(params, 'subscribed_fields')
   if (!fields || fields.length === 0) throw requiredParam('subscribed_fields')
   // Meta replaces the list: the last POST says everything the Page sends.

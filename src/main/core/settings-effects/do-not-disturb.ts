@@ -1,0 +1,100 @@
+/**
+ * Do not disturb, applied in the core so every UI (window, toast window, tray, browser mode, other
+ * desks) agrees: an inbound call that starts ringing while it is on is marked `silenced` by the
+ * registry (see `silences`), and no UI rings for it. With the action "ring-out" it then rings out
+ * and ends as missed at the ring deadline; with "decline" it is declined with Meta at once. Either
+ * way it ends like any call, so it is in history. Test calls always ring: the owner pressed the
+ * button and is waiting for them.
+ */
+import type { Call, RingingCall } from '../../../shared/calls'
+import type { Settings } from '../config'
+import type { Logger } from '../log'
+import type { SettingsPort } from '../service/ports'
+
+export interface DoNotDisturbDeps {
+  settings: Pick<SettingsPort, 'get' | 'onChange'>
+  /** Test calls from the built-in simulator are never silenced. */
+  isTestCall: (callId: string) => boolean
+  logger: Logger
+}
+
+/** The registry's part: what the effect needs to decline and to (un)silence calls. */
+export interface DoNotDisturbRegistry {
+  get(callId: string): Call | undefined
+  list(): Call[]
+  decline(callId: string): Call
+  setSilenced(callId: string, silenced: boolean): Call
+  on(event: 'call', listener: (call: Call) => void): () => void
+}
+
+/** The registry's `silence` option: whether a call starting to ring now rings nobody. */
+export function silences(settings: Settings, call: RingingCall, isTestCall: boolean): boolean {
+  const test = isTestCall || call.test === true
+  return settings.doNotDisturb.enabled && call.direction === 'inbound' && !test
+}
+
+export interface DoNotDisturbEffect {
+  dispose(): void
+}
+
+/**
+ * Declines silenced calls when the action says so, and follows the switch while calls ring: turned
+ * on, ringing calls go quiet (they are not declined: the owner may be reaching for one); turned
+ * off, the calls it silenced ring again.
+ */
+export function startDoNotDisturb(
+  deps: DoNotDisturbDeps & {
+    registry: DoNotDisturbRegistry
+    /** Tells Meta the call is declined (Graph `reject`). */
+    reject: (callId: string) => Promise<void>
+  }
+): DoNotDisturbEffect {
+  const { registry, settings } = deps
+  const log = deps.logger.child('do-not-disturb')
+  /** Calls already seen ringing: only a call's first ring can be declined by the setting. */
+  const seen = new Set<string>()
+
+  const decline = (callId: string): void => {
+    // Answered from a desk or hung up by the caller in the meantime: nothing left to decline.
+    if (registry.get(callId)?.state !== 'ringing') return
+    registry.decline(callId)
+    log.info('declined a call: do not disturb', { callId })
+    deps.reject(callId).catch((error: unknown) => {
+      // Ended here already; Meta ends the call by itself when it rings out on the caller's side.
+      log.warn('the decline was not confirmed by Facebook', { callId, error: String(error) })
+    })
+  }
+
+  const offCall = registry.on('call', (call) => {
+    if (call.state === 'ended') {
+      seen.delete(call.id)
+      return
+    }
+    if (call.state !== 'ringing' || seen.has(call.id)) return
+    seen.add(call.id)
+    if (!call.silenced) return
+    if (settings.get().doNotDisturb.action === 'decline') {
+      // After this emission has reached every listener: every UI sees it ring (silently), then end.
+      queueMicrotask(() => decline(call.id))
+    } else {
+      log.info('a call rings out: do not disturb', { callId: call.id })
+    }
+  })
+
+  const offSettings = settings.onChange((next) => {
+    const enabled = next.doNotDisturb.enabled
+    for (const call of registry.list()) {
+      if (call.state !== 'ringing' || call.direction !== 'inbound') continue
+      if (deps.isTestCall(call.id) || (call.silenced === true) === enabled) continue
+      registry.setSilenced(call.id, enabled)
+    }
+  })
+
+  return {
+    dispose() {
+      offCall()
+      offSettings()
+      seen.clear()
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The words and numbers of a history entry: pure functions, so each reads the same in the list,
+ * in tests and in screenshots.
+ */
+import type { CallDirection, CallQualityReport } from '../../../../shared/calls'
+
+/** The History view's two lists: every call, or only the missed ones. */
+export type HistoryFilter = 'all' | 'missed'
+
+export const DIRECTION_LABELS: Record<CallDirection, string> = {
+  inbound: 'Incoming',
+  outbound: 'Outgoing'
+}
+
+/** Arrows as phones draw them: into the handset for incoming, out of it for outgoing. */
+export const DIRECTION_ICONS: Record<CallDirection, string> = {
+  inbound: '↙',
+  outbound: '↗'
+}
+
+const sameDay = (a: Date, b: Date): boolean =>
+  a.getFullYear() === b.getFullYear() &&
+  a.getMonth() === b.getMonth() &&
+  a.getDate() === b.getDate()
+
+/** "Today, 09:30", "Yesterday, 18:02", else the date and time in the user's locale. */
+export function callTime(ms: number, now: number = Date.now()): string {
+  const when = new Date(ms)
+  const clock = when.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+  const today = new Date(now)
+  if (sameDay(when, today)) return `Today, ${clock}`
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)
+  if (sameDay(when, yesterday)) return `Yesterday, ${clock}`
+  return when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+export interface QualityFigure {
+  label: string
+  value: string
+}
+
+/** The figures a report has, in the order people read them; unmeasured ones are left out. */
+export function qualityFigures(quality: CallQualityReport): QualityFigure[] {
+  const figures: QualityFigure[] = []
+  if (quality.rttMs !== undefined) {
+    figures.push({ label: 'Round trip', value: `${Math.round(quality.rttMs)} ms` })
+  }
+  if (quality.jitterMs !== undefined) {
+    figures.push({ label: 'Jitter', value: `${Math.round(quality.jitterMs)} ms` })
+  }
+  if (quality.lossPercent !== undefined) {
+    figures.push({ label: 'Loss', value: `${quality.lossPercent.toFixed(1)}%` })
+  }
+  if (quality.packetsReceived !== undefined) {
+    figures.push({ label: 'Packets received', value: quality.packetsReceived.toLocaleString() })
+  }
+  return figures
+}

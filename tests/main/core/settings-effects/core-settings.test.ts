@@ -1,0 +1,219 @@
+/**
+ * Settings that apply without a restart, through the assembled core (no listener needed: webhook
+ * events go straight into its registry, Graph's reject is spied on): Do not disturb in both of its
+ * actions, the ring timeout of the next call, and test calls that keep ringing.
+ */
+import { createHmac } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Call } from '../../../../src/shared/calls'
+import type { SettingsPatch } from '../../../../src/shared/settings'
+import { SettingsStore, resolveConfig } from '../../../../src/main/core/config'
+import { memoryLogger } from '../../../../src/main/core/log'
+import { createSoftphoneCore, type SoftphoneCore } from '../../../../src/main/core/softphone-core'
+import type { TestCallSimulatorFactory } from '../../../../src/main/core/test-line'
+import { connect } from '../calls/fixtures'
+
+const ENV = {
+  FB_PAGE_ID: 'page-1',
+  FB_PAGE_ACCESS_TOKEN: 'EAASettingsEffectsTestToken000000',
+  FB_APP_SECRET: 'settings-effects-secret',
+  // Nothing listens there: a Graph request that is not spied on fails fast.
+  GRAPH_API_URL: 'http://127.0.0.1:9'
+}
+
+let dataDir: string | undefined
+let core: SoftphoneCore | undefined
+
+afterEach(async () => {
+  await core?.stop()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  core = undefined
+  dataDir = undefined
+})
+
+/**
+ * A stand-in for the built-in simulator: it delivers a signed connect to the test line's webhook
+ * and only then answers with the call id, as the real one does (so the call rings before that).
+ */
+const fakeTestCallSimulator: TestCallSimulatorFactory = async () => {
+  const credentials = {
+    pageId: 'test-page',
+    pageAccessToken: 'test-token',
+    appId: 'test-app',
+    appSecret: 'test-secret'
+  }
+  return {
+    graphUrl: 'http://127.0.0.1:9',
+    graphVersion: 'v26.0',
+    credentials,
+    async placeCall(webhookUrl) {
+      const callId = 'test-call-1'
+      const body = JSON.stringify({
+        object: 'page',
+        entry: [
+          {
+            id: 'test-page',
+            time: Math.floor(Date.now() / 1000),
+            calls: [
+              {
+                id: callId,
+                to: 'test-page',
+                from: 'test-caller',
+                event: 'connect',
+                timestamp: Math.floor(Date.now() / 1000),
+                call_direction: 'user_initiated'
+              }
+            ]
+          }
+        ]
+      })
+      const signature = createHmac('sha256', credentials.appSecret).update(body).digest('hex')
+      const response = await fetch(webhookUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': `sha256=${signature}`
+        },
+        body
+      })
+      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`)
+      return { callId }
+    },
+    close: async () => undefined
+  }
+}
+
+async function startCore(initial: SettingsPatch = {}, env: Record<string, string> = {}) {
+  dataDir = await mkdtemp(join(tmpdir(), 'softphone-effects-'))
+  const logger = memoryLogger()
+  const settings = await SettingsStore.open(dataDir, logger)
+  await settings.update(initial)
+  const fullEnv = { ...ENV, ...env }
+  const config = resolveConfig({ settings: settings.get(), secrets: {}, env: fullEnv })
+  core = await createSoftphoneCore({
+    config,
+    dataDir,
+    settings,
+    env: fullEnv,
+    testCallSimulator: fakeTestCallSimulator,
+    logger
+  })
+  const seen: Call[] = []
+  core.service.attach({
+    id: 'ui',
+    send: (message) => {
+      if (message.event === 'callUpdated') seen.push(message.payload)
+    }
+  })
+  const reject = vi.spyOn(core.graph, 'rejectCall').mockResolvedValue(undefined)
+  return { core, settings, seen, reject }
+}
+
+const history = async (c: SoftphoneCore) => c.history.list({})
+
+describe('Do not disturb in the core', () => {
+  it('ring-out: the call rings silenced, ends as missed at the deadline, and is in history', async () => {
+    const { core, seen, reject } = await startCore({
+      doNotDisturb: { enabled: true, action: 'ring-out' },
+      ringTimeoutSeconds: 0.2
+    })
+    const ringing = core.registry.handleEvent(connect('c_quiet'), 'page-1')
+    // Silenced from the very first snapshot every UI receives: nothing may ring even briefly.
+    expect(ringing).toMatchObject({ state: 'ringing', silenced: true })
+    expect(seen[0]).toMatchObject({ id: 'c_quiet', state: 'ringing', silenced: true })
+
+    await vi.waitFor(() => expect(core.registry.get('c_quiet')?.state).toBe('ended'))
+    expect(core.registry.get('c_quiet')).toMatchObject({
+      outcome: 'missed',
+      reason: 'ring-timeout'
+    })
+    await vi.waitFor(async () =>
+      expect(await history(core)).toMatchObject([{ callId: 'c_quiet', outcome: 'missed' }])
+    )
+    expect(reject).not.toHaveBeenCalled()
+  })
+
+  it('decline: the call is declined with Facebook at once, and is in history as declined', async () => {
+    const { core, seen, reject } = await startCore({
+      doNotDisturb: { enabled: true, action: 'decline' }
+    })
+    core.registry.handleEvent(connect('c_busy'), 'page-1')
+    await vi.waitFor(() => expect(reject).toHaveBeenCalledWith('c_busy'))
+    expect(core.registry.get('c_busy')).toMatchObject({
+      state: 'ended',
+      outcome: 'declined',
+      reason: 'declined'
+    })
+    // Every UI saw it ring silently, then end: never an audible ring.
+    expect(seen.map((call) => [call.state, call.state === 'ringing' && call.silenced])).toEqual([
+      ['ringing', true],
+      ['ended', false]
+    ])
+    await vi.waitFor(async () =>
+      expect(await history(core)).toMatchObject([{ callId: 'c_busy', outcome: 'declined' }])
+    )
+  })
+
+  it('never silences a test call: the owner pressed the button and waits for it to ring', async () => {
+    const { core, seen } = await startCore({ doNotDisturb: { enabled: true, action: 'decline' } })
+    const { callId } = (await core.service.dispatch(
+      'startTestCall',
+      {},
+      { id: 'ui', send: () => {} }
+    )) as {
+      callId: string
+    }
+    expect(seen[0]).toMatchObject({ id: callId, state: 'ringing' })
+    expect(seen[0]).not.toHaveProperty('silenced')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(core.registry.get(callId)?.state).toBe('ringing')
+  })
+
+  it('off: a call rings as usual; switched on while it rings, it goes quiet but is not declined', async () => {
+    const { core, settings, reject } = await startCore({ doNotDisturb: { action: 'decline' } })
+    expect(core.registry.handleEvent(connect('c_loud'), 'page-1')).not.toHaveProperty('silenced')
+    await settings.update({ doNotDisturb: { enabled: true } })
+    expect(core.registry.get('c_loud')).toMatchObject({ state: 'ringing', silenced: true })
+    await settings.update({ doNotDisturb: { enabled: false } })
+    expect(core.registry.get('c_loud')).toMatchObject({ state: 'ringing' })
+    expect(core.registry.get('c_loud')).not.toHaveProperty('silenced')
+    expect(reject).not.toHaveBeenCalled()
+  })
+})
+
+describe('the ring timeout', () => {
+  it('applies to the next call without a restart; a ringing call keeps its deadline', async () => {
+    const { core, settings } = await startCore({ ringTimeoutSeconds: 30 })
+    const first = core.registry.handleEvent(connect('c_first'), 'page-1')
+    await settings.update({ ringTimeoutSeconds: 10 })
+    const second = core.registry.handleEvent(connect('c_second'), 'page-1')
+    if (first?.state !== 'ringing' || second?.state !== 'ringing') throw new Error('not ringing')
+    expect(first.ringDeadline - Date.now()).toBeGreaterThan(25_000)
+    expect(second.ringDeadline - Date.now()).toBeLessThanOrEqual(10_000)
+    expect(second.ringDeadline - Date.now()).toBeGreaterThan(8_000)
+    expect(core.registry.get('c_first')).toMatchObject({ ringDeadline: first.ringDeadline })
+  })
+
+  it('stays as SOFTPHONE_RING_TIMEOUT_S says when the environment sets it', async () => {
+    const { core, settings } = await startCore({}, { SOFTPHONE_RING_TIMEOUT_S: '20' })
+    await settings.update({ ringTimeoutSeconds: 5 })
+    const call = core.registry.handleEvent(connect('c_env'), 'page-1')
+    if (call?.state !== 'ringing') throw new Error('not ringing')
+    expect(call.ringDeadline - Date.now()).toBeGreaterThan(15_000)
+  })
+})
+
+describe('the ringtone setting', () => {
+  it('takes one of the generated ringtones and refuses any other, naming the choices', async () => {
+    const { settings } = await startCore()
+    expect(settings.get().audio.ringtone).toBe('classic')
+    await settings.update({ audio: { ringtone: 'chime' } })
+    expect(settings.get().audio.ringtone).toBe('chime')
+    await expect(
+      settings.update({ audio: { ringtone: '/home/me/ring.mp3' as 'chime' } })
+    ).rejects.toThrow('Invalid setting "audio.ringtone": must be one of classic, chime, digital')
+  })
+})
