@@ -6,7 +6,7 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CommandRequest } from '../../../src/shared/api'
+import type { CallerPhotos, CommandRequest } from '../../../src/shared/api'
 import type { HistoryRecord } from '../../../src/shared/calls'
 import App from '../../../src/renderer/src/App.vue'
 import HistoryItem from '../../../src/renderer/src/components/history/HistoryItem.vue'
@@ -95,7 +95,7 @@ beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] })
   service = new FakeSoftphone()
   service.respond('listHistory', answer)
-  service.respond('getCallerPhotos', ({ psids }) =>
+  service.respond('getCallerPhotos', ({ psids }): CallerPhotos =>
     psids.includes('psid-ada') ? { 'psid-ada': 'data:image/png;base64,QURB' } : {}
   )
   useSoftphoneBridge(service.bridge)

@@ -206,7 +206,7 @@ function subscriptionCheck(facts: GraphFacts, creds: Readonly<Credentials>): Set
     return check(
       'page-subscription',
       'failed',
-      'The Page is not subscribed to this app, so Meta sends it none of the Page’s calls. Subscribe it here.',
+      'The Page is not subscribed to this app, so Meta does not send the Page’s calls to it. Subscribe it here.',
       fix
     )
   if (!own.subscribed_fields.includes('calls'))

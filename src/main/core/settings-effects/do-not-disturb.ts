@@ -85,7 +85,8 @@ export function startDoNotDisturb(
     const enabled = next.doNotDisturb.enabled
     for (const call of registry.list()) {
       if (call.state !== 'ringing' || call.direction !== 'inbound') continue
-      if (deps.isTestCall(call.id) || (call.silenced === true) === enabled) continue
+      const test = call.test === true || deps.isTestCall(call.id)
+      if (test || (call.silenced === true) === enabled) continue
       registry.setSilenced(call.id, enabled)
     }
   })

@@ -17,7 +17,8 @@ import { useCallStore } from './call'
 /** `checking` the permission, `ready` to act on it, `asking` for it, or `calling`. */
 export type CallBackPhase = 'checking' | 'ready' | 'asking' | 'calling'
 
-const sentenceOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+const sentenceOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)
 
 export const useCallBackStore = defineStore('callBack', () => {
   const calls = useCallStore()
