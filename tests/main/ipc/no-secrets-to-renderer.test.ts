@@ -26,6 +26,8 @@ const REQUESTS: Partial<Record<(typeof COMMAND_NAMES)[number], unknown>> = {
   getStatus: {},
   getSettings: {},
   listHistory: {},
+  getPageConnection: {},
+  runSetupChecks: {},
   accept: { callId: 'c_secret_scan', sdp: 'v=0\r\n' },
   decline: { callId: 'no-such-call' },
   hangUp: { callId: 'no-such-call' },

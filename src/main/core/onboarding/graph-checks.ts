@@ -141,7 +141,8 @@ function expiryCheck(token: TokenDebug, now: number): SetupCheck {
   const expiresAt = token.expires_at * 1000
   const daysLeft = Math.round((expiresAt - now) / DAY_MS)
   if (expiresAt - now < TOKEN_EXPIRY_WARNING_DAYS * DAY_MS) {
-    const when = expiresAt - now < DAY_MS ? 'within a day' : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`
+    const when =
+      expiresAt - now < DAY_MS ? 'within a day' : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`
     return check(
       'token-expiry',
       'warning',
