@@ -29,7 +29,10 @@ describe('calling a customer back in the browser', () => {
   })
 
   it('asks, is allowed, calls, rings, connects with audio and keypad, and hangs up', async () => {
-    rig = await startBrowserRig({ callBack: { requireCallPermission: true } })
+    // Meta holds its connect reply a little: the ringing webhook reaches the app before the id.
+    rig = await startBrowserRig({
+      callBack: { requireCallPermission: true, connectReplyDelayMs: 300 }
+    })
     page = await openApp(browser, pageUrlOf(rig))
     await page.getByText('Page connected').waitFor()
 

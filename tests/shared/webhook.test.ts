@@ -197,6 +197,16 @@ describe('unpackDelivery: call events', () => {
     ])
   })
 
+  it("reads call_status without an id, as Meta's own example shows it", () => {
+    const [event] = callEvents(
+      unpackDelivery(
+        envelope(calls({ event: 'call_status', recipient_id: 'psid-9', call_status: 'ringing' }))
+      ).events
+    )
+    expect(event).toMatchObject({ event: 'call_status', recipient_id: 'psid-9' })
+    expect(event).not.toHaveProperty('id')
+  })
+
   it.each([
     ['an object', { sdp_type: 'offer', sdp: SDP }],
     ['a plain string', SDP]

@@ -16,6 +16,8 @@ export interface CustomerBehaviour {
   incomingCall?: 'pick-up' | 'decline' | 'manual' | undefined
   /** How long the phone rings before the customer picks up or declines. */
   ringMs?: number | undefined
+  /** Send `call_status` without the call's `id`, as Meta's own example shows it. */
+  callStatusWithoutId?: boolean | undefined
 }
 
 export interface DialedCall {
@@ -70,6 +72,14 @@ export function startCustomer(deps: CustomerDeps): CustomerSide {
 
   const ringing = (callId: string): boolean => graph.calls.get(callId)?.state === 'ringing'
 
+  const sendStatus = (callId: string, status: 'ringing' | 'accepted', psid: string) => {
+    const delivery = sender.callStatusDelivery({ callId, status, recipientId: psid })
+    if (behaviour.callStatusWithoutId) {
+      for (const entry of delivery.entry) for (const call of entry.calls ?? []) delete call['id']
+    }
+    return deps.track(sender.deliver(delivery))
+  }
+
   const replyToPermissionRequest: CustomerSide['replyToPermissionRequest'] = (
     psid,
     response,
@@ -91,11 +101,7 @@ export function startCustomer(deps: CustomerDeps): CustomerSide {
   const pickUp = (callId: string): Promise<number[]> => {
     const call = graph.calls.pickUp(callId)
     deps.callerOf(callId)?.startTalking()
-    return deps.track(
-      sender.deliver(
-        sender.callStatusDelivery({ callId, status: 'accepted', recipientId: call.psid })
-      )
-    )
+    return sendStatus(callId, 'accepted', call.psid)
   }
 
   const onPermissionRequested = ({ psid }: { psid: string }): void => {
@@ -114,9 +120,7 @@ export function startCustomer(deps: CustomerDeps): CustomerSide {
     if (waiter) waiter(dial)
     else dials.push(dial)
     // The phone rings: Meta says so at once, possibly before the business has its call id.
-    void deps.track(
-      sender.deliver(sender.callStatusDelivery({ callId, status: 'ringing', recipientId: psid }))
-    )
+    void sendStatus(callId, 'ringing', psid)
     later(deps.ringLimitMs, () => {
       if (ringing(callId)) graph.calls.terminate(callId, 'timeout')
     })

@@ -63,6 +63,8 @@ export interface SimulatorOptions {
   profiles?: Record<string, SimProfile> | undefined
   /** `connect` needs a granted call permission, as on Meta (default: not checked). */
   requireCallPermission?: boolean | undefined
+  /** Hold each `action: connect` reply this long, so the call's webhooks overtake it. */
+  connectReplyDelayMs?: number | undefined
   /** The customer's side of a call back; by default they act only when a test says so. */
   customer?: CustomerBehaviour | undefined
   logger?: Logger | undefined
@@ -211,6 +213,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     sdpShape: options.sdpShape ?? 'object',
     requireAppsecretProof: options.requireAppsecretProof ?? false,
     requireCallPermission: options.requireCallPermission ?? false,
+    connectReplyDelayMs: options.connectReplyDelayMs ?? 0,
     // Meta's limit runs here per call, from the call's timestamp rather than from ring().
     ringTimeoutMs: 0,
     port: options.graphPort ?? 0,

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../../src/main/core/log'
 import { runCli, type CliIo } from '../../../src/main/simulator/cli/run'
+import { SCENARIO_NAMES } from '../../../src/main/simulator/scenarios'
 
 let dataDir: string
 
@@ -54,7 +55,7 @@ describe('npm run sim', () => {
   it('lists the scenarios and refuses an unknown one with exit 2', async () => {
     const listed = io()
     expect(await runCli(['--list'], listed.streams)).toBe(0)
-    expect(listed.out).toHaveLength(7)
+    expect(listed.out).toHaveLength(SCENARIO_NAMES.length)
     const wrong = io()
     expect(await runCli(['hang-up'], wrong.streams)).toBe(2)
     expect(wrong.err[0]).toMatch(/There is no scenario "hang-up"/)

@@ -91,15 +91,19 @@ export class OutboundDialer {
       throw error
     }
     this.inFlight.delete(psid)
-    this.deps.registry.registerOutbound({
-      callId: result.callId,
-      pageId: placement.pageId,
-      psid,
-      startedAt,
-      clientId: placement.clientId
-    })
-    this.claim(result.callId, psid)
-    this.release()
+    try {
+      this.deps.registry.registerOutbound({
+        callId: result.callId,
+        pageId: placement.pageId,
+        psid,
+        startedAt,
+        clientId: placement.clientId
+      })
+      this.claim(result.callId, psid)
+    } finally {
+      // Whatever happened, nothing may stay parked once no placement is in flight.
+      this.release()
+    }
     return result
   }
 

@@ -47,6 +47,8 @@ export interface FakeGraphOptions {
   requireAppsecretProof?: boolean
   /** `connect` needs a granted call permission, as on Meta. Default false, to keep tests short. */
   requireCallPermission?: boolean
+  /** Hold each `action: connect` reply this long after the call rings (default 0). */
+  connectReplyDelayMs?: number
   /** What `/debug_token` says the Page token may do; default every permission the app needs. */
   tokenScopes?: string[]
   /** Unix seconds the Page token expires (0, the default: never). */
@@ -184,6 +186,7 @@ function createWorld(options: FakeGraphOptions, events: EventEmitter<FakeGraphEv
     pageSubscribedFields: [],
     permissions: new Map(),
     requireCallPermission: options.requireCallPermission ?? false,
+    connectReplyDelayMs: options.connectReplyDelayMs ?? 0,
     pageToken: {
       scopes: [...(options.tokenScopes ?? DEFAULT_TOKEN_SCOPES)],
       expiresAt: options.tokenExpiresAt ?? 0

@@ -99,6 +99,11 @@ export interface World {
   pageSubscribedFields: string[]
   permissions: Map<string, PermissionState>
   requireCallPermission: boolean
+  /**
+   * How long `action: connect` holds its reply after the call rings: Meta's webhooks for the call
+   * (`call_status: ringing`) may then reach the app before the call id does.
+   */
+  connectReplyDelayMs: number
   pageToken: PageTokenFacts
   appMode: AppMode
   messages: SentMessage[]

@@ -44,7 +44,8 @@ export interface InProcessRigOptions {
   /** Start as a fresh install would: no Page connected (the simulator still runs). */
   withoutPage?: boolean | undefined
   /** How the simulated customer of a call back behaves, and whether Meta checks permission. */
-  callBack?: Pick<SimulatorOptions, 'requireCallPermission' | 'customer'> | undefined
+  callBack?:
+    Pick<SimulatorOptions, 'requireCallPermission' | 'customer' | 'connectReplyDelayMs'> | undefined
   /**
    * Open a localtunnel to this server (a test's fake localtunnel server) and register the webhook
    * through it, as a desktop with TUNNEL=localtunnel does; Meta's handshake then travels through it.

@@ -2,6 +2,7 @@
  * `POST /{page-id}/calls`: accept, reject, terminate (consumer-initiated calls) and connect
  * (business-initiated), with Meta's refusals for unknown calls, wrong states and bad offers.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { SimCall } from '../call-book'
 import { GraphError, invalidParam, noMatchingUser, requiredParam } from '../graph-error'
 import { newCallId, nowSeconds } from '../ids'
@@ -114,6 +115,8 @@ async function connect(world: World, params: Params) {
   const callId = newCallId()
   const media = await answerOffer(world, callId, offer)
   world.calls.dialed(callId, psid, offer, media.answer)
+  // A slow reply lets the call's first webhooks overtake it, as they may at Meta.
+  if (world.connectReplyDelayMs > 0) await sleep(world.connectReplyDelayMs)
   // The outbound response shows objects in Meta's docs, whatever `sdpShape` says for accept.
   return {
     success: true,
