@@ -154,7 +154,7 @@ describe('readQuality', () => {
       inputLevel: 0.25,
       outputLevel: 0.5,
       inboundAudioEnergy: 1.25,
-      firstPacketAt: 1_700_000_000_000
+      lastPacketAt: 1_700_000_000_000
     })
   })
 
@@ -174,7 +174,7 @@ describe('readQuality', () => {
     expect(quality.jitterMs).toBeUndefined()
     expect(quality.lossPercent).toBeUndefined()
     expect(quality.packetsReceived).toBe(0)
-    expect(quality.firstPacketAt).toBeUndefined()
+    expect(quality.lastPacketAt).toBeUndefined()
   })
 
   it('treats negative loss (duplicates) as none and ignores non-numbers', () => {
@@ -194,7 +194,7 @@ describe('readQuality', () => {
     expect(quality.rttMs).toBeUndefined()
     expect(quality.lossPercent).toBe(0)
     expect(quality.jitterMs).toBe(0)
-    expect(quality.firstPacketAt).toBe(5)
+    expect(quality.lastPacketAt).toBe(5)
   })
 
   it('has no first packet time before any packet arrived', () => {
@@ -202,7 +202,7 @@ describe('readQuality', () => {
       report({ type: 'inbound-rtp', kind: 'audio', packetsReceived: 0, packetsLost: 0 })
     )
     expect(quality.lossPercent).toBe(0)
-    expect(quality.firstPacketAt).toBeUndefined()
+    expect(quality.lastPacketAt).toBeUndefined()
   })
 })
 

@@ -19,8 +19,8 @@ export interface CallQuality {
   outputLevel: number
   /** Cumulative energy of the received audio; grows only while sound actually plays. */
   inboundAudioEnergy: number
-  /** ms since the epoch of the first received audio packet, when known. */
-  firstPacketAt: number | undefined
+  /** ms since the epoch of the latest received audio packet, when known. */
+  lastPacketAt: number | undefined
 }
 
 type StatsRecord = Record<string, unknown> & { type: string }
@@ -38,7 +38,7 @@ export function readQuality(report: RTCStatsReport): CallQuality {
     inputLevel: 0,
     outputLevel: 0,
     inboundAudioEnergy: 0,
-    firstPacketAt: undefined
+    lastPacketAt: undefined
   }
   report.forEach((raw: StatsRecord) => {
     switch (raw.type) {
@@ -62,8 +62,8 @@ export function readQuality(report: RTCStatsReport): CallQuality {
         quality.lossPercent = received + lost > 0 ? (lost / (received + lost)) * 100 : 0
         quality.outputLevel = num(raw['audioLevel']) ?? 0
         quality.inboundAudioEnergy = num(raw['totalAudioEnergy']) ?? 0
-        const first = num(raw['lastPacketReceivedTimestamp'])
-        if (received > 0 && first !== undefined) quality.firstPacketAt = first
+        const last = num(raw['lastPacketReceivedTimestamp'])
+        if (received > 0 && last !== undefined) quality.lastPacketAt = last
         break
       }
       case 'media-source': {
