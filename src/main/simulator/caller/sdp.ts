@@ -2,8 +2,9 @@
  * The few SDP facts and rewrites the simulated caller needs: reading the app's offer the way
  * Meta's media server would (reject what it cannot serve), and making werift's descriptions look
  * like Meta's (ICE-lite at session level, DTLS passive, one session origin across renegotiations).
- * Line-based on purpose: werift re-serialising through a parser would change more than we mean to.
+ * Parsed and written with sdp-transform, which keeps every attribute it does not touch.
  */
+import { parse, write, type MediaDescription, type SessionDescription } from 'sdp-transform'
 
 export type DtlsSetup = 'actpass' | 'active' | 'passive'
 
@@ -22,41 +23,48 @@ export interface OfferFacts {
   telephoneEvents: number[]
 }
 
-const lines = (sdp: string): string[] => sdp.split(/\r?\n/).filter((line) => line.length > 0)
-const join = (sdpLines: string[]): string => `${sdpLines.join('\r\n')}\r\n`
+type Media = MediaDescription & { setup?: string }
+
+const media = (session: SessionDescription): Media[] => session.media as Media[]
+
+/** Session-level attributes may also sit on the m-line (ICE credentials, fingerprint, setup). */
+const either = <K extends keyof Media & keyof SessionDescription>(
+  session: SessionDescription,
+  line: Media | undefined,
+  key: K
+): unknown => line?.[key] ?? session[key]
+
+const payloadTypesOf = (line: Media | undefined, codec: RegExp): number[] =>
+  (line?.rtp ?? []).filter((rtp) => codec.test(rtp.codec)).map((rtp) => rtp.payload)
 
 export function readOffer(sdp: string): OfferFacts {
-  const all = lines(sdp)
-  if (!all[0]?.startsWith('v=0')) throw new InvalidOfferError('The offer is not an SDP description')
-  const media = all.filter((line) => line.startsWith('m='))
-  if (media.length !== 1 || !media[0]?.startsWith('m=audio ')) {
+  if (!sdp.startsWith('v=0')) throw new InvalidOfferError('The offer is not an SDP description')
+  const session = parse(sdp)
+  const lines = media(session)
+  const audio = lines[0]
+  if (lines.length !== 1 || audio?.type !== 'audio') {
     throw new InvalidOfferError('The offer must carry exactly one audio m-line and nothing else')
   }
-  const opus = all
-    .map((line) => /^a=rtpmap:(\d+) opus\/48000/i.exec(line))
-    .find((match) => match !== null)
-  if (!opus?.[1]) throw new InvalidOfferError('The offer does not offer Opus')
-  if (!all.some((line) => line.startsWith('a=ice-ufrag:'))) {
+  const opus = audio.rtp.find((rtp) => /^opus$/i.test(rtp.codec) && rtp.rate === 48000)
+  if (!opus) throw new InvalidOfferError('The offer does not offer Opus')
+  if (!either(session, audio, 'iceUfrag')) {
     throw new InvalidOfferError('The offer has no ICE credentials')
   }
-  if (!all.some((line) => line.startsWith('a=fingerprint:'))) {
+  if (!either(session, audio, 'fingerprint')) {
     throw new InvalidOfferError('The offer has no DTLS fingerprint')
   }
-  const setup = all.find((line) => line.startsWith('a=setup:'))?.slice('a=setup:'.length)
+  const setup = audio.setup ?? (session as { setup?: string }).setup
   return {
-    opusPayloadType: Number(opus[1]),
+    opusPayloadType: opus.payload,
     setup: setup === 'actpass' || setup === 'active' || setup === 'passive' ? setup : undefined,
-    candidates: countCandidates(sdp),
-    telephoneEvents: telephoneEventPayloadTypes(sdp)
+    candidates: audio.candidates?.length ?? 0,
+    telephoneEvents: payloadTypesOf(audio, /^telephone-event$/i)
   }
 }
 
 /** The payload types of `telephone-event` in an SDP; the answer keeps them for the keypad. */
 export function telephoneEventPayloadTypes(sdp: string): number[] {
-  return lines(sdp)
-    .map((line) => /^a=rtpmap:(\d+) telephone-event\/\d+/i.exec(line))
-    .filter((match) => match !== null)
-    .map((match) => Number(match[1]))
+  return media(parse(sdp)).flatMap((line) => payloadTypesOf(line, /^telephone-event$/i))
 }
 
 /** Meta answers passive (the app is the DTLS client); only an offer that insists on passive flips it. */
@@ -64,8 +72,16 @@ export function answerSetupFor(offerSetup: DtlsSetup | undefined): Exclude<DtlsS
   return offerSetup === 'passive' ? 'active' : 'passive'
 }
 
+function rewrite(sdp: string, change: (session: SessionDescription) => void): string {
+  const session = parse(sdp)
+  change(session)
+  return write(session)
+}
+
 export function withSetup(sdp: string, setup: DtlsSetup): string {
-  return join(lines(sdp).map((line) => (line.startsWith('a=setup:') ? `a=setup:${setup}` : line)))
+  return rewrite(sdp, (session) => {
+    for (const line of media(session)) if (line.setup !== undefined) line.setup = setup
+  })
 }
 
 /**
@@ -73,10 +89,10 @@ export function withSetup(sdp: string, setup: DtlsSetup): string {
  * which a strict parser (Chromium's among them) does not read as ICE-lite.
  */
 export function withSessionLevelIceLite(sdp: string): string {
-  const kept = lines(sdp).filter((line) => line !== 'a=ice-lite')
-  const timing = kept.findIndex((line) => line.startsWith('t='))
-  kept.splice(timing + 1, 0, 'a=ice-lite')
-  return join(kept)
+  return rewrite(sdp, (session) => {
+    session.icelite = 'ice-lite'
+    for (const line of media(session)) delete (line as { icelite?: string }).icelite
+  })
 }
 
 /**
@@ -84,26 +100,31 @@ export function withSessionLevelIceLite(sdp: string): string {
  * (RFC 3264 section 8). werift invents a new origin for each description.
  */
 export function withOrigin(sdp: string, sessionId: string, version: number): string {
-  return join(
-    lines(sdp).map((line) =>
-      line.startsWith('o=') ? `o=- ${sessionId} ${version} IN IP4 127.0.0.1` : line
-    )
-  )
+  return rewrite(sdp, (session) => {
+    session.origin = {
+      username: '-',
+      sessionId,
+      sessionVersion: version,
+      netType: 'IN',
+      ipVer: 4,
+      address: '127.0.0.1'
+    }
+  })
 }
 
+const candidatesOf = (sdp: string): { ip: string }[] =>
+  media(parse(sdp)).flatMap((line) => line.candidates ?? [])
+
 export function countCandidates(sdp: string): number {
-  return lines(sdp).filter((line) => line.startsWith('a=candidate:')).length
+  return candidatesOf(sdp).length
 }
 
 /** The connection addresses of the description's candidates, e.g. ['127.0.0.1']. */
 export function candidateAddresses(sdp: string): string[] {
-  return lines(sdp)
-    .filter((line) => line.startsWith('a=candidate:'))
-    .map((line) => line.split(' ')[4] ?? '')
+  return candidatesOf(sdp).map((candidate) => candidate.ip)
 }
 
 export function originVersion(sdp: string): number | undefined {
-  const origin = lines(sdp).find((line) => line.startsWith('o='))
-  const version = origin?.split(' ')[2]
+  const version = parse(sdp).origin?.sessionVersion
   return version === undefined ? undefined : Number(version)
 }

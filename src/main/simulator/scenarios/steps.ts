@@ -3,6 +3,7 @@
  * check how the core, its history and the fake Graph saw the end. Each records its own checks.
  */
 import type { CallOutcome, EndReason, RingingCall } from '../../../shared/calls'
+import { countCandidates } from '../caller/sdp'
 import type { RecordedRequest } from '../platform'
 import type { HeadlessDesk } from '../desk/headless-desk'
 import { describeHearing, near } from '../desk/headless-desk'
@@ -63,7 +64,7 @@ export async function answerCall(
     labelled(label, 'the desk answers through the service API'),
     () => withTimeout(desk.answer(api, callId), WAIT_MS.answer, 'accept'),
     (result) => {
-      const candidates = (desk.offerSent?.match(/^a=candidate:/gm) ?? []).length
+      const candidates = desk.offerSent ? countCandidates(desk.offerSent) : 0
       const reneg = result.renegotiation === undefined ? '' : ' + renegotiation offer'
       return `offer with ${candidates} candidates sent; answer${reneg} applied`
     }
