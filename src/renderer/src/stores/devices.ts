@@ -53,8 +53,11 @@ export const useDevicesStore = defineStore('devices', () => {
     return () => listeners.delete(listener)
   }
 
-  function watchHotPlug(): void {
-    navigator.mediaDevices?.addEventListener('devicechange', () => void refresh())
+  /** Re-reads the lists on every plug and unplug; returns the function that stops it. */
+  function watchHotPlug(): () => void {
+    const onChange = (): void => void refresh()
+    navigator.mediaDevices?.addEventListener('devicechange', onChange)
+    return () => navigator.mediaDevices?.removeEventListener('devicechange', onChange)
   }
 
   return { devices, inputs, outputs, inputId, outputId, ringerId, refresh, onRemoved, watchHotPlug }
