@@ -50,7 +50,9 @@ export function redactText(text: string): string {
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value)
   if (value instanceof Error) return redactText(`${value.name}: ${value.message}`)
-  if (depth > 6 || value === null || typeof value !== 'object') return value
+  if (value === null || typeof value !== 'object') return value
+  // Too deep to walk: dropped, never written unredacted (a token may sit at any depth).
+  if (depth > 6) return '[too deep]'
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1))
   const out: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {

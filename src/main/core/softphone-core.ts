@@ -275,8 +275,10 @@ export async function createSoftphoneCore({
     async stop() {
       await webhook.close()
       await testLine?.close()
-      registry.endAllLive('shutdown')
+      // Deliveries already acknowledged are applied first, so the sweep below ends (and records)
+      // every call they started.
       await webhook.drained()
+      registry.endAllLive('shutdown')
       live.dispose()
       doNotDisturb.dispose()
       service.dispose()

@@ -104,6 +104,18 @@ describe('App', () => {
     expect(service.requests('decline')).toEqual([])
   })
 
+  it('leaves Enter to a focused button: Enter on Decline does not answer the call', async () => {
+    service.calls = [ringing('c_1')]
+    const wrapper = await mountApp()
+    const decline = button(wrapper.get('[role="alertdialog"]'), 'Decline')
+    ;(decline.element as HTMLButtonElement).focus()
+
+    press('Enter', {}, decline.element)
+    await flushPromises()
+
+    expect(service.requests('accept')).toEqual([])
+  })
+
   it('shows a blocked microphone on the ringing call and keeps it ringing', async () => {
     media.devices.refuse(new DOMException('denied', 'NotAllowedError'))
     service.calls = [ringing('c_1')]

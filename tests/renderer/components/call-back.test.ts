@@ -9,7 +9,7 @@ import { nextTick } from 'vue'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AnsweringCall, Call } from '../../../src/shared/calls'
 import App from '../../../src/renderer/src/App.vue'
-import { historyRecord } from '../support/calls'
+import { historyRecord, ringing } from '../support/calls'
 import { grantedInfo, permissionInfo } from '../support/call-back'
 import { button, hasButton } from '../support/dom'
 import { FakeSoftphone, META_ANSWER } from '../support/fake-softphone'
@@ -183,6 +183,18 @@ describe('calling back', () => {
     await button(view(), 'Hang up').trigger('click')
     await flushPromises()
     expect(service.requests('hangUp')).toEqual([{ callId: 'out-1' }])
+  })
+
+  it('closes the panel with Escape without declining a call that rings meanwhile', async () => {
+    const wrapper = await openPanel()
+    service.emit('callUpdated', ringing('c_1'))
+    await flushPromises()
+
+    await panel(wrapper).trigger('keydown', { key: 'Escape' })
+    await flushPromises()
+
+    expect(wrapper.find('[role="dialog"]').exists()).toBe(false)
+    expect(service.requests('decline')).toEqual([])
   })
 
   it('keeps the keypad quiet until the call is connected', async () => {

@@ -389,6 +389,49 @@ describe('CallMedia controls', () => {
     expect(states.filter((state) => state === 'closed')).toHaveLength(1)
   })
 
+  it('stops a microphone switched in while the call closed during replaceTrack', async () => {
+    const { media } = makeMedia()
+    await media.answer(acceptWith({ answer: ANSWER }))
+    const sender = fake.lastPeer().transceivers[0]!.sender
+    const gate = deferred()
+    const replaceTrack = sender.replaceTrack.bind(sender)
+    sender.replaceTrack = async (track) => {
+      await gate.promise
+      return replaceTrack(track)
+    }
+
+    const switching = media.setInputDevice('usb-mic')
+    await vi.waitFor(() => expect(fake.devices.tracks).toHaveLength(2), { interval: 1 })
+    media.close()
+    gate.resolve()
+    await switching
+
+    expect(fake.devices.tracks.map((track) => track.stopped)).toEqual([true, true])
+  })
+
+  it('stops the new microphone when replaceTrack fails', async () => {
+    const { media } = makeMedia()
+    await media.answer(acceptWith({ answer: ANSWER }))
+    const sender = fake.lastPeer().transceivers[0]!.sender
+    sender.replaceTrack = () => Promise.reject(new DOMException('closed', 'InvalidStateError'))
+
+    await expect(media.setInputDevice('usb-mic')).rejects.toThrow('closed')
+
+    expect(fake.devices.tracks[1]?.stopped).toBe(true)
+    expect(fake.devices.tracks[0]?.stopped).toBe(false)
+  })
+
+  it('still answers when the chosen speaker refuses, on the default one', async () => {
+    fake.setSinkId.mockRejectedValueOnce(new DOMException('gone', 'NotFoundError'))
+    const { media } = makeMedia({ outputDeviceId: 'speakers-2' })
+    const accept = acceptWith({ answer: ANSWER })
+
+    await media.answer(accept)
+
+    expect(accept).toHaveBeenCalledOnce()
+    expect(fake.lastPeer().remoteDescription).toEqual({ type: 'answer', sdp: ANSWER })
+  })
+
   it('stops a microphone that finished opening after the call was closed', async () => {
     const gate = deferred()
     fake.devices.holdUntil(gate.promise)

@@ -85,6 +85,11 @@ export function attachBridge(options: BridgeOptions): Bridge {
       detach()
       log.info('client disconnected', { client: client.id })
     })
+    // ws emits protocol errors (an oversized frame, invalid UTF-8) here and closes the socket
+    // itself; without a listener Node throws the event and the whole core goes down.
+    ws.on('error', (error) => {
+      log.warn('client connection error', { client: client.id, error: String(error) })
+    })
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only')
       let frame: RequestFrame

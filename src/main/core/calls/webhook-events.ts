@@ -33,6 +33,14 @@ export interface EventContext {
   test?: boolean | undefined
 }
 
+/**
+ * Meta's Unix seconds as whole ms: the schema accepts fractional seconds ("1671644824.1234"), and
+ * history stores whole ms only, so an unrounded time would keep the call out of history.
+ */
+function secondsToMs(seconds: number): number {
+  return Math.round(seconds * 1000)
+}
+
 export function applyCallEvent(event: CallEvent, context: EventContext): Call | undefined {
   switch (event.event) {
     case 'connect':
@@ -61,7 +69,7 @@ function onConnect(
     return undefined
   }
   const now = table.now()
-  const startedAt = event.timestamp * 1000
+  const startedAt = secondsToMs(event.timestamp)
   // Counted from Meta's timestamp, so a delivery retried for 45 s rings 5 s only; capped at a
   // full ring from now in case Meta's clock runs ahead of ours.
   const ringDeadline = Math.min(startedAt + ringTimeoutMs, now + ringTimeoutMs)
@@ -107,7 +115,7 @@ function fillFromLateConnect(
     pageId: call.pageId || parties.pageId,
     direction: parties.direction,
     caller: call.caller.psid ? call.caller : { ...call.caller, psid: parties.psid },
-    startedAt: event.timestamp * 1000
+    startedAt: secondsToMs(event.timestamp)
   })
 }
 
@@ -121,7 +129,7 @@ function onTerminate(event: TerminateEvent, { table, log, pageId, at }: EventCon
       direction: 'inbound' as const,
       // Unknown until the connect shows up (if it ever does); an empty psid marks it missing.
       caller: { psid: event.from ?? '' },
-      startedAt: (event.start_time ?? event.timestamp) * 1000
+      startedAt: secondsToMs(event.start_time ?? event.timestamp)
     }
     return table.createEnded(endedFrom(core, HUNG_UP_BEFORE_CONNECT, at), true)
   }

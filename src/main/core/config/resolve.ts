@@ -90,7 +90,11 @@ export function resolveConfig({ settings, secrets, env = {} }: ConfigSources): R
       port: o.webhookPort ?? settings.webhook.port,
       path: o.webhookPath ?? settings.webhook.path
     },
-    ringTimeoutMs: Math.round((o.ringTimeoutSeconds ?? settings.ringTimeoutSeconds) * 1000),
+    // At least 1 ms: "0.0001" passes as "above 0" but would round to 0, which the registry refuses.
+    ringTimeoutMs: Math.max(
+      1,
+      Math.round((o.ringTimeoutSeconds ?? settings.ringTimeoutSeconds) * 1000)
+    ),
     tunnel: {
       // PUBLIC_URL alone means "Meta reaches me there": no tunnel of ours is needed.
       mode:

@@ -30,6 +30,15 @@ import type {
   TestCallPort
 } from './ports'
 
+/** Graph never said yes or no (timed out, network down, server error). */
+function outcomeUnknown(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { kind?: unknown }).kind === 'unavailable'
+  )
+}
+
 export interface ClientHandle {
   readonly id: string
   send(message: EventMessage): void
@@ -207,6 +216,14 @@ export class SoftphoneService {
       const failure = toServiceError(error)
       this.log.warn('accept failed', { callId, error: failure.message })
       this.endIfLive(callId, () => this.deps.registry.answerFailed(callId, failure.message))
+      // No answer from Graph (timeout, network, 5xx) does not mean Meta refused: it may have
+      // accepted, leaving the customer in a silent call. A terminate settles it either way.
+      if (outcomeUnknown(error)) {
+        void this.deps
+          .callControl(call)
+          .terminate(callId)
+          .catch(() => undefined)
+      }
       throw failure
     }
   }

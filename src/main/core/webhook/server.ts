@@ -131,6 +131,12 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   }
 
   const delivery = async (req: Request, res: Response): Promise<void> => {
+    // Without a signature nothing can make the body believable: refuse before reading any of it.
+    if (typeof req.headers[SIGNATURE_HEADER] !== 'string') {
+      logger.warn('webhook delivery refused', { reason: 'signature-missing' })
+      res.set('Connection', 'close')
+      return sendError(res, 401, 'unauthorized')
+    }
     const body = await readRawBody(req, bodyLimit)
     if (!body.ok) {
       if (body.reason === 'aborted') return
@@ -147,9 +153,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
         secrets.appSecret
       )
     ) {
-      logger.warn('webhook delivery refused', {
-        reason: header === undefined ? 'signature-missing' : 'signature-mismatch'
-      })
+      logger.warn('webhook delivery refused', { reason: 'signature-mismatch' })
       return sendError(res, 401, 'unauthorized')
     }
     const parsed = parseDelivery(body.body)

@@ -203,7 +203,11 @@ export class CallMedia {
       void this.audio.play().catch(() => undefined)
     }
     pc.onconnectionstatechange = () => this.onConnectionState(pc.connectionState)
-    if (this.options.outputDeviceId) await this.setOutputDevice(this.options.outputDeviceId)
+    if (this.options.outputDeviceId) {
+      // A speaker that refuses (unplugged, not allowed) must not stop the call being answered:
+      // the caller is then heard on the system default.
+      await this.setOutputDevice(this.options.outputDeviceId).catch(() => undefined)
+    }
     if (this.options.openMicEarly) {
       // A failure here is not fatal: the click tries again and reports it then.
       await this.attachMicrophone(this.options.inputDeviceId).catch(() => undefined)
@@ -223,7 +227,17 @@ export class CallMedia {
       return
     }
     track.enabled = !this.muted
-    await this.sender?.replaceTrack(track)
+    try {
+      await this.sender?.replaceTrack(track)
+    } catch (error) {
+      track.stop()
+      throw error
+    }
+    // Closed while the track was being attached: close() stopped only the track it knew.
+    if (this.state === 'closed') {
+      track.stop()
+      return
+    }
     this.track?.stop()
     this.track = track
   }

@@ -118,6 +118,18 @@ describe('WebSocket bridge', () => {
     expect(service.calls).toHaveLength(0)
   })
 
+  it('survives a frame over the size limit: that client is closed, the bridge goes on', async () => {
+    // ws reports an oversized frame as an 'error' event on the server socket: without a listener
+    // Node would throw it, and one misbehaving desk would take the whole core down.
+    const socket = await open()
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
+    socket.send('x'.repeat(300 * 1024))
+    expect(await closed).toBe(1009)
+    await expect.poll(() => bridge.clientCount).toBe(0)
+    const again = createBridgeClient((await open()) as unknown as SocketLike)
+    await expect(again.api.listCalls({})).resolves.toBeDefined()
+  })
+
   it('broadcasts events to every connected client, each with its own identity', async () => {
     const a = createBridgeClient((await open()) as unknown as SocketLike)
     const b = createBridgeClient((await open()) as unknown as SocketLike)

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EndedCall } from '../../../../src/shared/calls'
+import { toHistoryRecord } from '../../../../src/shared/calls'
+import { toStored } from '../../../../src/main/core/history/record'
 import {
   connect,
   expectRefusal,
@@ -170,5 +172,23 @@ describe('CallRegistry: terminate before its connect', () => {
     registry.handleEvent(terminate('c1', { from: 'psid-from-terminate' }), PAGE)
     const filled = registry.handleEvent(connect('c1'), PAGE)
     expect(filled).toMatchObject({ caller: { psid: 'psid-from-terminate' } })
+  })
+})
+
+describe('CallRegistry: fractional webhook timestamps', () => {
+  // The webhook schema takes Unix seconds with decimals ("1671644824.1234"); history keeps whole
+  // ms only, so a start time left fractional would make the call's record fail to save.
+  it('keeps start times in whole ms, so every ending is storable in history', () => {
+    const { registry, ended } = recordingRegistry()
+    registry.handleEvent(connect('c1', { timestamp: T0 / 1000 + 0.1234 }), PAGE)
+    registry.handleEvent(terminate('c1'), PAGE)
+    registry.handleEvent(terminate('c2', { start_time: '1775044800.0005' }), PAGE)
+    registry.handleEvent(connect('c2', { timestamp: T0 / 1000 - 0.0005 }), PAGE)
+    const calls = [...ended, registry.get('c2')!]
+    expect(calls.map((call) => call.startedAt)).toEqual([T0 + 123, T0 + 1, T0])
+    for (const call of calls) {
+      if (call.state !== 'ended') throw new Error('expected an ended call')
+      expect(() => toStored(toHistoryRecord(call))).not.toThrow()
+    }
   })
 })

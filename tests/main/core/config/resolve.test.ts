@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../../../src/main/core/config/errors'
 import { resolveConfig } from '../../../../src/main/core/config/resolve'
+import { CallRegistry } from '../../../../src/main/core/calls'
 import { defaultSettings, settingsSchema } from '../../../../src/main/core/config/schema'
 
 const pageEnv = {
@@ -106,5 +107,21 @@ describe('resolveConfig', () => {
     expect(() =>
       resolveConfig({ settings: defaultSettings(), secrets: {}, env: { WEBHOOK_PORT: 'x' } })
     ).toThrow(ConfigError)
+  })
+
+  it('never resolves a tiny but valid ring time to 0 ms, which the registry refuses', () => {
+    const fromEnv = resolveConfig({
+      settings: defaultSettings(),
+      secrets: {},
+      env: { SOFTPHONE_RING_TIMEOUT_S: '0.0001' }
+    })
+    const fromSettings = resolveConfig({
+      settings: settingsSchema.parse({ ringTimeoutSeconds: 0.0004 }),
+      secrets: {}
+    })
+    for (const config of [fromEnv, fromSettings]) {
+      expect(config.ringTimeoutMs).toBe(1)
+      expect(() => new CallRegistry({ ringTimeoutMs: config.ringTimeoutMs })).not.toThrow()
+    }
   })
 })

@@ -201,6 +201,33 @@ describe('SoftphoneService', () => {
     await expect.poll(() => history.map((r) => r.outcome)).toEqual(['failed'])
   })
 
+  it('sends a terminate when Graph never answered the accept, in case Meta took it', async () => {
+    const a = client('a')
+    service.attach(a.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    graph.failures.set(
+      'accept',
+      new GraphError({ kind: 'unavailable', message: 'timed out', timedOut: true })
+    )
+    await expect(
+      service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, a.handle)
+    ).rejects.toMatchObject({ code: 'graph' })
+    await expect.poll(() => graph.asked).toEqual(['accept c_1', 'terminate c_1'])
+    expect(registry.get('c_1')).toMatchObject({ state: 'ended', outcome: 'failed' })
+  })
+
+  it('sends no terminate when Graph refused the accept outright', async () => {
+    const a = client('a')
+    service.attach(a.handle)
+    registry.handleEvent(connect('c_1'), 'page-1')
+    graph.failures.set('accept', new GraphError({ kind: 'unknown-call', message: 'no such call' }))
+    await expect(
+      service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, a.handle)
+    ).rejects.toMatchObject({ code: 'graph' })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(graph.asked).toEqual(['accept c_1'])
+  })
+
   it('declines: every desk stops ringing at once, Graph is told, history says declined', async () => {
     const a = client('a')
     service.attach(a.handle)

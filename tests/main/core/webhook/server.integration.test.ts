@@ -278,6 +278,11 @@ describe('refused deliveries never reach onEvents', () => {
     expect(await res.json()).toEqual({ error: 'unauthorized' })
   })
 
+  it('401 without a signature before reading the body, however large', async () => {
+    const res = await post(Buffer.alloc(1024 * 1024 + 1, 0x20), null)
+    expect(res.status).toBe(401)
+  })
+
   it('401 with a signature made with another secret', async () => {
     expect((await post(valid, signBody(valid, 'not-the-secret'))).status).toBe(401)
   })
