@@ -23,6 +23,11 @@ export class PhotoError extends Error {
   override readonly name = 'PhotoError'
 }
 
+/** https only, or plain http where the Graph host itself is http (the simulator). */
+export function photoSchemeAllowed(protocol: string, allowHttp: boolean | undefined): boolean {
+  return protocol === 'https:' || (allowHttp === true && protocol === 'http:')
+}
+
 export async function fetchPhotoDataUrl(url: string, options: PhotoOptions = {}): Promise<string> {
   const maxBytes = options.maxBytes ?? DEFAULT_PHOTO_MAX_BYTES
   let parsed: URL
@@ -31,8 +36,10 @@ export async function fetchPhotoDataUrl(url: string, options: PhotoOptions = {})
   } catch {
     throw new PhotoError('profile_pic is not a URL')
   }
-  const allowed = parsed.protocol === 'https:' || (options.allowHttp && parsed.protocol === 'http:')
-  if (!allowed) throw new PhotoError(`profile_pic scheme ${parsed.protocol} not allowed`)
+  const allowed = (protocol: string): boolean => photoSchemeAllowed(protocol, options.allowHttp)
+  if (!allowed(parsed.protocol)) {
+    throw new PhotoError(`profile_pic scheme ${parsed.protocol} not allowed`)
+  }
 
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
@@ -42,6 +49,11 @@ export async function fetchPhotoDataUrl(url: string, options: PhotoOptions = {})
     response = await fetch(parsed, { signal, redirect: 'follow', credentials: 'omit' })
   } catch (thrown) {
     throw new PhotoError(`photo download failed (${errorName(thrown)}) from ${parsed.host}`)
+  }
+  // A CDN may redirect; it may not take the download off https on the way.
+  if (response.url && !allowed(new URL(response.url).protocol)) {
+    await response.body?.cancel()
+    throw new PhotoError(`photo was redirected to a ${new URL(response.url).protocol} address`)
   }
   if (!response.ok) {
     await response.body?.cancel()

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { GraphClient, type GraphCredentials } from '../../../../src/main/core/graph'
+import { photoSchemeAllowed } from '../../../../src/main/core/graph/photo'
 import { memoryLogger } from '../../../../src/main/core/log'
 import { graphError, startFakeGraph, type FakeGraph, type Reply } from './fake-graph'
 
@@ -151,5 +152,16 @@ describe('getCallerProfile', () => {
       kind: 'permission',
       userMessage: expect.stringContaining('Business Asset User Profile Access')
     })
+  })
+})
+
+describe('photo schemes, also checked after redirects', () => {
+  it('allows https always and http only where the Graph host is http', () => {
+    expect(photoSchemeAllowed('https:', false)).toBe(true)
+    expect(photoSchemeAllowed('http:', false)).toBe(false)
+    expect(photoSchemeAllowed('http:', undefined)).toBe(false)
+    expect(photoSchemeAllowed('http:', true)).toBe(true)
+    expect(photoSchemeAllowed('file:', true)).toBe(false)
+    expect(photoSchemeAllowed('data:', true)).toBe(false)
   })
 })
