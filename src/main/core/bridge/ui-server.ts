@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { rm, writeFile } from 'node:fs/promises'
+import { chmod, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-protocol'
 import type { Logger } from '../log'
@@ -79,6 +79,8 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   }
   const infoFile = join(options.dataDir, BRIDGE_INFO_FILE)
   await writeFile(infoFile, `${JSON.stringify(info)}\n`, { mode: 0o600 })
+  // `mode` applies only when the file is created; a file left by an older run is tightened too.
+  await chmod(infoFile, 0o600)
   return {
     info,
     bridge,
