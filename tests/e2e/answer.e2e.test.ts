@@ -151,4 +151,27 @@ describe('answering a call in the browser', () => {
     await page.getByRole('region', { name: 'Call in progress' }).getByText('Connected').waitFor()
     await other.context().close()
   })
+
+  it('shows "Reconnecting" when the media drops, and ends the call with a sentence 15 s later', async () => {
+    await ready()
+    const callId = await rig.sim.placeCall()
+    await page.getByRole('button', { name: 'Answer' }).click()
+    const inCall = page.getByRole('region', { name: 'Call in progress' })
+    await inCall.getByText('Connected').waitFor()
+    // The far end vanishes without a word (a network drop): Chromium's consent checks fail.
+    await rig.sim.callerOf(callId)?.close()
+    await inCall.getByText('Reconnecting…').waitFor({ timeout: 20_000 })
+    expect(rig.core.registry.get(callId)?.state).toBe('connected')
+    await screenshot(page, 'reconnecting')
+    // Down for 15 s: the call ends with a sentence, and Meta is told.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'connection to the caller was lost' })
+      .waitFor({ timeout: 25_000 })
+    expect(rig.core.registry.get(callId)).toMatchObject({
+      outcome: 'failed',
+      reason: 'media-failed'
+    })
+    await expect.poll(() => rig.sim.whenEnded(callId).then((ending) => ending.by)).toBe('business')
+  })
 })
