@@ -9,7 +9,6 @@ import { createSoftphoneCore } from './core/softphone-core'
 import { startUiServer } from './core/bridge/ui-server'
 import { createTestCallSimulator } from './simulator/test-call'
 import { liveTunnel } from './core/settings-effects/live-tunnel'
-import { callerLabel } from '../shared/calls'
 import { fileURLToPath } from 'node:url'
 
 /** The built renderer, served in browser mode (`npm run web` builds it first). */
@@ -56,7 +55,6 @@ async function main(): Promise<void> {
         const call = message.payload
         calls.info(`call ${call.state}`, {
           callId: call.id,
-          caller: callerLabel(call.caller),
           ...(call.state === 'ended' ? { outcome: call.outcome, reason: call.reason } : {})
         })
       }

@@ -108,6 +108,8 @@ describe('npm run serve', () => {
     )
     expect(running.stderr()).not.toContain('EAAserveTestToken')
     expect(running.stderr()).not.toContain(SECRET)
+    // Caller data stays out of the log: the call id is what support needs.
+    expect(running.stderr()).not.toContain('psid-9')
     expect(existsSync(join(dataDir, 'bridge.json'))).toBe(true)
 
     running.child.kill('SIGTERM')

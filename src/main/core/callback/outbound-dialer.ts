@@ -199,9 +199,7 @@ export class OutboundDialer {
   private apply({ event, pageId, receivedAt }: Waiting): void {
     const callId = event.id
     if (callId === undefined) {
-      this.log.debug('call_status matched no outbound call', {
-        recipient: event.event === 'call_status' ? event.recipient_id : undefined
-      })
+      this.log.debug('call_status matched no outbound call')
       return
     }
     if (isOutboundOnly(event) && this.deps.registry.get(callId) === undefined) {

@@ -126,7 +126,7 @@ export class ProfileCache {
         timedOut
       ])
       if (result === 'timeout') {
-        this.log.debug('caller profile timed out', { psid, timeoutMs: this.timeoutMs })
+        this.log.debug('caller profile timed out', { timeoutMs: this.timeoutMs })
         this.store(psid, generation, undefined)
         return undefined
       }
@@ -141,15 +141,16 @@ export class ProfileCache {
     }
   }
 
-  private logFailure(psid: string, error: unknown): void {
+  // The caller's PSID is personal data: it stays out of the log (the call id identifies the call).
+  private logFailure(_psid: string, error: unknown): void {
     if (!(error instanceof GraphError)) {
-      this.log.warn('caller profile lookup failed', { psid, error })
+      this.log.warn('caller profile lookup failed', { error })
       return
     }
     // Token and permission problems need the owner (Business Asset User Profile Access is a
     // common gap); outages and unknown PSIDs are routine and stay at debug.
     const needsOwner = error.kind === 'token-expired' || error.kind === 'permission'
-    const fields = { psid, ...error.toLogFields() }
+    const fields = error.toLogFields()
     if (needsOwner) this.log.warn('caller profile lookup failed', fields)
     else this.log.debug('caller profile lookup failed', fields)
   }

@@ -129,7 +129,9 @@ export class GraphTransport {
     const timeoutMs = request.timeoutMs ?? this.timeoutMs
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout
-    const info = { method: request.method, path, context: request.context }
+    // A profile's path is the caller's PSID: personal data, kept out of logs and error fields.
+    const loggedPath = request.context === 'profile' ? `/${this.version}/{psid}` : path
+    const info = { method: request.method, path: loggedPath, context: request.context }
     const started = performance.now()
     const headers: Record<string, string> = {
       authorization: `Bearer ${request.auth.token}`,

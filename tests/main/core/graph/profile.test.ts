@@ -71,6 +71,13 @@ describe('getCallerProfile', () => {
     expect(download?.query.get('appsecret_proof')).toBeNull()
   })
 
+  it('keeps the caller’s PSID out of the log, at every level', async () => {
+    const { client, logger } = await setup({ status: 500 })
+    await client.getCallerProfile(PSID)
+    expect(logger.entries.length).toBeGreaterThan(0)
+    expect(JSON.stringify(logger.entries)).not.toContain(PSID)
+  })
+
   it('keeps the name and drops a photo that is not a raster image', async () => {
     const { client, logger } = await setup({
       body: '<svg xmlns="http://www.w3.org/2000/svg"/>',
