@@ -16,6 +16,7 @@ export default defineConfig({
           include: [
             'tests/shared/**/*.test.ts',
             'tests/main/**/*.test.ts',
+            'tests/preload/**/*.test.ts',
             'tests/build/**/*.test.ts'
           ],
           exclude: ['tests/**/*.integration.test.ts', 'tests/build/packaging.test.ts']
@@ -57,6 +58,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           // Builds the app and packs it with electron-builder against a stub Electron (~15 s).
+          // It rebuilds out/, which the e2e tests serve: `npm test` runs it after them, not beside.
           name: 'packaging',
           environment: 'node',
           include: ['tests/build/packaging.test.ts'],

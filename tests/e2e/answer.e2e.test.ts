@@ -40,6 +40,16 @@ describe('answering a call in the browser', () => {
     // The name arrives from the profile lookup a moment after the toast (the PSID shows first).
     await toast().getByText('Ada Lovelace').waitFor()
     await screenshot(page, 'incoming-call-toast')
+    // Ready to answer, yet nothing can leave: the prepared connection has an offer but no remote
+    // side, so it cannot connect, and Meta has not been asked for anything.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          `window.__peerConnections.map((pc) => [pc.localDescription?.type, pc.remoteDescription, pc.connectionState])`
+        )
+      )
+      .toEqual([['offer', null, 'new']])
+    expect(rig.sim.graph.requests.some((request) => request.action === 'accept')).toBe(false)
 
     await page.getByRole('button', { name: 'Answer' }).click()
     await page.getByRole('region', { name: 'Call in progress' }).getByText('Connected').waitFor()

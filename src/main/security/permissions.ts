@@ -29,7 +29,7 @@ const audioOnly = ({ mediaTypes }: PermissionQuery): boolean =>
 export const PERMISSIONS: Partial<Record<Permission, (query: PermissionQuery) => boolean>> = {
   media: audioOnly, // the caller must hear us: getUserMedia({ audio }) and audio device labels
   'speaker-selection': () => true, // play the call on the headset the user picked (setSinkId)
-  'clipboard-sanitized-write': () => true, // "Copy" buttons for the webhook URL in onboarding
+  'clipboard-sanitized-write': () => false, // nothing to copy: the app only needs the microphone
   notifications: () => false, // main raises the OS notifications itself, with the call's actions
   openExternal: () => false, // links leave through safeOpenURL, never through the page
   'display-capture': () => false, // no screen sharing in a phone

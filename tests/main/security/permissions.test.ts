@@ -39,7 +39,7 @@ const cases: [string, Case][] = [
   ['media of no stated kind', { permission: 'media', mediaTypes: [], granted: false }],
   ['media of unknown kind', { permission: 'media', mediaTypes: ['unknown'], granted: false }],
   ['audio output selection', { permission: 'speaker-selection', granted: true }],
-  ['clipboard write', { permission: 'clipboard-sanitized-write', granted: true }],
+  ['clipboard write', { permission: 'clipboard-sanitized-write', granted: false }],
   ['notifications', { permission: 'notifications', granted: false }],
   ['openExternal', { permission: 'openExternal', granted: false }],
   ['geolocation', { permission: 'geolocation', granted: false }],

@@ -1,0 +1,104 @@
+/**
+ * The preload with a hand-written fake of the two Electron modules it touches: it exposes named
+ * functions only, turns every command into one invoke on the command channel, rebuilds refused
+ * commands as sentences, and subscribes to events by name.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { COMMAND_NAMES, ServiceError } from '../../src/shared/api'
+import { IPC, type IpcReply } from '../../src/shared/ipc'
+import type { DeskBridge, SoftphoneBridge } from '../../src/preload/bridge'
+
+type Handler = (event: unknown, payload: unknown) => void
+
+const exposed = new Map<string, unknown>()
+const invoked: { channel: string; payload: unknown }[] = []
+const sent: { channel: string; payload: unknown }[] = []
+const handlers = new Map<string, Set<Handler>>()
+let reply: IpcReply = { ok: true, result: 'fine' }
+
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value)
+  },
+  ipcRenderer: {
+    invoke: async (channel: string, payload: unknown) => {
+      invoked.push({ channel, payload })
+      return reply
+    },
+    send: (channel: string, payload: unknown) => sent.push({ channel, payload }),
+    on: (channel: string, handler: Handler) => {
+      const set = handlers.get(channel) ?? new Set()
+      set.add(handler)
+      handlers.set(channel, set)
+    },
+    off: (channel: string, handler: Handler) => handlers.get(channel)?.delete(handler)
+  }
+}))
+
+const emit = (channel: string, payload: unknown): void => {
+  for (const handler of handlers.get(channel) ?? []) handler({}, payload)
+}
+
+let softphone: SoftphoneBridge
+let desk: DeskBridge
+
+beforeAll(async () => {
+  await import('../../src/preload/index')
+  softphone = exposed.get('softphone') as SoftphoneBridge
+  desk = exposed.get('desk') as DeskBridge
+})
+
+describe('preload', () => {
+  it('exposes the contract’s commands and the desk actions, and nothing like ipcRenderer', () => {
+    expect([...exposed.keys()].sort()).toEqual(['desk', 'softphone'])
+    const names = Object.keys(softphone).filter((key) => key !== 'on')
+    expect(names.sort()).toEqual([...COMMAND_NAMES].sort())
+    for (const value of [...Object.values(softphone), ...Object.values(desk)]) {
+      expect(typeof value).toBe('function')
+    }
+    expect(Object.keys(desk).sort()).toEqual(['onCallActionRequested', 'requestCallAction'])
+  })
+
+  it('sends each command as one invoke on the command channel', async () => {
+    reply = { ok: true, result: { answer: 'v=0' } }
+    await expect(softphone.accept({ callId: 'c_1', sdp: 'v=0 offer' })).resolves.toEqual({
+      answer: 'v=0'
+    })
+    expect(invoked.at(-1)).toEqual({
+      channel: IPC.command,
+      payload: { command: 'accept', request: { callId: 'c_1', sdp: 'v=0 offer' } }
+    })
+  })
+
+  it('turns a refused command back into the sentence main sent', async () => {
+    reply = { ok: false, error: { code: 'conflict', message: 'Answered on another desk.' } }
+    const failure = softphone.decline({ callId: 'c_1' })
+    await expect(failure).rejects.toBeInstanceOf(ServiceError)
+    await expect(failure).rejects.toThrow('Answered on another desk.')
+  })
+
+  it('delivers only the subscribed event, until unsubscribed, and refuses unknown names', () => {
+    const seen: unknown[] = []
+    const off = softphone.on('status', (status) => seen.push(status))
+    emit(IPC.event, { event: 'callUpdated', payload: { id: 'c_1' } })
+    emit(IPC.event, { event: 'status', payload: 'up' })
+    off()
+    emit(IPC.event, { event: 'status', payload: 'again' })
+    expect(seen).toEqual(['up'])
+    expect(() => softphone.on('nope' as 'status', () => undefined)).toThrow('Unknown event')
+  })
+
+  it('forwards the toast’s choice and hands the main window the chosen action', () => {
+    desk.requestCallAction({ callId: 'c_1', action: 'answer' })
+    expect(sent.at(-1)).toEqual({
+      channel: IPC.callAction,
+      payload: { callId: 'c_1', action: 'answer' }
+    })
+    const actions: unknown[] = []
+    const off = desk.onCallActionRequested((action) => actions.push(action))
+    emit(IPC.callActionRequested, { callId: 'c_1', action: 'answer' })
+    off()
+    emit(IPC.callActionRequested, { callId: 'c_2', action: 'answer' })
+    expect(actions).toEqual([{ callId: 'c_1', action: 'answer' }])
+  })
+})
