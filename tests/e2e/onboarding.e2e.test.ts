@@ -198,4 +198,52 @@ describe('the onboarding wizard', () => {
     await expectCheck(page, 'handshake', 'skipped')
     await page.getByText('Page connected', { exact: true }).waitFor()
   })
+
+  it('says when Meta refuses the webhook address, and registers it again on request', async () => {
+    tunnelServer = await startFakeLocaltunnelServer()
+    rig = await startBrowserRig({ withoutPage: true, tunnelHost: tunnelServer.url })
+    const { sim, credentials } = rig
+    sim.graph.setPageSubscribedFields(['calls'])
+    // Meta refuses every registration for now (as it does for an address it cannot verify).
+    sim.graph.failNext(
+      { path: '/subscriptions', method: 'POST' },
+      {
+        code: 2200,
+        message: 'Callback verification failed with the following errors: HTTP Status Code = 502'
+      },
+      1000
+    )
+    browser = await launchChromium({ toneFile: TONES.app.file })
+    const page = await openApp(browser, pageUrlOf(rig))
+    await page.getByRole('button', { name: 'Connect your Page' }).click()
+    await saveForm(page, credentials)
+    await expect
+      .poll(
+        async () => {
+          await checkAgain(page)
+          return checkItem(page, 'webhook').getAttribute('data-state')
+        },
+        { timeout: 20_000 }
+      )
+      .toBe('failed')
+    // Meta's reason, as a sentence, with a way to try again.
+    expect(await expectCheck(page, 'webhook', 'failed')).toMatch(/Callback verification failed/)
+    expect(await expectCheck(page, 'handshake', 'skipped')).toContain(
+      'until the webhook is registered'
+    )
+
+    // Meta takes the address again: "Try again" registers it, and its handshake comes through.
+    sim.graph.clearFaults()
+    await press(page, 'Try again')
+    await expect
+      .poll(
+        async () => {
+          await checkAgain(page)
+          return checkItem(page, 'handshake').getAttribute('data-state')
+        },
+        { timeout: 20_000 }
+      )
+      .toBe('passed')
+    await expectCheck(page, 'webhook', 'passed')
+  })
 })
