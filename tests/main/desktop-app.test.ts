@@ -127,6 +127,18 @@ describe('the desktop app, composed against a fake Electron', () => {
     expect(file?.submenu).toEqual([{ role: 'quit' }])
   })
 
+  it('still raises the toast window for a ringing call where there is no tray', async () => {
+    started = await startDesktop({ env: { XDG_CURRENT_DESKTOP: 'GNOME' } })
+    const { electron, app } = started
+    const [, toast] = electron.created.windows
+    const webhookUrl = app.core.status().webhookUrl
+    if (!webhookUrl || !toast) throw new Error('not started')
+    expect(electron.created.trays).toEqual([])
+    await ringCall(webhookUrl, 'c_no_tray')
+    await expect.poll(() => toast.visible).toBe(true)
+    expect(electron.created.notifications[0]?.shown).toBe(true)
+  })
+
   it('keeps its files in SOFTPHONE_DATA_DIR when given, Chromium profile included', async () => {
     const elsewhere = await mkdtemp(join(tmpdir(), 'softphone-elsewhere-'))
     try {
