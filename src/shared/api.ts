@@ -101,6 +101,14 @@ export interface AcceptResult {
   renegotiation?: string | undefined
 }
 
+/** A setting an environment variable fixes for this run (saved changes apply once it is unset). */
+export interface PinnedSetting {
+  setting: string
+  /** The setting's name as the Settings section shows it. */
+  label: string
+  variables: string[]
+}
+
 export interface CoreStatus {
   page: { configured: boolean; pageId?: string | undefined }
   /** Where the local webhook listener is bound, e.g. http://127.0.0.1:47800/webhook. */
@@ -111,6 +119,8 @@ export interface CoreStatus {
   tunnel: TunnelStatus
   /** Whether Meta has the public URL as the app's callback. */
   registration: RegistrationStatus
+  /** Settings fixed by environment variables for this run; absent or empty when none are. */
+  pinned?: PinnedSetting[] | undefined
 }
 
 export interface HelloResult {

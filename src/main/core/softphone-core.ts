@@ -17,6 +17,7 @@ import type { CallControl, SettingsPort } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
 import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
 import { followLiveConfig, type LiveConfigSource } from './settings-effects/live-config'
+import { pinnedSettings } from './settings-effects/pinned'
 import { TestLine, type TestCallSimulatorFactory } from './test-line'
 import { createWebhookServer, type VerificationInfo, type WebhookServer } from './webhook/server'
 
@@ -119,12 +120,14 @@ export async function createSoftphoneCore({
     for (const listener of registrationListeners) listener()
   }
 
+  const pinned = pinnedSettings(env ?? {})
   const status = (): CoreStatus => ({
     page: { configured, pageId: credentials.pageId },
     webhookUrl,
     publicUrl,
     tunnel,
-    registration
+    registration,
+    pinned
   })
 
   const testLine = testCallSimulator

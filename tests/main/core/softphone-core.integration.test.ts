@@ -89,6 +89,14 @@ describe('the core with the simulator as Meta', () => {
     })
   })
 
+  it('tells every UI which settings the environment fixes for this run', async () => {
+    // The rig starts the core with the Page and the ring time given as environment variables.
+    const status = await rig.client.api.getStatus({})
+    expect(status.pinned?.map((pin) => pin.setting)).toEqual(
+      expect.arrayContaining(['page', 'ringTimeoutSeconds'])
+    )
+  })
+
   it('never lets a delivery signed with the wrong app secret reach the registry', async () => {
     const callId = rig.sim.ring()
     const statuses = await rig.sim.deliverConnect(callId, { signature: 'wrong' })

@@ -352,3 +352,30 @@ describe('the theme applies to the whole app at once', () => {
     ).toBe(true)
   })
 })
+
+describe('SettingsView: settings fixed by the environment', () => {
+  it('says which settings environment variables fix for this run, and shows nothing otherwise', async () => {
+    let wrapper = await mountSettings()
+    expect(wrapper.find('[role="note"]').exists()).toBe(false)
+    wrapper.unmount()
+
+    service.status = {
+      ...service.status,
+      pinned: [
+        {
+          setting: 'ringTimeoutSeconds',
+          label: 'Ring for',
+          variables: ['SOFTPHONE_RING_TIMEOUT_S']
+        },
+        { setting: 'tunnel', label: 'Public address', variables: ['TUNNEL', 'PUBLIC_URL'] }
+      ]
+    }
+    wrapper = await mountSettings()
+    const note = wrapper.get('[role="note"]')
+    expect(note.text()).toContain('Fixed for this run by environment variables')
+    expect(note.findAll('li').map((item) => item.text())).toEqual([
+      'Ring for (SOFTPHONE_RING_TIMEOUT_S)',
+      'Public address (TUNNEL, PUBLIC_URL)'
+    ])
+  })
+})
