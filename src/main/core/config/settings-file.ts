@@ -87,9 +87,9 @@ export async function readSettingsFile(
   }
   // The copy is on disk: the unusable settings may leave the file now (a failure here only means
   // they leave at the next save instead).
-  await writeFileAtomic(file, `${JSON.stringify(result.cleaned, null, 2)}\n`).catch(
-    (error: unknown) => logger.error('Could not rewrite the settings file', { file, error })
-  )
+  await writeFileAtomic(file, `${JSON.stringify(result.cleaned, null, 2)}\n`, {
+    mode: 0o600
+  }).catch((error: unknown) => logger.error('Could not rewrite the settings file', { file, error }))
   const fields = result.problems.map(({ field }) => field).filter((field) => field !== '')
   const which = fields.length > 0 ? ` (${fields.join(', ')})` : ''
   const notice = `Some settings in ${name} could not be used${which}, so their defaults apply; the file as it was is kept as ${target}.`

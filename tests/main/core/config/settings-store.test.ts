@@ -157,6 +157,7 @@ describe('SettingsStore: a file it cannot read is kept beside it, and the user t
     if (process.platform !== 'win32') expect(await mode(aside())).toBe(0o600)
     // The unusable keys are gone from the file (the emptied group is harmless).
     expect(await readJson()).toEqual({ webhook: {}, theme: 'dark' })
+    if (process.platform !== 'win32') expect(await mode(file())).toBe(0o600)
     expect(store.notices()).toEqual([
       `Some settings in settings.json could not be used (webhook.port, nope), so their defaults apply; the file as it was is kept as ${aside()}.`
     ])
