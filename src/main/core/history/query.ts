@@ -1,6 +1,6 @@
 /** The history's in-memory index entries, and the query the History view asks of them. */
 import type { CallOutcome } from '../../../shared/calls'
-import type { StoredHistoryRecord } from './record'
+import type { ExtraFields, StoredHistoryRecord } from './record'
 
 export interface HistoryQuery {
   limit?: number | undefined
@@ -13,6 +13,8 @@ export interface Entry {
   record: StoredHistoryRecord
   /** Order of first appearance: ties on startedAt keep a stable order across reloads. */
   seq: number
+  /** Fields of a newer version's record, kept for the call's later lines (see record.ts). */
+  extra?: ExtraFields | undefined
 }
 
 /** Newest first. */

@@ -1,7 +1,7 @@
 /**
  * Reading a JSON Lines file that a crash may have cut short. Pure: bytes in, records out.
  */
-import { parseLine, type StoredHistoryRecord } from './record'
+import { parseLine, type ParsedLine } from './record'
 
 const NEWLINE = 0x0a
 
@@ -15,7 +15,7 @@ export interface UnreadableLine {
 
 export interface ScanResult {
   /** Valid records in file order; a callId may appear more than once (later lines win). */
-  records: StoredHistoryRecord[]
+  records: ParsedLine[]
   /** Complete lines in the file, valid or not (the unterminated tail is not one). */
   lines: number
   /** Complete lines that are not blank and not a valid record. */
@@ -33,7 +33,7 @@ export interface ScanResult {
 
 export function scanLines(data: Uint8Array): ScanResult {
   const decoder = new TextDecoder('utf-8', { fatal: false })
-  const records: StoredHistoryRecord[] = []
+  const records: ParsedLine[] = []
   const unreadable: UnreadableLine[] = []
   let start = 0
   let lines = 0

@@ -19,8 +19,10 @@ import type { CallQualityReport } from '../../../shared/calls'
 import { syncDir, writeFileAtomic } from '../config/atomic-write'
 import type { Logger } from '../log'
 import { endWithNewline, readHistoryFile, unreadableNotice } from './load'
+import { writeFully } from './write-fully'
 import { byNewest, selectRecords, type Entry, type HistoryQuery } from './query'
-import { serializeLine, toStored, type HistoryInput, type StoredHistoryRecord } from './record'
+import { serializeLine, toStored } from './record'
+import type { ExtraFields, HistoryInput, StoredHistoryRecord } from './record'
 
 export const HISTORY_FILE = 'history.jsonl'
 
@@ -225,7 +227,7 @@ export class HistoryStore {
 
   private async load(): Promise<void> {
     const loaded = await readHistoryFile(this.file, this.logger, (this.options.now ?? Date.now)())
-    for (const record of loaded.scan.records) this.index(record)
+    for (const { record, extra } of loaded.scan.records) this.index(record, extra)
     if (!loaded.setAsideFile) this.retained = loaded.unreadable
     this.notice = unreadableNotice(loaded, this.file)
 
@@ -244,10 +246,11 @@ export class HistoryStore {
   }
 
   /** Puts a record in the index (the caller has written it, or read it from the file). */
-  private index(record: StoredHistoryRecord): void {
+  private index(record: StoredHistoryRecord, extra?: ExtraFields): void {
     const existing = this.entries.get(record.callId)
     const frozen = Object.freeze({ ...record, caller: Object.freeze({ ...record.caller }) })
-    this.entries.set(record.callId, { record: frozen, seq: existing?.seq ?? this.nextSeq++ })
+    const seq = existing?.seq ?? this.nextSeq++
+    this.entries.set(record.callId, { record: frozen, seq, extra: extra ?? existing?.extra })
   }
 
   /** Writes the lines, then updates the index: memory never runs ahead of the disk. */
@@ -259,7 +262,10 @@ export class HistoryStore {
       await handle.truncate(this.size)
       this.dirty = false
     }
-    const data = Buffer.from(records.map(serializeLine).join(''), 'utf8')
+    const lines = records.map((record) =>
+      serializeLine(record, this.entries.get(record.callId)?.extra)
+    )
+    const data = Buffer.from(lines.join(''), 'utf8')
     try {
       await writeFully(handle, data)
       await handle.datasync()
@@ -308,7 +314,7 @@ export class HistoryStore {
     const live = [...this.entries.values()].sort((a, b) => a.seq - b.seq)
     const text = Buffer.concat([
       ...this.retained.flatMap((line) => [line, Buffer.from('\n')]),
-      Buffer.from(live.map(({ record }) => serializeLine(record)).join(''), 'utf8')
+      Buffer.from(live.map(({ record, extra }) => serializeLine(record, extra)).join(''), 'utf8')
     ])
     // Closed first: Windows cannot rename over a file that is open.
     await this.handle?.close().catch(() => undefined)
@@ -336,15 +342,5 @@ export class HistoryStore {
       })
       return undefined
     })
-  }
-}
-
-/** FileHandle.write may write less than asked (a full disk): loop until all is out or it throws. */
-async function writeFully(handle: FileHandle, data: Uint8Array): Promise<void> {
-  let offset = 0
-  while (offset < data.length) {
-    const { bytesWritten } = await handle.write(data, offset, data.length - offset, null)
-    if (bytesWritten === 0) throw new Error('Could not write to the call history file')
-    offset += bytesWritten
   }
 }

@@ -143,4 +143,28 @@ describe('HistoryStore: what it cannot read is set aside, never dropped', () => 
     await store.close()
     expect(await readFile(file(), 'utf8')).toBe(line(1) + GARBAGE + line(2))
   })
+
+  it("keeps a newer version's extra fields through this version's changes and compactions", async () => {
+    const newer = { ...makeRecord(1, { outcome: 'missed' }), transcript: 'hello', tags: ['vip'] }
+    await writeFile(file(), `${JSON.stringify(newer)}\n${line(2)}`)
+    const store = await HistoryStore.open(dir, silentLogger, { now, compactAfterDeadLines: 1 })
+    // Not handed out (this version's UI does not know them), and nothing to set aside.
+    expect(store.get('c_1')).not.toHaveProperty('transcript')
+    expect(store.notices()).toEqual([])
+    expect(await store.markMissedSeen(5)).toBe(1)
+    await store.update('c_1', { caller: { name: 'Ada' } })
+    await store.close()
+
+    // Two superseded lines: compacted (close waits for it), and c_1 still carries them.
+    const lines = (await readFile(file(), 'utf8')).trimEnd().split('\n')
+    expect(lines).toHaveLength(2)
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      callId: 'c_1',
+      seenAt: 5,
+      caller: { name: 'Ada' },
+      transcript: 'hello',
+      tags: ['vip']
+    })
+    expect(await readdir(dir)).toEqual(['history.jsonl'])
+  })
 })
