@@ -16,8 +16,9 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { CallQualityReport } from '../../../shared/calls'
-import { syncDir, writeFileAtomic } from '../config/atomic-write'
+import { syncDir } from '../config/atomic-write'
 import type { Logger } from '../log'
+import { rewriteHistory } from './compact'
 import { endWithNewline, readHistoryFile, unreadableNotice } from './load'
 import { writeFully } from './write-fully'
 import { byNewest, selectRecords, type Entry, type HistoryQuery } from './query'
@@ -306,34 +307,16 @@ export class HistoryStore {
     for (const { record } of oldest) this.entries.delete(record.callId)
   }
 
-  /**
-   * Rewrites the file with only the live records. Never throws: a failure is logged and the old
-   * file kept (the history is still complete, only longer than it needs to be).
-   */
+  /** Rewrites the file with only the live records (and unreadable lines kept back). */
   private async compact(): Promise<void> {
     const live = [...this.entries.values()].sort((a, b) => a.seq - b.seq)
-    const text = Buffer.concat([
-      ...this.retained.flatMap((line) => [line, Buffer.from('\n')]),
-      Buffer.from(live.map(({ record, extra }) => serializeLine(record, extra)).join(''), 'utf8')
-    ])
     // Closed first: Windows cannot rename over a file that is open.
     await this.handle?.close().catch(() => undefined)
     this.handle = undefined
-    try {
-      await writeFileAtomic(this.file, text, { mode: 0o600 })
-      this.logger.info('Compacted the call history', {
-        file: this.file,
-        records: live.length,
-        droppedLines: this.lines - live.length
-      })
-      this.lines = this.retained.length + live.length
-      this.size = text.length
+    const written = await rewriteHistory(this.file, this.retained, live, this.logger)
+    if (written) {
+      ;({ lines: this.lines, size: this.size } = written)
       this.dirty = false
-    } catch (error) {
-      this.logger.error('Could not compact the call history; keeping the longer file', {
-        file: this.file,
-        error
-      })
     }
     this.handle = await open(this.file, 'a', 0o600).catch((error: unknown) => {
       this.logger.error('Could not reopen the call history; will retry at the next write', {
