@@ -109,6 +109,17 @@ export interface PinnedSetting {
   variables: string[]
 }
 
+/**
+ * Sentences about data files the core could not read when it started, saying what it kept and where
+ * (nothing unreadable is deleted). Each view shows its own list; several may apply at once.
+ */
+export interface DataNotices {
+  /** About the call history, for the History view: entries set aside, and the file they are in. */
+  history: string[]
+  /** About settings.json, for the Settings view: a file moved aside, settings that fell back. */
+  settings: string[]
+}
+
 export interface CoreStatus {
   page: { configured: boolean; pageId?: string | undefined }
   /** Where the local webhook listener is bound, e.g. http://127.0.0.1:47800/webhook. */
@@ -121,6 +132,8 @@ export interface CoreStatus {
   registration: RegistrationStatus
   /** Settings fixed by environment variables for this run; absent or empty when none are. */
   pinned?: PinnedSetting[] | undefined
+  /** What the core could not read in its data files, and where it kept it; absent: nothing. */
+  notices?: DataNotices | undefined
 }
 
 export interface HelloResult {

@@ -127,7 +127,8 @@ export async function createSoftphoneCore({
     publicUrl,
     tunnel,
     registration,
-    pinned
+    pinned,
+    notices: { history: history.notices(), settings: [...(settings.notices?.() ?? [])] }
   })
 
   const testLine = testCallSimulator

@@ -338,3 +338,27 @@ describe('HistoryItem', () => {
     expect(wrapper.emitted('call-back')).toEqual([[record]])
   })
 })
+
+describe('HistoryView: entries the core could not read', () => {
+  const SENTENCE =
+    '12 entries could not be read; they were kept in /data/history.unreadable-2026-12-05T23-40-12Z.jsonl.'
+  const notes = (wrapper: ReturnType<typeof mount>) =>
+    wrapper.findAll('[role="note"]').map((note) => note.text())
+
+  it('says in one sentence how many and where they are kept, above the calls', async () => {
+    service.status = { ...service.status, notices: { history: [SENTENCE], settings: [] } }
+    const wrapper = await mountView()
+    expect(notes(wrapper)).toEqual([SENTENCE])
+    expect(names(wrapper)).toHaveLength(4)
+    const html = wrapper.html()
+    expect(html.indexOf(SENTENCE)).toBeLessThan(html.indexOf('aria-label="Calls"'))
+  })
+
+  it('shows no sentence when every entry was read, and one that arrives with a new status', async () => {
+    const wrapper = await mountView()
+    expect(notes(wrapper)).toEqual([])
+    service.emit('status', { ...service.status, notices: { history: [SENTENCE], settings: [] } })
+    await flushPromises()
+    expect(notes(wrapper)).toEqual([SENTENCE])
+  })
+})

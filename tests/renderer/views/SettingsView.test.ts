@@ -379,3 +379,25 @@ describe('SettingsView: settings fixed by the environment', () => {
     ])
   })
 })
+
+describe('SettingsView: what the core could not read in settings.json', () => {
+  const MOVED =
+    'settings.json could not be read (it is not valid JSON), so the app started on the default settings; the file was kept as /data/settings.unreadable-2026-12-05T23-40-12Z.json.'
+  const OTHER = 'Another sentence about the settings file.'
+  const note = (wrapper: VueWrapper) =>
+    wrapper.find('[role="note"][aria-label="The settings file"]')
+
+  it('shows each sentence the core sends, and nothing when the file was read', async () => {
+    let wrapper = await mountSettings()
+    expect(note(wrapper).exists()).toBe(false)
+    wrapper.unmount()
+
+    service.status = { ...service.status, notices: { history: [], settings: [MOVED, OTHER] } }
+    wrapper = await mountSettings()
+    expect(
+      note(wrapper)
+        .findAll('p')
+        .map((sentence) => sentence.text())
+    ).toEqual([MOVED, OTHER])
+  })
+})

@@ -2,13 +2,14 @@
  * settings.json in the data folder. The file holds only what the user chose (defaults are not
  * written out), so a default that changes in a later version reaches everyone who never touched it.
  */
-import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../log'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write'
 import { ConfigError } from './errors'
-import { formatPath, isPlainObject, parseSettingsLeniently, type JsonObject } from './lenient'
+import { formatPath, isPlainObject, type JsonObject } from './lenient'
 import { settingsSchema, type Settings, type SettingsPatch } from './schema'
+import { readSettingsFile, type SettingsFileRead } from './settings-file'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -27,48 +28,25 @@ export class SettingsStore {
     /** The user's own choices, validated: what the file holds. */
     private raw: JsonObject,
     private current: Settings,
-    /** The file on disk had content we dropped: keep a copy before the first overwrite. */
-    private keepOriginal: boolean
+    /** What reading the file found: sentences for the user, a copy to keep, saves to refuse. */
+    private readonly found: Pick<SettingsFileRead, 'notices' | 'refuseSaves'>
   ) {}
 
   static async open(
     dir: string,
     logger: Logger,
-    options: { fileName?: string } = {}
+    options: { fileName?: string; now?: () => number } = {}
   ): Promise<SettingsStore> {
     const file = join(dir, options.fileName ?? SETTINGS_FILE)
     await mkdir(dir, { recursive: true })
     await removeStaleTemps(file)
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined
-      throw error
-    })
-    let input: unknown = {}
-    let damaged = false
-    if (text !== undefined && text.trim() !== '') {
-      try {
-        input = JSON.parse(text)
-      } catch {
-        logger.warn(
-          'Settings file is not valid JSON; using the defaults until settings are saved',
-          {
-            file
-          }
-        )
-        damaged = true
-      }
-    }
-    const { settings, cleaned, problems } = parseSettingsLeniently(input)
-    for (const { field, problem } of problems) {
-      logger.warn(`Setting ${field || '(whole file)'} ${problem}; using the default`, { file })
-    }
-    return new SettingsStore(
-      file,
-      logger,
-      cleaned,
-      deepFreeze(settings),
-      damaged || problems.length > 0
-    )
+    const read = await readSettingsFile(file, logger, (options.now ?? Date.now)())
+    return new SettingsStore(file, logger, read.cleaned, deepFreeze(read.settings), read)
+  }
+
+  /** Sentences for the Settings view about the file as it was found (read, set aside, kept). */
+  notices(): readonly string[] {
+    return this.found.notices
   }
 
   /** The effective settings (defaults filled in). Frozen: change them through `update`. */
@@ -106,11 +84,8 @@ export class SettingsStore {
       throw new ConfigError(problems.join('; '), problems)
     }
     if (JSON.stringify(raw) === JSON.stringify(this.raw)) return this.current
-    if (this.keepOriginal) {
-      // A hand edit we could not use is kept beside the file rather than silently overwritten.
-      await copyFile(this.file, `${this.file}.invalid`).catch(() => undefined)
-      this.keepOriginal = false
-    }
+    // A file that could not be kept aside is not overwritten (see settings-file.ts).
+    if (this.found.refuseSaves) throw new ConfigError(this.found.refuseSaves)
     await writeFileAtomic(this.file, `${JSON.stringify(raw, null, 2)}\n`)
     const previous = this.current
     this.raw = raw

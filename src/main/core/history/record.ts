@@ -86,8 +86,21 @@ export function toStored(input: HistoryInput): StoredHistoryRecord {
   return parsed.data
 }
 
+/**
+ * Top-level fields a line holds that this version does not know: a newer version's additions. They
+ * are written back with every later line of the call, so running an older version loses none.
+ */
+export type ExtraFields = Record<string, unknown>
+
+export interface ParsedLine {
+  record: StoredHistoryRecord
+  extra?: ExtraFields | undefined
+}
+
+const KNOWN_FIELDS = new Set(Object.keys(storedRecordSchema.shape))
+
 /** Parses one stored line; undefined when it is not a valid record. */
-export function parseLine(line: string): StoredHistoryRecord | undefined {
+export function parseLine(line: string): ParsedLine | undefined {
   let json: unknown
   try {
     json = JSON.parse(line)
@@ -95,10 +108,15 @@ export function parseLine(line: string): StoredHistoryRecord | undefined {
     return undefined
   }
   const parsed = storedRecordSchema.safeParse(json)
-  return parsed.success ? parsed.data : undefined
+  if (!parsed.success) return undefined
+  const unknown = Object.entries(json as object).filter(([key]) => !KNOWN_FIELDS.has(key))
+  return unknown.length > 0
+    ? { record: parsed.data, extra: Object.fromEntries(unknown) }
+    : { record: parsed.data }
 }
 
 /** One complete line. JSON.stringify escapes newlines inside strings, so it holds exactly one. */
-export function serializeLine(record: StoredHistoryRecord): string {
-  return `${JSON.stringify(record)}\n`
+export function serializeLine(record: StoredHistoryRecord, extra?: ExtraFields): string {
+  // The known fields win over an extra one of the same name (there is none: see parseLine).
+  return `${JSON.stringify(extra ? { ...extra, ...record } : record)}\n`
 }

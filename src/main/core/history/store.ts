@@ -3,22 +3,27 @@
  *
  * Crash safety: each change is one write(2) of complete lines followed by fdatasync, and a promise
  * resolves only after that, so an acknowledged record survives a crash or power cut. A crash can
- * leave at most a torn last line (never acknowledged); `open` cuts it off before anything is
- * appended, so a new line never glues onto a broken one. A line that is not a valid record is
- * skipped and logged; every other line stays readable.
+ * leave at most a torn last line (never acknowledged). Nothing the store cannot read is deleted:
+ * `open` sets such lines aside in a dated file beside the history (see load.ts) and tells the user
+ * (`notices`), and ends the file with a newline before anything is appended, so a new line never
+ * glues onto a broken one.
  *
  * A later line for the same callId supersedes the earlier one. Superseded and retention-evicted
  * lines pile up until compaction rewrites the file (temp file + fsync + rename: atomic).
  *
  * One writer per file: the desktop app's single-instance lock (or one headless process) is assumed.
  */
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { CallOutcome, CallQualityReport } from '../../../shared/calls'
-import { removeStaleTemps, syncDir, writeFileAtomic } from '../config/atomic-write'
+import type { CallQualityReport } from '../../../shared/calls'
+import { syncDir } from '../config/atomic-write'
 import type { Logger } from '../log'
-import { scanLines } from './scan'
-import { serializeLine, toStored, type HistoryInput, type StoredHistoryRecord } from './record'
+import { rewriteHistory } from './compact'
+import { endWithNewline, readHistoryFile, unreadableNotice } from './load'
+import { writeFully } from './write-fully'
+import { byNewest, selectRecords, type Entry, type HistoryQuery } from './query'
+import { serializeLine, toStored } from './record'
+import type { ExtraFields, HistoryInput, StoredHistoryRecord } from './record'
 
 export const HISTORY_FILE = 'history.jsonl'
 
@@ -28,32 +33,16 @@ export interface HistoryStoreOptions {
   /** Rewrite the file once this many of its lines are superseded, evicted or corrupt. */
   compactAfterDeadLines?: number
   fileName?: string
+  /** The clock that dates a set-aside file (tests pin it). */
+  now?: () => number
 }
 
-export interface HistoryQuery {
-  limit?: number | undefined
-  outcome?: CallOutcome | undefined
-  /** Case-insensitive substring of the caller's name or PSID. */
-  search?: string | undefined
-}
+export type { HistoryQuery } from './query'
 
 /** What `update` may change: anything but the id; `caller` is merged field by field. */
 export type HistoryPatch = Partial<Omit<HistoryInput, 'callId' | 'caller'>> & {
   caller?: Partial<HistoryInput['caller']>
 }
-
-interface Entry {
-  record: StoredHistoryRecord
-  /** Order of first appearance: ties on startedAt keep a stable order across reloads. */
-  seq: number
-}
-
-/** Newest first. */
-function byNewest(a: Entry, b: Entry): number {
-  return b.record.startedAt - a.record.startedAt || b.seq - a.seq
-}
-
-const MAX_CORRUPT_LINES_LOGGED = 5
 
 export class HistoryStore {
   private readonly entries = new Map<string, Entry>()
@@ -69,11 +58,14 @@ export class HistoryStore {
   private compactionQueued = false
   private readonly maxRecords: number
   private readonly compactAfter: number
+  /** Unreadable lines that could not be set aside: compaction keeps them, so they are never lost. */
+  private retained: Uint8Array[] = []
+  private notice: string | undefined
 
   private constructor(
     readonly file: string,
     private readonly logger: Logger,
-    options: HistoryStoreOptions
+    private readonly options: HistoryStoreOptions
   ) {
     this.maxRecords = options.maxRecords ?? 5000
     this.compactAfter = options.compactAfterDeadLines ?? 1000
@@ -184,16 +176,7 @@ export class HistoryStore {
    * store that pages from disk later could stand in; today it answers from memory at once.
    */
   async list(query: HistoryQuery = {}): Promise<StoredHistoryRecord[]> {
-    const search = query.search?.trim().toLowerCase()
-    const limit = query.limit ?? Infinity
-    const out: StoredHistoryRecord[] = []
-    for (const { record } of [...this.entries.values()].sort(byNewest)) {
-      if (out.length >= limit) break
-      if (query.outcome && record.outcome !== query.outcome) continue
-      if (search && !matches(record, search)) continue
-      out.push(record)
-    }
-    return out
+    return selectRecords(this.entries.values(), query)
   }
 
   get(callId: string): StoredHistoryRecord | undefined {
@@ -203,6 +186,11 @@ export class HistoryStore {
   /** How many calls the history holds. */
   count(): number {
     return this.entries.size
+  }
+
+  /** Sentences for the History view: entries that could not be read, and where they are kept. */
+  notices(): string[] {
+    return this.notice ? [this.notice] : []
   }
 
   /** Waits for pending writes, then closes the file. Later writes reject. */
@@ -239,52 +227,31 @@ export class HistoryStore {
   }
 
   private async load(): Promise<void> {
-    await removeStaleTemps(this.file)
-    const data = await readFile(this.file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined
-      throw error
-    })
-    const scan = scanLines(data ?? new Uint8Array())
-    for (const line of scan.corruptLines.slice(0, MAX_CORRUPT_LINES_LOGGED)) {
-      this.logger.warn('Skipped a history line that is not a valid record', {
-        file: this.file,
-        line
-      })
-    }
-    if (scan.corruptLines.length > MAX_CORRUPT_LINES_LOGGED) {
-      this.logger.warn('Skipped more history lines that are not valid records', {
-        file: this.file,
-        count: scan.corruptLines.length - MAX_CORRUPT_LINES_LOGGED
-      })
-    }
-    for (const record of scan.records) this.index(record)
-    this.lines = scan.lines
-    this.size = scan.validBytes
+    const loaded = await readHistoryFile(this.file, this.logger, (this.options.now ?? Date.now)())
+    for (const { record, extra } of loaded.scan.records) this.index(record, extra)
+    if (!loaded.setAsideFile) this.retained = loaded.unreadable
+    this.notice = unreadableNotice(loaded, this.file)
 
     // 0600: the history names the people who called.
     this.handle = await open(this.file, 'a', 0o600)
-    if (data === undefined) await syncDir(dirname(this.file))
-    if (scan.tornBytes > 0) {
-      this.logger.warn('Removed a partial last history line, left by a crash mid-write', {
-        file: this.file,
-        bytes: scan.tornBytes
-      })
-      await this.handle.truncate(this.size)
-      await this.handle.datasync()
-    }
+    if (!loaded.existed) await syncDir(dirname(this.file))
+    ;({ size: this.size, lines: this.lines } = await endWithNewline(this.handle, loaded))
     this.evictOverflow()
-    if (this.deadLines() >= this.compactAfter) await this.compact()
+    // Set-aside lines leave history.jsonl now (their copy is on disk), so they are moved only once.
+    const movedOut = loaded.setAsideFile !== undefined && loaded.scan.unreadable.length > 0
+    if (movedOut || this.deadLines() >= this.compactAfter) await this.compact()
   }
 
   private deadLines(): number {
-    return this.lines - this.entries.size
+    return this.lines - this.entries.size - this.retained.length
   }
 
   /** Puts a record in the index (the caller has written it, or read it from the file). */
-  private index(record: StoredHistoryRecord): void {
+  private index(record: StoredHistoryRecord, extra?: ExtraFields): void {
     const existing = this.entries.get(record.callId)
     const frozen = Object.freeze({ ...record, caller: Object.freeze({ ...record.caller }) })
-    this.entries.set(record.callId, { record: frozen, seq: existing?.seq ?? this.nextSeq++ })
+    const seq = existing?.seq ?? this.nextSeq++
+    this.entries.set(record.callId, { record: frozen, seq, extra: extra ?? existing?.extra })
   }
 
   /** Writes the lines, then updates the index: memory never runs ahead of the disk. */
@@ -296,7 +263,10 @@ export class HistoryStore {
       await handle.truncate(this.size)
       this.dirty = false
     }
-    const data = Buffer.from(records.map(serializeLine).join(''), 'utf8')
+    const lines = records.map((record) =>
+      serializeLine(record, this.entries.get(record.callId)?.extra)
+    )
+    const data = Buffer.from(lines.join(''), 'utf8')
     try {
       await writeFully(handle, data)
       await handle.datasync()
@@ -337,31 +307,16 @@ export class HistoryStore {
     for (const { record } of oldest) this.entries.delete(record.callId)
   }
 
-  /**
-   * Rewrites the file with only the live records. Never throws: a failure is logged and the old
-   * file kept (the history is still complete, only longer than it needs to be).
-   */
+  /** Rewrites the file with only the live records (and unreadable lines kept back). */
   private async compact(): Promise<void> {
     const live = [...this.entries.values()].sort((a, b) => a.seq - b.seq)
-    const text = live.map(({ record }) => serializeLine(record)).join('')
     // Closed first: Windows cannot rename over a file that is open.
     await this.handle?.close().catch(() => undefined)
     this.handle = undefined
-    try {
-      await writeFileAtomic(this.file, text, { mode: 0o600 })
-      this.logger.info('Compacted the call history', {
-        file: this.file,
-        records: live.length,
-        droppedLines: this.lines - live.length
-      })
-      this.lines = live.length
-      this.size = Buffer.byteLength(text)
+    const written = await rewriteHistory(this.file, this.retained, live, this.logger)
+    if (written) {
+      ;({ lines: this.lines, size: this.size } = written)
       this.dirty = false
-    } catch (error) {
-      this.logger.error('Could not compact the call history; keeping the longer file', {
-        file: this.file,
-        error
-      })
     }
     this.handle = await open(this.file, 'a', 0o600).catch((error: unknown) => {
       this.logger.error('Could not reopen the call history; will retry at the next write', {
@@ -370,22 +325,5 @@ export class HistoryStore {
       })
       return undefined
     })
-  }
-}
-
-function matches(record: StoredHistoryRecord, search: string): boolean {
-  return (
-    record.caller.psid.toLowerCase().includes(search) ||
-    (record.caller.name?.toLowerCase().includes(search) ?? false)
-  )
-}
-
-/** FileHandle.write may write less than asked (a full disk): loop until all is out or it throws. */
-async function writeFully(handle: FileHandle, data: Uint8Array): Promise<void> {
-  let offset = 0
-  while (offset < data.length) {
-    const { bytesWritten } = await handle.write(data, offset, data.length - offset, null)
-    if (bytesWritten === 0) throw new Error('Could not write to the call history file')
-    offset += bytesWritten
   }
 }

@@ -82,6 +82,8 @@ export interface SettingsPort {
   /** Rejects with a ConfigError naming the refused field. */
   update(patch: SettingsPatch): Promise<Settings>
   onChange(listener: (settings: Settings) => void): () => void
+  /** Sentences about the settings file as it was found (moved aside, settings that fell back). */
+  notices?(): readonly string[]
 }
 
 export interface TestCallPort {

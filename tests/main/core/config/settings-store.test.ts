@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -38,17 +38,6 @@ describe('SettingsStore', () => {
         expect.stringContaining('nope')
       ])
     )
-  })
-
-  it('survives a file that is not JSON, and keeps a copy of it at the first save', async () => {
-    await writeFile(file(), '{ "theme": "dark", ')
-    const logger = memoryLogger()
-    const store = await SettingsStore.open(dir, logger)
-    expect(store.get().theme).toBe('system')
-    expect(logger.entries.some((e) => e.level === 'warn')).toBe(true)
-    await store.update({ theme: 'light' })
-    expect(await readFile(`${file()}.invalid`, 'utf8')).toBe('{ "theme": "dark", ')
-    expect(await readJson()).toEqual({ theme: 'light' })
   })
 
   it('deep-merges a patch, writes only the choices, and reloads them', async () => {
@@ -126,5 +115,78 @@ describe('SettingsStore', () => {
     expect(() => {
       ;(store.get().webhook as { port: number }).port = 1
     }).toThrow(TypeError)
+  })
+})
+
+describe('SettingsStore: a file it cannot read is kept beside it, and the user told', () => {
+  const NOW = Date.UTC(2026, 11, 5, 23, 40, 12, 345)
+  const now = (): number => NOW
+  const ASIDE = 'settings.unreadable-2026-12-05T23-40-12Z.json'
+  const aside = (): string => join(dir, ASIDE)
+  const mode = async (path: string): Promise<number> => (await stat(path)).mode & 0o777
+
+  it.each([
+    ['not JSON', '{ "theme": "dark", ', 'it is not valid JSON'],
+    ['JSON but not an object', '["dark"]\n', 'it does not hold settings']
+  ])('starts on the defaults from a file that is %s, moved aside once', async (_, text, why) => {
+    await writeFile(file(), text)
+    const logger = memoryLogger()
+    const store = await SettingsStore.open(dir, logger, { now })
+    expect(store.get().theme).toBe('system')
+    expect(await readFile(aside(), 'utf8')).toBe(text)
+    if (process.platform !== 'win32') expect(await mode(aside())).toBe(0o600)
+    await expect(stat(file())).rejects.toThrow()
+    expect(store.notices()).toEqual([
+      `settings.json could not be read (${why}), so the app started on the default settings; the file was kept as ${aside()}.`
+    ])
+    expect(logger.entries.some((e) => e.level === 'warn')).toBe(true)
+
+    await store.update({ theme: 'light' })
+    expect(await readJson()).toEqual({ theme: 'light' })
+    const later = await SettingsStore.open(dir, memoryLogger(), { now: () => NOW + 60_000 })
+    expect(later.notices()).toEqual([])
+    expect((await readdir(dir)).sort()).toEqual(['settings.json', ASIDE])
+  })
+
+  it('keeps a copy of a file with unusable settings, then drops them from it, once', async () => {
+    const text = JSON.stringify({ webhook: { port: 'abc' }, theme: 'dark', nope: 1 })
+    await writeFile(file(), text)
+    const store = await SettingsStore.open(dir, memoryLogger(), { now })
+    expect(store.get().theme).toBe('dark')
+    expect(await readFile(aside(), 'utf8')).toBe(text)
+    if (process.platform !== 'win32') expect(await mode(aside())).toBe(0o600)
+    // The unusable keys are gone from the file (the emptied group is harmless).
+    expect(await readJson()).toEqual({ webhook: {}, theme: 'dark' })
+    if (process.platform !== 'win32') expect(await mode(file())).toBe(0o600)
+    expect(store.notices()).toEqual([
+      `Some settings in settings.json could not be used (webhook.port, nope), so their defaults apply; the file as it was is kept as ${aside()}.`
+    ])
+    const later = await SettingsStore.open(dir, memoryLogger(), { now: () => NOW + 60_000 })
+    expect(later.notices()).toEqual([])
+    expect(later.get().theme).toBe('dark')
+    expect((await readdir(dir)).sort()).toEqual(['settings.json', ASIDE])
+  })
+
+  it('refuses to save over a file it could not set aside, and says so', async () => {
+    // Something already sits where the copy would go, so the move fails.
+    await mkdir(join(aside(), 'taken'), { recursive: true })
+    await writeFile(file(), '{ not json')
+    const store = await SettingsStore.open(dir, memoryLogger(), { now })
+    expect(store.get().theme).toBe('system')
+    const sentence = `settings.json could not be read (it is not valid JSON) and could not be moved aside, so changes made here are not saved until it is fixed or removed: ${file()}.`
+    expect(store.notices()).toEqual([sentence])
+    await expect(store.update({ theme: 'dark' })).rejects.toThrow(sentence)
+    expect(await readFile(file(), 'utf8')).toBe('{ not json')
+  })
+
+  it('keeps using a file with unusable settings as it is when no copy can be kept', async () => {
+    await mkdir(join(aside(), 'taken'), { recursive: true })
+    const text = JSON.stringify({ theme: 'dark', nope: 1 })
+    await writeFile(file(), text)
+    const store = await SettingsStore.open(dir, memoryLogger(), { now })
+    expect(store.get().theme).toBe('dark')
+    expect(store.notices()[0]).toMatch(/^Some settings in settings\.json could not be used, so /)
+    await expect(store.update({ theme: 'light' })).rejects.toThrow(ConfigError)
+    expect(await readFile(file(), 'utf8')).toBe(text)
   })
 })
