@@ -95,7 +95,17 @@ export function parseLine(line: string): StoredHistoryRecord | undefined {
     return undefined
   }
   const parsed = storedRecordSchema.safeParse(json)
-  return parsed.success ? parsed.data : undefined
+  return parsed.success ? withOutboundOutcome(parsed.data) : undefined
+}
+
+/**
+ * Lines written before outgoing calls had their own outcome say "missed" for a customer who did
+ * not pick up: read as `no-answer`, so only incoming calls count in the missed-calls badge.
+ */
+function withOutboundOutcome(record: StoredHistoryRecord): StoredHistoryRecord {
+  return record.direction === 'outbound' && record.outcome === 'missed'
+    ? { ...record, outcome: 'no-answer' }
+    : record
 }
 
 /** One complete line. JSON.stringify escapes newlines inside strings, so it holds exactly one. */
