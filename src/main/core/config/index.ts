@@ -1,5 +1,5 @@
 export { ConfigError } from './errors'
-export { PortInUseError, listenNamingPort, type PortVariable } from './port-in-use'
+export { PortInUseError, type PortVariable } from './port-in-use'
 export { writeFileAtomic, syncDir } from './atomic-write'
 export {
   DEFAULT_GRAPH_API_URL,
