@@ -10,6 +10,7 @@ import { appMenuTemplate } from './app-menu'
 import { APP_ID, APP_NAME } from './app-identity'
 import { startCallAlerts, type CallAlerts } from './call-alerts'
 import {
+  PortInUseError,
   SettingsStore,
   ensureVerifyToken,
   readEnv,
@@ -171,6 +172,10 @@ export async function runDesktopApp<Image, MenuT>(
   } catch (error) {
     // Another program on the webhook port: the window still opens and the tray says what is wrong.
     log.error('the webhook listener did not start', { error })
+    // Usually a second copy (npm run serve beside the app): the sentence names the variable to move.
+    if (error instanceof PortInUseError) {
+      electron.dialog.showErrorBox(`${APP_NAME} cannot receive calls`, error.message)
+    }
   }
 
   const tunnel = (options.createTunnel ?? coreTunnel)(core, config, logger)

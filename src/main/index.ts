@@ -45,7 +45,8 @@ runDesktopApp({
     safeStorage,
     screen,
     session,
-    shell
+    shell,
+    dialog
   },
   logBackend: log,
   env: process.env,

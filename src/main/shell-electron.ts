@@ -52,4 +52,5 @@ export interface ShellElectron<Image, MenuT> extends TrayElectron<Image, MenuT> 
   screen: ToastScreen
   shell: { openExternal(url: string): Promise<void> }
   powerMonitor: { on(event: 'resume', listener: () => void): unknown }
+  dialog: { showErrorBox(title: string, content: string): void }
 }

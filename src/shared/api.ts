@@ -7,7 +7,7 @@
  * command here without implementing it in the service or exposing it in a client is a compile error.
  */
 import { z } from 'zod'
-import type { Call, CallOutcome, HistoryRecord } from './calls'
+import { CALL_OUTCOMES, type Call, type CallOutcome, type HistoryRecord } from './calls'
 import {
   getCallerPhotosRequest,
   getMissedCallsRequest,
@@ -55,7 +55,7 @@ export const commandRequests = {
   listHistory: z
     .object({
       limit: z.number().int().positive().max(10_000).optional(),
-      outcome: z.enum(['completed', 'missed', 'declined', 'failed']).optional(),
+      outcome: z.enum(CALL_OUTCOMES).optional(),
       search: z.string().max(200).optional()
     })
     .strict(),
@@ -240,6 +240,7 @@ export class ServiceError extends Error implements ServiceErrorShape {
 export const OUTCOME_LABELS: Record<CallOutcome, string> = {
   completed: 'Answered',
   missed: 'Missed',
+  'no-answer': 'No answer',
   declined: 'Declined',
   failed: 'Failed'
 }

@@ -7,12 +7,20 @@ export type CallDirection = 'inbound' | 'outbound'
 
 /**
  * - `completed`: ended after it was connected;
- * - `missed`: never answered (the caller hung up while it rang, or the ring deadline passed);
+ * - `missed`: an incoming call never answered (the caller hung up while it rang, or the ring
+ *   deadline passed). Only these count in the missed-calls badge;
+ * - `no-answer`: an outgoing call the customer never picked up (or we gave up on first);
  * - `declined`: we rejected it;
  * - `failed`: Meta reported `Failed` after accept, or accept or media failed.
  */
-export type CallOutcome = 'completed' | 'missed' | 'declined' | 'failed'
-export const CALL_OUTCOMES: readonly CallOutcome[] = ['completed', 'missed', 'declined', 'failed']
+export type CallOutcome = 'completed' | 'missed' | 'no-answer' | 'declined' | 'failed'
+export const CALL_OUTCOMES: readonly CallOutcome[] = [
+  'completed',
+  'missed',
+  'no-answer',
+  'declined',
+  'failed'
+]
 
 export interface Caller {
   psid: string

@@ -149,6 +149,27 @@ describe('answering a call in the browser', () => {
     })
   })
 
+  it("says once, in a plain sentence, when Facebook's answer cannot be used, and ends the call", async () => {
+    await ready()
+    // Meta's answer arrives as an SDP Chromium cannot parse: its real exception, not a stand-in.
+    await page.evaluate(`(() => {
+      const apply = RTCPeerConnection.prototype.setRemoteDescription
+      RTCPeerConnection.prototype.setRemoteDescription = function (description) {
+        const mangled = description && description.type === 'answer'
+        return apply.call(this, mangled ? { type: 'answer', sdp: 'v=0 not an answer' } : description)
+      }
+    })()`)
+    const callId = await rig.sim.placeCall()
+    await page.getByRole('button', { name: 'Answer' }).click()
+    await expect
+      .poll(() => rig.core.registry.get(callId))
+      .toMatchObject({ outcome: 'failed', reason: 'media-failed' })
+    await expect.poll(() => rig.sim.whenEnded(callId).then((ending) => ending.by)).toBe('business')
+    expect(await page.getByRole('alert').locator('span').allTextContents()).toEqual([
+      "Facebook's answer to this call could not be used, so the call was ended."
+    ])
+  })
+
   it('says "Answered elsewhere" on a second desk when the first desk answers', async () => {
     await ready()
     const other = await openApp(browser, pageUrlOf(rig))

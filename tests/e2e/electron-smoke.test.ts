@@ -8,32 +8,20 @@
  * under xvfb-run there).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
+import { findElectronBinary } from '../../scripts/electron-binary'
 
 const ROOT = join(import.meta.dirname, '../..')
 
-/**
- * The binary, found the way the electron package finds it, but without requiring that package:
- * its index.js starts a download when the binary is missing.
- */
-function electronBinary(): { path: string } | { missing: string } {
-  const pathFile = join(ROOT, 'node_modules/electron/path.txt')
-  if (!existsSync(pathFile)) return { missing: 'node_modules/electron/path.txt is missing' }
-  const binary = join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
-  if (!existsSync(binary)) return { missing: `${binary} is missing` }
-  return { path: binary }
-}
-
-const electron = electronBinary()
+const electron = findElectronBinary(join(ROOT, 'node_modules/electron'), process.env)
 if ('missing' in electron) {
   console.warn(
     `Skipping the Electron smoke test: the Electron binary is not installed (${electron.missing}; ` +
-      'npm installs it unless ELECTRON_SKIP_BINARY_DOWNLOAD is set).'
+      '`npx install-electron` downloads it).'
   )
 }
 

@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -148,6 +149,26 @@ describe('the desktop app, composed against a fake Electron', () => {
       expect(await readdir(elsewhere)).toContain('secrets.enc')
     } finally {
       await rm(elsewhere, { recursive: true, force: true })
+    }
+  })
+
+  it('says in a dialog which variable names a webhook port already in use, and still opens', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const port = (taken.address() as AddressInfo).port
+    try {
+      started = await startDesktop({ env: { WEBHOOK_PORT: String(port) } })
+      expect(started.electron.dialog.errors).toEqual([
+        {
+          title: 'Messenger Softphone cannot receive calls',
+          content:
+            `Port ${port} (WEBHOOK_PORT) is already in use, so another copy of the softphone is ` +
+            'probably running: close it, or set WEBHOOK_PORT to a free port.'
+        }
+      ])
+      expect(started.electron.created.windows.length).toBeGreaterThan(0)
+    } finally {
+      await new Promise((resolve) => taken.close(resolve))
     }
   })
 

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -132,4 +133,34 @@ describe('npm run serve', () => {
     expect(await running.exited).toBe(2)
     expect(running.stderr()).toMatch(/WEBHOOK_PORT must be a whole number/)
   })
+
+  // A second copy of the app is the usual reason; the person starting it needs the variable, not
+  // Node's "listen EADDRINUSE" and a stack trace.
+  it.each(['WEBHOOK_PORT', 'SOFTPHONE_UI_PORT'])(
+    'says which variable names a port already in use, without a stack trace (%s)',
+    async (variable) => {
+      dataDir = await mkdtemp(join(tmpdir(), 'softphone-serve-'))
+      const taken = createServer()
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+      const port = (taken.address() as AddressInfo).port
+      try {
+        running = serve({
+          SOFTPHONE_DATA_DIR: dataDir,
+          WEBHOOK_PORT: '0',
+          SOFTPHONE_UI_PORT: '0',
+          [variable]: String(port)
+        })
+        expect(await running.exited).not.toBe(0)
+        const said = running.stderr()
+        expect(said).toContain(
+          `Cannot start: Port ${port} (${variable}) is already in use, so another copy of the ` +
+            `softphone is probably running: close it, or set ${variable} to a free port.`
+        )
+        expect(said).not.toContain('EADDRINUSE')
+        expect(said).not.toMatch(/^\s+at /m)
+      } finally {
+        await new Promise((resolve) => taken.close(resolve))
+      }
+    }
+  )
 })

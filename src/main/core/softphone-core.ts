@@ -9,6 +9,7 @@ import type { RegistrationStatus, TunnelStatus } from '../../shared/tunnel'
 import { CallBack } from './callback'
 import { CallRegistry } from './calls'
 import type { Credentials, Env, RuntimeConfig, SecretStore } from './config'
+import { listenNamingPort } from './config/port-in-use'
 import { GraphClient, ProfileCache } from './graph'
 import { HistoryStore } from './history'
 import { registerSecret, type Logger } from './log'
@@ -257,7 +258,9 @@ export async function createSoftphoneCore({
       return () => registrationListeners.delete(listener)
     },
     async start() {
-      const bound = await webhook.listen(config.webhook.port)
+      const bound = await listenNamingPort(config.webhook.port, 'WEBHOOK_PORT', () =>
+        webhook.listen(config.webhook.port)
+      )
       webhookUrl = bound.url
       log.info('webhook listener ready', { url: bound.url })
       service.publishStatus()

@@ -39,7 +39,7 @@ const call = (state: 'answering' | 'ended'): Call =>
         caller: { psid: 'p1' },
         startedAt: Date.now(),
         state,
-        outcome: 'missed',
+        outcome: 'no-answer',
         reason: 'no-answer',
         endedAt: Date.now()
       }

@@ -179,23 +179,51 @@ describe('answer', () => {
     expect(service.requests('reportMediaFailure')).toEqual([])
   })
 
-  it('reports a media failure when the answer cannot be applied after accept', async () => {
+  it('ends a call whose answer cannot be applied with one plain sentence, shown once', async () => {
     const call = ringing('c_1')
     const store = await started()
     await emitCall(call)
-    media.lastPeer().failNext('setRemoteDescription', new Error('The answer could not be used.'))
+    // What Chromium throws for an SDP it cannot parse: never for the user's eyes.
+    const chromium = new DOMException(
+      "Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to parse " +
+        'SessionDescription. m=audio 9 UDP/TLS/RTP/SAVPF 111 Invalid value: .',
+      'OperationError'
+    )
+    media.lastPeer().failNext('setRemoteDescription', chromium)
     service.respond('accept', () => {
-      service.emit('callUpdated', answering(call, 'desk-1'))
+      service.emit('callUpdated', connected(call, 'desk-1'))
       return { answer: META_ANSWER }
+    })
+    // As the core does: the call ends as failed with the sentence, and Meta gets a terminate.
+    service.respond('reportMediaFailure', ({ reason }) => {
+      service.emit(
+        'callUpdated',
+        ended(call, { outcome: 'failed', reason: 'media-failed', error: reason })
+      )
     })
 
     await store.answer('c_1')
+    await flushPromises()
 
-    expect(service.requests('reportMediaFailure')).toEqual([
-      { callId: 'c_1', reason: 'The answer could not be used.' }
-    ])
-    expect(store.notices).toMatchObject([{ text: 'The answer could not be used.', kind: 'error' }])
+    const sentence = "Facebook's answer to this call could not be used, so the call was ended."
+    expect(service.requests('reportMediaFailure')).toEqual([{ callId: 'c_1', reason: sentence }])
+    expect(store.notices).toMatchObject([{ callId: 'c_1', text: sentence, kind: 'error' }])
+    expect(JSON.stringify(store.notices)).not.toContain('Failed to execute')
     expect(store.media('c_1')).toBeUndefined()
+  })
+
+  it('shows the sentence of a refused accept once, though the ended call carries it too', async () => {
+    const call = ringing('c_1')
+    const sentence = 'Facebook no longer accepts the Page token. Reconnect the Page.'
+    service.fail('accept', new ServiceError('graph', sentence))
+    const store = await started()
+    await emitCall(call)
+
+    await store.answer('c_1')
+    // The core's update for the call (ended, accept-failed) may come after the command's error.
+    await emitCall(ended(call, { outcome: 'failed', reason: 'accept-failed', error: sentence }))
+
+    expect(store.notices).toMatchObject([{ callId: 'c_1', text: sentence, kind: 'error' }])
   })
 
   it('keeps the call ringing and sends nothing when the microphone is blocked', async () => {
@@ -352,7 +380,7 @@ describe('ending', () => {
   })
 
   it('gives up a call whose connection stays lost', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const store = await started()
     await talkingTo(store, 'c_1')
     const pc = media.lastPeer()

@@ -166,6 +166,25 @@ describe('HistoryView', () => {
     expect(missed?.find('dl[aria-label="Call quality"]').exists()).toBe(false)
   })
 
+  it('shows an outgoing call the customer did not pick up as "No answer", not "Missed"', async () => {
+    service.respond('listHistory', () => [
+      historyRecord({
+        callId: 'c_no_answer',
+        direction: 'outbound',
+        caller: { psid: 'psid-ada', name: 'Ada Lovelace' },
+        startedAt: at(10, 0),
+        endedAt: at(10, 1),
+        outcome: 'no-answer',
+        reason: 'no-answer'
+      })
+    ])
+    const wrapper = await mountView()
+    const [entry] = entries(wrapper)
+    expect(entry?.get('.entry__outcome').text()).toBe('No answer')
+    expect(entry?.get('.entry__direction').text()).toBe('↗ Outgoing')
+    expect(useHistoryStore().missed).toEqual([])
+  })
+
   it('shows the photos the core has, asked once for the callers on screen', async () => {
     const wrapper = await mountView()
     expect(service.requests('getCallerPhotos')).toEqual([

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { chmod, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-protocol'
+import { listenNamingPort } from '../config/port-in-use'
 import type { Logger } from '../log'
 import type { SoftphoneService } from '../service/softphone-service'
 import { staticFiles } from './static-files'
@@ -57,10 +58,16 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     if (!serveStatic) return notFound()
     serveStatic(request, response).then((served) => served || notFound(), notFound)
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? DEFAULT_UI_PORT, '127.0.0.1', () => resolve())
-  })
+  const wanted = options.port ?? DEFAULT_UI_PORT
+  await listenNamingPort(
+    wanted,
+    'SOFTPHONE_UI_PORT',
+    () =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(wanted, '127.0.0.1', () => resolve())
+      })
+  )
   const port = (server.address() as AddressInfo).port
   const bridge = attachBridge({
     server,

@@ -2,26 +2,29 @@
  * How a call ends: the one table the registry follows, so the toast, the tray badge and history
  * agree on what "missed" or "failed" means (see CallOutcome in src/shared/calls.ts).
  *
- * | trigger                            | state before                | outcome   | reason         |
- * | ---------------------------------- | --------------------------- | --------- | -------------- |
- * | terminate webhook, no connect seen | (none)                      | missed    | caller-hung-up |
- * | terminate webhook                  | ringing                     | missed    | caller-hung-up |
- * | terminate webhook                  | answering, inbound          | missed    | caller-hung-up |
- * | terminate webhook                  | answering, outbound         | missed    | no-answer      |
- * | terminate webhook, we hung up      | answering                   | missed    | we-hung-up     |
- * | terminate webhook, status Failed   | connected                   | failed    | meta-failed    |
- * | terminate webhook, we hung up      | connected                   | completed | we-hung-up     |
- * | terminate webhook, other status    | connected                   | completed | caller-hung-up |
- * | ring deadline passed               | ringing                     | missed    | ring-timeout   |
- * | connect already past its deadline  | (none)                      | missed    | ring-timeout   |
- * | decline()                          | ringing                     | declined  | declined       |
- * | answerFailed()                     | answering                   | failed    | accept-failed  |
- * | mediaFailed()                      | answering, connected        | failed    | media-failed   |
- * | markEnded()                        | answering                   | missed    | we-hung-up     |
- * | markEnded()                        | connected                   | completed | we-hung-up     |
- * | endAllLive() (quit)                | ringing, answering          | missed    | shutdown       |
- * | endAllLive() (quit)                | connected                   | completed | shutdown       |
- * | endLocally(outcome, reason)        | any live state              | as given  | as given       |
+ * | trigger                            | state before                | outcome    | reason         |
+ * | ---------------------------------- | --------------------------- | ---------- | -------------- |
+ * | terminate webhook, no connect seen | (none)                      | missed     | caller-hung-up |
+ * | terminate webhook                  | ringing                     | missed     | caller-hung-up |
+ * | terminate webhook                  | answering, inbound          | missed     | caller-hung-up |
+ * | terminate webhook                  | answering, outbound         | no-answer  | no-answer      |
+ * | terminate webhook, we hung up      | answering                   | unanswered | we-hung-up     |
+ * | terminate webhook, status Failed   | connected                   | failed     | meta-failed    |
+ * | terminate webhook, we hung up      | connected                   | completed  | we-hung-up     |
+ * | terminate webhook, other status    | connected                   | completed  | caller-hung-up |
+ * | ring deadline passed               | ringing                     | missed     | ring-timeout   |
+ * | connect already past its deadline  | (none)                      | missed     | ring-timeout   |
+ * | decline()                          | ringing                     | declined   | declined       |
+ * | answerFailed()                     | answering                   | failed     | accept-failed  |
+ * | mediaFailed()                      | answering, connected        | failed     | media-failed   |
+ * | markEnded()                        | answering                   | unanswered | we-hung-up     |
+ * | markEnded()                        | connected                   | completed  | we-hung-up     |
+ * | endAllLive() (quit)                | ringing, answering          | unanswered | shutdown       |
+ * | endAllLive() (quit)                | connected                   | completed  | shutdown       |
+ * | endLocally(outcome, reason)        | any live state              | as given   | as given       |
+ *
+ * "unanswered" is `missed` for an incoming call and `no-answer` for an outgoing one: the missed-calls
+ * badge counts customers who called and were not answered, never calls we placed.
  *
  * Notes on the less obvious rows:
  * - A terminate while answering means the caller gave up while our accept was in flight: the call
@@ -53,6 +56,11 @@ export const DECLINED: Ending = { outcome: 'declined', reason: 'declined' }
 export const ACCEPT_FAILED: Ending = { outcome: 'failed', reason: 'accept-failed' }
 export const MEDIA_FAILED: Ending = { outcome: 'failed', reason: 'media-failed' }
 
+/** How a call that never connected counts: missed when it came in, no-answer when we placed it. */
+function unanswered(call: LiveCall): CallOutcome {
+  return call.direction === 'outbound' ? 'no-answer' : 'missed'
+}
+
 /** Meta documents `Completed` and `Failed`; the case of the word is not worth failing over. */
 function isFailedStatus(status: string | undefined): boolean {
   return status?.toLowerCase() === 'failed'
@@ -67,9 +75,9 @@ export function endingOnTerminate(
     case 'ringing':
       return HUNG_UP_BEFORE_CONNECT
     case 'answering':
-      if (weHungUp) return { outcome: 'missed', reason: 'we-hung-up' }
+      if (weHungUp) return { outcome: unanswered(call), reason: 'we-hung-up' }
       return call.direction === 'outbound'
-        ? { outcome: 'missed', reason: 'no-answer' }
+        ? { outcome: 'no-answer', reason: 'no-answer' }
         : HUNG_UP_BEFORE_CONNECT
     case 'connected':
       if (isFailedStatus(status)) return { outcome: 'failed', reason: 'meta-failed' }
@@ -81,9 +89,12 @@ export function endingOnTerminate(
 
 /** We ended it ourselves and Graph confirmed; the terminate webhook, when it comes, is a duplicate. */
 export function endingOnMarkEnded(call: AnsweringCall | ConnectedCall): Ending {
-  return { outcome: call.state === 'connected' ? 'completed' : 'missed', reason: 'we-hung-up' }
+  return {
+    outcome: call.state === 'connected' ? 'completed' : unanswered(call),
+    reason: 'we-hung-up'
+  }
 }
 
 export function endingOnShutdown(call: LiveCall, reason: EndReason): Ending {
-  return { outcome: call.state === 'connected' ? 'completed' : 'missed', reason }
+  return { outcome: call.state === 'connected' ? 'completed' : unanswered(call), reason }
 }

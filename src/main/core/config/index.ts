@@ -1,4 +1,5 @@
 export { ConfigError } from './errors'
+export { PortInUseError, type PortVariable } from './port-in-use'
 export { writeFileAtomic, syncDir } from './atomic-write'
 export {
   DEFAULT_GRAPH_API_URL,

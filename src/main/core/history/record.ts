@@ -109,10 +109,19 @@ export function parseLine(line: string): ParsedLine | undefined {
   }
   const parsed = storedRecordSchema.safeParse(json)
   if (!parsed.success) return undefined
+  const record = withOutboundOutcome(parsed.data)
   const unknown = Object.entries(json as object).filter(([key]) => !KNOWN_FIELDS.has(key))
-  return unknown.length > 0
-    ? { record: parsed.data, extra: Object.fromEntries(unknown) }
-    : { record: parsed.data }
+  return unknown.length > 0 ? { record, extra: Object.fromEntries(unknown) } : { record }
+}
+
+/**
+ * Lines written before outgoing calls had their own outcome say "missed" for a customer who did
+ * not pick up: read as `no-answer`, so only incoming calls count in the missed-calls badge.
+ */
+function withOutboundOutcome(record: StoredHistoryRecord): StoredHistoryRecord {
+  return record.direction === 'outbound' && record.outcome === 'missed'
+    ? { ...record, outcome: 'no-answer' }
+    : record
 }
 
 /** One complete line. JSON.stringify escapes newlines inside strings, so it holds exactly one. */

@@ -11,6 +11,13 @@
  */
 import type { AcceptResult } from '../../../shared/api'
 import type { PlaceCallResult } from '../../../shared/callback'
+import {
+  ANSWER_NOT_USABLE,
+  CONNECT_TIMEOUT_MS,
+  CallMediaError,
+  LOST,
+  NO_AUDIO
+} from './call-failures'
 import { openMicrophone } from './microphone'
 import { readQuality, type CallQuality } from './stats'
 
@@ -34,13 +41,12 @@ export interface CallMediaOptions {
   audioProcessing?: boolean
   /** How long ICE may stay down before the call is given up. */
   iceFailureTimeoutMs?: number
+  /** How long the audio may take to connect after Meta's answer before the call is given up. */
+  connectTimeoutMs?: number
   onState?: (state: MediaState) => void
-  /** The connection was lost for good: a sentence for the user. */
+  /** The connection was lost for good, or never came up: a sentence for the user. */
   onLost?: (sentence: string) => void
 }
-
-const LOST =
-  'The connection to the caller was lost and could not be restored. Check the internet connection.'
 
 const KEYPAD_UNAVAILABLE =
   'The keypad cannot send digits on this call yet; wait until it is connected.'
@@ -58,6 +64,9 @@ export class CallMedia {
   private preparing: Promise<void> | undefined
   private queue: Promise<unknown> = Promise.resolve()
   private lostTimer: ReturnType<typeof setTimeout> | undefined
+  private connectTimer: ReturnType<typeof setTimeout> | undefined
+  /** ICE/DTLS came up at least once: a later drop is "lost", not "could not connect". */
+  private everConnected = false
   private muted = false
   private current: MediaState = 'idle'
   /** Meta took our offer: from here on the call's figures are worth keeping. */
@@ -104,12 +113,22 @@ export class CallMedia {
       // Closed while the microphone opened (the call ended or was taken elsewhere): send nothing.
       const pc = this.connection()
       const offer = pc.localDescription?.sdp
-      if (!offer) throw new Error('The call offer was not ready.')
+      if (!offer) throw new CallMediaError('The call offer was not ready.')
       const result = await accept(offer)
       this.answered = true
       this.setState('connecting')
-      await pc.setRemoteDescription({ type: 'answer', sdp: result.answer })
-      if (result.renegotiation) await this.answerOfferNow(result.renegotiation)
+      this.connectTimer = setTimeout(
+        () => this.options.onLost?.(NO_AUDIO),
+        this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS
+      )
+      try {
+        await pc.setRemoteDescription({ type: 'answer', sdp: result.answer })
+        if (result.renegotiation) await this.answerOfferNow(result.renegotiation)
+      } catch (error) {
+        // Closed meanwhile (the call ended): that ending has its own sentence.
+        if (this.current === 'closed') throw error
+        throw new CallMediaError(ANSWER_NOT_USABLE, { cause: error })
+      }
       return result
     })
   }
@@ -180,6 +199,7 @@ export class CallMedia {
   close(): void {
     if (this.current === 'closed') return
     clearTimeout(this.lostTimer)
+    clearTimeout(this.connectTimer)
     this.track?.stop()
     this.track = undefined
     this.pc?.close()
@@ -254,11 +274,15 @@ export class CallMedia {
     switch (state) {
       case 'connected':
         clearTimeout(this.lostTimer)
+        clearTimeout(this.connectTimer)
         this.lostTimer = undefined
+        this.everConnected = true
         this.setState('connected')
         break
       case 'disconnected':
       case 'failed':
+        // Never connected: nothing to reconnect, and the connect timer gives up on it.
+        if (!this.everConnected) break
         this.setState('reconnecting')
         this.lostTimer ??= setTimeout(() => {
           this.options.onLost?.(LOST)
@@ -276,7 +300,9 @@ export class CallMedia {
   }
 
   private connection(): RTCPeerConnection {
-    if (!this.pc || this.current === 'closed') throw new Error('The call has no media connection.')
+    if (!this.pc || this.current === 'closed') {
+      throw new CallMediaError('The call has no media connection.')
+    }
     return this.pc
   }
 

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { MediaOffer } from '../../../shared/api'
 import { assertNever, type Call } from '../../../shared/calls'
+import { failureSentence } from '../media/call-failures'
 import { CallMedia, type MediaState } from '../media/call-media'
 import { MicrophoneError } from '../media/microphone'
 import { Ringtone } from '../media/ringtone'
@@ -59,6 +60,9 @@ export const useCallStore = defineStore('call', () => {
   )
 
   function notify(callId: string, text: string, kind: Notice['kind']): void {
+    // A failure reaches this desk twice, as the command's error and in the call's ended update:
+    // the user reads it once.
+    if (notices.value.some((n) => n.callId === callId && n.text === text)) return
     const notice = { id: nextNotice++, callId, text, kind }
     notices.value = [
       ...notices.value.filter((n) => n.callId !== callId || n.kind === 'error'),
@@ -194,8 +198,9 @@ export const useCallStore = defineStore('call', () => {
         notify(callId, error.message, 'error')
         return
       }
-      const sentence = error instanceof Error ? error.message : String(error)
+      const sentence = failureSentence(error)
       notify(callId, sentence, 'error')
+      // Meta took the offer but the audio cannot follow: the core ends the call and terminates it.
       if (calls.value[callId]?.state !== 'ended' && isMine(calls.value[callId]!)) {
         await reportFailure(callId, sentence)
       }
@@ -270,7 +275,7 @@ export const useCallStore = defineStore('call', () => {
         throw error
       }
       if (callMedia.state !== 'closed' && calls.value[callId]?.state !== 'ended') {
-        await reportFailure(callId, error instanceof Error ? error.message : String(error))
+        await reportFailure(callId, failureSentence(error))
       }
       return callId
     }

@@ -138,7 +138,7 @@ describe('OutboundDialer', () => {
     expect(registry.get('o1')).toMatchObject({
       state: 'ended',
       direction: 'outbound',
-      outcome: 'missed',
+      outcome: 'no-answer',
       reason: 'no-answer'
     })
   })

@@ -121,12 +121,26 @@ describe('CallRegistry: outbound calls', () => {
     ])
   })
 
-  it('ends a call the customer never accepted as missed, no-answer', () => {
+  it('ends a call the customer never accepted as no-answer, not missed', () => {
     const { registry, ended } = recordingRegistry()
     registry.registerOutbound(outbound)
     registry.handleEvent(callStatus('o1', 'ringing'), PAGE)
     registry.handleEvent(terminate('o1'), PAGE)
-    expect(ended).toEqual([expect.objectContaining({ outcome: 'missed', reason: 'no-answer' })])
+    expect(ended).toEqual([expect.objectContaining({ outcome: 'no-answer', reason: 'no-answer' })])
+  })
+
+  // "Missed" is for customers who called in: a call we placed and gave up on is no-answer too.
+  it('ends an outbound call we hang up, or quit on, before pick-up as no-answer', () => {
+    const { registry, ended } = recordingRegistry()
+    registry.registerOutbound(outbound)
+    registry.registerOutbound({ ...outbound, callId: 'o2' })
+    registry.hangUp('o1')
+    registry.markEnded('o1')
+    registry.endAllLive()
+    expect(ended).toEqual([
+      expect.objectContaining({ id: 'o1', outcome: 'no-answer', reason: 'we-hung-up' }),
+      expect.objectContaining({ id: 'o2', outcome: 'no-answer', reason: 'shutdown' })
+    ])
   })
 
   it('ignores a business-initiated connect for a call not placed here', () => {
