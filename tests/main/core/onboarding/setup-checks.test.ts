@@ -289,7 +289,7 @@ describe('the setup checks', () => {
     const report = await onboarding.runChecks()
     expect(find(report, 'ring-target')).toMatchObject({
       state: 'failed',
-      detail: 'Facebook did not answer in time. Check the internet connection and try again.'
+      detail: 'Facebook is having trouble right now; try again in a few minutes.'
     })
     expect(find(report, 'audio').detail).toBe(
       "Skipped: the Page's call settings could not be read."
