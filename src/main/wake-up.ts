@@ -4,7 +4,6 @@
  * within seconds instead of at the next timer.
  */
 import type { Logger } from './core/log'
-import type { ShellElectron } from './shell-electron'
 
 export interface WakeUpTargets {
   tunnel: { refresh(): void }
@@ -12,7 +11,7 @@ export interface WakeUpTargets {
 }
 
 export function refreshOnWakeUp(
-  powerMonitor: ShellElectron['powerMonitor'],
+  powerMonitor: { on(event: 'resume', listener: () => void): unknown },
   { tunnel, core }: WakeUpTargets,
   log: Logger
 ): void {
