@@ -37,16 +37,12 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
   if (tunnel.state === 'error') return { state: 'problem', sentence: tunnel.message }
   if (registration.state === 'failed') return { state: 'problem', sentence: registration.message }
   if (registration.state === 'registered') {
+    const detail = `${describeTunnel(tunnel)} · ${describeRegistration(registration)}`
     return registration.handshakeConfirmed
-      ? { state: 'connected', detail: describeRegistration(registration) }
-      : {
-          state: 'connected',
-          detail: describeRegistration(registration),
-          note: 'Meta accepted the webhook, but its check was not seen arriving here; see Page setup.'
-        }
+      ? { state: 'connected', detail }
+      : { state: 'connected', detail, note: 'If calls do not ring, open Page setup.' }
   }
-  if (tunnel.state === 'reconnecting')
-    return { state: 'problem', sentence: describeTunnel(tunnel) }
+  // Connecting or reconnecting on its own: calls cannot arrive yet, and the app is on it.
   if (tunnel.state !== 'up') return { state: 'checking', sentence: describeTunnel(tunnel) }
   return { state: 'checking', sentence: describeRegistration(registration) }
 }

@@ -10,6 +10,7 @@ function status(partial: Partial<CoreStatus>): CoreStatus {
     publicUrl: null,
     tunnel: { state: 'off' },
     registration: { state: 'not-needed', reason: 'no-public-url' },
+    pageHealth: { state: 'ok', checkedAt: Date.now() },
     ...partial
   }
 }
@@ -62,5 +63,44 @@ describe('ConnectionStatus', () => {
     })
     expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('problem')
     expect(wrapper.text()).toContain('Facebook refused the webhook address.')
+  })
+
+  it('says Meta’s word on the Page first, and offers Page setup for a problem', async () => {
+    const wrapper = mount(ConnectionStatus, {
+      props: {
+        status: status({
+          tunnel: { state: 'up', url: 'https://desk.example' },
+          pageHealth: {
+            state: 'failed',
+            checkedAt: Date.now(),
+            problem: 'token',
+            message: 'Page token rejected: reconnect the Page in Page setup.'
+          }
+        })
+      }
+    })
+    expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('problem')
+    expect(wrapper.text()).toContain('Page token rejected: reconnect the Page in Page setup.')
+    await wrapper.get('button').trigger('click')
+    expect(wrapper.emitted('setup')).toHaveLength(1)
+  })
+
+  it('is not healthy while the Page has not been checked', () => {
+    const wrapper = mount(ConnectionStatus, {
+      props: {
+        status: status({
+          tunnel: { state: 'up', url: 'https://desk.example' },
+          registration: {
+            state: 'registered',
+            callbackUrl: 'https://desk.example/webhook',
+            at: 1,
+            handshakeConfirmed: true
+          },
+          pageHealth: { state: 'checking' }
+        })
+      }
+    })
+    expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('busy')
+    expect(wrapper.text()).toBe('Checking the Page with Facebook…')
   })
 })
