@@ -20,7 +20,7 @@ export type ConnectionSummary =
 
 export const CHECKING_PAGE = 'Checking the Page with Facebook…'
 export const WEBHOOK_ELSEWHERE =
-  'Calls arrive only if the webhook is set up elsewhere: this app has no tunnel or public address, and Meta’s check has not reached it yet.'
+  'Calls arrive only if the webhook is set up elsewhere; Meta’s check has not reached this app yet.'
 
 /** Whether this app gives the webhook its address (tunnel or own URL) and registers it. */
 export function managesWebhook(status: CoreStatus): boolean {
