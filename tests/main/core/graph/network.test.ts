@@ -64,7 +64,10 @@ describe('why Facebook could not be reached', () => {
     expect(networkFailure(fetchFailed('UND_ERR_CONNECT_TIMEOUT'))).toBe('timeout')
     expect(networkFailure(new TypeError('fetch failed'))).toBe('other')
     // Node tries each address of the host in turn and reports them all together.
-    const both = new AggregateError([fetchFailed('ENETUNREACH').cause, new Error('x')], 'all failed')
+    const both = new AggregateError(
+      [fetchFailed('ENETUNREACH').cause, new Error('x')],
+      'all failed'
+    )
     expect(networkFailure(new TypeError('fetch failed', { cause: both }))).toBe('offline')
   })
 
@@ -77,9 +80,7 @@ describe('why Facebook could not be reached', () => {
     expect(connectTimeout).toMatchObject({ timedOut: true, network: 'timeout' })
     expect(connectTimeout.userMessage).toMatch(/did not answer in time/)
     for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ENETUNREACH', 'ECONNRESET', 'EWHATEVER'])
-      expect(graphErrorFromThrown(fetchFailed(code), request, 1).userMessage).not.toMatch(
-        /in time/
-      )
+      expect(graphErrorFromThrown(fetchFailed(code), request, 1).userMessage).not.toMatch(/in time/)
   })
 
   it('does not call an outage on Facebook’s side a timeout', async () => {
