@@ -6,7 +6,6 @@
  * the reason instead of piling a second error on the first.
  */
 import {
-  META_LINKS,
   OPTIONAL_PERMISSIONS,
   REQUIRED_PERMISSIONS,
   TOKEN_EXPIRY_WARNING_DAYS,
@@ -180,11 +179,11 @@ function permissionsCheck(token: TokenDebug, creds: Readonly<Credentials>): Setu
  * field, and no permission or token detail gives it away), so the check says it cannot tell and
  * where the owner sees it, neutrally: a warning here could never clear.
  */
-function appModeCheck(creds: Readonly<Credentials>): SetupCheck {
+function appModeCheck(): SetupCheck {
   return check(
     'app-mode',
     'unknown',
-    `Meta's API does not say whether an app is Live. Look at the App Mode switch at the top of the app's dashboard (${META_LINKS.appSettings(creds.appId)}): in Development mode only people with a role on the app can call the Page.`
+    "Meta's API does not tell whether an app is Live or in Development mode. Look at the App Mode switch at the top of the app's dashboard on developers.facebook.com: in Development mode only people with a role on the app can call the Page."
   )
 }
 
@@ -313,7 +312,7 @@ export function graphChecks(
     )
   }
 
-  checks.push(appModeCheck(creds))
+  checks.push(appModeCheck())
 
   if (pageBlocked) {
     checks.push(

@@ -248,7 +248,7 @@ describe('the setup checks', () => {
       const appMode = find(report, 'app-mode')
       expect(appMode.state).toBe('unknown')
       expect(appMode.detail).toContain('App Mode switch')
-      expect(appMode.detail).toContain(`https://developers.facebook.com/apps/${APP_ID}/`)
+      expect(appMode.detail).toContain("app's dashboard on developers.facebook.com")
       expect(report.ready).toBe(true)
     }
     // No undocumented field is asked for.
