@@ -131,10 +131,13 @@ export class PageHealthMonitor {
       return { state: 'ok', checkedAt, pageName: owner.name }
     } catch (error) {
       const failure = describeFailure(error)
-      this.log.warn('page check failed', {
-        problem: failure.problem,
-        ...(isGraphError(error) ? error.toLogFields() : { error: String(error) })
-      })
+      // Offline, this runs every 30 s: one line when the trouble starts or changes is enough.
+      const before = this.health
+      if (before.state !== 'failed' || before.message !== failure.message)
+        this.log.warn('page check failed', {
+          problem: failure.problem,
+          ...(isGraphError(error) ? error.toLogFields() : { error: String(error) })
+        })
       return { state: 'failed', checkedAt: this.now(), ...failure }
     }
   }
