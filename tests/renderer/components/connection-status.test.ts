@@ -15,18 +15,22 @@ function status(partial: Partial<CoreStatus>): CoreStatus {
   }
 }
 
+const UP_AND_REGISTERED = {
+  tunnel: { state: 'up', url: 'https://desk.example' },
+  registration: {
+    state: 'registered',
+    callbackUrl: 'https://desk.example/webhook',
+    at: 1,
+    handshakeConfirmed: true
+  }
+} satisfies Partial<CoreStatus>
+
 describe('ConnectionStatus', () => {
   it('says the app is reachable and registered when both are true', () => {
     const wrapper = mount(ConnectionStatus, {
       props: {
         status: status({
-          tunnel: { state: 'up', url: 'https://desk.example' },
-          registration: {
-            state: 'registered',
-            callbackUrl: 'https://desk.example/webhook',
-            at: 1,
-            handshakeConfirmed: true
-          }
+          ...UP_AND_REGISTERED
         })
       }
     })
@@ -89,13 +93,7 @@ describe('ConnectionStatus', () => {
     const wrapper = mount(ConnectionStatus, {
       props: {
         status: status({
-          tunnel: { state: 'up', url: 'https://desk.example' },
-          registration: {
-            state: 'registered',
-            callbackUrl: 'https://desk.example/webhook',
-            at: 1,
-            handshakeConfirmed: true
-          },
+          ...UP_AND_REGISTERED,
           pageHealth: { state: 'checking' }
         })
       }
