@@ -45,6 +45,7 @@ import { coreTunnel, type TunnelFactory, type TunnelHook } from './tunnel-hook'
 import { startUpdater, type UpdateState, type UpdaterLike } from './updater'
 import { createMainWindow, revealWindow } from './windows/main-window'
 import { createRendererSource } from './windows/renderer-source'
+import { refreshOnWakeUp } from './wake-up'
 import { createToast, createToastWindow } from './windows/toast-window'
 
 export interface DesktopAppOptions<Image, MenuT> {
@@ -180,10 +181,7 @@ export async function runDesktopApp<Image, MenuT>(
 
   const tunnel = (options.createTunnel ?? coreTunnel)(core, config, logger)
   disposables.add('tunnel', () => tunnel.stop())
-  electron.powerMonitor.on('resume', () => {
-    log.info('resumed from sleep: refreshing the tunnel')
-    tunnel.refresh()
-  })
+  refreshOnWakeUp(electron.powerMonitor, { tunnel, core }, log)
 
   const assets = app.isPackaged
     ? join(options.resourcesPath, 'resources')

@@ -5,6 +5,7 @@
 import type { CoreStatus } from '../shared/api'
 import type { Call } from '../shared/calls'
 import { assertNever } from '../shared/calls'
+import { CHECKING_PAGE } from '../shared/connection'
 import { describeTunnel } from '../shared/tunnel'
 
 export const TRAY_STATES = ['idle', 'ringing', 'in-call', 'offline'] as const
@@ -34,6 +35,9 @@ export function offlineReason(status: CoreStatus): string | undefined {
   const { tunnel } = status
   if (!status.page.configured) return 'Not set up: open the app to connect your Facebook Page'
   if (!status.webhookUrl) return 'Not listening for calls: the local webhook did not start'
+  // Meta's own word on the Page comes before anything about the tunnel (see shared/connection).
+  if (status.pageHealth?.state === 'failed') return status.pageHealth.message
+  if (status.pageHealth?.state === 'checking') return CHECKING_PAGE
   switch (tunnel.state) {
     case 'error':
     case 'reconnecting':

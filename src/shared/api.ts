@@ -33,6 +33,7 @@ import {
   type CallPermissionInfo,
   type PlaceCallResult
 } from './callback'
+import type { PageHealth } from './page-health'
 import type { Settings, SettingsPatch } from './settings'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 
@@ -130,6 +131,10 @@ export interface CoreStatus {
   tunnel: TunnelStatus
   /** Whether Meta has the public URL as the app's callback. */
   registration: RegistrationStatus
+  /** Whether Meta accepted the Page token lately (see shared/page-health); absent: not known. */
+  pageHealth?: PageHealth | undefined
+  /** When Meta's webhook verification last reached this app (ms since the epoch); absent: never. */
+  lastHandshakeAt?: number | null | undefined
   /** Settings fixed by environment variables for this run; absent or empty when none are. */
   pinned?: PinnedSetting[] | undefined
   /** What the core could not read in its data files, and where it kept it; absent: nothing. */

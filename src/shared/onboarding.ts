@@ -51,7 +51,8 @@ export const SETUP_CHECK_IDS = [
 ] as const
 export type SetupCheckId = (typeof SETUP_CHECK_IDS)[number]
 
-export type SetupCheckState = 'passed' | 'failed' | 'warning' | 'skipped'
+/** `unknown`: nothing Meta documents tells, so the app cannot check it; the detail says where to look. */
+export type SetupCheckState = 'passed' | 'failed' | 'warning' | 'unknown' | 'skipped'
 
 export const SETUP_FIX_ACTIONS = [
   'subscribe-page',

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { IPC } from '../../src/shared/ipc'
 import { APP_ID } from '../../src/main/app-identity'
 import { runDesktopApp } from '../../src/main/desktop-app'
@@ -237,7 +237,7 @@ describe('the desktop app, composed against a fake Electron', () => {
     await expect.poll(() => opened).toEqual(['simulator'])
   })
 
-  it('starts the tunnel once listening, refreshes it on wake-up and stops it on quit', async () => {
+  it('starts the tunnel once listening, refreshes it and checks the Page on wake-up, and stops it on quit', async () => {
     const calls: string[] = []
     started = await startDesktop({
       createTunnel: () => ({
@@ -246,9 +246,11 @@ describe('the desktop app, composed against a fake Electron', () => {
         stop: () => calls.push('stop')
       })
     })
+    const checkPage = vi.spyOn(started.app.core, 'checkPage')
     expect(calls).toEqual(['start'])
     started.electron.powerMonitor.emit('resume')
     expect(calls).toEqual(['start', 'refresh'])
+    expect(checkPage).toHaveBeenCalledOnce()
     await started.quit()
     expect(calls).toEqual(['start', 'refresh', 'stop'])
   })

@@ -121,7 +121,20 @@ describe('tray state', () => {
       'no public URL',
       { tunnel: { state: 'off' } as TunnelStatus, publicUrl: null },
       /cannot reach this computer/
-    ]
+    ],
+    [
+      'Facebook unreachable',
+      {
+        pageHealth: {
+          state: 'failed',
+          checkedAt: 1,
+          problem: 'unreachable',
+          message: "Can't reach Facebook: check the internet connection."
+        }
+      },
+      /Can't reach Facebook: check the internet connection/
+    ],
+    ['Page not checked yet', { pageHealth: { state: 'checking' } }, /Checking the Page/]
   ])('offline: %s', (_name, status, tooltip) => {
     const result = view([], status)
     expect(result.state).toBe('offline')

@@ -14,6 +14,7 @@ import { GraphClient, ProfileCache } from './graph'
 import { HistoryStore } from './history'
 import { registerSecret, type Logger } from './log'
 import { createOnboarding, type OnboardingPort } from './onboarding'
+import { PageHealthMonitor } from './page-health'
 import type { CallControl, SettingsPort } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
 import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
@@ -59,8 +60,10 @@ export interface SoftphoneCore {
   updateCredentials(next: Credentials): void
   /** The webhook must be registered again (new credentials, or the owner asked); the tunnel listens. */
   onRegistrationNeeded(listener: () => void): () => void
-  /** Starts listening; resolves with the local webhook URL. */
+  /** Starts listening and checking the Page with Meta; resolves with the local webhook URL. */
   start(): Promise<{ webhookUrl: string }>
+  /** Asks Meta about the Page token now (resume from sleep); status() shows the answer. */
+  checkPage(): Promise<void>
   status(): CoreStatus
   /** Sets the public URL Meta delivers to (tunnel or own URL), or null when there is none. */
   setPublicUrl(url: string | null): void
@@ -114,6 +117,7 @@ export async function createSoftphoneCore({
   let tunnel: TunnelStatus = TUNNEL_OFF
   let registration: RegistrationStatus = REGISTRATION_IDLE
   let lastVerification: VerificationInfo | undefined
+  let lastHandshakeAt: number | null = null
 
   let configured = config.page.configured
   const registrationListeners = new Set<() => void>()
@@ -128,8 +132,18 @@ export async function createSoftphoneCore({
     publicUrl,
     tunnel,
     registration,
+    pageHealth: pageHealth.current(),
+    lastHandshakeAt,
     pinned,
     notices: { history: history.notices(), settings: [...(settings.notices?.() ?? [])] }
+  })
+  // "Page connected" only on Meta's fresh word (see shared/connection).
+  const pageHealth = new PageHealthMonitor({
+    tokenOwner: () => graph.getTokenOwner(),
+    pageId: () => credentials.pageId,
+    configured: () => configured,
+    onChange: () => service.publishStatus(),
+    logger: logger.child('page-health')
   })
 
   const testLine = testCallSimulator
@@ -209,6 +223,10 @@ export async function createSoftphoneCore({
     logger: logger.child('webhook'),
     onVerification: (info) => {
       lastVerification = info
+      if (info.ok) {
+        lastHandshakeAt = info.at
+        service.publishStatus()
+      }
     },
     onEvents: (events, meta) => {
       for (const item of events) {
@@ -237,6 +255,7 @@ export async function createSoftphoneCore({
     profiles.clear()
     log.info('credentials applied', { pageId: next.pageId, configured })
     service.publishStatus()
+    void pageHealth.reset()
     requestRegistration()
   }
 
@@ -264,7 +283,11 @@ export async function createSoftphoneCore({
       webhookUrl = bound.url
       log.info('webhook listener ready', { url: bound.url })
       service.publishStatus()
+      void pageHealth.start()
       return { webhookUrl: bound.url }
+    },
+    async checkPage() {
+      await pageHealth.checkNow()
     },
     status,
     setPublicUrl(url) {
@@ -280,6 +303,7 @@ export async function createSoftphoneCore({
       service.publishStatus()
     },
     async stop() {
+      pageHealth.dispose()
       await webhook.close()
       await testLine?.close()
       // Deliveries already acknowledged are applied first, so the sweep below ends (and records)

@@ -10,22 +10,27 @@ function status(partial: Partial<CoreStatus>): CoreStatus {
     publicUrl: null,
     tunnel: { state: 'off' },
     registration: { state: 'not-needed', reason: 'no-public-url' },
+    pageHealth: { state: 'ok', checkedAt: Date.now() },
     ...partial
   }
 }
+
+const UP_AND_REGISTERED = {
+  tunnel: { state: 'up', url: 'https://desk.example' },
+  registration: {
+    state: 'registered',
+    callbackUrl: 'https://desk.example/webhook',
+    at: 1,
+    handshakeConfirmed: true
+  }
+} satisfies Partial<CoreStatus>
 
 describe('ConnectionStatus', () => {
   it('says the app is reachable and registered when both are true', () => {
     const wrapper = mount(ConnectionStatus, {
       props: {
         status: status({
-          tunnel: { state: 'up', url: 'https://desk.example' },
-          registration: {
-            state: 'registered',
-            callbackUrl: 'https://desk.example/webhook',
-            at: 1,
-            handshakeConfirmed: true
-          }
+          ...UP_AND_REGISTERED
         })
       }
     })
@@ -62,5 +67,38 @@ describe('ConnectionStatus', () => {
     })
     expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('problem')
     expect(wrapper.text()).toContain('Facebook refused the webhook address.')
+  })
+
+  it('says Meta’s word on the Page first, and offers Page setup for a problem', async () => {
+    const wrapper = mount(ConnectionStatus, {
+      props: {
+        status: status({
+          tunnel: { state: 'up', url: 'https://desk.example' },
+          pageHealth: {
+            state: 'failed',
+            checkedAt: Date.now(),
+            problem: 'token',
+            message: 'Page token rejected: reconnect the Page in Page setup.'
+          }
+        })
+      }
+    })
+    expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('problem')
+    expect(wrapper.text()).toContain('Page token rejected: reconnect the Page in Page setup.')
+    await wrapper.get('button').trigger('click')
+    expect(wrapper.emitted('setup')).toHaveLength(1)
+  })
+
+  it('is not healthy while the Page has not been checked', () => {
+    const wrapper = mount(ConnectionStatus, {
+      props: {
+        status: status({
+          ...UP_AND_REGISTERED,
+          pageHealth: { state: 'checking' }
+        })
+      }
+    })
+    expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('busy')
+    expect(wrapper.text()).toBe('Checking the Page with Facebook…')
   })
 })

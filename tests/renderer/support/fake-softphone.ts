@@ -38,7 +38,10 @@ export function coreStatus(configured = true): CoreStatus {
     webhookUrl: 'http://127.0.0.1:47800/webhook',
     publicUrl: null,
     tunnel: { state: 'off' },
-    registration: { state: 'not-needed', reason: 'no-public-url' }
+    registration: { state: 'not-needed', reason: 'no-public-url' },
+    // Meta accepted the token just now: the Page counts as connected.
+    pageHealth: configured ? { state: 'ok', checkedAt: Date.now() } : { state: 'not-configured' },
+    lastHandshakeAt: null
   }
 }
 

@@ -54,10 +54,16 @@ const BROKEN = report([
     fix: { action: 'subscribe-page', label: 'Subscribe the Page' }
   },
   {
-    id: 'app-mode',
-    title: 'App is Live',
+    id: 'token-expiry',
+    title: 'Token lifetime',
     state: 'warning',
-    detail: 'The app is in Development mode.'
+    detail: 'The token expires in 2 days.'
+  },
+  {
+    id: 'app-mode',
+    title: 'App mode (Development or Live)',
+    state: 'unknown',
+    detail: "Meta's API does not tell whether an app is Live."
   },
   { id: 'audio', title: 'Voice calls turned on', state: 'skipped', detail: 'Skipped until later.' }
 ])
@@ -110,8 +116,11 @@ describe('SetupView', () => {
       'passed',
       'failed',
       'warning',
+      'unknown',
       'skipped'
     ])
+    // Can't tell is said neutrally, not as a warning.
+    expect(items[3]!.get('[role="img"]').attributes('aria-label')).toBe("Can't tell")
     expect(items[1]!.text()).toContain('The Page is not subscribed to this app.')
     expect(items[1]!.get('[role="img"]').attributes('aria-label')).toBe('Failed')
     expect(wrapper.text()).toContain('Some steps need you')
@@ -159,7 +168,7 @@ describe('SetupView', () => {
     expect(token.type).toBe('password')
     expect(token.placeholder).toBe('Saved. Leave empty to keep it.')
     expect(service.requests('runSetupChecks')).toHaveLength(1)
-    expect(wrapper.findAll('[aria-label="Setup checks"] li')).toHaveLength(4)
+    expect(wrapper.findAll('[aria-label="Setup checks"] li')).toHaveLength(5)
 
     await button(wrapper, 'Show the page access token').trigger('click')
     expect(token.type).toBe('text')

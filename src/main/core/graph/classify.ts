@@ -5,6 +5,7 @@
  */
 import type { GraphErrorBody } from '../../../shared/graph'
 import { GraphError, defaultUserMessage, type GraphErrorKind } from './errors'
+import { NETWORK_SENTENCES, networkFailure } from './network'
 
 export type GraphErrorDetail = GraphErrorBody['error']
 
@@ -114,7 +115,7 @@ export function graphErrorFromBody(detail: GraphErrorDetail, request: RequestInf
   })
 }
 
-/** fetch rejected: timeout, cancellation, or a network failure. */
+/** fetch rejected: timeout, cancellation, or a network failure, each with its own sentence. */
 export function graphErrorFromThrown(
   thrown: unknown,
   request: Omit<RequestInfo, 'status'>,
@@ -126,6 +127,7 @@ export function graphErrorFromThrown(
     return new GraphError({
       ...base,
       timedOut: true,
+      userMessage: NETWORK_SENTENCES.timeout,
       message: `Graph ${request.method} ${request.path} timed out after ${timeoutMs} ms`
     })
   if (name === 'AbortError')
@@ -133,8 +135,12 @@ export function graphErrorFromThrown(
       ...base,
       message: `Graph ${request.method} ${request.path} was cancelled`
     })
+  const failure = networkFailure(thrown)
   return new GraphError({
     ...base,
+    timedOut: failure === 'timeout',
+    network: failure,
+    userMessage: NETWORK_SENTENCES[failure],
     message: `Graph ${request.method} ${request.path} failed: ${describeThrown(thrown)}`
   })
 }

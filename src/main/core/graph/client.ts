@@ -20,7 +20,7 @@ import { sdpText } from '../../../shared/webhook'
 import { registerSecret, silentLogger, type Logger } from '../log'
 import { GraphError } from './errors'
 import { fetchPhotoDataUrl } from './photo'
-import { AppInfo, AppModeInfo, MaybeSuccess, PageInfo, TokenDebug } from './schemas'
+import { AppInfo, MaybeSuccess, PageInfo, TokenDebug } from './schemas'
 import { GraphTransport, type GraphTransportOptions } from './transport'
 
 /** The profile GET must leave room for the photo inside the profile cache's ~3 s budget. */
@@ -242,27 +242,6 @@ export class GraphClient {
       schema: AppInfo,
       context: 'setup'
     })
-  }
-
-  /** Development or Live; `unknown` when Graph does not say (the field is not in Meta's reference). */
-  async getAppMode(): Promise<'live' | 'development' | 'unknown'> {
-    const auth = this.http.auth('app')
-    try {
-      const app = await this.http.send({
-        auth,
-        method: 'GET',
-        path: [auth.id],
-        query: { fields: 'development_mode' },
-        schema: AppModeInfo,
-        context: 'setup'
-      })
-      if (app.development_mode === undefined) return 'unknown'
-      return app.development_mode ? 'development' : 'live'
-    } catch (error) {
-      // "Tried accessing nonexisting field": this Graph does not tell, which is not a failure.
-      if (error instanceof GraphError && error.code === 100) return 'unknown'
-      throw error
-    }
   }
 
   /** What Meta knows about the Page token (validity, Page, app, expiry, permissions). */

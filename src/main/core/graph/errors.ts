@@ -5,6 +5,7 @@
  */
 import { ServiceError } from '../../../shared/api'
 import { redactText } from '../log'
+import type { NetworkFailure } from './network'
 
 export type GraphErrorKind =
   | 'token-expired'
@@ -34,6 +35,8 @@ export interface GraphErrorInit {
   path?: string | undefined
   /** The request ran out of time (a subset of `unavailable`). */
   timedOut?: boolean | undefined
+  /** Facebook was never reached, and why (a subset of `unavailable`; see network.ts). */
+  network?: NetworkFailure | undefined
 }
 
 const USER_MESSAGES: Record<GraphErrorKind, string> = {
@@ -46,7 +49,8 @@ const USER_MESSAGES: Record<GraphErrorKind, string> = {
   'call-state': 'This call has already ended on Facebook, so there is nothing left to do with it.',
   'bad-media':
     "Facebook could not use this computer's audio connection details; try again, and restart the app if it keeps happening.",
-  unavailable: 'Facebook did not answer in time. Check the internet connection and try again.',
+  // Graph's own outages (5xx, codes 1 and 2); timeouts and network failures say what happened.
+  unavailable: 'Facebook is having trouble right now; try again in a few minutes.',
   'invalid-response':
     'Facebook sent a reply this app could not read; try again, and update the app if it keeps happening.',
   'not-configured': 'No Facebook Page is connected yet; connect one in Settings.',
@@ -68,6 +72,7 @@ export class GraphError extends Error {
   readonly method: string | undefined
   readonly path: string | undefined
   readonly timedOut: boolean
+  readonly network: NetworkFailure | undefined
 
   constructor(init: GraphErrorInit) {
     super(redactText(init.message))
@@ -80,6 +85,7 @@ export class GraphError extends Error {
     this.method = init.method
     this.path = init.path
     this.timedOut = init.timedOut ?? false
+    this.network = init.network
   }
 
   /** Worth retrying later without the owner changing anything. */

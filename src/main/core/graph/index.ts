@@ -26,6 +26,7 @@ export {
   type ProfileCacheOptions,
   type ProfileSource
 } from './profile-cache'
+export { NETWORK_SENTENCES, networkFailure, type NetworkFailure } from './network'
 export { AppInfo, PageInfo, type TokenDebug } from './schemas'
 export {
   DEFAULT_GRAPH_HOST,

@@ -17,12 +17,6 @@ const GraphIdValue = z.union([z.string(), z.number()]).transform(String)
 export const AppInfo = z.looseObject({ id: GraphIdValue, name: z.string().optional() })
 export type AppInfo = z.infer<typeof AppInfo>
 
-/**
- * `GET /{app-id}?fields=development_mode`. Meta's reference for the app node does not list this
- * field (it is what developers' tools read); a Graph that refuses it leaves the mode unknown.
- */
-export const AppModeInfo = z.looseObject({ development_mode: z.boolean().optional() })
-
 /** `GET /debug_token?input_token=...` with the app token: what Meta knows about a token. */
 export const TokenDebug = z.looseObject({
   data: z.looseObject({

@@ -13,7 +13,7 @@ export const CHECK_TITLES: Record<SetupCheckId, string> = {
   'token-page': 'Token for this Page',
   'token-expiry': 'Token lifetime',
   permissions: 'Permissions',
-  'app-mode': 'App is Live',
+  'app-mode': 'App mode (Development or Live)',
   'page-subscription': 'Page sends calls to the app',
   'ring-target': 'Calls ring in this app',
   audio: 'Voice calls turned on',

@@ -25,7 +25,6 @@ import { check, errorSentence, isoDate, settle, skipped, type Settled } from './
 export type SetupGraph = Pick<
   GraphClient,
   | 'getApp'
-  | 'getAppMode'
   | 'debugPageToken'
   | 'getTokenOwner'
   | 'getPageSubscribedApps'
@@ -35,7 +34,6 @@ export type SetupGraph = Pick<
 
 export interface GraphFacts {
   app: Settled<AppInfo>
-  mode: Settled<'live' | 'development' | 'unknown'>
   token: Settled<TokenDebug>
   owner: Settled<PageInfo>
   subscribedApps: Settled<PageSubscribedApps>
@@ -44,17 +42,15 @@ export interface GraphFacts {
 }
 
 export async function gatherGraphFacts(graph: SetupGraph): Promise<GraphFacts> {
-  const [app, mode, token, owner, subscribedApps, callSettings, appSubscriptions] =
-    await Promise.all([
-      settle(() => graph.getApp()),
-      settle(() => graph.getAppMode()),
-      settle(() => graph.debugPageToken()),
-      settle(() => graph.getTokenOwner()),
-      settle(() => graph.getPageSubscribedApps()),
-      settle(() => graph.getCallSettings()),
-      settle(() => graph.getAppSubscriptions())
-    ])
-  return { app, mode, token, owner, subscribedApps, callSettings, appSubscriptions }
+  const [app, token, owner, subscribedApps, callSettings, appSubscriptions] = await Promise.all([
+    settle(() => graph.getApp()),
+    settle(() => graph.debugPageToken()),
+    settle(() => graph.getTokenOwner()),
+    settle(() => graph.getPageSubscribedApps()),
+    settle(() => graph.getCallSettings()),
+    settle(() => graph.getAppSubscriptions())
+  ])
+  return { app, token, owner, subscribedApps, callSettings, appSubscriptions }
 }
 
 export interface GraphCheckResults {
@@ -178,24 +174,17 @@ function permissionsCheck(token: TokenDebug, creds: Readonly<Credentials>): Setu
   )
 }
 
-function appModeCheck(facts: GraphFacts): SetupCheck {
-  if (!facts.mode.ok) return check('app-mode', 'failed', errorSentence(facts.mode.error))
-  switch (facts.mode.value) {
-    case 'live':
-      return check('app-mode', 'passed', 'The app is Live, so anyone can call the Page.')
-    case 'development':
-      return check(
-        'app-mode',
-        'warning',
-        'The app is in Development mode: only people with a role on the app (admins, developers, testers) can reach the Page by call. Switch it to Live with the App Mode switch at the top of its dashboard.'
-      )
-    case 'unknown':
-      return check(
-        'app-mode',
-        'warning',
-        'Meta did not say whether the app is Live. In Development mode only people with a role on the app can call; look at the App Mode switch at the top of its dashboard.'
-      )
-  }
+/**
+ * Development or Live: nothing Meta documents tells it (the app node's reference lists no such
+ * field, and no permission or token detail gives it away), so the check says it cannot tell and
+ * where the owner sees it, neutrally: a warning here could never clear.
+ */
+function appModeCheck(): SetupCheck {
+  return check(
+    'app-mode',
+    'unknown',
+    "Meta's API does not tell whether an app is Live or in Development mode. Look at the App Mode switch at the top of the app's dashboard on developers.facebook.com: in Development mode only people with a role on the app can call the Page."
+  )
 }
 
 function subscriptionCheck(facts: GraphFacts, creds: Readonly<Credentials>): SetupCheck {
@@ -259,6 +248,18 @@ function callSettingsChecks(facts: GraphFacts): SetupCheck[] {
   return [ring, audio]
 }
 
+/** Page-token requests carry appsecret_proof: with a wrong app secret Meta refuses them all. */
+function proofRefused(error: unknown): boolean {
+  return isGraphError(error) && /appsecret_proof/i.test(error.message)
+}
+
+const NEEDS_APP_TOKEN =
+  "Skipped until the app id and app secret are accepted: Meta shows a token's details to its app only."
+
+/**
+ * The checks that need only the Page token (whose Page, its subscription, its call settings) run
+ * whatever became of the app check: an app check Meta did not answer must not hide them.
+ */
 export function graphChecks(
   facts: GraphFacts,
   creds: Readonly<Credentials>,
@@ -270,9 +271,8 @@ export function graphChecks(
   const appBlocked =
     app.state === 'failed' ? 'Skipped until the app id and app secret are accepted.' : undefined
 
-  // Page-token requests carry appsecret_proof, so a wrong app secret fails them all too.
-  let tokenBlocked = appBlocked
-  if (!tokenBlocked && (!creds.pageId || !creds.pageAccessToken)) {
+  let tokenBlocked: string | undefined
+  if (!creds.pageId || !creds.pageAccessToken) {
     checks.push(
       check(
         'token',
@@ -281,8 +281,9 @@ export function graphChecks(
       )
     )
     tokenBlocked = 'Skipped until the Page access token is entered.'
-  } else if (tokenBlocked) {
-    checks.push(skipped('token', tokenBlocked))
+  } else if (appBlocked) {
+    // debug_token is read with the app's token; the Page checks below tell about the token too.
+    checks.push(skipped('token', NEEDS_APP_TOKEN))
   } else {
     const token = tokenCheck(facts, creds, now)
     checks.push(token)
@@ -290,6 +291,8 @@ export function graphChecks(
   }
 
   let pageBlocked = tokenBlocked
+  if (!pageBlocked && !facts.owner.ok && proofRefused(facts.owner.error))
+    pageBlocked = appBlocked ?? 'Skipped until the app secret is accepted.'
   if (pageBlocked) checks.push(skipped('token-page', pageBlocked))
   else {
     const page = tokenPageCheck(facts, creds)
@@ -297,8 +300,9 @@ export function graphChecks(
     if (page.state === 'failed') pageBlocked = 'Skipped until the token is for this Page.'
   }
 
-  if (tokenBlocked || !facts.token.ok) {
-    const reason = tokenBlocked ?? 'Skipped until the Page access token is accepted.'
+  const detailsBlocked = tokenBlocked ?? (appBlocked ? NEEDS_APP_TOKEN : undefined)
+  if (detailsBlocked || !facts.token.ok) {
+    const reason = detailsBlocked ?? 'Skipped until the Page access token is accepted.'
     checks.push(skipped('token-expiry', reason), skipped('permissions', reason))
   } else {
     checks.push(expiryCheck(facts.token.value, now))
@@ -308,7 +312,7 @@ export function graphChecks(
     )
   }
 
-  checks.push(appBlocked ? skipped('app-mode', appBlocked) : appModeCheck(facts))
+  checks.push(appModeCheck())
 
   if (pageBlocked) {
     checks.push(

@@ -140,6 +140,11 @@ export interface FakeGraph {
   ): PermissionAnswer
   /** Why Meta would not ring this app for the Page's calls, in words; empty when it would. */
   callDeliveryBlockers(): string[]
+  /**
+   * false: Graph stops listening, so requests to it are refused (ECONNREFUSED) as when the
+   * internet is down; true: it listens again on the same address.
+   */
+  setReachable(reachable: boolean): Promise<void>
   close(): Promise<void>
 }
 
@@ -301,15 +306,31 @@ export async function createFakeGraph(options: FakeGraphOptions): Promise<FakeGr
       return { psid, pageId: world.pageId, response, expiration_timestamp: state.grantedUntil }
     },
     callDeliveryBlockers: () => blockers(world),
+    setReachable: async (reachable) => {
+      if (closing.signal.aborted || reachable === server.listening) return
+      if (!reachable) return stopListening()
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, host, () => {
+          server.off('error', reject)
+          resolve()
+        })
+      })
+    },
     close: async () => {
       if (closing.signal.aborted) return
       closing.abort()
       world.calls.dispose()
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
+      await stopListening()
     }
   }
   return handle
+
+  function stopListening(): Promise<void> {
+    if (!server.listening) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+  }
 }

@@ -1,0 +1,56 @@
+/**
+ * What every UI says about the Page's line, in one place: "Page connected" only when Meta accepted
+ * the token less than five minutes ago and, where this app manages the webhook, Meta has it; else
+ * one sentence that says what is wrong. Pure: the caller passes its clock, so a check that goes
+ * stale while no new status arrives stops counting all the same.
+ */
+import type { CoreStatus } from './api'
+import { pageHealthFresh } from './page-health'
+import { describeRegistration, describeTunnel } from './tunnel'
+
+export type ConnectionSummary =
+  /** No Page and app are set up. */
+  | { state: 'no-page' }
+  /** Calls can ring here. `note`: what the app cannot see for itself (a webhook set up elsewhere). */
+  | { state: 'connected'; detail: string; note?: string | undefined }
+  /** Being checked or set up; nothing to do but wait. */
+  | { state: 'checking'; sentence: string }
+  /** Calls cannot ring here until the owner acts; the sentence says what is wrong. */
+  | { state: 'problem'; sentence: string }
+
+export const CHECKING_PAGE = 'Checking the Page with Facebook…'
+export const WEBHOOK_ELSEWHERE =
+  'Calls arrive only if the webhook is set up elsewhere; Meta’s check has not reached this app yet.'
+
+/** Whether this app gives the webhook its address (tunnel or own URL) and registers it. */
+export function managesWebhook(status: CoreStatus): boolean {
+  return status.publicUrl !== null || status.tunnel.state !== 'off'
+}
+
+function webhookSummary(status: CoreStatus): ConnectionSummary {
+  const { tunnel, registration } = status
+  if (!managesWebhook(status)) {
+    return status.lastHandshakeAt == null
+      ? { state: 'connected', detail: 'No tunnel or public address here', note: WEBHOOK_ELSEWHERE }
+      : { state: 'connected', detail: 'Meta’s webhook check reached this app' }
+  }
+  if (tunnel.state === 'error') return { state: 'problem', sentence: tunnel.message }
+  if (registration.state === 'failed') return { state: 'problem', sentence: registration.message }
+  if (registration.state === 'registered') {
+    const detail = `${describeTunnel(tunnel)} · ${describeRegistration(registration)}`
+    return registration.handshakeConfirmed
+      ? { state: 'connected', detail }
+      : { state: 'connected', detail, note: 'If calls do not ring, open Page setup.' }
+  }
+  // Connecting or reconnecting on its own: calls cannot arrive yet, and the app is on it.
+  if (tunnel.state !== 'up') return { state: 'checking', sentence: describeTunnel(tunnel) }
+  return { state: 'checking', sentence: describeRegistration(registration) }
+}
+
+export function summarizeConnection(status: CoreStatus, now: number): ConnectionSummary {
+  if (!status.page.configured) return { state: 'no-page' }
+  const health = status.pageHealth ?? { state: 'checking' }
+  if (health.state === 'failed') return { state: 'problem', sentence: health.message }
+  if (!pageHealthFresh(health, now)) return { state: 'checking', sentence: CHECKING_PAGE }
+  return webhookSummary(status)
+}
