@@ -15,7 +15,8 @@ import {
   readEnv,
   registerCredentialSecrets,
   resolveConfig,
-  resolveDataDir
+  resolveDataDir,
+  tightenPrivateFolders
 } from './core/config'
 import type { ClientHandle } from './core/service/softphone-service'
 import { createSoftphoneCore, type SoftphoneCore } from './core/softphone-core'
@@ -23,7 +24,7 @@ import type { TestCallSimulatorFactory } from './core/test-line'
 import { Disposables } from './disposables'
 import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
-import { setUpLogging, type LogBackend } from './logging'
+import { logFolder, setUpLogging, type LogBackend } from './logging'
 import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
 import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
@@ -135,6 +136,9 @@ export async function runDesktopApp<Image, MenuT>(
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(platform)))
 
   const dataDir = app.getPath('userData')
+  // Chromium made userData with its own modes; an older version wrote settings 0644.
+  const logDir = logFolder(options.logBackend)
+  await tightenPrivateFolders(logDir ? [dataDir, logDir] : [dataDir], logger.child('files'))
   const settings = await SettingsStore.open(dataDir, logger.child('settings'))
   const secrets = new SafeStorageSecretStore({
     safeStorage: electron.safeStorage,

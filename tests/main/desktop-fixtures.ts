@@ -45,7 +45,7 @@ export async function startDesktop(options: StartOptions = {}): Promise<StartedD
   const dataDir = await mkdtemp(join(tmpdir(), 'softphone-shell-'))
   electron.app.paths.set('userData', dataDir)
   electron.app.isPackaged = options.packaged ?? false
-  const log = fakeLogBackend()
+  const log = fakeLogBackend({ folder: join(dataDir, 'logs') })
   const loadUpdater = vi.fn<() => Promise<UpdaterLike>>(async () => {
     throw new Error('no updater in tests')
   })

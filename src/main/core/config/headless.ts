@@ -2,12 +2,12 @@
  * Configuration for a run without Electron (`npm run serve`, tests): data folder, settings.json,
  * secrets.json and the environment, checked once at start.
  */
-import { mkdir } from 'node:fs/promises'
 import { createLogger, registerSecret, stderrSink, type Logger } from '../log'
 import { resolveDataDir } from './data-dir'
 import { readEnv, unknownEnvVariables, type Env } from './env'
 import { resolveConfig, type Credentials, type RuntimeConfig } from './resolve'
-import { FileSecretStore, ensureVerifyToken, type SecretStore } from './secrets'
+import { ensurePrivateDir, tightenPrivateFolders } from './private-files'
+import { FileSecretStore, SECRETS_FILE, ensureVerifyToken, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
 
 export interface HeadlessConfig extends RuntimeConfig {
@@ -46,7 +46,9 @@ export async function loadHeadlessConfig(
   }
   const dataDir = resolveDataDir(overrides.dataDir, env)
   // 0700: the folder holds the secrets file and the call history.
-  await mkdir(dataDir, { recursive: true, mode: 0o700 })
+  await ensurePrivateDir(dataDir)
+  // secrets.json is left as found: one others could read is refused below, not quietly fixed.
+  await tightenPrivateFolders([dataDir], logger, { skip: (name) => name === SECRETS_FILE })
   const settings = await SettingsStore.open(dataDir, logger)
   const secretStore = new FileSecretStore(dataDir)
   let secrets = await secretStore.get()

@@ -1,6 +1,17 @@
 export { ConfigError } from './errors'
 export { writeFileAtomic, syncDir } from './atomic-write'
 export {
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  ensurePrivateDir,
+  ensurePrivateDirSync,
+  openPrivateFile,
+  tightenFolder,
+  tightenPrivateFolders,
+  type TightenedPath,
+  type TightenOptions
+} from './private-files'
+export {
   DEFAULT_GRAPH_API_URL,
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_RING_TIMEOUT_SECONDS,

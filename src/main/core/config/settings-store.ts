@@ -2,11 +2,12 @@
  * settings.json in the data folder. The file holds only what the user chose (defaults are not
  * written out), so a default that changes in a later version reaches everyone who never touched it.
  */
-import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { chmod, copyFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../log'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write'
 import { ConfigError } from './errors'
+import { PRIVATE_FILE_MODE, ensurePrivateDir } from './private-files'
 import { formatPath, isPlainObject, parseSettingsLeniently, type JsonObject } from './lenient'
 import { settingsSchema, type Settings, type SettingsPatch } from './schema'
 
@@ -37,7 +38,7 @@ export class SettingsStore {
     options: { fileName?: string } = {}
   ): Promise<SettingsStore> {
     const file = join(dir, options.fileName ?? SETTINGS_FILE)
-    await mkdir(dir, { recursive: true })
+    await ensurePrivateDir(dir)
     await removeStaleTemps(file)
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined
@@ -108,7 +109,10 @@ export class SettingsStore {
     if (JSON.stringify(raw) === JSON.stringify(this.raw)) return this.current
     if (this.keepOriginal) {
       // A hand edit we could not use is kept beside the file rather than silently overwritten.
-      await copyFile(this.file, `${this.file}.invalid`).catch(() => undefined)
+      // copyFile keeps the source's mode: made private like every file the app writes.
+      await copyFile(this.file, `${this.file}.invalid`)
+        .then(() => chmod(`${this.file}.invalid`, PRIVATE_FILE_MODE))
+        .catch(() => undefined)
       this.keepOriginal = false
     }
     await writeFileAtomic(this.file, `${JSON.stringify(raw, null, 2)}\n`)
