@@ -139,13 +139,13 @@ export async function runDesktopApp<Image, MenuT>(
   // Chromium made userData with its own modes; an older version wrote settings 0644.
   const logDir = logFolder(options.logBackend)
   await tightenPrivateFolders(logDir ? [dataDir, logDir] : [dataDir], logger.child('files'))
-  const settings = await SettingsStore.open(dataDir, logger.child('settings'))
   const secrets = new SafeStorageSecretStore({
     safeStorage: electron.safeStorage,
     file: join(dataDir, SAFE_SECRETS_FILE),
     platform,
     logger
   })
+  const settings = await SettingsStore.open(dataDir, logger.child('settings'), { secrets })
   if (!readEnv(options.env).verifyToken) {
     await ensureVerifyToken(secrets).catch((error: unknown) => {
       // Without secure storage the token lives for this session; onboarding re-registers it.

@@ -33,6 +33,12 @@ import {
   type CallPermissionInfo,
   type PlaceCallResult
 } from './callback'
+import {
+  getIceServersRequest,
+  turnPasswordRequest,
+  type IceServers,
+  type TurnPasswordState
+} from './ice'
 import type { Settings, SettingsPatch } from './settings'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 
@@ -66,6 +72,10 @@ export const commandRequests = {
     (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
     'Settings must be an object'
   ),
+  /** The ICE servers for a call this client answers or places: in this reply only, never broadcast. */
+  getIceServers: getIceServersRequest,
+  /** Sets or removes the TURN password (write-only: the reply says only whether one is saved). */
+  turnPassword: turnPasswordRequest,
   /** Rings this desk from the built-in simulator: never Meta, whether or not a Page is connected. */
   startTestCall: z.object({}).strict(),
   reportCallQuality: reportCallQualityRequest,
@@ -121,6 +131,11 @@ export interface CoreStatus {
   registration: RegistrationStatus
   /** Settings fixed by environment variables for this run; absent or empty when none are. */
   pinned?: PinnedSetting[] | undefined
+  /**
+   * A Graph address the settings file named (a hand edit, an older version): ignored, since only
+   * the GRAPH_API_URL environment variable may send the Page's credentials anywhere but Meta.
+   */
+  ignoredGraphUrl?: string | undefined
 }
 
 export interface HelloResult {
@@ -141,6 +156,8 @@ export interface CommandResults {
   getStatus: CoreStatus
   getSettings: Settings
   updateSettings: Settings
+  getIceServers: IceServers
+  turnPassword: TurnPasswordState
   startTestCall: { callId: string }
   reportCallQuality: void
   getMissedCalls: MissedCalls

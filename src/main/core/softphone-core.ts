@@ -127,7 +127,8 @@ export async function createSoftphoneCore({
     publicUrl,
     tunnel,
     registration,
-    pinned
+    pinned,
+    ignoredGraphUrl: settings.ignoredGraphUrl
   })
 
   const testLine = testCallSimulator
@@ -183,6 +184,7 @@ export async function createSoftphoneCore({
     testCall: testLine,
     callBack,
     onboarding,
+    secrets,
     logger
   })
 

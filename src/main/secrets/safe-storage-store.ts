@@ -1,6 +1,6 @@
 /**
- * The core's SecretStore on Electron's safeStorage: the Page token, the app secret and the verify
- * token, encrypted with the operating system's keychain (macOS Keychain, Windows DPAPI, the Linux
+ * The core's SecretStore on Electron's safeStorage: the Page token, the app secret, the verify
+ * token and the TURN password, encrypted with the operating system's keychain (macOS Keychain, Windows DPAPI, the Linux
  * Secret Service or KWallet) in one file in userData.
  *
  * Where nothing can encrypt them, nothing is written: the secrets live in memory for this session
@@ -50,12 +50,13 @@ export class SecretsNotSavedError extends Error {
   }
 }
 
-const KEYS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const
+const KEYS = ['pageAccessToken', 'appSecret', 'verifyToken', 'turnCredential'] as const
 
 const fileSchema = z.looseObject({
   pageAccessToken: z.string().optional(),
   appSecret: z.string().optional(),
-  verifyToken: z.string().optional()
+  verifyToken: z.string().optional(),
+  turnCredential: z.string().optional()
 })
 
 function applyPatch(base: Secrets, patch: SecretsPatch): Secrets {

@@ -49,8 +49,8 @@ export async function loadHeadlessConfig(
   await ensurePrivateDir(dataDir)
   // secrets.json is left as found: one others could read is refused below, not quietly fixed.
   await tightenPrivateFolders([dataDir], logger, { skip: (name) => name === SECRETS_FILE })
-  const settings = await SettingsStore.open(dataDir, logger)
   const secretStore = new FileSecretStore(dataDir)
+  const settings = await SettingsStore.open(dataDir, logger, { secrets: secretStore })
   let secrets = await secretStore.get()
   if (!overrides.verifyToken && !secrets.verifyToken) {
     await ensureVerifyToken(secretStore)

@@ -1,6 +1,6 @@
 /**
- * The Page access token, the app secret and the webhook verify token. They live in main only and
- * never in settings.json. The desktop app stores them with Electron's safeStorage behind the same
+ * The Page access token, the app secret, the webhook verify token and the TURN server's password.
+ * They live in main only and never in settings.json. The desktop app stores them with Electron's safeStorage behind the same
  * `SecretStore` interface; headless runs use an owner-only JSON file.
  */
 import { randomBytes } from 'node:crypto'
@@ -18,6 +18,8 @@ export interface Secrets {
   pageAccessToken?: string | undefined
   appSecret?: string | undefined
   verifyToken?: string | undefined
+  /** The password of the TURN server in settings.ice.turn (older versions kept it in settings). */
+  turnCredential?: string | undefined
 }
 
 /** `null` removes a secret; `undefined` leaves it as it is. */
@@ -28,13 +30,14 @@ export interface SecretStore {
   set(patch: SecretsPatch): Promise<void>
 }
 
-const SECRET_KEYS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const
+const SECRET_KEYS = ['pageAccessToken', 'appSecret', 'verifyToken', 'turnCredential'] as const
 
 /** Loose: keys a newer version added survive a rewrite by this one. */
 const secretsFileSchema = z.looseObject({
   pageAccessToken: z.string().optional(),
   appSecret: z.string().optional(),
-  verifyToken: z.string().optional()
+  verifyToken: z.string().optional(),
+  turnCredential: z.string().optional()
 })
 type SecretsFile = z.infer<typeof secretsFileSchema>
 
@@ -138,7 +141,7 @@ export class FileSecretStore implements SecretStore {
       const parsed = secretsFileSchema.safeParse(json)
       if (!parsed.success) {
         throw new ConfigError(
-          `${this.file} must be a JSON object of strings (pageAccessToken, appSecret, verifyToken)`
+          `${this.file} must be a JSON object of strings (${SECRET_KEYS.join(', ')})`
         )
       }
       return parsed.data

@@ -9,7 +9,9 @@ import { removeStaleTemps, writeFileAtomic } from './atomic-write'
 import { ConfigError } from './errors'
 import { PRIVATE_FILE_MODE, ensurePrivateDir } from './private-files'
 import { formatPath, isPlainObject, parseSettingsLeniently, type JsonObject } from './lenient'
+import { takeRetiredSettings } from './retired-settings'
 import { settingsSchema, type Settings, type SettingsPatch } from './schema'
+import type { SecretStore } from './secrets'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -29,13 +31,19 @@ export class SettingsStore {
     private raw: JsonObject,
     private current: Settings,
     /** The file on disk had content we dropped: keep a copy before the first overwrite. */
-    private keepOriginal: boolean
+    private keepOriginal: boolean,
+    /** A Graph address the file named and this run ignores (only GRAPH_API_URL sets it). */
+    readonly ignoredGraphUrl: string | undefined
   ) {}
 
   static async open(
     dir: string,
     logger: Logger,
-    options: { fileName?: string } = {}
+    options: {
+      fileName?: string
+      /** Where a TURN password found in the file (an older version's) moves to. */
+      secrets?: Pick<SecretStore, 'set'>
+    } = {}
   ): Promise<SettingsStore> {
     const file = join(dir, options.fileName ?? SETTINGS_FILE)
     await ensurePrivateDir(dir)
@@ -59,7 +67,18 @@ export class SettingsStore {
         damaged = true
       }
     }
-    const { settings, cleaned, problems } = parseSettingsLeniently(input)
+    const { rest, retired } = takeRetiredSettings(input)
+    if (retired.ignoredGraphUrl !== undefined) {
+      logger.warn('Ignoring the Graph address in the settings file: calls go to Meta', {
+        file,
+        address: retired.ignoredGraphUrl,
+        hint: 'only the GRAPH_API_URL environment variable can change it'
+      })
+    }
+    if (retired.turnCredential !== undefined) {
+      await moveTurnCredential(file, rest, retired.turnCredential, options.secrets, logger)
+    }
+    const { settings, cleaned, problems } = parseSettingsLeniently(rest)
     for (const { field, problem } of problems) {
       logger.warn(`Setting ${field || '(whole file)'} ${problem}; using the default`, { file })
     }
@@ -68,7 +87,8 @@ export class SettingsStore {
       logger,
       cleaned,
       deepFreeze(settings),
-      damaged || problems.length > 0
+      damaged || problems.length > 0,
+      retired.ignoredGraphUrl
     )
   }
 
@@ -132,6 +152,35 @@ export class SettingsStore {
       }
     }
   }
+}
+
+/**
+ * Moves the TURN password an older version saved in settings.json to the secret store, then
+ * rewrites the file without it (everything else as it was, so a later set-aside copy of a bad hand
+ * edit holds no password). Where the store cannot keep it (no keyring on this desktop), the file
+ * is left as it is, private, rather than lose the password: the move is tried again at each start,
+ * and the desktop store still holds it in memory for this run. Without a store (tests), nothing
+ * moves and the password is simply not a setting.
+ */
+async function moveTurnCredential(
+  file: string,
+  rest: unknown,
+  credential: string,
+  secrets: Pick<SecretStore, 'set'> | undefined,
+  logger: Logger
+): Promise<void> {
+  if (!secrets) return
+  try {
+    await secrets.set({ turnCredential: credential })
+  } catch (error) {
+    logger.warn('Could not move the TURN password from the settings file to the secret store', {
+      file,
+      error: error instanceof Error ? error.message : String(error)
+    })
+    return
+  }
+  await writeFileAtomic(file, `${JSON.stringify(rest, null, 2)}\n`)
+  logger.info('Moved the TURN password from the settings file to the secret store', { file })
 }
 
 /** RFC 7396-like merge: objects merge, `null` deletes, `undefined` is skipped, the rest replaces. */

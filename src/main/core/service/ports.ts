@@ -82,6 +82,8 @@ export interface SettingsPort {
   /** Rejects with a ConfigError naming the refused field. */
   update(patch: SettingsPatch): Promise<Settings>
   onChange(listener: (settings: Settings) => void): () => void
+  /** A Graph address the settings file named and this run ignores (see config/retired-settings). */
+  readonly ignoredGraphUrl?: string | undefined
 }
 
 export interface TestCallPort {

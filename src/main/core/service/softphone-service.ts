@@ -17,7 +17,9 @@ import type { Call, EndedCall } from '../../../shared/calls'
 import type { Logger } from '../log'
 import { toServiceError } from './errors'
 import { ConfigError } from '../config/errors'
+import type { SecretStore } from '../config/secrets'
 import { HistoryDesk } from './history-desk'
+import { IceDesk } from './ice-desk'
 import type { OnboardingPort } from '../onboarding/onboarding'
 import type {
   CallBackPort,
@@ -59,6 +61,8 @@ export interface SoftphoneServiceDeps {
   callBack?: CallBackPort | undefined
   /** Saving the Page and the setup checks; without it those commands say they are unavailable. */
   onboarding?: OnboardingPort | undefined
+  /** Where the TURN password is kept; without it calls use STUN only. */
+  secrets?: Pick<SecretStore, 'get' | 'set'> | undefined
   logger: Logger
 }
 
@@ -80,6 +84,7 @@ export class SoftphoneService {
   private readonly log: Logger
   private readonly handlers: Handlers
   private readonly history: HistoryDesk
+  private readonly ice: IceDesk
 
   constructor(private readonly deps: SoftphoneServiceDeps) {
     this.log = deps.logger.child('service')
@@ -91,6 +96,12 @@ export class SoftphoneService {
       settings: deps.settings,
       broadcast: (message) => this.broadcast(message),
       logger: this.log
+    })
+    this.ice = new IceDesk({
+      registry: deps.registry,
+      settings: deps.settings,
+      secrets: deps.secrets,
+      canCallBack: deps.callBack !== undefined
     })
     this.handlers = {
       hello: async (_request, client) => ({
@@ -114,6 +125,8 @@ export class SoftphoneService {
           throw error
         }
       },
+      getIceServers: (request, client) => this.ice.serversFor(request, client.id),
+      turnPassword: (request) => this.ice.turnPassword(request.password),
       startTestCall: async () => {
         if (!deps.testCall) {
           throw new ServiceError('not-configured', 'The test call is not available in this window.')
