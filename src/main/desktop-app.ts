@@ -15,6 +15,7 @@ import {
   readEnv,
   registerCredentialSecrets,
   resolveConfig,
+  isAppDataFile,
   resolveDataDir,
   tightenPrivateFolders
 } from './core/config'
@@ -136,9 +137,12 @@ export async function runDesktopApp<Image, MenuT>(
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(platform)))
 
   const dataDir = app.getPath('userData')
-  // Chromium made userData with its own modes; an older version wrote settings 0644.
+  // An older version wrote settings 0644; Chromium's own files in userData keep their modes.
   const logDir = logFolder(options.logBackend)
-  await tightenPrivateFolders(logDir ? [dataDir, logDir] : [dataDir], logger.child('files'))
+  await tightenPrivateFolders(
+    [{ dir: dataDir, files: isAppDataFile }, ...(logDir ? [{ dir: logDir }] : [])],
+    logger.child('files')
+  )
   const secrets = new SafeStorageSecretStore({
     safeStorage: electron.safeStorage,
     file: join(dataDir, SAFE_SECRETS_FILE),

@@ -6,8 +6,8 @@ import { createLogger, registerSecret, stderrSink, type Logger } from '../log'
 import { resolveDataDir } from './data-dir'
 import { readEnv, unknownEnvVariables, type Env } from './env'
 import { resolveConfig, type Credentials, type RuntimeConfig } from './resolve'
-import { ensurePrivateDir, tightenPrivateFolders } from './private-files'
-import { FileSecretStore, SECRETS_FILE, ensureVerifyToken, type SecretStore } from './secrets'
+import { ensurePrivateDir, isAppDataFile, tightenPrivateFolders } from './private-files'
+import { FileSecretStore, ensureVerifyToken, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
 
 export interface HeadlessConfig extends RuntimeConfig {
@@ -48,7 +48,7 @@ export async function loadHeadlessConfig(
   // 0700: the folder holds the secrets file and the call history.
   await ensurePrivateDir(dataDir)
   // secrets.json is left as found: one others could read is refused below, not quietly fixed.
-  await tightenPrivateFolders([dataDir], logger, { skip: (name) => name === SECRETS_FILE })
+  await tightenPrivateFolders([{ dir: dataDir, files: isAppDataFile }], logger)
   const secretStore = new FileSecretStore(dataDir)
   const settings = await SettingsStore.open(dataDir, logger, { secrets: secretStore })
   let secrets = await secretStore.get()

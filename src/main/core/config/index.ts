@@ -5,11 +5,12 @@ export {
   PRIVATE_FILE_MODE,
   ensurePrivateDir,
   ensurePrivateDirSync,
+  isAppDataFile,
   openPrivateFile,
   tightenFolder,
   tightenPrivateFolders,
-  type TightenedPath,
-  type TightenOptions
+  type PrivateFolder,
+  type TightenedPath
 } from './private-files'
 export {
   DEFAULT_GRAPH_API_URL,

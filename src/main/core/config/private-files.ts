@@ -9,7 +9,9 @@
  * - `openPrivateFile(file, flags)`: opens a file, created 0600 if new, never through a symlink;
  *   e.g. a journal or a log opened for append (`'a'`).
  * - `writeFileAtomic(file, data)` (atomic-write.ts): whole-file replacement, 0600 by default.
- * - `tightenPrivateFolders(folders, logger)`: the start sweep; one log line for all it changed.
+ * - `tightenPrivateFolders([{ dir, files }], logger)`: the start sweep, one log line for all it
+ *   changed; `isAppDataFile` says which files of the data folder are the app's (a new kind of
+ *   file whose name it does not match is added there).
  * Windows has no mode bits: there the folder's ACL (the user's profile) is what keeps files private.
  */
 import { constants, mkdirSync } from 'node:fs'
@@ -61,12 +63,23 @@ export interface TightenedPath {
   was: string
 }
 
-export interface TightenOptions {
-  /**
-   * Files left exactly as found, by name. The file secret store is one: a secrets file others can
-   * read is refused rather than quietly fixed, because its tokens may already have leaked.
-   */
-  skip?: (name: string) => boolean
+export interface PrivateFolder {
+  dir: string
+  /** Which of its files are the app's, by name (default: all of them). */
+  files?: (name: string) => boolean
+}
+
+/**
+ * The app's own files in its data folder, by name: settings.json and the copies set aside beside
+ * it, the desktop's encrypted secrets.enc, the call history and its set-aside copies, the bridge
+ * file, and any webhook journal. Anything else there keeps its mode: Chromium's profile files on
+ * the desktop, or whatever else shares a folder SOFTPHONE_DATA_DIR names. secrets.json is not in
+ * it on purpose: one that others can read is refused (its tokens may have leaked), not fixed.
+ */
+export function isAppDataFile(name: string): boolean {
+  return (
+    /^(settings\.json|secrets\.enc|history\.jsonl|bridge\.json)/.test(name) || /journal/i.test(name)
+  )
 }
 
 function octal(mode: number): string {
@@ -74,14 +87,10 @@ function octal(mode: number): string {
 }
 
 /**
- * Tightens `dir` to 0700 and every regular file directly in it to 0600 (subfolders are not
- * entered: the desktop's data folder also holds Chromium's profile, which keeps its own modes).
- * Symlinks are skipped, never followed. A folder that does not exist is not an error.
+ * Tightens `dir` to 0700 and its files (those `files` names) to 0600. Subfolders are not entered
+ * and symlinks are never followed. A folder that does not exist is not an error.
  */
-export async function tightenFolder(
-  dir: string,
-  options: TightenOptions = {}
-): Promise<TightenedPath[]> {
+export async function tightenFolder({ dir, files }: PrivateFolder): Promise<TightenedPath[]> {
   if (isWindows) return []
   const changed: TightenedPath[] = []
   let stat
@@ -97,7 +106,7 @@ export async function tightenFolder(
     changed.push({ path: dir, was: octal(stat.mode) })
   }
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isFile() || options.skip?.(entry.name)) continue
+    if (!entry.isFile() || (files && !files(entry.name))) continue
     const tightened = await tightenFile(join(dir, entry.name))
     if (tightened) changed.push(tightened)
   }
@@ -129,16 +138,18 @@ async function tightenFile(file: string): Promise<TightenedPath | undefined> {
  * logged, and the app starts anyway.
  */
 export async function tightenPrivateFolders(
-  folders: readonly string[],
-  logger: Logger,
-  options: TightenOptions = {}
+  folders: readonly PrivateFolder[],
+  logger: Logger
 ): Promise<TightenedPath[]> {
   const changed: TightenedPath[] = []
   for (const folder of folders) {
     try {
-      changed.push(...(await tightenFolder(folder, options)))
+      changed.push(...(await tightenFolder(folder)))
     } catch (error) {
-      logger.warn('Could not make a data folder private', { folder, error: String(error) })
+      logger.warn('Could not make a data folder private', {
+        folder: folder.dir,
+        error: String(error)
+      })
     }
   }
   if (changed.length > 0) {

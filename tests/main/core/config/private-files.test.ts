@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../../../../src/main/core/config/atomic-write'
 import {
   ensurePrivateDir,
+  isAppDataFile,
   openPrivateFile,
   tightenPrivateFolders
 } from '../../../../src/main/core/config/private-files'
@@ -47,12 +48,13 @@ describe.runIf(posix)('private files', () => {
     expect(await readFile(target, 'utf8')).toBe('untouched')
   })
 
-  it('tightens what others could read, skips what it is told to, and says so in one line', async () => {
+  it('tightens the app’s files others could read, leaves the rest, and says so in one line', async () => {
     await chmod(root, 0o755)
     await writeFile(join(root, 'settings.json'), '{}', { mode: 0o644 })
     await writeFile(join(root, 'history.jsonl'), '', { mode: 0o666 })
     await writeFile(join(root, 'bridge.json'), '{}', { mode: 0o600 })
     await writeFile(join(root, 'secrets.json'), '{}', { mode: 0o644 })
+    await writeFile(join(root, 'Preferences'), '{}', { mode: 0o644 })
     await mkdir(join(root, 'Cache'), { mode: 0o755 })
     await writeFile(join(root, 'Cache', 'data_0'), '', { mode: 0o644 })
     const outside = join(tmpdir(), `private-files-outside-${process.pid}`)
@@ -60,23 +62,25 @@ describe.runIf(posix)('private files', () => {
     await symlink(outside, join(root, 'link.json'))
     const logger = memoryLogger()
     try {
-      const skip = (name: string): boolean => name === 'secrets.json'
-      const changed = await tightenPrivateFolders([root, join(root, 'missing')], logger, { skip })
+      const folders = [{ dir: root, files: isAppDataFile }, { dir: join(root, 'missing') }]
+      const changed = await tightenPrivateFolders(folders, logger)
       expect(changed.map((entry) => entry.path).sort()).toEqual(
         [root, join(root, 'history.jsonl'), join(root, 'settings.json')].sort()
       )
       expect(await modeOf(root)).toBe(0o700)
       expect(await modeOf(join(root, 'settings.json'))).toBe(0o600)
       expect(await modeOf(join(root, 'history.jsonl'))).toBe(0o600)
-      // Left as found: the skipped secrets file, another program's subfolder, a symlink's target.
+      // Left as found: secrets.json (refused elsewhere), another program's files and subfolder, a
+      // symlink's target.
       expect(await modeOf(join(root, 'secrets.json'))).toBe(0o644)
+      expect(await modeOf(join(root, 'Preferences'))).toBe(0o644)
       expect(await modeOf(join(root, 'Cache', 'data_0'))).toBe(0o644)
       expect(await modeOf(outside)).toBe(0o644)
       const warnings = logger.entries.filter((entry) => entry.level === 'warn')
       expect(warnings).toHaveLength(1)
       expect(warnings[0]?.fields.paths).toContain(`${join(root, 'settings.json')} (was 0644)`)
       // A second start finds nothing to do and says nothing.
-      expect(await tightenPrivateFolders([root], logger, { skip })).toEqual([])
+      expect(await tightenPrivateFolders(folders, logger)).toEqual([])
       expect(logger.entries.filter((entry) => entry.level === 'warn')).toHaveLength(1)
     } finally {
       await rm(outside, { force: true })
