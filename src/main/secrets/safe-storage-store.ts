@@ -8,12 +8,18 @@
  * On Linux, safeStorage falls back to a hard-coded key ("basic_text") that encryption availability
  * does not reveal; that backend counts as unavailable, since its file would be readable by anyone.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { SafeStorage } from 'electron'
 import { z } from 'zod'
 import { ServiceError } from '../../shared/api'
-import { writeFileAtomic, type SecretStore, type Secrets, type SecretsPatch } from '../core/config'
+import {
+  ensurePrivateDir,
+  writeFileAtomic,
+  type SecretStore,
+  type Secrets,
+  type SecretsPatch
+} from '../core/config'
 import { registerSecret, type Logger } from '../core/log'
 
 export const SAFE_SECRETS_FILE = 'secrets.enc'
@@ -178,7 +184,7 @@ export class SafeStorageSecretStore implements SecretStore {
     const payload: Secrets = {}
     for (const key of KEYS) if (this.secrets[key]) payload[key] = this.secrets[key]
     const encrypted = await this.deps.safeStorage.encryptStringAsync(JSON.stringify(payload))
-    await mkdir(dirname(this.deps.file), { recursive: true, mode: 0o700 })
-    await writeFileAtomic(this.deps.file, encrypted, { mode: 0o600 })
+    await ensurePrivateDir(dirname(this.deps.file))
+    await writeFileAtomic(this.deps.file, encrypted)
   }
 }

@@ -5,12 +5,13 @@
  */
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { mkdir, open } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { registerSecret } from '../log'
 import { writeFileAtomic } from './atomic-write'
 import { ConfigError } from './errors'
+import { ensurePrivateDir } from './private-files'
 
 export const SECRETS_FILE = 'secrets.json'
 
@@ -105,8 +106,8 @@ export class FileSecretStore implements SecretStore {
   set(patch: SecretsPatch): Promise<void> {
     const run = this.queue.then(async () => {
       const next = applyPatch(await this.read(), patch)
-      await mkdir(dirname(this.file), { recursive: true, mode: 0o700 })
-      await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 })
+      await ensurePrivateDir(dirname(this.file))
+      await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`)
     })
     this.queue = run.catch(() => undefined)
     return run

@@ -2,12 +2,12 @@
  * settings.json in the data folder. The file holds only what the user chose (defaults are not
  * written out), so a default that changes in a later version reaches everyone who never touched it.
  */
-import { chmod, copyFile, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../log'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write'
 import { ConfigError } from './errors'
-import { PRIVATE_FILE_MODE, ensurePrivateDir } from './private-files'
+import { ensurePrivateDir } from './private-files'
 import { formatPath, isPlainObject, parseSettingsLeniently, type JsonObject } from './lenient'
 import { takeRetiredSettings } from './retired-settings'
 import { settingsSchema, type Settings, type SettingsPatch } from './schema'
@@ -129,9 +129,9 @@ export class SettingsStore {
     if (JSON.stringify(raw) === JSON.stringify(this.raw)) return this.current
     if (this.keepOriginal) {
       // A hand edit we could not use is kept beside the file rather than silently overwritten.
-      // copyFile keeps the source's mode: made private like every file the app writes.
-      await copyFile(this.file, `${this.file}.invalid`)
-        .then(() => chmod(`${this.file}.invalid`, PRIVATE_FILE_MODE))
+      // Written anew (0600) rather than copied: a copy keeps the mode of what an older version wrote.
+      await readFile(this.file)
+        .then((original) => writeFileAtomic(`${this.file}.invalid`, original))
         .catch(() => undefined)
       this.keepOriginal = false
     }
