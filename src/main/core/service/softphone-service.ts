@@ -101,7 +101,8 @@ export class SoftphoneService {
       registry: deps.registry,
       settings: deps.settings,
       secrets: deps.secrets,
-      canCallBack: deps.callBack !== undefined
+      canCallBack: deps.callBack !== undefined,
+      logger: this.log
     })
     this.handlers = {
       hello: async (_request, client) => ({
@@ -168,7 +169,10 @@ export class SoftphoneService {
       deps.registry.on('mediaOffer', (offer) =>
         this.broadcast({ event: 'mediaOffer', payload: offer })
       ),
-      deps.settings.onChange((settings) => this.broadcast({ event: 'settings', payload: settings }))
+      deps.settings.onChange((settings) =>
+        this.broadcast({ event: 'settings', payload: settings })
+      ),
+      this.ice.guardTurnPassword()
     )
     if (deps.callBack) {
       this.unsubscribe.push(

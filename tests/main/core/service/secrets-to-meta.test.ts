@@ -150,6 +150,28 @@ describe('secrets go only to Meta', () => {
     )
   })
 
+  it('never sends a saved TURN password to another TURN server', async () => {
+    const ui = client('ui')
+    const turn = { url: 'turn:t.example.com', username: 'shop' }
+    await service.dispatch('updateSettings', { ice: { turn } }, ui.handle)
+    await service.dispatch('turnPassword', { password: TURN_PASSWORD }, ui.handle)
+    await service.dispatch('updateSettings', { ice: { turn: { username: 'other' } } }, ui.handle)
+    expect(await service.dispatch('turnPassword', {}, ui.handle)).toEqual({ saved: true })
+    // Pointed elsewhere (by any client that may edit settings): the password is forgotten.
+    await service.dispatch(
+      'updateSettings',
+      { ice: { turn: { url: 'turn:evil.example' } } },
+      ui.handle
+    )
+    expect(await service.dispatch('turnPassword', {}, ui.handle)).toEqual({ saved: false })
+    registry.handleEvent(connect('c_2'), 'page-1')
+    const reply = await service.dispatch('getIceServers', { callId: 'c_2' }, ui.handle)
+    expect(JSON.stringify(reply)).not.toContain(TURN_PASSWORD)
+    // A password given right after the new address is the new server's, and kept.
+    await service.dispatch('turnPassword', { password: 'new-server-password' }, ui.handle)
+    expect(await service.dispatch('turnPassword', {}, ui.handle)).toEqual({ saved: true })
+  })
+
   it('moves a TURN password an older version saved in settings.json to the secret store', async () => {
     const file = join(dir, 'settings.json')
     await writeFile(
