@@ -16,7 +16,9 @@ import {
   readEnv,
   registerCredentialSecrets,
   resolveConfig,
-  resolveDataDir
+  isAppDataFile,
+  resolveDataDir,
+  tightenPrivateFolders
 } from './core/config'
 import type { ClientHandle } from './core/service/softphone-service'
 import { createSoftphoneCore, type SoftphoneCore } from './core/softphone-core'
@@ -24,7 +26,7 @@ import type { TestCallSimulatorFactory } from './core/test-line'
 import { Disposables } from './disposables'
 import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
-import { setUpLogging, type LogBackend } from './logging'
+import { logFolder, setUpLogging, type LogBackend } from './logging'
 import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
 import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
@@ -137,13 +139,19 @@ export async function runDesktopApp<Image, MenuT>(
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(platform)))
 
   const dataDir = app.getPath('userData')
-  const settings = await SettingsStore.open(dataDir, logger.child('settings'))
+  // An older version wrote settings 0644; Chromium's own files in userData keep their modes.
+  const logDir = logFolder(options.logBackend)
+  await tightenPrivateFolders(
+    [{ dir: dataDir, files: isAppDataFile }, ...(logDir ? [{ dir: logDir }] : [])],
+    logger.child('files')
+  )
   const secrets = new SafeStorageSecretStore({
     safeStorage: electron.safeStorage,
     file: join(dataDir, SAFE_SECRETS_FILE),
     platform,
     logger
   })
+  const settings = await SettingsStore.open(dataDir, logger.child('settings'), { secrets })
   if (!readEnv(options.env).verifyToken) {
     await ensureVerifyToken(secrets).catch((error: unknown) => {
       // Without secure storage the token lives for this session; onboarding re-registers it.

@@ -4,7 +4,9 @@
  * every message again, so lines from third-party code (electron-updater, uncaught errors) cannot
  * carry a token, the app secret or an SDP either. The console gets output in development only.
  */
-import type { Hook, LevelOption, LogFunctions } from 'electron-log'
+import { dirname } from 'node:path'
+import type { FileTransport, Hook, LevelOption, LogFunctions } from 'electron-log'
+import { PRIVATE_FILE_MODE, ensurePrivateDirSync } from './core/config/private-files'
 import {
   createLogger,
   redact,
@@ -16,7 +18,10 @@ import {
 
 export interface LogBackend {
   hooks: Hook[]
-  transports: { file: { level: LevelOption }; console: { level: LevelOption } }
+  transports: {
+    file: Pick<FileTransport, 'level' | 'writeOptions' | 'resolvePathFn' | 'getFile'>
+    console: { level: LevelOption }
+  }
   scope(label: string): Pick<LogFunctions, LogLevel>
   errorHandler: { startCatching(options?: { showDialog?: boolean }): void }
 }
@@ -60,8 +65,43 @@ export function setUpLogging(backend: LogBackend, options: LoggingOptions): Logg
   const level: LogLevel = options.development || options.level === 'debug' ? 'debug' : 'info'
   backend.hooks.push(redactingHook)
   backend.transports.file.level = level
+  makeLogFilePrivate(backend.transports.file)
   backend.transports.console.level = options.development ? level : false
   // Uncaught errors go to the file (through the hook) instead of a dialog the user cannot act on.
   backend.errorHandler.startCatching({ showDialog: false })
   return createLogger(electronLogSink(backend), 'main', level)
+}
+
+/**
+ * The log file is created 0600 in a folder created 0700 (electron-log's defaults are 0666 and
+ * 0777 less the umask): lines name callers and calls. Existing wider ones are tightened by the
+ * start sweep (see `logFolder` and private-files.ts).
+ */
+function makeLogFilePrivate(file: LogBackend['transports']['file']): void {
+  file.writeOptions = { flag: 'a', mode: PRIVATE_FILE_MODE, encoding: 'utf8' }
+  const resolvePath = file.resolvePathFn
+  const made = new Set<string>()
+  file.resolvePathFn = (variables, message) => {
+    const path = resolvePath(variables, message)
+    const folder = dirname(path)
+    if (!made.has(folder)) {
+      made.add(folder)
+      // Before electron-log's own mkdir, which would use 0777.
+      try {
+        ensurePrivateDirSync(folder)
+      } catch {
+        // electron-log reports the write that fails next.
+      }
+    }
+    return path
+  }
+}
+
+/** The folder of the log file, for the start sweep; undefined when electron-log cannot say. */
+export function logFolder(backend: Pick<LogBackend, 'transports'>): string | undefined {
+  try {
+    return dirname(backend.transports.file.getFile().path)
+  } catch {
+    return undefined
+  }
 }

@@ -34,6 +34,12 @@ import {
   type PlaceCallResult
 } from './callback'
 import type { PageHealth } from './page-health'
+import {
+  getIceServersRequest,
+  turnPasswordRequest,
+  type IceServers,
+  type TurnPasswordState
+} from './ice'
 import type { Settings, SettingsPatch } from './settings'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 
@@ -67,6 +73,10 @@ export const commandRequests = {
     (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
     'Settings must be an object'
   ),
+  /** The ICE servers for a call this client answers or places: in this reply only, never broadcast. */
+  getIceServers: getIceServersRequest,
+  /** Sets or removes the TURN password (write-only: the reply says only whether one is saved). */
+  turnPassword: turnPasswordRequest,
   /** Rings this desk from the built-in simulator: never Meta, whether or not a Page is connected. */
   startTestCall: z.object({}).strict(),
   reportCallQuality: reportCallQualityRequest,
@@ -139,6 +149,11 @@ export interface CoreStatus {
   pinned?: PinnedSetting[] | undefined
   /** What the core could not read in its data files, and where it kept it; absent: nothing. */
   notices?: DataNotices | undefined
+  /**
+   * A Graph address the settings file named (a hand edit, an older version): ignored, since only
+   * the GRAPH_API_URL environment variable may send the Page's credentials anywhere but Meta.
+   */
+  ignoredGraphUrl?: string | undefined
 }
 
 export interface HelloResult {
@@ -159,6 +174,8 @@ export interface CommandResults {
   getStatus: CoreStatus
   getSettings: Settings
   updateSettings: Settings
+  getIceServers: IceServers
+  turnPassword: TurnPasswordState
   startTestCall: { callId: string }
   reportCallQuality: void
   getMissedCalls: MissedCalls

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod'
 import {
-  DEFAULT_GRAPH_API_URL,
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_RING_TIMEOUT_SECONDS,
   DEFAULT_STUN_URLS,
@@ -16,8 +15,7 @@ import {
   MAX_RING_TIMEOUT_SECONDS,
   SUBDOMAIN,
   WEBHOOK_PATH,
-  parseHttpUrl,
-  parseOrigin
+  parseHttpUrl
 } from './settings-fields'
 
 const graphId = z.string().regex(GRAPH_ID, 'must be an id of digits, letters, "_" or "-"')
@@ -40,15 +38,12 @@ export const settingsSchema = z.strictObject({
       appId: graphId.optional()
     })
     .prefault({}),
+  /**
+   * No Graph address here: the Page token, the app secret and the app token go where it points, so
+   * only the environment (GRAPH_API_URL) may move it, never a command or a file a UI can write.
+   */
   graph: z
     .strictObject({
-      apiUrl: z
-        .string()
-        .refine(
-          (value) => parseOrigin(value) !== undefined,
-          'must be a scheme and host only, like https://graph.facebook.com'
-        )
-        .default(DEFAULT_GRAPH_API_URL),
       apiVersion: z
         .string()
         .regex(GRAPH_API_VERSION, 'must look like v26.0')
@@ -111,12 +106,14 @@ export const settingsSchema = z.strictObject({
         .array(z.string().regex(/^stuns?:\S+$/, 'must be stun: or stuns: URLs'))
         .max(10)
         .default(() => [...DEFAULT_STUN_URLS]),
-      /** Only needed where UDP and TCP 3478 are both blocked outbound (see messenger-calling.md §6). */
+      /**
+       * Only needed where UDP and TCP 3478 are both blocked outbound (see messenger-calling.md §6).
+       * Its password is a secret: kept in the secret store (`turnPassword` command), never here.
+       */
       turn: z
         .strictObject({
           url: z.string().regex(/^turns?:\S+$/, 'must be a turn: or turns: URL'),
-          username: z.string().max(512),
-          credential: z.string().max(512)
+          username: z.string().max(512)
         })
         .optional()
     })

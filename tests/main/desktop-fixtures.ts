@@ -38,6 +38,8 @@ export interface StartOptions {
   configured?: boolean
   createTunnel?: TunnelFactory
   testCallSimulator?: TestCallSimulatorFactory
+  /** Lays files in the data folder before the app starts (as an older version left them). */
+  prepareDataDir?: (dataDir: string) => Promise<void>
 }
 
 export async function startDesktop(options: StartOptions = {}): Promise<StartedDesktop> {
@@ -45,7 +47,8 @@ export async function startDesktop(options: StartOptions = {}): Promise<StartedD
   const dataDir = await mkdtemp(join(tmpdir(), 'softphone-shell-'))
   electron.app.paths.set('userData', dataDir)
   electron.app.isPackaged = options.packaged ?? false
-  const log = fakeLogBackend()
+  const log = fakeLogBackend({ folder: join(dataDir, 'logs') })
+  await options.prepareDataDir?.(dataDir)
   const loadUpdater = vi.fn<() => Promise<UpdaterLike>>(async () => {
     throw new Error('no updater in tests')
   })

@@ -1,6 +1,9 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { registerSecret } from '../../src/main/core/log'
-import { redactLogValue, setUpLogging } from '../../src/main/logging'
+import { logFolder, redactLogValue, setUpLogging } from '../../src/main/logging'
 import { fakeLogBackend } from '../mocks/electron-log'
 
 describe('logging', () => {
@@ -62,4 +65,23 @@ describe('logging', () => {
     expect(backend.transports.console.level).toBe(false)
     expect(backend.catching).toEqual({ showDialog: false })
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'has electron-log create the file 0600 in a folder made 0700 before it writes',
+    async () => {
+      const root = await mkdtemp(join(tmpdir(), 'logging-'))
+      try {
+        const folder = join(root, 'logs')
+        const backend = fakeLogBackend({ folder })
+        setUpLogging(backend, { development: false })
+        expect(backend.transports.file.writeOptions?.mode).toBe(0o600)
+        // electron-log resolves the path before each write and creates the folder after.
+        expect(backend.transports.file.resolvePathFn({} as never)).toBe(join(folder, 'main.log'))
+        expect((await stat(folder)).mode & 0o777).toBe(0o700)
+        expect(logFolder(backend)).toBe(folder)
+      } finally {
+        await rm(root, { recursive: true, force: true })
+      }
+    }
+  )
 })

@@ -1,5 +1,6 @@
 /** A fake electron-log: records what the shell logs, and runs the hooks as electron-log does. */
-import type { LevelOption, LogMessage } from 'electron-log'
+import { join } from 'node:path'
+import type { LevelOption, LogFile, LogMessage, PathVariables } from 'electron-log'
 import type { LogBackend } from '../../src/main/logging'
 
 type Level = 'debug' | 'info' | 'warn' | 'error'
@@ -12,11 +13,21 @@ export interface FakeLogBackend extends LogBackend, Record<Level, (...data: unkn
   write(level: Level, scope: string, ...data: unknown[]): void
 }
 
-export function fakeLogBackend(): FakeLogBackend {
+/** `folder`: where the log file would be (its path resolves only then, as electron-log's does). */
+export function fakeLogBackend(options: { folder?: string } = {}): FakeLogBackend {
   const backend: FakeLogBackend = {
     hooks: [],
     transports: {
-      file: { level: 'silly' as LevelOption },
+      file: {
+        level: 'silly' as LevelOption,
+        writeOptions: { flag: 'a', mode: 0o666, encoding: 'utf8' },
+        resolvePathFn: () => {
+          if (!options.folder) throw new Error('no log folder in this test')
+          return join(options.folder, 'main.log')
+        },
+        getFile: () =>
+          ({ path: backend.transports.file.resolvePathFn({} as PathVariables) }) as LogFile
+      },
       console: { level: 'silly' as LevelOption }
     },
     written: [],

@@ -135,7 +135,8 @@ export async function createSoftphoneCore({
     pageHealth: pageHealth.current(),
     lastHandshakeAt,
     pinned,
-    notices: { history: history.notices(), settings: [...(settings.notices?.() ?? [])] }
+    notices: { history: history.notices(), settings: [...(settings.notices?.() ?? [])] },
+    ignoredGraphUrl: settings.ignoredGraphUrl
   })
   // "Page connected" only on Meta's fresh word (see shared/connection).
   const pageHealth = new PageHealthMonitor({
@@ -199,6 +200,7 @@ export async function createSoftphoneCore({
     testCall: testLine,
     callBack,
     onboarding,
+    secrets,
     logger
   })
 

@@ -1,6 +1,6 @@
 /**
- * The core's SecretStore on Electron's safeStorage: the Page token, the app secret and the verify
- * token, encrypted with the operating system's keychain (macOS Keychain, Windows DPAPI, the Linux
+ * The core's SecretStore on Electron's safeStorage: the Page token, the app secret, the verify
+ * token and the TURN password, encrypted with the operating system's keychain (macOS Keychain, Windows DPAPI, the Linux
  * Secret Service or KWallet) in one file in userData.
  *
  * Where nothing can encrypt them, nothing is written: the secrets live in memory for this session
@@ -8,12 +8,18 @@
  * On Linux, safeStorage falls back to a hard-coded key ("basic_text") that encryption availability
  * does not reveal; that backend counts as unavailable, since its file would be readable by anyone.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { SafeStorage } from 'electron'
 import { z } from 'zod'
 import { ServiceError } from '../../shared/api'
-import { writeFileAtomic, type SecretStore, type Secrets, type SecretsPatch } from '../core/config'
+import {
+  ensurePrivateDir,
+  writeFileAtomic,
+  type SecretStore,
+  type Secrets,
+  type SecretsPatch
+} from '../core/config'
 import { registerSecret, type Logger } from '../core/log'
 
 export const SAFE_SECRETS_FILE = 'secrets.enc'
@@ -50,12 +56,13 @@ export class SecretsNotSavedError extends Error {
   }
 }
 
-const KEYS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const
+const KEYS = ['pageAccessToken', 'appSecret', 'verifyToken', 'turnCredential'] as const
 
 const fileSchema = z.looseObject({
   pageAccessToken: z.string().optional(),
   appSecret: z.string().optional(),
-  verifyToken: z.string().optional()
+  verifyToken: z.string().optional(),
+  turnCredential: z.string().optional()
 })
 
 function applyPatch(base: Secrets, patch: SecretsPatch): Secrets {
@@ -177,7 +184,7 @@ export class SafeStorageSecretStore implements SecretStore {
     const payload: Secrets = {}
     for (const key of KEYS) if (this.secrets[key]) payload[key] = this.secrets[key]
     const encrypted = await this.deps.safeStorage.encryptStringAsync(JSON.stringify(payload))
-    await mkdir(dirname(this.deps.file), { recursive: true, mode: 0o700 })
-    await writeFileAtomic(this.deps.file, encrypted, { mode: 0o600 })
+    await ensurePrivateDir(dirname(this.deps.file))
+    await writeFileAtomic(this.deps.file, encrypted)
   }
 }

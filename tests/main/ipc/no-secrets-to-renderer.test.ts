@@ -27,6 +27,7 @@ const REQUESTS: Partial<Record<(typeof COMMAND_NAMES)[number], unknown>> = {
   getSettings: {},
   listHistory: {},
   getPageConnection: {},
+  turnPassword: {},
   runSetupChecks: {},
   accept: { callId: 'c_secret_scan', sdp: 'v=0\r\n' },
   decline: { callId: 'no-such-call' },

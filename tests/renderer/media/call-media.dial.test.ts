@@ -23,7 +23,7 @@ afterEach(() => fake.uninstall())
 function makeMedia(): { media: CallMedia; states: MediaState[] } {
   const states: MediaState[] = []
   const media = new CallMedia({
-    iceServers: [],
+    iceServers: async () => [],
     openMicEarly: false,
     onState: (state) => states.push(state)
   })

@@ -26,7 +26,7 @@ afterEach(() => {
 function makeMedia(onLost: (sentence: string) => void): { media: CallMedia; states: MediaState[] } {
   const states: MediaState[] = []
   const media = new CallMedia({
-    iceServers: [],
+    iceServers: async () => [],
     openMicEarly: false,
     onState: (state) => states.push(state),
     onLost

@@ -28,7 +28,7 @@ function makeMedia(options: Partial<CallMediaOptions> = {}): {
 } {
   const states: MediaState[] = []
   const media = new CallMedia({
-    iceServers: [{ urls: 'stun:stun.example.org:3478' }],
+    iceServers: async () => [{ urls: 'stun:stun.example.org:3478' }],
     openMicEarly: false,
     onState: (state) => states.push(state),
     ...options

@@ -66,7 +66,9 @@ describe('init', () => {
     const store = await started()
     await flushPromises()
 
-    expect(service.commandNames()).toEqual(['hello'])
+    // The ringing call's media asks for that call's ICE servers; the other call's does not.
+    expect(service.commandNames()).toEqual(['hello', 'getIceServers'])
+    expect(service.requests('getIceServers')).toEqual([{ callId: 'c_a' }])
     expect(store.clientId).toBe('desk-1')
     expect(store.list.map((call) => call.id)).toEqual(['c_b', 'c_a'])
     expect(store.ringing.map((call) => call.id)).toEqual(['c_a'])
@@ -90,6 +92,19 @@ describe('ringing', () => {
     expect(pc.localDescription?.type).toBe('offer')
     expect(store.mediaStates['c_1']).toBe('ready')
     expect(media.devices.requests).toEqual([])
+  })
+
+  it('builds the connection with the ICE servers of the call’s own reply, not the settings', async () => {
+    const turn = { urls: 'turn:turn.example.com', username: 'desk', credential: 'from-the-reply' }
+    service.iceServers = [{ urls: 'stun:stun.example.com' }, turn]
+    const store = await started()
+    await emitCall(ringing('c_1'))
+
+    expect(store.mediaStates['c_1']).toBe('ready')
+    expect(service.requests('getIceServers')).toEqual([{ callId: 'c_1' }])
+    expect(media.lastPeer().config).toMatchObject({
+      iceServers: [{ urls: 'stun:stun.example.com' }, turn]
+    })
   })
 
   it('opens the microphone early when the setting says so', async () => {

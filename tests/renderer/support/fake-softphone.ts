@@ -13,6 +13,7 @@ import {
   type SoftphoneEvents
 } from '../../../src/shared/api'
 import type { Call } from '../../../src/shared/calls'
+import type { IceServer } from '../../../src/shared/ice'
 import { defaultSettings } from '../../../src/shared/settings'
 import type { SoftphoneBridge } from '../../../src/preload/bridge'
 import { permissionInfo } from './call-back'
@@ -52,6 +53,9 @@ export class FakeSoftphone {
   calls: Call[] = []
   status: CoreStatus = coreStatus()
   settings = defaultSettings()
+  /** What `getIceServers` returns for any call. */
+  iceServers: IceServer[] = []
+  turnPasswordSaved = false
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>()
   private readonly responders: Responders = {
     hello: () => ({ clientId: this.clientId, status: this.status, calls: this.calls }),
@@ -64,6 +68,11 @@ export class FakeSoftphone {
     getStatus: () => this.status,
     getSettings: () => this.settings,
     updateSettings: () => this.settings,
+    getIceServers: () => ({ iceServers: this.iceServers }),
+    turnPassword: (request) => {
+      if (request.password !== undefined) this.turnPasswordSaved = request.password !== null
+      return { saved: this.turnPasswordSaved }
+    },
     startTestCall: () => ({ callId: 'test-call-1' }),
     reportCallQuality: () => undefined,
     getMissedCalls: () => ({ unseen: 0 }),

@@ -220,14 +220,29 @@ describe('SettingsView: each control sends its patch', () => {
     await change(wrapper, '#settings-turn-credential', 'pw')
     await button(wrapper, 'Save TURN server').trigger('click')
     await flushPromises()
+    // Write-only: the password went to the secret store, and the box is empty again.
+    const password = wrapper.get<HTMLInputElement>('#settings-turn-credential')
+    expect(password.element.value).toBe('')
+    expect(password.attributes('placeholder')).toContain('Saved')
     await change(wrapper, '#settings-turn-url', '')
     await button(wrapper, 'Save TURN server').trigger('click')
     await flushPromises()
     expect(patches()).toEqual([
       { ice: { stunUrls: ['stun:one.example.com:3478', 'stun:two.example.com'] } },
-      { ice: { turn: { url: 'turn:turn.example.com:3478', username: 'desk', credential: 'pw' } } },
+      { ice: { turn: { url: 'turn:turn.example.com:3478', username: 'desk' } } },
       { ice: { turn: null } }
     ])
+    // Asked once whether one is saved, then set, then removed with the server.
+    expect(service.requests('turnPassword')).toEqual([{}, { password: 'pw' }, { password: null }])
+  })
+
+  it('says in one sentence that a Graph address in the settings file is ignored', async () => {
+    service.status = { ...service.status, ignoredGraphUrl: 'https://graph.evil.example' }
+    const wrapper = await mountSettings()
+    const note = wrapper.get('[data-testid="ignored-graph-address"]').text()
+    expect(note).toContain('https://graph.evil.example')
+    expect(note).toContain('GRAPH_API_URL')
+    expect(note.match(/[.!?](\s|$)/g)).toHaveLength(1)
   })
 
   it('theme', async () => {

@@ -6,10 +6,12 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { chmod, rm, writeFile } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-protocol'
 import { listenNamingPort } from '../config/port-in-use'
+import { writeFileAtomic } from '../config/atomic-write'
+import { PRIVATE_FILE_MODE } from '../config/private-files'
 import type { Logger } from '../log'
 import type { SoftphoneService } from '../service/softphone-service'
 import { staticFiles } from './static-files'
@@ -85,9 +87,9 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       : undefined
   }
   const infoFile = join(options.dataDir, BRIDGE_INFO_FILE)
-  await writeFile(infoFile, `${JSON.stringify(info)}\n`, { mode: 0o600 })
-  // `mode` applies only when the file is created; a file left by an older run is tightened too.
-  await chmod(infoFile, 0o600)
+  // 0600, and replaced rather than written through: a file (or a symlink) left by an older run
+  // keeps neither its mode nor its target.
+  await writeFileAtomic(infoFile, `${JSON.stringify(info)}\n`, { mode: PRIVATE_FILE_MODE })
   return {
     info,
     bridge,

@@ -7,7 +7,10 @@ import { open, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export interface AtomicWriteOptions {
-  /** Permission bits of the new file (default 0o644); applied exactly, whatever the umask. */
+  /**
+   * Permission bits of the new file; applied exactly, whatever the umask. Default 0o600: what the
+   * app writes is for the person running it alone (see private-files.ts).
+   */
   mode?: number
 }
 
@@ -26,7 +29,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {}
 ): Promise<void> {
-  const mode = options.mode ?? 0o644
+  const mode = options.mode ?? 0o600
   const tmp = join(
     dirname(file),
     `${tempPrefix(file)}${process.pid}.${randomBytes(4).toString('hex')}.tmp`

@@ -2,11 +2,11 @@
  * Configuration for a run without Electron (`npm run serve`, tests): data folder, settings.json,
  * secrets.json and the environment, checked once at start.
  */
-import { mkdir } from 'node:fs/promises'
 import { createLogger, registerSecret, stderrSink, type Logger } from '../log'
 import { resolveDataDir } from './data-dir'
 import { readEnv, unknownEnvVariables, type Env } from './env'
 import { resolveConfig, type Credentials, type RuntimeConfig } from './resolve'
+import { ensurePrivateDir, isAppDataFile, tightenPrivateFolders } from './private-files'
 import { FileSecretStore, ensureVerifyToken, type SecretStore } from './secrets'
 import { SettingsStore } from './settings-store'
 
@@ -46,9 +46,11 @@ export async function loadHeadlessConfig(
   }
   const dataDir = resolveDataDir(overrides.dataDir, env)
   // 0700: the folder holds the secrets file and the call history.
-  await mkdir(dataDir, { recursive: true, mode: 0o700 })
-  const settings = await SettingsStore.open(dataDir, logger)
+  await ensurePrivateDir(dataDir)
+  // secrets.json is left as found: one others could read is refused below, not quietly fixed.
+  await tightenPrivateFolders([{ dir: dataDir, files: isAppDataFile }], logger)
   const secretStore = new FileSecretStore(dataDir)
+  const settings = await SettingsStore.open(dataDir, logger, { secrets: secretStore })
   let secrets = await secretStore.get()
   if (!overrides.verifyToken && !secrets.verifyToken) {
     await ensureVerifyToken(secretStore)

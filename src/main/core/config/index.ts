@@ -2,6 +2,18 @@ export { ConfigError } from './errors'
 export { PortInUseError, type PortVariable } from './port-in-use'
 export { writeFileAtomic, syncDir } from './atomic-write'
 export {
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  ensurePrivateDir,
+  ensurePrivateDirSync,
+  isAppDataFile,
+  openPrivateFile,
+  tightenFolder,
+  tightenPrivateFolders,
+  type PrivateFolder,
+  type TightenedPath
+} from './private-files'
+export {
   DEFAULT_GRAPH_API_URL,
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_RING_TIMEOUT_SECONDS,

@@ -3,7 +3,7 @@
  * environment (which wins, value by value). Pure: no files, no globals; the same function serves the
  * desktop app (settings store + safeStorage) and headless runs (files + env).
  */
-import { parseHttpUrl, parseOrigin } from './fields'
+import { DEFAULT_GRAPH_API_URL, parseHttpUrl } from './fields'
 import { readEnv, type Env } from './env'
 import type { Settings, TunnelMode } from './schema'
 import type { Secrets } from './secrets'
@@ -83,7 +83,8 @@ export function resolveConfig({ settings, secrets, env = {} }: ConfigSources): R
     page: { configured: missing.length === 0, pageId, appId, missing },
     credentials,
     graph: {
-      apiUrl: o.graphApiUrl ?? parseOrigin(settings.graph.apiUrl) ?? settings.graph.apiUrl,
+      // Meta's, unless the environment of this run says otherwise (tests, the simulator).
+      apiUrl: o.graphApiUrl ?? DEFAULT_GRAPH_API_URL,
       apiVersion: o.graphApiVersion ?? settings.graph.apiVersion
     },
     webhook: {

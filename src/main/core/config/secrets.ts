@@ -1,16 +1,17 @@
 /**
- * The Page access token, the app secret and the webhook verify token. They live in main only and
- * never in settings.json. The desktop app stores them with Electron's safeStorage behind the same
+ * The Page access token, the app secret, the webhook verify token and the TURN server's password.
+ * They live in main only and never in settings.json. The desktop app stores them with Electron's safeStorage behind the same
  * `SecretStore` interface; headless runs use an owner-only JSON file.
  */
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { mkdir, open } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { registerSecret } from '../log'
 import { writeFileAtomic } from './atomic-write'
 import { ConfigError } from './errors'
+import { ensurePrivateDir } from './private-files'
 
 export const SECRETS_FILE = 'secrets.json'
 
@@ -18,6 +19,8 @@ export interface Secrets {
   pageAccessToken?: string | undefined
   appSecret?: string | undefined
   verifyToken?: string | undefined
+  /** The password of the TURN server in settings.ice.turn (older versions kept it in settings). */
+  turnCredential?: string | undefined
 }
 
 /** `null` removes a secret; `undefined` leaves it as it is. */
@@ -28,13 +31,14 @@ export interface SecretStore {
   set(patch: SecretsPatch): Promise<void>
 }
 
-const SECRET_KEYS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const
+const SECRET_KEYS = ['pageAccessToken', 'appSecret', 'verifyToken', 'turnCredential'] as const
 
 /** Loose: keys a newer version added survive a rewrite by this one. */
 const secretsFileSchema = z.looseObject({
   pageAccessToken: z.string().optional(),
   appSecret: z.string().optional(),
-  verifyToken: z.string().optional()
+  verifyToken: z.string().optional(),
+  turnCredential: z.string().optional()
 })
 type SecretsFile = z.infer<typeof secretsFileSchema>
 
@@ -102,8 +106,8 @@ export class FileSecretStore implements SecretStore {
   set(patch: SecretsPatch): Promise<void> {
     const run = this.queue.then(async () => {
       const next = applyPatch(await this.read(), patch)
-      await mkdir(dirname(this.file), { recursive: true, mode: 0o700 })
-      await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 })
+      await ensurePrivateDir(dirname(this.file))
+      await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`)
     })
     this.queue = run.catch(() => undefined)
     return run
@@ -138,7 +142,7 @@ export class FileSecretStore implements SecretStore {
       const parsed = secretsFileSchema.safeParse(json)
       if (!parsed.success) {
         throw new ConfigError(
-          `${this.file} must be a JSON object of strings (pageAccessToken, appSecret, verifyToken)`
+          `${this.file} must be a JSON object of strings (${SECRET_KEYS.join(', ')})`
         )
       }
       return parsed.data

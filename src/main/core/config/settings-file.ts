@@ -10,7 +10,9 @@ import { basename } from 'node:path'
 import type { Logger } from '../log'
 import { writeFileAtomic } from './atomic-write'
 import { isPlainObject, parseSettingsLeniently, type JsonObject } from './lenient'
+import { takeRetiredSettings } from './retired-settings'
 import type { Settings } from './schema'
+import type { SecretStore } from './secrets'
 import { moveAside, setAsidePath } from './set-aside'
 
 export interface SettingsFileRead {
@@ -21,6 +23,8 @@ export interface SettingsFileRead {
   notices: string[]
   /** Saving is refused with this sentence: a file that could not be set aside must not be lost. */
   refuseSaves: string | undefined
+  /** A Graph address the file named and this run ignores (only GRAPH_API_URL sets it). */
+  ignoredGraphUrl?: string | undefined
 }
 
 /** Why a file could not be read, in plain words. */
@@ -33,7 +37,9 @@ function readProblem(error: NodeJS.ErrnoException): string {
 export async function readSettingsFile(
   file: string,
   logger: Logger,
-  now: number
+  now: number,
+  /** Where a TURN password found in the file (an older version's) moves to. */
+  secrets?: Pick<SecretStore, 'set'>
 ): Promise<SettingsFileRead> {
   const name = basename(file)
   let data: Buffer | undefined
@@ -73,7 +79,19 @@ export async function readSettingsFile(
     return { ...defaults, notices: [notice], refuseSaves: undefined }
   }
 
-  const result = parseSettingsLeniently(input)
+  const { rest, retired } = takeRetiredSettings(input)
+  const { ignoredGraphUrl } = retired
+  if (ignoredGraphUrl !== undefined) {
+    logger.warn('Ignoring the Graph address in the settings file: calls go to Meta', {
+      file,
+      address: ignoredGraphUrl,
+      hint: 'only the GRAPH_API_URL environment variable can change it'
+    })
+  }
+  if (retired.turnCredential !== undefined) {
+    await moveTurnCredential(file, rest, retired.turnCredential, secrets, logger)
+  }
+  const result = { ...parseSettingsLeniently(rest), ignoredGraphUrl }
   for (const { field, problem } of result.problems) {
     logger.warn(`Setting ${field || '(whole file)'} ${problem}; using the default`, { file })
   }
@@ -100,4 +118,29 @@ export async function readSettingsFile(
 function refuse(what: string, file: string): Pick<SettingsFileRead, 'notices' | 'refuseSaves'> {
   const sentence = `${what}, so changes made here are not saved until it is fixed or removed: ${file}.`
   return { notices: [sentence], refuseSaves: sentence }
+}
+
+/**
+ * An older version's TURN password leaves the file for the secret store. Where the store refuses
+ * (no keyring), the file keeps it rather than lose it, and the move is tried again at next start.
+ */
+async function moveTurnCredential(
+  file: string,
+  rest: unknown,
+  credential: string,
+  secrets: Pick<SecretStore, 'set'> | undefined,
+  logger: Logger
+): Promise<void> {
+  if (!secrets) return
+  try {
+    await secrets.set({ turnCredential: credential })
+  } catch (error) {
+    logger.warn('Could not move the TURN password from the settings file to the secret store', {
+      file,
+      error: error instanceof Error ? error.message : String(error)
+    })
+    return
+  }
+  await writeFileAtomic(file, `${JSON.stringify(rest, null, 2)}\n`)
+  logger.info('Moved the TURN password from the settings file to the secret store', { file })
 }

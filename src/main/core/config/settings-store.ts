@@ -2,13 +2,14 @@
  * settings.json in the data folder. The file holds only what the user chose (defaults are not
  * written out), so a default that changes in a later version reaches everyone who never touched it.
  */
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../log'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write'
 import { ConfigError } from './errors'
 import { formatPath, isPlainObject, type JsonObject } from './lenient'
+import { ensurePrivateDir } from './private-files'
 import { settingsSchema, type Settings, type SettingsPatch } from './schema'
+import type { SecretStore } from './secrets'
 import { readSettingsFile, type SettingsFileRead } from './settings-file'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -29,19 +30,29 @@ export class SettingsStore {
     private raw: JsonObject,
     private current: Settings,
     /** What reading the file found: sentences for the user, a copy to keep, saves to refuse. */
-    private readonly found: Pick<SettingsFileRead, 'notices' | 'refuseSaves'>
+    private readonly found: Pick<SettingsFileRead, 'notices' | 'refuseSaves' | 'ignoredGraphUrl'>
   ) {}
 
   static async open(
     dir: string,
     logger: Logger,
-    options: { fileName?: string; now?: () => number } = {}
+    options: {
+      fileName?: string
+      now?: () => number
+      /** Where a TURN password found in the file (an older version's) moves to. */
+      secrets?: Pick<SecretStore, 'set'>
+    } = {}
   ): Promise<SettingsStore> {
     const file = join(dir, options.fileName ?? SETTINGS_FILE)
-    await mkdir(dir, { recursive: true })
+    await ensurePrivateDir(dir)
     await removeStaleTemps(file)
-    const read = await readSettingsFile(file, logger, (options.now ?? Date.now)())
+    const read = await readSettingsFile(file, logger, (options.now ?? Date.now)(), options.secrets)
     return new SettingsStore(file, logger, read.cleaned, deepFreeze(read.settings), read)
+  }
+
+  /** A Graph address the file named and this run ignores (only GRAPH_API_URL sets it). */
+  get ignoredGraphUrl(): string | undefined {
+    return this.found.ignoredGraphUrl
   }
 
   /** Sentences for the Settings view about the file as it was found (read, set aside, kept). */
@@ -105,6 +116,14 @@ export class SettingsStore {
   }
 }
 
+/**
+ * Moves the TURN password an older version saved in settings.json to the secret store, then
+ * rewrites the file without it (everything else as it was, so a later set-aside copy of a bad hand
+ * edit holds no password). Where the store cannot keep it (no keyring on this desktop), the file
+ * is left as it is, private, rather than lose the password: the move is tried again at each start,
+ * and the desktop store still holds it in memory for this run. Without a store (tests), nothing
+ * moves and the password is simply not a setting.
+ */
 /** RFC 7396-like merge: objects merge, `null` deletes, `undefined` is skipped, the rest replaces. */
 function mergePatch(base: JsonObject, patch: unknown, path: string[]): JsonObject {
   if (!isPlainObject(patch)) {

@@ -84,6 +84,8 @@ export interface SettingsPort {
   onChange(listener: (settings: Settings) => void): () => void
   /** Sentences about the settings file as it was found (moved aside, settings that fell back). */
   notices?(): readonly string[]
+  /** A Graph address the settings file named and this run ignores (see config/retired-settings). */
+  readonly ignoredGraphUrl?: string | undefined
 }
 
 export interface TestCallPort {

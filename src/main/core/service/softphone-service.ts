@@ -17,7 +17,9 @@ import type { Call, EndedCall } from '../../../shared/calls'
 import type { Logger } from '../log'
 import { toServiceError } from './errors'
 import { ConfigError } from '../config/errors'
+import type { SecretStore } from '../config/secrets'
 import { HistoryDesk } from './history-desk'
+import { IceDesk } from './ice-desk'
 import type { OnboardingPort } from '../onboarding/onboarding'
 import type {
   CallBackPort,
@@ -59,6 +61,8 @@ export interface SoftphoneServiceDeps {
   callBack?: CallBackPort | undefined
   /** Saving the Page and the setup checks; without it those commands say they are unavailable. */
   onboarding?: OnboardingPort | undefined
+  /** Where the TURN password is kept; without it calls use STUN only. */
+  secrets?: Pick<SecretStore, 'get' | 'set'> | undefined
   logger: Logger
 }
 
@@ -80,6 +84,7 @@ export class SoftphoneService {
   private readonly log: Logger
   private readonly handlers: Handlers
   private readonly history: HistoryDesk
+  private readonly ice: IceDesk
 
   constructor(private readonly deps: SoftphoneServiceDeps) {
     this.log = deps.logger.child('service')
@@ -90,6 +95,13 @@ export class SoftphoneService {
       metrics: deps.metrics,
       settings: deps.settings,
       broadcast: (message) => this.broadcast(message),
+      logger: this.log
+    })
+    this.ice = new IceDesk({
+      registry: deps.registry,
+      settings: deps.settings,
+      secrets: deps.secrets,
+      canCallBack: deps.callBack !== undefined,
       logger: this.log
     })
     this.handlers = {
@@ -114,6 +126,8 @@ export class SoftphoneService {
           throw error
         }
       },
+      getIceServers: (request, client) => this.ice.serversFor(request, client.id),
+      turnPassword: (request) => this.ice.turnPassword(request.password),
       startTestCall: async () => {
         if (!deps.testCall) {
           throw new ServiceError('not-configured', 'The test call is not available in this window.')
@@ -155,7 +169,10 @@ export class SoftphoneService {
       deps.registry.on('mediaOffer', (offer) =>
         this.broadcast({ event: 'mediaOffer', payload: offer })
       ),
-      deps.settings.onChange((settings) => this.broadcast({ event: 'settings', payload: settings }))
+      deps.settings.onChange((settings) =>
+        this.broadcast({ event: 'settings', payload: settings })
+      ),
+      this.ice.guardTurnPassword()
     )
     if (deps.callBack) {
       this.unsubscribe.push(

@@ -32,7 +32,11 @@ export type MediaState =
   | 'closed'
 
 export interface CallMediaOptions {
-  iceServers: RTCIceServer[]
+  /**
+   * The STUN/TURN servers for this call, asked for as the connection is built: the TURN password
+   * comes only in the reply to this desk's request for this call (`getIceServers`).
+   */
+  iceServers: () => Promise<RTCIceServer[]>
   /** Open the microphone while ringing (saves its start-up time from the answer). */
   openMicEarly: boolean
   inputDeviceId?: string | undefined
@@ -210,8 +214,11 @@ export class CallMedia {
 
   private async build(): Promise<void> {
     this.setState('preparing')
+    const iceServers = await this.options.iceServers()
+    // Closed while the servers were asked for: nothing to build.
+    if (this.current === 'closed') return
     const pc = new RTCPeerConnection({
-      iceServers: this.options.iceServers,
+      iceServers,
       bundlePolicy: 'max-bundle'
     })
     this.pc = pc

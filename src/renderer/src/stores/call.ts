@@ -78,16 +78,22 @@ export const useCallStore = defineStore('call', () => {
   function mediaFor(callId: string): CallMedia {
     let callMedia = media.get(callId)
     if (!callMedia) {
-      callMedia = newMedia(() => callId)
+      callMedia = newMedia(
+        () => callId,
+        async () => (await softphone().getIceServers({ callId })).iceServers
+      )
       media.set(callId, callMedia)
     }
     return callMedia
   }
 
-  /** `idOf`: the call's id, read at each event (a call we place learns its id mid-way). */
-  function newMedia(idOf: () => string): CallMedia {
+  /**
+   * `idOf`: the call's id, read at each event (a call we place learns its id mid-way).
+   * `iceServers`: asked of the core for this very call, never taken from a broadcast.
+   */
+  function newMedia(idOf: () => string, iceServers: () => Promise<RTCIceServer[]>): CallMedia {
     return new CallMedia({
-      iceServers: settings.iceServers,
+      iceServers,
       openMicEarly: settings.settings?.audio.openMicWhileRinging ?? false,
       inputDeviceId: devices.inputId,
       outputDeviceId: devices.outputId,
@@ -254,7 +260,10 @@ export const useCallStore = defineStore('call', () => {
     for (const current of mine.value) await hangUp(current.id)
     const dialing = `dialing:${psid}`
     let callId: string | undefined
-    const callMedia = newMedia(() => callId ?? dialing)
+    const callMedia = newMedia(
+      () => callId ?? dialing,
+      async () => (await softphone().getIceServers({ psid })).iceServers
+    )
     try {
       const placed = await callMedia.dial(async (sdp) => {
         const result = await softphone().placeCall({ psid, sdp })

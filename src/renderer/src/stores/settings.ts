@@ -11,20 +11,6 @@ export const useSettingsStore = defineStore('settings', () => {
 
   const pageConfigured = computed(() => status.value?.page.configured ?? false)
 
-  const iceServers = computed<RTCIceServer[]>(() => {
-    const ice = settings.value?.ice
-    if (!ice) return []
-    const servers: RTCIceServer[] = ice.stunUrls.map((url) => ({ urls: url }))
-    if (ice.turn) {
-      servers.push({
-        urls: ice.turn.url,
-        username: ice.turn.username,
-        credential: ice.turn.credential
-      })
-    }
-    return servers
-  })
-
   async function load(): Promise<void> {
     const api = softphone()
     api.on('settings', (next) => (settings.value = next))
@@ -43,5 +29,5 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  return { settings, status, error, pageConfigured, iceServers, load, update }
+  return { settings, status, error, pageConfigured, load, update }
 })

@@ -74,6 +74,28 @@ describe('loadHeadlessConfig', () => {
     ).rejects.toThrow(`chmod 600 "${secrets}"`)
   })
 
+  it.runIf(posix)(
+    'makes files an older version left readable private, and says so once',
+    async () => {
+      await chmod(root, 0o755)
+      await writeFile(join(root, 'settings.json'), '{}', { mode: 0o644 })
+      await writeFile(join(root, 'history.jsonl'), '', { mode: 0o644 })
+      await chmod(join(root, 'settings.json'), 0o644)
+      await chmod(join(root, 'history.jsonl'), 0o644)
+      const logger = memoryLogger()
+      await loadHeadlessConfig({ SOFTPHONE_DATA_DIR: root }, { logger })
+      expect((await stat(root)).mode & 0o777).toBe(0o700)
+      expect((await stat(join(root, 'settings.json'))).mode & 0o777).toBe(0o600)
+      expect((await stat(join(root, 'history.jsonl'))).mode & 0o777).toBe(0o600)
+      const said = logger.entries.filter((entry) => entry.message.startsWith('Made files private'))
+      expect(said).toHaveLength(1)
+      await loadHeadlessConfig({ SOFTPHONE_DATA_DIR: root }, { logger })
+      expect(
+        logger.entries.filter((entry) => entry.message.startsWith('Made files private'))
+      ).toHaveLength(1)
+    }
+  )
+
   it('throws a ConfigError naming a bad variable before touching the disk', async () => {
     const dataDir = join(root, 'never')
     await expect(

@@ -46,7 +46,7 @@ describe('resolveConfig', () => {
   it('combines settings and stored secrets, and lets the environment win value by value', () => {
     const settings = settingsSchema.parse({
       page: { pageId: '7', appId: '8' },
-      graph: { apiUrl: 'https://graph.example.com/' },
+      graph: { apiVersion: 'v25.0' },
       webhook: { port: 5000 },
       ringTimeoutSeconds: 40,
       tunnel: { mode: 'localtunnel', subdomain: 'shop' }
@@ -58,7 +58,8 @@ describe('resolveConfig', () => {
     }
     const plain = resolveConfig({ settings, secrets })
     expect(plain.page.configured).toBe(true)
-    expect(plain.graph.apiUrl).toBe('https://graph.example.com')
+    // Only the environment moves Graph away from Meta (see config/retired-settings).
+    expect(plain.graph).toEqual({ apiUrl: 'https://graph.facebook.com', apiVersion: 'v25.0' })
     expect(plain.tunnel).toEqual({
       mode: 'localtunnel',
       host: undefined,

@@ -6,7 +6,7 @@ describe('settings schema', () => {
   it('fills every default from an empty object', () => {
     expect(defaultSettings()).toEqual({
       page: {},
-      graph: { apiUrl: 'https://graph.facebook.com', apiVersion: 'v26.0' },
+      graph: { apiVersion: 'v26.0' },
       webhook: { port: 47800, path: '/webhook' },
       tunnel: { mode: 'none' },
       ringTimeoutSeconds: 50,
@@ -26,8 +26,9 @@ describe('settings schema', () => {
   })
 
   it.each([
-    [{ graph: { apiUrl: 'https://graph.facebook.com/v26.0' } }],
-    [{ graph: { apiUrl: 'ftp://graph.facebook.com' } }],
+    // Not a setting: only GRAPH_API_URL sends the Page's credentials anywhere but Meta.
+    [{ graph: { apiUrl: 'https://graph.facebook.com' } }],
+    [{ ice: { turn: { url: 'turn:x', username: 'u', credential: 'in the secret store only' } } }],
     [{ graph: { apiVersion: '26' } }],
     [{ webhook: { port: 70000 } }],
     [{ webhook: { port: 1.5 } }],
@@ -51,7 +52,7 @@ describe('parseSettingsLeniently', () => {
     const { settings, cleaned, problems } = parseSettingsLeniently({
       webhook: { port: 'abc', path: '/hooks' },
       theme: 'blue',
-      ice: { stunUrls: ['stun:ok:1', 42], turn: { url: 7, username: 'u', credential: 'c' } },
+      ice: { stunUrls: ['stun:ok:1', 42], turn: { url: 7, username: 'u' } },
       audio: 'loud',
       surprise: true,
       page: { pageId: '123', extra: 1 }

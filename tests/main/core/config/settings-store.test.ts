@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -39,6 +39,28 @@ describe('SettingsStore', () => {
       ])
     )
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'writes the file and the set-aside copy of a bad one 0600, in a folder it creates 0700',
+    async () => {
+      const nested = join(dir, 'data')
+      await mkdir(nested, { mode: 0o755 })
+      await writeFile(join(nested, 'settings.json'), '{ "theme": ', { mode: 0o644 })
+      await chmod(join(nested, 'settings.json'), 0o644)
+      const store = await SettingsStore.open(nested, memoryLogger())
+      await store.update({ theme: 'dark' })
+      expect((await stat(join(nested, 'settings.json'))).mode & 0o777).toBe(0o600)
+      const aside = (await readdir(nested)).filter((name) =>
+        name.startsWith('settings.unreadable-')
+      )
+      expect(aside).toHaveLength(1)
+      expect((await stat(join(nested, aside[0]!))).mode & 0o777).toBe(0o600)
+      const fresh = join(dir, 'fresh', 'folder')
+      await (await SettingsStore.open(fresh, memoryLogger())).update({ theme: 'dark' })
+      expect((await stat(join(dir, 'fresh'))).mode & 0o777).toBe(0o700)
+      expect((await stat(fresh)).mode & 0o777).toBe(0o700)
+    }
+  )
 
   it('deep-merges a patch, writes only the choices, and reloads them', async () => {
     const store = await SettingsStore.open(dir, memoryLogger())
