@@ -19,6 +19,7 @@ import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
 import { followLiveConfig, type LiveConfigSource } from './settings-effects/live-config'
 import { pinnedSettings } from './settings-effects/pinned'
 import { TestLine, type TestCallSimulatorFactory } from './test-line'
+import type { ListenerTimeouts } from './webhook/listener'
 import { createWebhookServer, type VerificationInfo, type WebhookServer } from './webhook/server'
 
 export interface CoreOptions {
@@ -35,6 +36,8 @@ export interface CoreOptions {
   /** Where onboarding keeps the Page token and app secret; without it a Page cannot be saved. */
   secrets?: SecretStore | undefined
   logger: Logger
+  /** The webhook listener's limits on slow requests; tests scale them down. */
+  listenerTimeouts?: ListenerTimeouts | undefined
 }
 
 export interface SoftphoneCore {
@@ -78,7 +81,8 @@ export async function createSoftphoneCore({
   env,
   testCallSimulator,
   secrets,
-  logger
+  logger,
+  listenerTimeouts
 }: CoreOptions): Promise<SoftphoneCore> {
   const log = logger.child('core')
   const credentials: Credentials = { ...config.credentials }
@@ -205,6 +209,7 @@ export async function createSoftphoneCore({
     verifyToken: credentials.verifyToken ?? '',
     path: config.webhook.path,
     logger: logger.child('webhook'),
+    listenerTimeouts,
     onVerification: (info) => {
       lastVerification = info
     },
