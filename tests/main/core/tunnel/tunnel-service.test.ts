@@ -121,6 +121,20 @@ describe('modes without a tunnel of ours', () => {
     expect(fake.attempts).toHaveLength(0)
   })
 
+  it('own-url over http: up, with a warning that Facebook calls https only', () => {
+    start({
+      mode: 'own-url',
+      host: undefined,
+      subdomain: undefined,
+      publicUrl: 'http://calls.example.com'
+    })
+    expect(service.status).toEqual({
+      state: 'up',
+      url: 'http://calls.example.com',
+      warning: expect.stringMatching(/^The public address http:\/\/calls\.example\.com is http, /)
+    })
+  })
+
   it('own-url without a URL: an error that says what to do', () => {
     start({ mode: 'own-url', host: undefined, subdomain: undefined, publicUrl: undefined })
     expect(service.status).toMatchObject({
@@ -144,6 +158,19 @@ describe('localtunnel', () => {
     expect(service.status).toEqual({ state: 'up', url: 'https://desk.tunnel.example' })
     expect(service.publicUrl).toBe('https://desk.tunnel.example')
     expect(urls).toEqual(['https://desk.tunnel.example'])
+  })
+
+  it('a tunnel that gives an http URL is up, with a warning in words', async () => {
+    start()
+    fake.attempts[0]?.succeed('http://desk.tunnel.example')
+    await settle()
+    expect(service.status).toEqual({
+      state: 'up',
+      url: 'http://desk.tunnel.example',
+      warning: expect.stringMatching(
+        /^The tunnel gave an http address \(http:\/\/desk\.tunnel\.example\), but Facebook only calls https addresses/
+      )
+    })
   })
 
   it('uses localtunnel’s public server when no host is set', () => {
