@@ -50,6 +50,7 @@ export const SOCKET_BACKOFF: BackoffPolicy = {
 }
 /** The local listener is not up (yet): try it again this often while the request waits. */
 const LOCAL_RETRY_MS = 1_000
+const KEEPALIVE_MS = 30_000
 const REQUEST_LINE = /^([A-Z]+) (\S+) HTTP\//
 
 interface TunnelSocket {
@@ -80,11 +81,6 @@ export class TunnelSocketPool {
     let count = 0
     for (const socket of this.sockets) if (socket.connected) count += 1
     return count
-  }
-
-  /** How many sockets the pool keeps open. */
-  get size(): number {
-    return this.target
   }
 
   start(): void {
@@ -120,7 +116,9 @@ export class TunnelSocketPool {
     const remote = connect({ host: this.options.remoteHost, port: this.options.remotePort })
     const socket: TunnelSocket = { remote, openedAt: Date.now(), connected: false, carried: false }
     this.sockets.add(socket)
-    remote.setKeepAlive(true)
+    // Idle for an hour, a socket must still be known to every NAT on the way: TCP keep-alives
+    // every half minute keep its mapping fresh (the OS default waits two hours).
+    remote.setKeepAlive(true, KEEPALIVE_MS)
     remote.once('connect', () => {
       socket.connected = true
       // Proven once it outlives the refusal window: refusals are no longer consecutive.
@@ -154,13 +152,16 @@ export class TunnelSocketPool {
     const attempt = (): void => {
       if (remote.destroyed) return
       const local = connect({ host: '127.0.0.1', port: this.options.localPort })
-      local.once('error', (error: NodeJS.ErrnoException) => {
+      const notConnected = (error: NodeJS.ErrnoException): void => {
         local.destroy()
         if (error.code === 'ECONNREFUSED') setTimeout(attempt, LOCAL_RETRY_MS).unref()
         else remote.destroy()
-      })
+      }
+      local.once('error', notConnected)
       local.once('connect', () => {
+        local.off('error', notConnected)
         local.on('error', () => remote.destroy())
+        if (remote.destroyed) return void local.destroy()
         remote.once('close', () => local.destroy())
         local.write(first)
         remote.pipe(local).pipe(remote)

@@ -118,6 +118,22 @@ describe('a server that announces more sockets than it takes', () => {
     expect(server.socketCount(id)).toBeLessThanOrEqual(2)
   })
 
+  it('all sockets dropping at once is a blip, not a refusal: the pool fills up again', async () => {
+    server = await startFakeLocaltunnelServer({ maxConnCount: 4, graceMs: 5000 })
+    const connection = await open(server, await startImpatientLocal(), {
+      socketBackoff: { initialMs: 50, maxMs: 200, factor: 2, jitter: 0 },
+      refusedWithinMs: 1000
+    })
+    const id = idOf(connection)
+    await expect.poll(() => server?.socketCount(id)).toBe(4)
+    const before = server.connectionAttempts(id)
+    server.severSockets(id)
+    // One socket tries first, the other three follow once it stays.
+    await expect.poll(() => server?.connectionAttempts(id), { timeout: 4000 }).toBe(before + 4)
+    await expect.poll(() => server?.socketCount(id)).toBe(4)
+    expect((await fetch(`${connection.url}/after-blip`)).status).toBe(200)
+  })
+
   it('a server that closes every socket is knocked on ever more rarely, one socket at a time', async () => {
     // Patient with a client that has no socket, unlike upstream, to watch the knocking.
     server = await startFakeLocaltunnelServer({
