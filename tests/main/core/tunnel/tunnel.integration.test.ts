@@ -234,11 +234,15 @@ describe('the tunnel with Meta re-registration', () => {
 })
 
 describe('a call after a quiet spell', () => {
-  /** The listener's limits scaled down; the silence below outlasts them several times over. */
+  /**
+   * The listener's limits, the defaults scaled down 100 times. The silence outlasts the request limit five
+   * times over, more than two minutes do the 30 s default (the defaults themselves are pinned in
+   * listener.integration.test.ts).
+   */
   const SCALED: ListenerTimeouts = {
-    headersMs: 150,
+    headersMs: 100,
     requestMs: 300,
-    checkEveryMs: 20,
+    checkEveryMs: 50,
     keepAliveMs: 0
   }
   const QUIET_MS = 1500
