@@ -121,20 +121,6 @@ describe('modes without a tunnel of ours', () => {
     expect(fake.attempts).toHaveLength(0)
   })
 
-  it('own-url over http: up, with a warning that Facebook calls https only', () => {
-    start({
-      mode: 'own-url',
-      host: undefined,
-      subdomain: undefined,
-      publicUrl: 'http://calls.example.com'
-    })
-    expect(service.status).toEqual({
-      state: 'up',
-      url: 'http://calls.example.com',
-      warning: expect.stringMatching(/^The public address http:\/\/calls\.example\.com is http, /)
-    })
-  })
-
   it('own-url without a URL: an error that says what to do', () => {
     start({ mode: 'own-url', host: undefined, subdomain: undefined, publicUrl: undefined })
     expect(service.status).toMatchObject({
@@ -160,16 +146,18 @@ describe('localtunnel', () => {
     expect(urls).toEqual(['https://desk.tunnel.example'])
   })
 
-  it('a tunnel that gives an http URL is up, with a warning in words', async () => {
+  it('an http public URL is up with a warning in words, from a tunnel or the owner', async () => {
     start()
     fake.attempts[0]?.succeed('http://desk.tunnel.example')
     await settle()
-    expect(service.status).toEqual({
-      state: 'up',
+    expect(service.status).toMatchObject({
       url: 'http://desk.tunnel.example',
-      warning: expect.stringMatching(
-        /^The tunnel gave an http address \(http:\/\/desk\.tunnel\.example\), but Facebook only calls https addresses/
-      )
+      warning: expect.stringMatching(/^The tunnel gave an http address \(http:\/\/desk\./)
+    })
+    service.stop()
+    start({ mode: 'own-url', host: undefined, subdomain: undefined, publicUrl: 'http://c.example' })
+    expect(service.status).toMatchObject({
+      warning: expect.stringMatching(/^The public address http:\/\/c\.example is http, /)
     })
   })
 
