@@ -74,7 +74,7 @@ export async function openLocaltunnel(
       onOpen: () => connection.socketOpened(),
       onClose: () => connection.socketClosed(),
       onGone: (error) => connection.gone(error),
-      onRequest: (_method, path) => connection.requestArrived(path)
+      onRequest: (path) => connection.requestArrived(path)
     })
   )
   try {

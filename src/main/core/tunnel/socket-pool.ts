@@ -36,8 +36,8 @@ export interface TunnelSocketPoolOptions {
   onClose(): void
   /** The server refused to connect at all: it no longer knows the tunnel. */
   onGone(error: Error): void
-  /** The start of a request travelling down a socket ("GET /path"). */
-  onRequest(method: string, path: string): void
+  /** The path of a request travelling down a socket. */
+  onRequest(path: string): void
 }
 
 export const DEFAULT_REFUSED_WITHIN_MS = 3_000
@@ -51,7 +51,7 @@ export const SOCKET_BACKOFF: BackoffPolicy = {
 /** The local listener is not up (yet): try it again this often while the request waits. */
 const LOCAL_RETRY_MS = 1_000
 const KEEPALIVE_MS = 30_000
-const REQUEST_LINE = /^([A-Z]+) (\S+) HTTP\//
+const REQUEST_LINE = /^[A-Z]+ (\S+) HTTP\//
 
 interface TunnelSocket {
   remote: Socket
@@ -145,7 +145,7 @@ export class TunnelSocketPool {
     remote.pause()
     const noticeRequests = (chunk: Buffer): void => {
       const line = REQUEST_LINE.exec(chunk.toString('latin1', 0, 2048))
-      if (line) this.options.onRequest(line[1] ?? '', line[2] ?? '')
+      if (line?.[1]) this.options.onRequest(line[1])
     }
     noticeRequests(first)
     remote.on('data', noticeRequests)
