@@ -42,9 +42,12 @@ export function offlineReason(status: CoreStatus): string | undefined {
     case 'error':
     case 'reconnecting':
       return describeTunnel(tunnel)
+    case 'up':
+      // An http address: Meta will not call it.
+      if (tunnel.warning) return tunnel.warning
+      break
     case 'off':
     case 'connecting':
-    case 'up':
       break
     default:
       return assertNever(tunnel)

@@ -35,6 +35,8 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
       : { state: 'connected', detail: 'Meta’s webhook check reached this app' }
   }
   if (tunnel.state === 'error') return { state: 'problem', sentence: tunnel.message }
+  // An http address: Meta refuses to deliver to it, so calls cannot arrive whatever else holds.
+  if (tunnel.state === 'up' && tunnel.warning) return { state: 'problem', sentence: tunnel.warning }
   if (registration.state === 'failed') return { state: 'problem', sentence: registration.message }
   if (registration.state === 'registered') {
     const detail = `${describeTunnel(tunnel)} · ${describeRegistration(registration)}`

@@ -118,6 +118,14 @@ describe('tray state', () => {
       /That subdomain is taken/
     ],
     [
+      'an http tunnel address',
+      {
+        tunnel: { state: 'up', url: 'http://lt.example/x', warning: 'Facebook only calls https.' },
+        publicUrl: 'http://lt.example/x'
+      },
+      /Facebook only calls https/
+    ],
+    [
       'no public URL',
       { tunnel: { state: 'off' } as TunnelStatus, publicUrl: null },
       /cannot reach this computer/

@@ -1,5 +1,5 @@
 import { createServer, request, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo, type Socket } from 'node:net'
 import localtunnel from 'localtunnel'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeLocaltunnelServer, type FakeLocaltunnelServer } from './fake-localtunnel-server'
@@ -144,5 +144,55 @@ describe('with the real localtunnel client', () => {
       fetch(`${tunnel.url}/lost`, { signal: AbortSignal.timeout(300) })
     ).rejects.toThrow()
     expect(seen).toEqual([])
+  })
+})
+
+describe('like the real server', () => {
+  it('keeps idle sockets unread: a 408 the local server wrote into one is the next answer', async () => {
+    // Node's stock timeouts, scaled down: an idle connection gets "408 Request Timeout".
+    const impatient = createServer(
+      { headersTimeout: 50, requestTimeout: 100, connectionsCheckingInterval: 10 },
+      (_req, res) => res.end('fresh')
+    )
+    await new Promise<void>((resolve) => impatient.listen(0, '127.0.0.1', resolve))
+    try {
+      const tunnel = await localtunnel({
+        port: (impatient.address() as AddressInfo).port,
+        host: server.url,
+        local_host: '127.0.0.1'
+      })
+      tunnels.push(tunnel)
+      tunnel.on('error', () => undefined)
+      await expect.poll(() => server.socketCount(tunnel.url.split('/').pop() ?? '')).toBe(2)
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      expect((await fetch(`${tunnel.url}/after-a-pause`)).status).toBe(408)
+    } finally {
+      impatient.closeAllConnections()
+      impatient.close()
+    }
+  })
+
+  it('announces max_conn_count but may take fewer: the rest are closed as they connect', async () => {
+    await server.close()
+    server = await startFakeLocaltunnelServer({ maxConnCount: 10, acceptConnCount: 2 })
+    const grant = (await (await fetch(`${server.url}/?new`)).json()) as {
+      id: string
+      port: number
+      max_conn_count: number
+    }
+    expect(grant.max_conn_count).toBe(10)
+    const sockets: Socket[] = []
+    try {
+      for (let n = 0; n < 10; n += 1) {
+        const socket = connect(grant.port, '127.0.0.1')
+        socket.on('error', () => undefined)
+        sockets.push(socket)
+      }
+      await expect.poll(() => server.connectionAttempts(grant.id)).toBe(10)
+      await expect.poll(() => sockets.filter((socket) => !socket.destroyed).length).toBe(2)
+      expect(server.socketCount(grant.id)).toBe(2)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+    }
   })
 })

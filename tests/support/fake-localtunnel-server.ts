@@ -10,6 +10,11 @@
  *   works too, as on the real server. The `url` handed out is the path-prefix form.
  * - A client whose sockets are all gone for `graceMs` is forgotten and its port closed, so its
  *   reconnecting sockets are refused, as on the real server.
+ * - Idle tunnel sockets are kept without being read, as upstream's TunnelAgent does: whatever the
+ *   client's end wrote into one while it idled (a 408 from a listener that timed it out) is what
+ *   the next public request handed that socket gets back.
+ * - It may accept fewer sockets than it announces (`acceptConnCount`): the extra ones are closed as
+ *   soon as they connect, as upstream does past its limit.
  */
 import { randomBytes } from 'node:crypto'
 import { Agent, createServer, request as httpRequest } from 'node:http'
@@ -21,6 +26,8 @@ import type { Duplex } from 'node:stream'
 export interface FakeLocaltunnelServerOptions {
   /** Sockets each client may open (the real server says 10). Default 2. */
   maxConnCount?: number
+  /** Sockets each client really gets; the rest are closed on connect. Default `maxConnCount`. */
+  acceptConnCount?: number
   /** How long a client may have no socket before it is forgotten. Default 1000, as upstream. */
   graceMs?: number
 }
@@ -39,6 +46,8 @@ export interface FakeLocaltunnelServer {
   publicUrl(clientId: string): string
   /** Live tunnel sockets of a client (0 for an unknown one). */
   socketCount(clientId: string): number
+  /** Tunnel sockets a client tried to open, accepted or not (0 for an unknown one). */
+  connectionAttempts(clientId: string): number
   /** Every public request forwarded so far, oldest first. */
   readonly forwarded: readonly ForwardedRequest[]
   /** A network drop: the client's sockets die and the server forgets it at once. */
@@ -113,6 +122,7 @@ interface Client {
   tcp: TcpServer
   agent: TunnelAgent
   blackholed: boolean
+  attempts: number
   graceTimer: NodeJS.Timeout | undefined
 }
 
@@ -124,6 +134,7 @@ export async function startFakeLocaltunnelServer(
   options: FakeLocaltunnelServerOptions = {}
 ): Promise<FakeLocaltunnelServer> {
   const maxConnCount = options.maxConnCount ?? 2
+  const acceptConnCount = options.acceptConnCount ?? maxConnCount
   const graceMs = options.graceMs ?? 1000
   const clients = new Map<string, Client>()
   const forwarded: ForwardedRequest[] = []
@@ -158,10 +169,12 @@ export async function startFakeLocaltunnelServer(
       tcp,
       agent,
       blackholed: false,
+      attempts: 0,
       graceTimer: undefined
     }
     tcp.on('connection', (socket) => {
-      if (agent.tunnelSockets.size >= maxConnCount) return void socket.destroy()
+      client.attempts += 1
+      if (agent.tunnelSockets.size >= acceptConnCount) return void socket.destroy()
       clearTimeout(client.graceTimer)
       agent.add(socket)
       socket.once('close', () => {
@@ -245,6 +258,7 @@ export async function startFakeLocaltunnelServer(
     clientIds: () => [...clients.keys()],
     publicUrl: (clientId) => known(clientId).url,
     socketCount: (clientId) => clients.get(clientId)?.agent.tunnelSockets.size ?? 0,
+    connectionAttempts: (clientId) => clients.get(clientId)?.attempts ?? 0,
     forwarded,
     dropClient: (clientId) => forget(known(clientId)),
     severSockets: (clientId) => known(clientId).agent.cut(),

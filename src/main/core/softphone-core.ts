@@ -21,6 +21,7 @@ import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
 import { followLiveConfig, type LiveConfigSource } from './settings-effects/live-config'
 import { pinnedSettings } from './settings-effects/pinned'
 import { TestLine, type TestCallSimulatorFactory } from './test-line'
+import type { ListenerTimeouts } from './webhook/listener'
 import { createWebhookServer, type VerificationInfo, type WebhookServer } from './webhook/server'
 
 export interface CoreOptions {
@@ -37,6 +38,8 @@ export interface CoreOptions {
   /** Where onboarding keeps the Page token and app secret; without it a Page cannot be saved. */
   secrets?: SecretStore | undefined
   logger: Logger
+  /** The webhook listener's limits on slow requests; tests scale them down. */
+  listenerTimeouts?: ListenerTimeouts | undefined
 }
 
 export interface SoftphoneCore {
@@ -82,7 +85,8 @@ export async function createSoftphoneCore({
   env,
   testCallSimulator,
   secrets,
-  logger
+  logger,
+  listenerTimeouts
 }: CoreOptions): Promise<SoftphoneCore> {
   const log = logger.child('core')
   const credentials: Credentials = { ...config.credentials }
@@ -223,6 +227,7 @@ export async function createSoftphoneCore({
     verifyToken: credentials.verifyToken ?? '',
     path: config.webhook.path,
     logger: logger.child('webhook'),
+    listenerTimeouts,
     onVerification: (info) => {
       lastVerification = info
       if (info.ok) {

@@ -39,6 +39,27 @@ describe('ConnectionStatus', () => {
     expect(wrapper.text()).toContain('Webhook registered with Facebook')
   })
 
+  it('shows a tunnel on an http address as a problem, with the warning in words', () => {
+    const warning =
+      'The tunnel gave an http address (http://desk.example), but Facebook only calls https addresses: calls cannot arrive.'
+    const wrapper = mount(ConnectionStatus, {
+      props: {
+        status: status({
+          tunnel: { state: 'up', url: 'http://desk.example', warning },
+          registration: {
+            state: 'registered',
+            callbackUrl: 'http://desk.example/webhook',
+            at: 1,
+            handshakeConfirmed: true
+          }
+        })
+      }
+    })
+    expect(wrapper.get('[role="status"]').attributes('data-health')).toBe('problem')
+    expect(wrapper.text()).toContain(warning)
+    expect(wrapper.text()).not.toContain('Reachable at')
+  })
+
   it('shows a reconnecting tunnel as work in progress, with its countdown', () => {
     const wrapper = mount(ConnectionStatus, {
       props: {

@@ -212,6 +212,19 @@ describe('SettingsView: each control sends its patch', () => {
     ])
   })
 
+  it('tunnel: an http address shows the warning instead of “reachable”', async () => {
+    const warning =
+      'The tunnel gave an http address (http://lt.example/x), but Facebook only calls https addresses: calls cannot arrive.'
+    service.status = {
+      ...service.status,
+      tunnel: { state: 'up', url: 'http://lt.example/x', warning }
+    }
+    const wrapper = await mountSettings()
+    const line = group(wrapper, 'Connection').get('[data-testid="tunnel-status"]').text()
+    expect(line).toContain(warning)
+    expect(line).not.toContain('Reachable at')
+  })
+
   it('STUN and TURN servers', async () => {
     const wrapper = await mountSettings()
     await change(wrapper, '#settings-stun', 'stun:one.example.com:3478\nstun:two.example.com')

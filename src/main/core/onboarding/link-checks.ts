@@ -15,6 +15,7 @@ function tunnelCheck(status: CoreStatus): SetupCheck {
   const { tunnel } = status
   switch (tunnel.state) {
     case 'up':
+      if (tunnel.warning) return check('tunnel', 'failed', tunnel.warning)
       return check('tunnel', 'passed', `Meta can reach this computer at ${tunnel.url}.`)
     case 'off':
       return check(

@@ -1,22 +1,19 @@
 /**
- * A tunnel through a localtunnel server, using the `localtunnel` package's socket pool
- * (TunnelCluster: the TCP connections the server sends public requests through) and watching it,
- * because the package says little when a tunnel dies:
+ * A tunnel through a localtunnel server: the grant (tunnel-server.ts), the pool of sockets that
+ * carry public requests here (socket-pool.ts), and a watch on both, because a tunnel can die
+ * without a word:
  *
  * - When the server forgets the tunnel (it does a second after its sockets drop), reconnecting
- *   sockets are refused and the package emits 'error': the tunnel is down at once.
- * - When the network goes away, sockets close and their replacements fail without a word: after
- *   `staleAfterMs` with no live socket the tunnel is down.
- * - When sockets stay half-open (a changed Wi-Fi network, a NAT that forgot us), nothing fires at
- *   all: a periodic probe fetches the public URL and checks that the request came through.
- *
- * The package is 2.0.x and unmaintained; it is driven through two private methods of its Tunnel
- * class (`_init`, `_getInfo`), see tunnel-server.ts for why.
+ *   sockets are refused: the tunnel is down at once.
+ * - When the network goes away, sockets close and their replacements fail: after `staleAfterMs`
+ *   with no live socket the tunnel is down.
+ * - When sockets stay half-open (a changed Wi-Fi network, a NAT that forgot us), or the server
+ *   hands out a socket that went stale, nothing fires at all: a periodic probe fetches the public
+ *   URL and checks that the request came through and that the answer is the app's own.
  */
 import { randomBytes } from 'node:crypto'
-import type { EventEmitter } from 'node:events'
-import { createRequire } from 'node:module'
 import { silentLogger, type Logger } from '../log'
+import type { BackoffPolicy } from './backoff'
 import {
   TunnelError,
   joinUrlPath,
@@ -24,7 +21,8 @@ import {
   type TunnelConnector,
   type TunnelRequest
 } from './connection'
-import { requestTunnel, type TunnelGrant } from './tunnel-server'
+import { DEFAULT_REFUSED_WITHIN_MS, SOCKET_BACKOFF, TunnelSocketPool } from './socket-pool'
+import { requestTunnel } from './tunnel-server'
 
 export interface LocaltunnelOptions {
   logger?: Logger | undefined
@@ -33,6 +31,10 @@ export interface LocaltunnelOptions {
   /** How often to check that requests to the public URL arrive here; 0 turns the probe off. */
   probeIntervalMs?: number | undefined
   probeTimeoutMs?: number | undefined
+  /** The wait before opening sockets again after the server refused some. */
+  socketBackoff?: BackoffPolicy | undefined
+  /** A socket the server closes this soon after it connected, having carried nothing, was refused. */
+  refusedWithinMs?: number | undefined
 }
 
 export const DEFAULT_STALE_AFTER_MS = 5_000
@@ -42,29 +44,11 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 10_000
 const PROBE_FAILURES_DOWN = 2
 /** Path of the probe request; the webhook listener answers it with a plain 404. */
 const PROBE_PATH = '/.tunnel-probe/'
-
-/** The parts of localtunnel 2.0.x's `lib/Tunnel.js` used here, private ones included. */
-interface PackageTunnel extends EventEmitter {
-  tunnelCluster?: EventEmitter
-  open(callback: (error?: Error) => void): void
-  close(): void
-  _init(callback: (error: Error | null, info?: unknown) => void): void
-  _getInfo(body: TunnelGrant): unknown
-}
-type PackageTunnelClass = new (options: {
-  port: number
-  host: string
-  subdomain?: string | undefined
-  local_host: string
-}) => PackageTunnel
-
-const requireCjs = createRequire(import.meta.url)
-let tunnelClass: PackageTunnelClass | undefined
-
-function loadTunnelClass(): PackageTunnelClass {
-  tunnelClass ??= requireCjs('localtunnel/lib/Tunnel.js') as PackageTunnelClass
-  return tunnelClass
-}
+/**
+ * Answers that did not come from the app: a request timeout left behind in a stale socket, or a
+ * tunnel server that could not reach this end.
+ */
+const NOT_THE_APP = new Set([408, 502, 503, 504])
 
 export function localtunnelConnector(options: LocaltunnelOptions = {}): TunnelConnector {
   return (request, signal) => openLocaltunnel(request, signal, options)
@@ -77,20 +61,23 @@ export async function openLocaltunnel(
 ): Promise<TunnelConnection> {
   const grant = await requestTunnel(request.host, request.subdomain, signal)
   signal.throwIfAborted()
-  const Tunnel = loadTunnelClass()
-  const tunnel = new Tunnel({
-    port: request.localPort,
-    host: request.host,
-    subdomain: request.subdomain,
-    // The listener binds 127.0.0.1 only, and "localhost" may resolve to ::1 first.
-    local_host: '127.0.0.1'
-  })
-  // The grant is already in hand: hand it over instead of letting the package ask again.
-  tunnel._init = (callback) => callback(null, tunnel._getInfo(grant))
-  const connection = new WatchedTunnel(tunnel, grant.url, options)
+  const connection = new WatchedTunnel(grant.url, options)
+  connection.watch(
+    new TunnelSocketPool({
+      // The server's address as it says, else the host it was asked at.
+      remoteHost: grant.ip ?? new URL(request.host).hostname,
+      remotePort: grant.port,
+      localPort: request.localPort,
+      announced: grant.max_conn_count ?? 1,
+      backoff: options.socketBackoff ?? SOCKET_BACKOFF,
+      refusedWithinMs: options.refusedWithinMs ?? DEFAULT_REFUSED_WITHIN_MS,
+      onOpen: () => connection.socketOpened(),
+      onClose: () => connection.socketClosed(),
+      onGone: (error) => connection.gone(error),
+      onRequest: (path) => connection.requestArrived(path)
+    })
+  )
   try {
-    tunnel.open(() => undefined)
-    connection.watch()
     await connection.ready(signal)
   } catch (error) {
     connection.close()
@@ -115,7 +102,7 @@ function deferred(): {
 
 class WatchedTunnel implements TunnelConnection {
   private state: 'opening' | 'up' | 'down' = 'opening'
-  private live = 0
+  private pool: TunnelSocketPool | undefined
   private readonly downListeners: ((reason: string) => void)[] = []
   private readonly opened = deferred()
   private staleTimer: NodeJS.Timeout | undefined
@@ -127,42 +114,41 @@ class WatchedTunnel implements TunnelConnection {
   private readonly log: Logger
 
   constructor(
-    private readonly tunnel: PackageTunnel,
     readonly url: string,
     private readonly options: LocaltunnelOptions
   ) {
     this.log = options.logger ?? silentLogger
-    // Attached before anything can fail and never removed: an 'error' without a listener throws.
-    tunnel.on('error', (error: unknown) => {
-      this.log.debug('tunnel socket refused', { error })
-      this.fail(
-        'The tunnel server no longer accepts this tunnel (it may have restarted or expired it).'
-      )
-    })
     // Nobody awaits this until `ready`; a failure before then must not count as unhandled.
     this.opened.promise.catch(() => undefined)
   }
 
-  watch(): void {
-    const cluster = this.tunnel.tunnelCluster
-    if (!cluster) throw new TunnelError('The localtunnel client did not start; update the app.')
-    cluster.on('open', () => {
-      this.live += 1
-      clearTimeout(this.staleTimer)
-      if (this.state !== 'opening') return
-      this.state = 'up'
-      this.opened.resolve()
-      this.startProbe()
-    })
-    cluster.on('dead', () => {
-      this.live = Math.max(0, this.live - 1)
-      if (this.live === 0 && this.state === 'up') this.armStale()
-    })
-    cluster.on('request', (info: unknown) => {
-      const path = (info as { path?: unknown } | undefined)?.path
-      if (typeof path !== 'string' || !path.includes(PROBE_PATH)) return
-      for (const [nonce, arrived] of this.probeArrivals) if (path.includes(nonce)) arrived()
-    })
+  watch(pool: TunnelSocketPool): void {
+    this.pool = pool
+    pool.start()
+  }
+
+  socketOpened(): void {
+    clearTimeout(this.staleTimer)
+    if (this.state !== 'opening') return
+    this.state = 'up'
+    this.opened.resolve()
+    this.startProbe()
+  }
+
+  socketClosed(): void {
+    if (this.pool?.connected === 0 && this.state === 'up') this.armStale()
+  }
+
+  gone(error: Error): void {
+    this.log.debug('tunnel socket refused', { error })
+    this.fail(
+      'The tunnel server no longer accepts this tunnel (it may have restarted or expired it).'
+    )
+  }
+
+  requestArrived(path: string): void {
+    if (!path.includes(PROBE_PATH)) return
+    for (const [nonce, arrived] of this.probeArrivals) if (path.includes(nonce)) arrived()
   }
 
   async ready(signal: AbortSignal): Promise<void> {
@@ -205,7 +191,7 @@ class WatchedTunnel implements TunnelConnection {
     clearTimeout(this.staleTimer)
     clearInterval(this.probeTimer)
     this.probeAbort.abort()
-    this.tunnel.close()
+    this.pool?.close()
   }
 
   private armStale(): void {
@@ -224,12 +210,16 @@ class WatchedTunnel implements TunnelConnection {
     this.probeTimer.unref()
   }
 
-  /** Fetches the public URL and checks that the request came out of this tunnel. */
+  /**
+   * Fetches the public URL and checks that the request came out of this tunnel and that the answer
+   * is the app's: a stale 408 or a gateway error proves only that something answered.
+   */
   private async probe(): Promise<void> {
     if (this.probing || this.state !== 'up') return
     this.probing = true
     const nonce = randomBytes(9).toString('base64url')
     let arrived = false
+    let status: number | undefined
     this.probeArrivals.set(nonce, () => {
       arrived = true
     })
@@ -243,19 +233,24 @@ class WatchedTunnel implements TunnelConnection {
         ])
       })
       await response.arrayBuffer()
+      status = response.status
     } catch {
-      // No answer is judged below by whether the request arrived, like any other answer.
+      // No answer: judged below like a wrong one.
     } finally {
       this.probeArrivals.delete(nonce)
       this.probing = false
     }
     if (this.state !== 'up') return
-    if (arrived) {
+    if (arrived && status !== undefined && !NOT_THE_APP.has(status)) {
       this.probeFailures = 0
       return
     }
     this.probeFailures += 1
-    this.log.warn('tunnel probe did not come through', { failures: this.probeFailures })
+    this.log.warn('tunnel probe did not come through', {
+      failures: this.probeFailures,
+      arrived,
+      status: status ?? 'no answer'
+    })
     if (this.probeFailures >= PROBE_FAILURES_DOWN) {
       this.fail('Requests to the public address no longer reach this app.')
     }

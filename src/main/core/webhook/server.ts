@@ -14,7 +14,7 @@ import { parseDelivery } from './delivery'
 import { createEventQueue } from './event-queue'
 import { checkHandshake } from './handshake'
 import type { HandshakeFailure } from './handshake'
-import { createLoopbackListener } from './listener'
+import { createLoopbackListener, type ListenerTimeouts } from './listener'
 import { readRawBody } from './raw-body'
 import { verifySignature } from './signature'
 
@@ -59,6 +59,8 @@ export interface WebhookServerOptions extends WebhookSecrets {
   onEvents: EventsConsumer
   /** Called for every handshake attempt, so onboarding can tell one really came through. */
   onVerification?: (info: VerificationInfo) => void
+  /** The listener's limits on slow requests; tests scale them down. */
+  listenerTimeouts?: ListenerTimeouts | undefined
 }
 
 export interface WebhookServer {
@@ -186,7 +188,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     sendError(res, status, status >= 500 ? 'internal error' : 'bad request')
   })
 
-  const listener = createLoopbackListener(app, logger)
+  const listener = createLoopbackListener(app, logger, options.listenerTimeouts)
   const listen = async (port: number, host?: string): Promise<{ port: number; url: string }> => {
     const bound = await listener.listen(port, host)
     const url = `${bound.baseUrl}${path}`

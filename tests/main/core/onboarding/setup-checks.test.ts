@@ -324,6 +324,13 @@ describe('the setup checks', () => {
     expect(states(report)).toMatchObject({ webhook: 'skipped', handshake: 'skipped' })
   })
 
+  it('fail the tunnel check with its warning when the address is http', async () => {
+    const warning = 'The tunnel gave an http address, but Facebook only calls https addresses.'
+    status = { ...status, tunnel: { state: 'up', url: 'http://desk.example', warning } }
+    const report = await onboarding.runChecks()
+    expect(find(report, 'tunnel')).toMatchObject({ state: 'failed', detail: warning })
+  })
+
   it('fail the webhook check when Meta delivers elsewhere, and the fix registers again', async () => {
     status = { ...status, registration: registered(true, `${callbackUrl}-old`) }
     const report = await onboarding.runChecks()

@@ -15,6 +15,8 @@ let server: FakeLocaltunnelServer
 let local: Server
 let localPort: number
 const opened: TunnelConnection[] = []
+/** Refused sockets are tried again within the tests' waits. */
+const FAST_BACKOFF = { initialMs: 50, maxMs: 200, factor: 2, jitter: 0 }
 const seen: string[] = []
 
 beforeEach(async () => {
@@ -41,7 +43,7 @@ async function open(
   const connection = await openLocaltunnel(
     { localPort, host: options.host ?? server.url, subdomain: options.subdomain },
     options.signal ?? AbortSignal.timeout(5000),
-    { probeIntervalMs: 0, ...options }
+    { probeIntervalMs: 0, socketBackoff: FAST_BACKOFF, ...options }
   )
   opened.push(connection)
   return connection

@@ -146,6 +146,21 @@ describe('localtunnel', () => {
     expect(urls).toEqual(['https://desk.tunnel.example'])
   })
 
+  it('an http public URL is up with a warning in words, from a tunnel or the owner', async () => {
+    start()
+    fake.attempts[0]?.succeed('http://desk.tunnel.example')
+    await settle()
+    expect(service.status).toMatchObject({
+      url: 'http://desk.tunnel.example',
+      warning: expect.stringMatching(/^The tunnel gave an http address \(http:\/\/desk\./)
+    })
+    service.stop()
+    start({ mode: 'own-url', host: undefined, subdomain: undefined, publicUrl: 'http://c.example' })
+    expect(service.status).toMatchObject({
+      warning: expect.stringMatching(/^The public address http:\/\/c\.example is http, /)
+    })
+  })
+
   it('uses localtunnel’s public server when no host is set', () => {
     start({ ...LOCALTUNNEL, host: undefined, subdomain: undefined })
     expect(fake.attempts[0]?.request).toMatchObject({

@@ -12,6 +12,7 @@ import type { TunnelStatus } from '../../../../src/shared/tunnel'
 import { SettingsStore, resolveConfig, type RuntimeConfig } from '../../../../src/main/core/config'
 import { memoryLogger } from '../../../../src/main/core/log'
 import { createSoftphoneCore, type SoftphoneCore } from '../../../../src/main/core/softphone-core'
+import type { ListenerTimeouts } from '../../../../src/main/core/webhook/listener'
 import {
   echoesChallenge,
   localtunnelConnector,
@@ -43,6 +44,7 @@ let core: SoftphoneCore
 let config: RuntimeConfig
 let tunnel: TunnelRuntime | undefined
 let statuses: TunnelStatus[]
+let settings: SettingsStore
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'softphone-tunnel-'))
@@ -55,7 +57,7 @@ beforeEach(async () => {
   })
   lt = await startFakeLocaltunnelServer({ graceMs: 300 })
   // Configured the way a headless run is: environment variables over empty settings.
-  const settings = await SettingsStore.open(dataDir, memoryLogger())
+  settings = await SettingsStore.open(dataDir, memoryLogger())
   config = resolveConfig({
     settings: settings.get(),
     secrets: {},
@@ -228,5 +230,40 @@ describe('the tunnel with Meta re-registration', () => {
     tunnel = undefined
     expect(core.status()).toMatchObject({ tunnel: { state: 'off' }, publicUrl: null })
     await expect.poll(() => lt.clientIds()).toEqual([])
+  })
+})
+
+describe('a call after a quiet spell', () => {
+  /**
+   * The listener's limits, the defaults scaled down 100 times. The silence outlasts the request limit five
+   * times over, more than two minutes do the 30 s default (the defaults themselves are pinned in
+   * listener.integration.test.ts).
+   */
+  const SCALED: ListenerTimeouts = {
+    headersMs: 100,
+    requestMs: 300,
+    checkEveryMs: 50,
+    keepAliveMs: 0
+  }
+  const QUIET_MS = 1500
+
+  it('rings: no tunnel socket went stale while nothing happened', async () => {
+    await core.stop()
+    core = await createSoftphoneCore({
+      config,
+      dataDir,
+      settings,
+      logger: memoryLogger('info'),
+      listenerTimeouts: SCALED
+    })
+    await core.start()
+    open()
+    await registeredCallback()
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS))
+
+    // Two at once, so the socket kept in use by the handshake cannot carry both.
+    const calls = await Promise.all([placeCall(), placeCall()])
+    expect(calls.map((call) => call.statuses)).toEqual([[200], [200]])
+    for (const call of calls) await ringsHere(call.callId)
   })
 })
