@@ -109,6 +109,24 @@ export class HistoryStore {
     })
   }
 
+  /**
+   * Records several calls in one write (a restart applying what the journal held): as `upsert`
+   * for each, with one fsync for all. Resolves once the lines are on disk.
+   */
+  upsertMany(records: readonly HistoryInput[]): Promise<void> {
+    return this.enqueue(async () => {
+      const stored = records.map((record) => {
+        const previous = this.entries.get(record.callId)?.record
+        return toStored({
+          ...record,
+          seenAt: record.seenAt ?? previous?.seenAt,
+          quality: record.quality ?? previous?.quality
+        })
+      })
+      if (stored.length > 0) await this.commit(stored)
+    })
+  }
+
   /** `upsert` for callers that need no answer (the service's HistoryPort). */
   async append(record: HistoryInput): Promise<void> {
     await this.upsert(record)

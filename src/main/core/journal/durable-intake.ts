@@ -24,7 +24,7 @@ import { REPLAY_WINDOW_MS, SeenCalls } from './seen-calls'
 export interface IntakeDeps {
   dataDir: string
   registry: Pick<CallRegistry, 'get' | 'on'>
-  history: Pick<HistoryStore, 'get' | 'upsert'>
+  history: Pick<HistoryStore, 'get' | 'upsertMany'>
   /** What admitted events do (the Page filter, the call-back dialer, the registry). */
   deliver: (events: WebhookEvent[], receivedAt: number) => void
   logger: Logger
@@ -107,17 +107,16 @@ export async function openDurableIntake(deps: IntakeDeps): Promise<DurableIntake
     journal: { append: (raw, envelope, at) => journal.appendDelivery(raw, envelope, at) },
     onEvents,
     async recover() {
-      const plan = planRecovery(records, recorded)
-      for (const record of plan.endings) {
-        try {
-          await history.upsert(record)
-          seen.add(record.callId, now())
-        } catch (error) {
-          log.error('could not record a call from the journal', {
-            callId: record.callId,
-            error: String(error)
-          })
-        }
+      // Only history counts here: a call may be in seen-calls (its outcome decided) and still
+      // lack its history line when the process died between the two.
+      const plan = planRecovery(records, (callId) => history.get(callId) !== undefined)
+      try {
+        await history.upsertMany(plan.endings)
+        for (const record of plan.endings) seen.add(record.callId, now())
+      } catch (error) {
+        // The journal keeps them (it is not compacted in this run): the next start tries again.
+        log.error('could not record the calls the journal held', { error: String(error) })
+        return
       }
       for (const { item, receivedAt } of plan.replay) onEvents([item], { receivedAt })
       if (plan.endings.length + plan.replay.length > 0) {
