@@ -212,8 +212,7 @@ export function unpackDelivery(envelope: DeliveryEnvelope): UnpackedDelivery {
           event: call.data,
           ...(time === undefined ? {} : { time })
         })
-      }
-      else
+      } else
         dropped.push({
           where: itemWhere,
           reason: `bad ${name} event (${describeIssues(call.error)})`

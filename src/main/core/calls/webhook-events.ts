@@ -143,7 +143,10 @@ function onTerminate(event: TerminateEvent, { table, log, pageId, at }: EventCon
   const entry = table.find(event.id)
   if (!entry) {
     log.info('terminate before its connect: recorded as missed', { callId: event.id })
-    return table.createEnded(endedFrom(terminateCore(event, pageId), HUNG_UP_BEFORE_CONNECT, at), true)
+    return table.createEnded(
+      endedFrom(terminateCore(event, pageId), HUNG_UP_BEFORE_CONNECT, at),
+      true
+    )
   }
   const call = entry.call
   if (call.state === 'ended') {

@@ -93,10 +93,11 @@ export class AppendLog {
       this.seal()
       this.jobs.push({
         kind: 'rewrite',
-        run: () => this.replace(lines()).then(resolve, (error: unknown) => {
-          reject(error)
-          throw error
-        })
+        run: () =>
+          this.replace(lines()).then(resolve, (error: unknown) => {
+            reject(error)
+            throw error
+          })
       })
       this.kick()
     })

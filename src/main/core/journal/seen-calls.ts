@@ -42,6 +42,11 @@ export class SeenCalls {
   add(callId: string, at: number): void {
     if (this.seen.has(callId)) return
     this.seen.set(callId, at)
+    // Oldest first (insertion order): a long run forgets what has left the window, one at a time.
+    const [oldest, oldestAt] = this.seen.entries().next().value ?? []
+    if (oldest !== undefined && oldestAt !== undefined && at - oldestAt >= REPLAY_WINDOW_MS) {
+      this.seen.delete(oldest)
+    }
     this.log.append(lineOf(callId, at)).catch((error: unknown) => {
       this.logger.error('could not remember a recorded call', { error: String(error) })
     })

@@ -27,7 +27,6 @@ export function endedNotice(
     case 'media-failed':
       return { text: 'The call failed.', kind: 'error' }
     case 'shutdown':
-    case 'too-many-ringing':
       return undefined
     default:
       return assertNever(call.reason)
