@@ -15,6 +15,7 @@ import { toHistoryRecord } from '../../../shared/calls'
 import type { CallEvent, WebhookEvent } from '../../../shared/webhook'
 import type { CallRegistry } from '../calls'
 import type { HistoryStore } from '../history'
+import { toStored } from '../history/record'
 import type { Logger } from '../log'
 import type { DeliveryMeta, WebhookJournal } from '../webhook/server'
 import { DeliveryJournal } from './delivery-journal'
@@ -110,9 +111,22 @@ export async function openDurableIntake(deps: IntakeDeps): Promise<DurableIntake
       // Only history counts here: a call may be in seen-calls (its outcome decided) and still
       // lack its history line when the process died between the two.
       const plan = planRecovery(records, (callId) => history.get(callId) !== undefined)
+      // One record history refuses must not hold back the others, at this start or the next.
+      const endings = plan.endings.filter((record) => {
+        try {
+          toStored(record)
+          return true
+        } catch (error) {
+          log.warn('skipped a call from the journal', {
+            callId: record.callId,
+            error: String(error)
+          })
+          return false
+        }
+      })
       try {
-        await history.upsertMany(plan.endings)
-        for (const record of plan.endings) seen.add(record.callId, now())
+        await history.upsertMany(endings)
+        for (const record of endings) seen.add(record.callId, now())
       } catch (error) {
         // The journal keeps them (it is not compacted in this run): the next start tries again.
         log.error('could not record the calls the journal held', { error: String(error) })
@@ -121,7 +135,7 @@ export async function openDurableIntake(deps: IntakeDeps): Promise<DurableIntake
       for (const { item, receivedAt } of plan.replay) onEvents([item], { receivedAt })
       if (plan.endings.length + plan.replay.length > 0) {
         log.info('applied what the journal held and history lacked', {
-          recorded: plan.endings.length,
+          recorded: endings.length,
           replayed: plan.replay.length
         })
       }
