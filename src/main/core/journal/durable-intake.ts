@@ -85,7 +85,8 @@ export async function openDurableIntake(deps: IntakeDeps): Promise<DurableIntake
   const admit = (item: CallWebhookEvent): boolean => {
     const seconds = item.time ?? eventSeconds(item.event)
     if (seconds !== undefined && now() - seconds * 1000 > REPLAY_WINDOW_MS) {
-      log.warn('ignored a delivery older than the replay window', { callId: item.event.id })
+      // Debug only: a flood of replays must not flood the log.
+      log.debug('ignored a delivery older than the replay window', { callId: item.event.id })
       return false
     }
     const callId = item.event.id
