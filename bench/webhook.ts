@@ -281,7 +281,13 @@ async function main(): Promise<void> {
   console.log(`journal folder: ${data.dir} (${data.onDisk ? 'a real disk' : 'IN MEMORY: tmpfs'})`)
   const consumer = timed(consumerKind === 'registry' ? registryConsumer() : counterConsumer())
   // Nothing a live call would keep: lines go at each compaction once processed.
-  const { journal } = await DeliveryJournal.open(data.dir, () => false, logger)
+  const batches: { ms: number; lines: number }[] = []
+  const { journal } = await DeliveryJournal.open(
+    data.dir,
+    () => false,
+    logger,
+    (ms, lines) => batches.push({ ms, lines })
+  )
   const webhook = createWebhookServer({
     appSecret: APP_SECRET,
     verifyToken: 'bench-verify-token',
@@ -325,6 +331,14 @@ async function main(): Promise<void> {
   const failed = rounds.reduce((sum, round) => sum + round.durable.run.failed, 0)
   const acknowledged = sentToDurable - failed
   report(rounds, rps, seconds, acknowledged - reached, failed)
+  const fsyncs = batches.map((batch) => batch.ms)
+  const lines = batches.reduce((sum, batch) => sum + batch.lines, 0)
+  console.log(
+    `group commit: ${batches.length} write+fsync batches for ${lines} lines ` +
+      `(${(lines / Math.max(1, batches.length)).toFixed(2)} a batch); write+fsync ` +
+      `p50 ${ms(percentile(fsyncs, 50))} ms, p99 ${ms(percentile(fsyncs, 99))} ms, ` +
+      `max ${ms(Math.max(...fsyncs))} ms`
+  )
   const perDelivery = (consumer.busyMs() * 1000) / Math.max(1, consumer.calls())
   console.log(
     `consumer: ${consumer.name}, ${perDelivery.toFixed(1)} µs per delivery on the server's event loop`

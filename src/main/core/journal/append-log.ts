@@ -25,6 +25,9 @@ interface Pending {
 
 type Job = { kind: 'lines'; items: Pending[] } | { kind: 'rewrite'; run: () => Promise<void> }
 
+/** Told after each batch is on disk: how long its write and fsync took, and how many lines it held. */
+export type BatchObserver = (ms: number, lines: number) => void
+
 export interface OpenedLog {
   log: AppendLog
   /** The complete lines the file held, in order (a torn last line is left out). */
@@ -43,13 +46,14 @@ export class AppendLog {
   private constructor(
     readonly file: string,
     handle: FileHandle,
-    size: number
+    size: number,
+    private readonly observe: BatchObserver | undefined
   ) {
     this.handle = handle
     this.size = size
   }
 
-  static async open(file: string): Promise<OpenedLog> {
+  static async open(file: string, observe?: BatchObserver): Promise<OpenedLog> {
     await mkdir(dirname(file), { recursive: true, mode: DIR_MODE })
     await removeStaleTemps(file)
     const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
@@ -71,7 +75,7 @@ export class AppendLog {
       .toString('utf8')
       .split('\n')
       .filter((line) => line.length > 0)
-    return { log: new AppendLog(file, handle, complete), lines }
+    return { log: new AppendLog(file, handle, complete, observe), lines }
   }
 
   /** Appends one line (no newline inside); resolves once it is on disk. */
@@ -145,11 +149,13 @@ export class AppendLog {
 
   private async write(items: Pending[]): Promise<void> {
     const data = Buffer.from(items.map((item) => item.data).join(''), 'utf8')
+    const started = performance.now()
     try {
       this.handle ??= await open(this.file, 'a', FILE_MODE)
       await writeFully(this.handle, data)
       await this.handle.datasync()
       this.size += data.length
+      this.observe?.(performance.now() - started, items.length)
       for (const item of items) item.resolve()
     } catch (error) {
       // Best effort: a partial batch must not stay in front of the next one.

@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import type { AnsweringCall, ConnectedCall, HistoryRecord } from '../../../shared/calls'
 import type { Logger } from '../log'
-import { AppendLog } from './append-log'
+import { AppendLog, type BatchObserver } from './append-log'
 import {
   callIdsIn,
   deliveryLine,
@@ -52,8 +52,14 @@ export class DeliveryJournal {
     private readonly logger: Logger
   ) {}
 
-  static async open(dir: string, stillNeeded: StillNeeded, logger: Logger): Promise<OpenedJournal> {
-    const opened = await AppendLog.open(join(dir, JOURNAL_FILE))
+  static async open(
+    dir: string,
+    stillNeeded: StillNeeded,
+    logger: Logger,
+    /** Measurements of each grouped fsync (the benchmark reports them). */
+    observe?: BatchObserver
+  ): Promise<OpenedJournal> {
+    const opened = await AppendLog.open(join(dir, JOURNAL_FILE), observe)
     const journal = new DeliveryJournal(opened.log, stillNeeded, logger)
     const records: JournalRecord[] = []
     let unreadable = 0
