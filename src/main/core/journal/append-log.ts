@@ -5,7 +5,14 @@
  * caller is told "kept" before the fsync that covers its bytes has returned.
  *
  * A crash can leave at most a torn last line (never acknowledged): `open` cuts it off, so a new
- * line never glues onto a broken one. Files are created 0600 in a 0700 folder: they hold raw
+ * line never glues onto a broken one.
+ *
+ * With `preallocate`, the file is kept that many zero bytes longer than its lines (as databases
+ * do with their write-ahead logs): a line then overwrites zeros already on disk, the file's size
+ * does not change, and fdatasync flushes data only, without a filesystem journal commit shared
+ * with every other process writing to the disk: the fsync's tail latency, which every
+ * acknowledgement waits for, stays short. Lines never hold a zero byte (JSON escapes it), so the
+ * first zero marks the end of the lines. Files are created 0600 in a 0700 folder: they hold raw
  * webhook deliveries, which name the people who called.
  *
  * One writer per file, as for the call history.
@@ -28,6 +35,12 @@ type Job = { kind: 'lines'; items: Pending[] } | { kind: 'rewrite'; run: () => P
 /** Told after each batch is on disk: how long its write and fsync took, and how many lines it held. */
 export type BatchObserver = (ms: number, lines: number) => void
 
+export interface AppendLogOptions {
+  /** Zero bytes kept written ahead of the lines (see above); 0: the file grows with each line. */
+  preallocate?: number | undefined
+  observe?: BatchObserver | undefined
+}
+
 export interface OpenedLog {
   log: AppendLog
   /** The complete lines the file held, in order (a torn last line is left out). */
@@ -38,6 +51,8 @@ export class AppendLog {
   private handle: FileHandle | undefined
   /** Bytes of complete lines in the file, as of the last successful write. */
   private size: number
+  /** The file's length: `size` plus the zeros written ahead. */
+  private capacity: number
   private batch: Pending[] = []
   private readonly jobs: Job[] = []
   private busy = false
@@ -47,13 +62,15 @@ export class AppendLog {
     readonly file: string,
     handle: FileHandle,
     size: number,
-    private readonly observe: BatchObserver | undefined
+    capacity: number,
+    private readonly options: AppendLogOptions
   ) {
     this.handle = handle
     this.size = size
+    this.capacity = capacity
   }
 
-  static async open(file: string, observe?: BatchObserver): Promise<OpenedLog> {
+  static async open(file: string, options: AppendLogOptions = {}): Promise<OpenedLog> {
     await mkdir(dirname(file), { recursive: true, mode: DIR_MODE })
     await removeStaleTemps(file)
     const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
@@ -61,13 +78,17 @@ export class AppendLog {
       throw error
     })
     const bytes = data ?? Buffer.alloc(0)
-    const complete = bytes.lastIndexOf(0x0a) + 1
-    const handle = await open(file, 'a', FILE_MODE)
+    const zero = bytes.indexOf(0)
+    const end = zero === -1 ? bytes.length : zero
+    const complete = bytes.subarray(0, end).lastIndexOf(0x0a) + 1
+    // Created with its mode if missing, then opened for writes at chosen offsets.
+    await (await open(file, 'a', FILE_MODE)).close()
     // `mode` applies only when the file is created; a file left by an older run is tightened too.
     if (process.platform !== 'win32') await chmod(file, FILE_MODE)
+    const handle = await open(file, 'r+')
     if (data === undefined) await syncDir(dirname(file))
-    if (complete < bytes.length) {
-      await handle.truncate(complete)
+    if (complete < end) {
+      await writeAt(handle, Buffer.alloc(end - complete), complete)
       await handle.datasync()
     }
     const lines = bytes
@@ -75,7 +96,7 @@ export class AppendLog {
       .toString('utf8')
       .split('\n')
       .filter((line) => line.length > 0)
-    return { log: new AppendLog(file, handle, complete, observe), lines }
+    return { log: new AppendLog(file, handle, complete, bytes.length, options), lines }
   }
 
   /** Appends one line (no newline inside); resolves once it is on disk. */
@@ -150,39 +171,60 @@ export class AppendLog {
   private async write(items: Pending[]): Promise<void> {
     const data = Buffer.from(items.map((item) => item.data).join(''), 'utf8')
     const started = performance.now()
+    const end = this.size + data.length
     try {
-      this.handle ??= await open(this.file, 'a', FILE_MODE)
-      await writeFully(this.handle, data)
+      this.handle ??= await open(this.file, 'r+')
+      await writeAt(this.handle, data, this.size)
+      const ahead = this.options.preallocate ?? 0
+      if (end > this.capacity && ahead > 0) {
+        // The rare write that grows the file: the zeros ahead ride on this batch's fsync.
+        await writeAt(this.handle, Buffer.alloc(ahead), end)
+        this.capacity = end + ahead
+      }
       await this.handle.datasync()
-      this.size += data.length
-      this.observe?.(performance.now() - started, items.length)
+      this.size = end
+      this.capacity = Math.max(this.capacity, end)
+      this.options.observe?.(performance.now() - started, items.length)
       for (const item of items) item.resolve()
     } catch (error) {
-      // Best effort: a partial batch must not stay in front of the next one.
-      await this.handle?.truncate(this.size).catch(() => undefined)
+      // Best effort: a partial batch must not read as lines later (it was never acknowledged).
+      const handle = this.handle
+      await handle
+        ?.truncate(this.capacity)
+        .then(() => writeAt(handle, Buffer.alloc(this.capacity - this.size), this.size))
+        .catch(() => undefined)
       for (const item of items) item.reject(error)
     }
   }
 
   private async replace(lines: string[]): Promise<void> {
-    const text = lines.map((line) => `${line}\n`).join('')
+    const text = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8')
+    const ahead = this.options.preallocate ?? 0
     // Closed first: Windows cannot rename over a file that is open.
     await this.handle?.close().catch(() => undefined)
     this.handle = undefined
     try {
-      await writeFileAtomic(this.file, text, { mode: FILE_MODE })
-      this.size = Buffer.byteLength(text)
+      await writeFileAtomic(this.file, Buffer.concat([text, Buffer.alloc(ahead)]), {
+        mode: FILE_MODE
+      })
+      this.size = text.length
+      this.capacity = text.length + ahead
     } finally {
-      this.handle = await open(this.file, 'a', FILE_MODE)
+      this.handle = await open(this.file, 'r+')
     }
   }
 }
 
 /** FileHandle.write may write less than asked (a full disk): loop until all is out or it throws. */
-async function writeFully(handle: FileHandle, data: Uint8Array): Promise<void> {
+async function writeAt(handle: FileHandle, data: Uint8Array, position: number): Promise<void> {
   let offset = 0
   while (offset < data.length) {
-    const { bytesWritten } = await handle.write(data, offset, data.length - offset, null)
+    const { bytesWritten } = await handle.write(
+      data,
+      offset,
+      data.length - offset,
+      position + offset
+    )
     if (bytesWritten === 0) throw new Error('Could not write to the journal')
     offset += bytesWritten
   }

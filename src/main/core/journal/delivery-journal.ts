@@ -19,6 +19,8 @@ import {
 } from './records'
 
 export const JOURNAL_FILE = 'journal.jsonl'
+/** Zeros written ahead (see AppendLog): the file grows once per some thousands of deliveries. */
+const PREALLOCATE = 4 * 1024 * 1024
 /** Lines appended since the last compaction that earn a new one. */
 const COMPACT_AFTER_LINES = 5000
 
@@ -59,7 +61,10 @@ export class DeliveryJournal {
     /** Measurements of each grouped fsync (the benchmark reports them). */
     observe?: BatchObserver
   ): Promise<OpenedJournal> {
-    const opened = await AppendLog.open(join(dir, JOURNAL_FILE), observe)
+    const opened = await AppendLog.open(join(dir, JOURNAL_FILE), {
+      preallocate: PREALLOCATE,
+      observe
+    })
     const journal = new DeliveryJournal(opened.log, stillNeeded, logger)
     const records: JournalRecord[] = []
     let unreadable = 0

@@ -90,3 +90,34 @@ describe('AppendLog', () => {
     await expect(log.append('3')).rejects.toThrow(/closed/)
   })
 })
+
+describe('AppendLog with zeros written ahead', () => {
+  it('keeps the file length while lines fill the zeros, and reads back only the lines', async () => {
+    const file = join(dir, 'journal.jsonl')
+    const { log } = await AppendLog.open(file, { preallocate: 4096 })
+    await log.append('{"a":1}')
+    const length = (await stat(file)).size
+    expect(length).toBe(8 + 4096)
+    for (let i = 0; i < 20; i++) await log.append(`{"i":${i}}`)
+    expect((await stat(file)).size).toBe(length)
+    // A torn line among the zeros (a crash mid-write) is cut, and the next line takes its place.
+    const raw = await open(file, 'r+')
+    const { size } = await raw.stat()
+    const text = (await readFile(file)).subarray(0, (await readFile(file)).indexOf(0))
+    await raw.write(Buffer.from('{"torn":'), 0, 8, text.length)
+    await raw.close()
+    await log.close()
+    expect(size).toBe(length)
+
+    const reopened = await AppendLog.open(file, { preallocate: 4096 })
+    expect(reopened.lines).toHaveLength(21)
+    expect(reopened.lines.at(-1)).toBe('{"i":19}')
+    await reopened.log.append('{"after":true}')
+    await reopened.log.rewrite(() => ['{"kept":1}'])
+    await reopened.log.append('{"b":2}')
+    await reopened.log.close()
+    const last = await AppendLog.open(file)
+    expect(last.lines).toEqual(['{"kept":1}', '{"b":2}'])
+    await last.log.close()
+  })
+})
