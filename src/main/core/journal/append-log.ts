@@ -17,9 +17,10 @@
  *
  * One writer per file, as for the call history.
  */
-import { chmod, mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
+import { chmod, mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { removeStaleTemps, syncDir, writeFileAtomic } from '../config/atomic-write'
+import { removeStaleTemps, syncDir } from '../config/atomic-write'
+import { prepareReplacement } from './replacement'
 
 const FILE_MODE = 0o600
 const DIR_MODE = 0o700
@@ -54,6 +55,8 @@ export class AppendLog {
   /** The file's length: `size` plus the zeros written ahead. */
   private capacity: number
   private batch: Pending[] = []
+  /** While a compaction writes the new file: the lines appended since it started, to carry over. */
+  private tail: string[] | undefined
   private readonly jobs: Job[] = []
   private busy = false
   private closed = false
@@ -104,28 +107,47 @@ export class AppendLog {
     if (this.closed) return Promise.reject(new Error(`${this.file} is closed`))
     return new Promise((resolve, reject) => {
       if (this.batch.length === 0) this.jobs.push({ kind: 'lines', items: this.batch })
-      this.batch.push({ data: `${line}\n`, resolve, reject })
+      const data = `${line}\n`
+      this.batch.push({ data, resolve, reject })
+      this.tail?.push(data)
       this.kick()
     })
   }
 
   /**
-   * Replaces the whole file with these lines (compaction), atomically, after every line appended
-   * before this call is on disk. Lines appended after it land in the new file.
+   * Replaces the whole file (compaction) with `lines`, which stand for everything appended before
+   * this call, followed by every line appended after it. The new file is written and fsynced
+   * beside the old one while appends go on; only the swap (the few lines appended meanwhile, a
+   * rename, a directory fsync) holds appends back: a compaction costs no acknowledgement more
+   * than a few milliseconds.
    */
-  rewrite(lines: () => string[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.seal()
-      this.jobs.push({
-        kind: 'rewrite',
-        run: () =>
-          this.replace(lines()).then(resolve, (error: unknown) => {
-            reject(error)
-            throw error
-          })
+  async rewrite(lines: readonly string[]): Promise<void> {
+    if (this.closed) throw new Error(`${this.file} is closed`)
+    const tail: string[] = []
+    this.tail = tail
+    let fresh: FileHandle | undefined
+    try {
+      const text = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8')
+      const ahead = this.options.preallocate ?? 0
+      const prepared = await prepareReplacement(this.file, text, ahead, FILE_MODE)
+      fresh = prepared.handle
+      const temp = prepared.path
+      await new Promise<void>((resolve, reject) => {
+        // From here on, lines go to a batch behind the swap: into the new file.
+        this.tail = undefined
+        this.seal()
+        this.jobs.push({
+          kind: 'rewrite',
+          run: () =>
+            this.swap(prepared.handle, temp, text.length, ahead, tail).then(resolve, reject)
+        })
+        this.kick()
       })
-      this.kick()
-    })
+      fresh = undefined
+    } finally {
+      if (this.tail === tail) this.tail = undefined
+      await fresh?.close().catch(() => undefined)
+    }
   }
 
   /** Waits for every pending line, then closes the file. Later appends reject. */
@@ -193,24 +215,41 @@ export class AppendLog {
         ?.truncate(this.capacity)
         .then(() => writeAt(handle, Buffer.alloc(this.capacity - this.size), this.size))
         .catch(() => undefined)
+      // Never acknowledged, so not carried into a compacted file either.
+      if (this.tail) {
+        const failed = new Set(items.map((item) => item.data))
+        this.tail = this.tail.filter((data) => !failed.has(data))
+      }
       for (const item of items) item.reject(error)
     }
   }
 
-  private async replace(lines: string[]): Promise<void> {
-    const text = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8')
-    const ahead = this.options.preallocate ?? 0
-    // Closed first: Windows cannot rename over a file that is open.
-    await this.handle?.close().catch(() => undefined)
-    this.handle = undefined
+  /** Moves the prepared file in place, with the lines appended while it was being written. */
+  private async swap(
+    fresh: FileHandle,
+    temp: string,
+    size: number,
+    ahead: number,
+    tail: string[]
+  ): Promise<void> {
     try {
-      await writeFileAtomic(this.file, Buffer.concat([text, Buffer.alloc(ahead)]), {
-        mode: FILE_MODE
-      })
-      this.size = text.length
-      this.capacity = text.length + ahead
-    } finally {
-      this.handle = await open(this.file, 'r+')
+      if (this.closed) throw new Error(`${this.file} is closed`)
+      const late = Buffer.from(tail.join(''), 'utf8')
+      await writeAt(fresh, late, size)
+      await fresh.datasync()
+      // Closed first: Windows cannot rename over a file that is open.
+      await this.handle?.close().catch(() => undefined)
+      this.handle = undefined
+      await rename(temp, this.file)
+      await syncDir(dirname(this.file))
+      this.handle = fresh
+      this.size = size + late.length
+      this.capacity = Math.max(size + ahead, this.size)
+    } catch (error) {
+      await fresh.close().catch(() => undefined)
+      await rm(temp, { force: true }).catch(() => undefined)
+      if (!this.closed) this.handle ??= await open(this.file, 'r+')
+      throw error
     }
   }
 }

@@ -119,21 +119,16 @@ export class DeliveryJournal {
    * lines about calls `stillNeeded` names. A failure is logged; the longer file is kept.
    */
   compact(): Promise<void> {
-    // Lines added after this call are appended to the new file by the log itself.
-    const boundary = this.nextSeq - 1
-    this.compacting ??= this.log
-      .rewrite(() => {
-        const before = this.lines.length
-        this.lines = this.lines.filter(
-          (line) =>
-            line.seq > boundary ||
-            line.seq > this.processed ||
-            line.ids.some((id) => this.stillNeeded(id))
-        )
-        this.sinceCompaction = 0
-        this.logger.debug('journal compacted', { before, after: this.lines.length })
-        return this.lines.filter((line) => line.seq <= boundary).map((line) => line.text)
-      })
+    if (this.compacting) return this.compacting
+    const before = this.lines.length
+    this.lines = this.lines.filter(
+      (line) => line.seq > this.processed || line.ids.some((id) => this.stillNeeded(id))
+    )
+    this.sinceCompaction = 0
+    this.logger.debug('journal compacted', { before, after: this.lines.length })
+    // Lines added from now on are carried into the new file by the log itself.
+    this.compacting = this.log
+      .rewrite(this.lines.map((line) => line.text))
       .catch((error: unknown) => {
         this.logger.error('could not compact the journal; keeping the longer file', {
           error: String(error)

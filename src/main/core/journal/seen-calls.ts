@@ -29,7 +29,7 @@ export class SeenCalls {
       if (entry && now - entry.at < REPLAY_WINDOW_MS) seen.set(entry.id, entry.at)
     }
     if (seen.size !== opened.lines.length) {
-      await opened.log.rewrite(() => [...seen].map(([id, at]) => lineOf(id, at)))
+      await opened.log.rewrite([...seen].map(([id, at]) => lineOf(id, at)))
     }
     return new SeenCalls(seen, opened.log, logger)
   }
