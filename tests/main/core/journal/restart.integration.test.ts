@@ -27,7 +27,8 @@ async function die(running: RunningCore): Promise<void> {
   cores.splice(cores.indexOf(running), 1)
   await running.core.webhook.close()
   running.core.registry.dispose()
-  // The journal's grouped fsync of the last notes (a few ms; a real kill may lose them, see README).
+  // The grouped fsync of the last transition notes takes a few ms; a kill inside that window
+  // would lose them (the call is then known from its deliveries alone).
   await new Promise((resolve) => setTimeout(resolve, 100))
 }
 
