@@ -1,21 +1,27 @@
 /**
  * Webhook acknowledgement benchmark: signed deliveries at a fixed rate against the real webhook
- * server, then against a bare Express handler that only answers 200, with the same client.
- * The goal is that signature checking, parsing and queueing cost little next to HTTP itself:
- * p99 within 1.2x of the bare handler, and every event reaching the consumer (the call registry).
+ * server with durable acks (each 200 waits for the journal's grouped fsync, on a real disk: see
+ * ./disk), and against a bare Express handler that only answers 200, with the same client.
+ * The goal is that verifying, journaling and fsyncing cost little next to HTTP itself: p99 within
+ * 1.5x of the bare handler (the median of 5 interleaved rounds), and every event reaching the
+ * consumer (the call registry).
  *
- *   npx tsx bench/webhook.ts                       (500 req/s for 10 s)
- *   BENCH_SECONDS=2 BENCH_RPS=200 npx tsx bench/webhook.ts
+ *   npm run bench:webhook                          (500 req/s, 5 rounds of 4 s per target)
+ *   BENCH_ROUNDS=3 BENCH_SECONDS=2 BENCH_RPS=200 npx tsx bench/webhook.ts
  *   BENCH_CONSUMER=counter npx tsx bench/webhook.ts   (a counter instead of the call registry)
+ *   BENCH_DIR=/some/disk npx tsx bench/webhook.ts     (where the journal goes)
  *
  * Reports and exits 0 whether or not the goal is met; exits non-zero only when it cannot run.
  */
+import { rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import express from 'express'
 import { CallRegistry } from '../src/main/core/calls'
+import { DeliveryJournal } from '../src/main/core/journal/delivery-journal'
 import { createLogger } from '../src/main/core/log'
 import { createWebhookServer } from '../src/main/core/webhook/server'
+import { benchDataDir } from './disk'
 import type { WebhookEvent } from '../src/shared/webhook'
 import { startLoadClient } from './load-client'
 import type { LoadClient } from './load-client'
@@ -25,7 +31,7 @@ import type { LoadResult } from './open-loop'
 const APP_SECRET = 'bench-app-secret'
 const WARMUP_SECONDS = 1
 const SLICE_SECONDS = 1
-const GOAL_RATIO = 1.2
+const GOAL_RATIO = 1.5
 
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name]
@@ -148,7 +154,8 @@ async function measureAlternating(
   client: LoadClient,
   targets: Target[],
   rps: number,
-  seconds: number
+  seconds: number,
+  round: string
 ): Promise<Measured[]> {
   const measured = targets.map((target) => ({
     target,
@@ -165,7 +172,7 @@ async function measureAlternating(
       url: m.target.url,
       rps,
       seconds: sliceSeconds,
-      callIdPrefix: `c_${m.name}_${label}`,
+      callIdPrefix: `c_${m.name}_${round}_${label}`,
       appSecret: APP_SECRET
     })
     m.sentTotal += result.sent
@@ -185,101 +192,154 @@ async function measureAlternating(
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '-')
 
 function row(cells: (string | number)[]): string {
-  const widths = [10, 7, 7, 7, 9, 9, 9, 9]
+  const widths = [6, 9, 7, 7, 7, 9, 9, 9]
   return cells.map((cell, i) => String(cell).padStart(widths[i] ?? 8)).join('')
 }
 
-function report(results: Measured[], rps: number, seconds: number, reached: number): void {
-  const [bare, webhook] = results as [Measured, Measured]
-  const p99Bare = percentile(bare.run.latencies, 99)
-  const p99Webhook = percentile(webhook.run.latencies, 99)
-  const ratio = p99Webhook / p99Bare
-  const lost = webhook.sentTotal - reached
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+interface Round {
+  bare: Measured
+  durable: Measured
+}
+
+function report(rounds: Round[], rps: number, seconds: number, lost: number, failed: number): void {
   const [load1] = os.loadavg()
   const cores = os.availableParallelism()
-
   console.log(
-    `\nWebhook ack latency: ${rps} req/s for ${seconds} s per target, open loop, keep-alive,\n` +
-      `alternating ${SLICE_SECONDS} s slices after a ${WARMUP_SECONDS} s warm-up each; ` +
-      `client on a worker thread.\n`
+    `\nWebhook ack latency: ${rps} req/s, ${rounds.length} rounds of ${seconds} s per target, open ` +
+      `loop, keep-alive, alternating ${SLICE_SECONDS} s slices after a ${WARMUP_SECONDS} s warm-up ` +
+      `each; client on a worker thread.\n`
   )
-  console.log(row(['target', 'sent', 'ok', 'failed', 'p50 ms', 'p99 ms', 'max ms', 'lag ms']))
-  for (const { name, run } of results) {
-    console.log(
-      row([
-        name,
-        run.sent,
-        run.ok,
-        run.failed,
-        ms(percentile(run.latencies, 50)),
-        ms(percentile(run.latencies, 99)),
-        ms(run.latencies.reduce((a, b) => Math.max(a, b), 0)),
-        ms(run.maxScheduleLagMs)
-      ])
+  console.log(row(['round', 'target', 'sent', 'ok', 'failed', 'p50 ms', 'p99 ms', 'max ms']))
+  const ratios: number[] = []
+  rounds.forEach((round, i) => {
+    for (const { name, run } of [round.bare, round.durable]) {
+      console.log(
+        row([
+          i + 1,
+          name,
+          run.sent,
+          run.ok,
+          run.failed,
+          ms(percentile(run.latencies, 50)),
+          ms(percentile(run.latencies, 99)),
+          ms(run.latencies.reduce((a, b) => Math.max(a, b), 0))
+        ])
+      )
+    }
+    ratios.push(
+      percentile(round.durable.run.latencies, 99) / percentile(round.bare.run.latencies, 99)
     )
-  }
-  console.log(`\np99 ratio (webhook / bare): ${ratio.toFixed(2)}x`)
+  })
+  const p99 = (pick: (round: Round) => Measured): number =>
+    median(rounds.map((round) => percentile(pick(round).run.latencies, 99)))
+  const ratio = median(ratios)
   console.log(
-    `events sent to webhook (warm-up included): ${webhook.sentTotal}, ` +
-      `reached consumer: ${reached}, lost: ${lost}`
+    `\nper-round p99 ratios (durable / bare): ${ratios.map((r) => r.toFixed(2)).join(', ')}`
+  )
+  console.log(
+    `median p99: bare ${ms(p99((r) => r.bare))} ms, durable ${ms(p99((r) => r.durable))} ms; ` +
+      `ratio of the medians ${(p99((r) => r.durable) / p99((r) => r.bare)).toFixed(2)}x; ` +
+      `median of the rounds' ratios ${ratio.toFixed(2)}x (the goal's figure)`
+  )
+  console.log(
+    `deliveries lost (acknowledged, never reached the consumer): ${lost}; failed: ${failed}`
   )
   if (load1 !== undefined && load1 > cores) {
     console.log(
       `note: load average ${load1.toFixed(1)} on ${cores} cores: other work shared the CPU, ` +
-        `so tail latencies are noisy; "lag ms" is how late the client itself was.`
+        `so tail latencies are noisy.`
     )
   }
-  const met = ratio <= GOAL_RATIO && lost === 0 && webhook.run.failed === 0
-  console.log(`goal: p99 <= ${GOAL_RATIO}x bare, zero lost: ${met ? 'met' : 'not met'}`)
+  const met = ratio <= GOAL_RATIO && lost === 0 && failed === 0
+  console.log(`goal: median p99 <= ${GOAL_RATIO}x bare, zero lost: ${met ? 'met' : 'not met'}`)
 }
 
 async function main(): Promise<void> {
-  const seconds = positiveNumber('BENCH_SECONDS', 10)
+  const seconds = positiveNumber('BENCH_SECONDS', 4)
   const rps = positiveNumber('BENCH_RPS', 500)
+  const roundCount = Math.round(positiveNumber('BENCH_ROUNDS', 5))
 
   let problems = 0
   const consumerKind = process.env['BENCH_CONSUMER'] ?? 'registry'
   if (consumerKind !== 'registry' && consumerKind !== 'counter') {
     throw new Error('BENCH_CONSUMER must be registry or counter')
   }
+  const logger = createLogger(
+    (level, _scope, message, fields) => {
+      problems += 1
+      console.error(`${level} ${message} ${JSON.stringify(fields)}`)
+    },
+    'bench',
+    'warn'
+  )
+  const data = await benchDataDir()
+  console.log(`journal folder: ${data.dir} (${data.onDisk ? 'a real disk' : 'IN MEMORY: tmpfs'})`)
   const consumer = timed(consumerKind === 'registry' ? registryConsumer() : counterConsumer())
+  // Nothing a live call would keep: lines go at each compaction once processed.
+  const batches: { ms: number; lines: number }[] = []
+  const { journal } = await DeliveryJournal.open(
+    data.dir,
+    () => false,
+    logger,
+    (ms, lines) => batches.push({ ms, lines })
+  )
   const webhook = createWebhookServer({
     appSecret: APP_SECRET,
     verifyToken: 'bench-verify-token',
-    logger: createLogger(
-      (level, _scope, message, fields) => {
-        problems += 1
-        console.error(`${level} ${message} ${JSON.stringify(fields)}`)
-      },
-      'bench',
-      'warn'
-    ),
-    onEvents: (events, meta) => consumer.consume(events, meta.receivedAt)
+    logger,
+    journal: { append: (raw, envelope, at) => journal.appendDelivery(raw, envelope, at) },
+    onEvents: (events, meta) => {
+      consumer.consume(events, meta.receivedAt)
+      if (meta.seq !== undefined) journal.processedUpTo(meta.seq)
+    }
   })
 
   const bare = await startBare()
   const client = startLoadClient()
-  let results: Measured[]
+  const rounds: Round[] = []
+  let sentToDurable = 0
   let reached: number
   try {
     const { url } = await webhook.listen(0)
-    results = await measureAlternating(
-      client,
-      [
-        { name: 'bare', url: bare.url },
-        { name: 'webhook', url }
-      ],
-      rps,
-      seconds
-    )
+    const targets: Target[] = [
+      { name: 'bare', url: bare.url },
+      { name: 'durable', url }
+    ]
+    for (let i = 0; i < roundCount; i++) {
+      // Alternate who opens each round too.
+      const order = i % 2 === 0 ? targets : [...targets].reverse()
+      const measured = await measureAlternating(client, order, rps, seconds, `r${i}`)
+      const bareRun = measured.find((m) => m.name === 'bare')!
+      const durableRun = measured.find((m) => m.name === 'durable')!
+      sentToDurable += durableRun.sentTotal
+      rounds.push({ bare: bareRun, durable: durableRun })
+    }
     await webhook.drained()
     reached = consumer.reached()
   } finally {
     await client.stop()
     await Promise.all([bare.close(), webhook.close()])
+    await journal.close()
     consumer.dispose()
+    await rm(data.dir, { recursive: true, force: true })
   }
-  report(results, rps, seconds, reached)
+  const failed = rounds.reduce((sum, round) => sum + round.durable.run.failed, 0)
+  const acknowledged = sentToDurable - failed
+  report(rounds, rps, seconds, acknowledged - reached, failed)
+  const fsyncs = batches.map((batch) => batch.ms)
+  const lines = batches.reduce((sum, batch) => sum + batch.lines, 0)
+  console.log(
+    `group commit: ${batches.length} write+fsync batches for ${lines} lines ` +
+      `(${(lines / Math.max(1, batches.length)).toFixed(2)} a batch); write+fsync ` +
+      `p50 ${ms(percentile(fsyncs, 50))} ms, p99 ${ms(percentile(fsyncs, 99))} ms, ` +
+      `max ${ms(Math.max(...fsyncs))} ms`
+  )
   const perDelivery = (consumer.busyMs() * 1000) / Math.max(1, consumer.calls())
   console.log(
     `consumer: ${consumer.name}, ${perDelivery.toFixed(1)} µs per delivery on the server's event loop`

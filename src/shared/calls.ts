@@ -71,6 +71,8 @@ export type EndReason =
   | 'we-hung-up'
   | 'declined'
   | 'ring-timeout'
+  /** Recorded without ringing: as many calls as the settings allow were ringing already. */
+  | 'too-many-ringing'
   /** An outbound call the customer never accepted (declined, ignored, or unreachable). */
   | 'no-answer'
   | 'meta-failed'

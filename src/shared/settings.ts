@@ -83,6 +83,17 @@ export const settingsSchema = z.strictObject({
       `must be a number of seconds above 0, at most ${MAX_RING_TIMEOUT_SECONDS}`
     )
     .default(DEFAULT_RING_TIMEOUT_SECONDS),
+  /**
+   * At most this many calls ring at once; any further call is recorded as missed ("too many calls
+   * ringing") without ringing. Enough for a small business's desks, small enough that a flood of
+   * calls cannot bury them in toasts.
+   */
+  maxRingingCalls: z
+    .number({ error: 'must be a whole number from 1 to 1000' })
+    .int('must be a whole number from 1 to 1000')
+    .min(1, 'must be a whole number from 1 to 1000')
+    .max(1000, 'must be a whole number from 1 to 1000')
+    .default(20),
   audio: z
     .strictObject({
       /** Off by default: a hot microphone while nobody has answered surprises people. */

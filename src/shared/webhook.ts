@@ -115,7 +115,13 @@ export const DeliveryEntry = z.looseObject({
 
 /** What the app acts on, after a delivery is unpacked. */
 export type WebhookEvent =
-  | { kind: 'call'; pageId: string | undefined; event: CallEvent }
+  | {
+      kind: 'call'
+      pageId: string | undefined
+      event: CallEvent
+      /** The delivery entry's `time` (Unix seconds), when it had one: stale replays are refused by it. */
+      time?: number | undefined
+    }
   | {
       kind: 'call_permission_reply'
       pageId: string
@@ -198,8 +204,15 @@ export function unpackDelivery(envelope: DeliveryEnvelope): UnpackedDelivery {
         return
       }
       const call = CallEvent.safeParse(item)
-      if (call.success) events.push({ kind: 'call', pageId: entry.data.id, event: call.data })
-      else
+      if (call.success) {
+        const time = entry.data.time
+        events.push({
+          kind: 'call',
+          pageId: entry.data.id,
+          event: call.data,
+          ...(time === undefined ? {} : { time })
+        })
+      } else
         dropped.push({
           where: itemWhere,
           reason: `bad ${name} event (${describeIssues(call.error)})`

@@ -75,7 +75,7 @@ describe('DeliveryEnvelope', () => {
 })
 
 describe('unpackDelivery: call events', () => {
-  it('reads a user-initiated connect, with the default direction when it is missing', () => {
+  it('reads a user-initiated connect, with the default direction when it is missing, and the entry time', () => {
     const { events, dropped } = unpackDelivery(
       envelope(
         calls(
@@ -96,6 +96,7 @@ describe('unpackDelivery: call events', () => {
       {
         kind: 'call',
         pageId: PAGE,
+        time: 1,
         event: {
           id: 'c_1',
           to: PAGE,
@@ -108,6 +109,7 @@ describe('unpackDelivery: call events', () => {
       {
         kind: 'call',
         pageId: PAGE,
+        time: 1,
         event: {
           id: 'c_2',
           to: PAGE,

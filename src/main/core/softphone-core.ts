@@ -12,6 +12,7 @@ import type { Credentials, Env, RuntimeConfig, SecretStore } from './config'
 import { listenNamingPort } from './config/port-in-use'
 import { GraphClient, ProfileCache } from './graph'
 import { HistoryStore } from './history'
+import { openDurableIntake } from './journal/durable-intake'
 import { registerSecret, type Logger } from './log'
 import { createOnboarding, type OnboardingPort } from './onboarding'
 import { PageHealthMonitor } from './page-health'
@@ -104,12 +105,35 @@ export async function createSoftphoneCore({
   const profiles = new ProfileCache(graph, { logger: logger.child('profiles') })
   const registry = new CallRegistry({
     ringTimeoutMs: config.ringTimeoutMs,
+    maxRinging: () => settings.get().maxRingingCalls,
     // Do not disturb is decided as the call starts ringing, so no UI ever rings for it.
     silence: (call): boolean =>
       silences(settings.get(), call, testLine?.isTestCall(call.id) ?? false),
     logger: logger.child('calls')
   })
   const history = await HistoryStore.open(dataDir, logger.child('history'))
+  // Deliveries are journaled before their 200, replays are dropped, and a restart applies what
+  // the journal holds and history lacks (core/journal).
+  const intake = await openDurableIntake({
+    dataDir,
+    registry,
+    history,
+    deliver: (events, receivedAt) => {
+      for (const item of events) {
+        // One app can serve several Pages; only this Page's calls ring here.
+        if (item.pageId && credentials.pageId && item.pageId !== credentials.pageId) {
+          log.warn('ignored an event for another Page', { pageId: item.pageId })
+          continue
+        }
+        if (item.kind === 'call_permission_reply') {
+          callBack.handlePermissionReply(item)
+          continue
+        }
+        callBack.handleCallEvent(item.event, item.pageId ?? credentials.pageId, receivedAt)
+      }
+    },
+    logger
+  })
   const metaCalls: CallControl = {
     accept: (callId, sdp) => graph.acceptCall(callId, sdp),
     reject: (callId) => graph.rejectCall(callId),
@@ -180,7 +204,11 @@ export async function createSoftphoneCore({
     registry,
     callControl: (call) => (testLine?.isTestCall(call.id) ? testLine.control : metaCalls),
     history: {
-      append: (record) => history.upsert(record),
+      append: async (record) => {
+        const stored = await history.upsert(record)
+        intake.historyWritten(record.callId)
+        return stored
+      },
       list: (query) => history.list(query),
       setQuality: (callId, quality) => history.setQuality(callId, quality),
       markMissedSeen: async () => void (await history.markMissedSeen()),
@@ -235,20 +263,8 @@ export async function createSoftphoneCore({
         service.publishStatus()
       }
     },
-    onEvents: (events, meta) => {
-      for (const item of events) {
-        // One app can serve several Pages; only this Page's calls ring here.
-        if (item.pageId && credentials.pageId && item.pageId !== credentials.pageId) {
-          log.warn('ignored an event for another Page', { pageId: item.pageId })
-          continue
-        }
-        if (item.kind === 'call_permission_reply') {
-          callBack.handlePermissionReply(item)
-          continue
-        }
-        callBack.handleCallEvent(item.event, item.pageId ?? credentials.pageId, meta.receivedAt)
-      }
-    }
+    journal: intake.journal,
+    onEvents: intake.onEvents
   })
 
   function updateCredentials(next: Credentials): void {
@@ -284,6 +300,7 @@ export async function createSoftphoneCore({
       return () => registrationListeners.delete(listener)
     },
     async start() {
+      await intake.recover()
       const bound = await listenNamingPort(config.webhook.port, 'WEBHOOK_PORT', () =>
         webhook.listen(config.webhook.port)
       )
@@ -323,6 +340,7 @@ export async function createSoftphoneCore({
       callBack.dispose()
       registry.dispose()
       await history.close()
+      await intake.close()
     }
   }
 }

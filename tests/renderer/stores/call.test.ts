@@ -565,6 +565,15 @@ describe('endedNotice', () => {
       endedAt: start + 5_000 + 125_000
     })
 
+  it('says nothing on screen for a call recorded unrung because too many were ringing', () => {
+    const flooded = ended(call, {
+      outcome: 'missed',
+      reason: 'too-many-ringing',
+      error: 'Missed: too many calls were ringing at once.'
+    })
+    expect(endedNotice(flooded, undefined)).toBeUndefined()
+  })
+
   it('tells a ringing hang-up from the end of a conversation', () => {
     const missed = ended(call, { outcome: 'missed', reason: 'caller-hung-up' })
     expect(endedNotice(missed, call)).toEqual({ text: 'The caller hung up.', kind: 'info' })

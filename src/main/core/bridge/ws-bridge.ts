@@ -13,6 +13,7 @@ import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, RequestFrame } from '../../../shared/b
 import type { ResponseFrame, ServerFrame } from '../../../shared/bridge-protocol'
 import type { Logger } from '../log'
 import { toServiceError } from '../service/errors'
+import { createRefusalLog } from './refusal-log'
 import type { ClientHandle, SoftphoneService } from '../service/softphone-service'
 
 export interface BridgeOptions {
@@ -47,6 +48,7 @@ export function attachBridge(options: BridgeOptions): Bridge {
     noServer: true,
     maxPayload: options.maxPayloadBytes ?? 256 * 1024
   })
+  const refusals = createRefusalLog(log)
 
   function refuse(request: IncomingMessage): string | undefined {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
@@ -63,7 +65,7 @@ export function attachBridge(options: BridgeOptions): Bridge {
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const reason = refuse(request)
     if (reason) {
-      log.warn('bridge connection refused', { reason, origin: request.headers.origin ?? null })
+      refusals.note(reason, request.headers.origin ?? null)
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
@@ -122,6 +124,7 @@ export function attachBridge(options: BridgeOptions): Bridge {
     close: () =>
       new Promise<void>((resolve) => {
         options.server.off('upgrade', onUpgrade)
+        refusals.dispose()
         for (const ws of wss.clients) ws.terminate()
         wss.close(() => resolve())
       })

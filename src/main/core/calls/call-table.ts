@@ -52,6 +52,8 @@ const PRUNE_INTERVAL_MS = 1_000
 export class CallTable {
   readonly emitter: TypedEmitter<CallRegistryEvents>
   private readonly entries = new Map<string, Entry>()
+  /** Ids of the calls ringing now, kept as they are published: counting them must stay cheap. */
+  private readonly ringing = new Set<string>()
   private nextPruneAt = 0
 
   constructor(private readonly settings: CallTableSettings) {
@@ -102,8 +104,15 @@ export class CallTable {
     return this.settle(this.store(call, provisional), call)
   }
 
+  /** How many calls are ringing now. */
+  ringingCount(): number {
+    return this.ringing.size
+  }
+
   publish<C extends Call>(entry: Entry, call: C): C {
     entry.call = freeze(call)
+    if (call.state === 'ringing') this.ringing.add(call.id)
+    else this.ringing.delete(call.id)
     this.settings.log.debug('call updated', {
       callId: call.id,
       state: call.state,
@@ -149,6 +158,7 @@ export class CallTable {
   clear(): void {
     for (const entry of this.entries.values()) this.stopRinging(entry)
     this.entries.clear()
+    this.ringing.clear()
     this.emitter.clear()
   }
 

@@ -37,6 +37,8 @@ export function endedSentence(call: EndedCall): string {
         : 'The caller has already hung up.'
     case 'ring-timeout':
       return 'This call stopped ringing before anyone answered it.'
+    case 'too-many-ringing':
+      return 'This call never rang: too many calls were ringing at once.'
     case 'declined':
       return 'This call was already declined.'
     case 'no-answer':

@@ -14,6 +14,7 @@
  * | terminate webhook, other status    | connected                   | completed  | caller-hung-up |
  * | ring deadline passed               | ringing                     | missed     | ring-timeout   |
  * | connect already past its deadline  | (none)                      | missed     | ring-timeout   |
+ * | connect while the most ring        | (none)                      | missed     | too-many-ringing |
  * | decline()                          | ringing                     | declined   | declined       |
  * | answerFailed()                     | answering                   | failed     | accept-failed  |
  * | mediaFailed()                      | answering, connected        | failed     | media-failed   |
@@ -51,6 +52,9 @@ export interface Ending {
 }
 
 export const RING_TIMEOUT: Ending = { outcome: 'missed', reason: 'ring-timeout' }
+export const TOO_MANY_RINGING: Ending = { outcome: 'missed', reason: 'too-many-ringing' }
+/** What history shows for such a call: no desk ever saw it ring. */
+export const TOO_MANY_RINGING_SENTENCE = 'Missed: too many calls were ringing at once.'
 export const HUNG_UP_BEFORE_CONNECT: Ending = { outcome: 'missed', reason: 'caller-hung-up' }
 export const DECLINED: Ending = { outcome: 'declined', reason: 'declined' }
 export const ACCEPT_FAILED: Ending = { outcome: 'failed', reason: 'accept-failed' }

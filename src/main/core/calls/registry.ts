@@ -52,6 +52,12 @@ export interface CallRegistryOptions {
   timers?: TimerApi | undefined
   logger?: Logger | undefined
   /**
+   * At most this many calls ring at once (asked at each connect, so a setting applies at once);
+   * a connect beyond it is recorded as missed, reason `too-many-ringing`, and never rings.
+   * Default: no limit.
+   */
+  maxRinging?: (() => number) | undefined
+  /**
    * Asked once as an inbound call starts ringing: true marks it `silenced` (Do not disturb), so no
    * UI rings for it from its very first snapshot.
    */
@@ -84,6 +90,7 @@ export class CallRegistry {
   private readonly table: CallTable
   private ringTimeoutMs: number
   private readonly silence: ((call: RingingCall) => boolean) | undefined
+  private readonly maxRinging: () => number
   private readonly log: Logger
   private disposed = false
 
@@ -94,6 +101,7 @@ export class CallRegistry {
       1
     )
     this.silence = options.silence
+    this.maxRinging = options.maxRinging ?? (() => Infinity)
     this.log = options.logger ?? silentLogger
     this.table = new CallTable({
       tombstoneMs: checkDuration(options.tombstoneMs ?? DEFAULT_TOMBSTONE_MS, 'tombstoneMs', 0),
@@ -127,6 +135,7 @@ export class CallRegistry {
       table: this.table,
       log: this.log,
       ringTimeoutMs: this.ringTimeoutMs,
+      maxRinging: this.maxRinging(),
       silence: this.silence,
       pageId,
       at: receivedAt ?? this.table.now(),

@@ -15,14 +15,22 @@ import type {
 import { sdpText } from '../../../shared/webhook'
 import type { Logger } from '../log'
 import type { CallTable, Entry } from './call-table'
-import { endingOnTerminate, HUNG_UP_BEFORE_CONNECT, RING_TIMEOUT } from './outcomes'
-import type { Parties } from './snapshots'
+import {
+  endingOnTerminate,
+  HUNG_UP_BEFORE_CONNECT,
+  RING_TIMEOUT,
+  TOO_MANY_RINGING,
+  TOO_MANY_RINGING_SENTENCE
+} from './outcomes'
+import type { CallCore, Parties } from './snapshots'
 import { connectParties, coreOf, endedFrom } from './snapshots'
 
 export interface EventContext {
   table: CallTable
   log: Logger
   ringTimeoutMs: number
+  /** At most this many calls ring at once; a connect beyond it is recorded as missed. */
+  maxRinging: number
   /** Do not disturb: whether a call that starts ringing is `silenced` (see CallRegistryOptions). */
   silence?: ((call: RingingCall) => boolean) | undefined
   /** The delivery entry's id, when the webhook had one. */
@@ -37,7 +45,7 @@ export interface EventContext {
  * Meta's Unix seconds as whole ms: the schema accepts fractional seconds ("1671644824.1234"), and
  * history stores whole ms only, so an unrounded time would keep the call out of history.
  */
-function secondsToMs(seconds: number): number {
+export function secondsToMs(seconds: number): number {
   return Math.round(seconds * 1000)
 }
 
@@ -58,7 +66,7 @@ export function applyCallEvent(event: CallEvent, context: EventContext): Call | 
 
 function onConnect(
   event: ConnectEvent,
-  { table, log, ringTimeoutMs, silence, test }: EventContext
+  { table, log, ringTimeoutMs, maxRinging, silence, test }: EventContext
 ) {
   const parties = connectParties(event)
   const existing = table.find(event.id)
@@ -84,6 +92,18 @@ function onConnect(
   if (ringDeadline <= now) {
     log.info('connect arrived past its ring deadline', { callId: event.id })
     return table.createEnded(endedFrom(core, RING_TIMEOUT, now), false)
+  }
+  if (table.ringingCount() >= maxRinging) {
+    // A flood of calls (or of forged-looking but signed connects) must not bury the desks in
+    // toasts, nor grow without bound: the rest are recorded, unrung.
+    log.warn('too many calls ringing: recorded as missed without ringing', {
+      callId: event.id,
+      ringing: table.ringingCount()
+    })
+    return table.createEnded(
+      endedFrom(core, TOO_MANY_RINGING, now, { error: TOO_MANY_RINGING_SENTENCE }),
+      false
+    )
   }
   const ring: RingingCall = { ...core, state: 'ringing', ringDeadline }
   const ringing: RingingCall = silence?.(ring) ? { ...ring, silenced: true } : ring
@@ -123,15 +143,10 @@ function onTerminate(event: TerminateEvent, { table, log, pageId, at }: EventCon
   const entry = table.find(event.id)
   if (!entry) {
     log.info('terminate before its connect: recorded as missed', { callId: event.id })
-    const core = {
-      id: event.id,
-      pageId: pageId ?? event.to ?? '',
-      direction: 'inbound' as const,
-      // Unknown until the connect shows up (if it ever does); an empty psid marks it missing.
-      caller: { psid: event.from ?? '' },
-      startedAt: secondsToMs(event.start_time ?? event.timestamp)
-    }
-    return table.createEnded(endedFrom(core, HUNG_UP_BEFORE_CONNECT, at), true)
+    return table.createEnded(
+      endedFrom(terminateCore(event, pageId), HUNG_UP_BEFORE_CONNECT, at),
+      true
+    )
   }
   const call = entry.call
   if (call.state === 'ended') {
@@ -139,6 +154,18 @@ function onTerminate(event: TerminateEvent, { table, log, pageId, at }: EventCon
     return call
   }
   return table.finish(entry, call, endingOnTerminate(call, event.status, entry.weHungUp), at)
+}
+
+/** What a terminate alone tells of a call whose connect we never saw. */
+export function terminateCore(event: TerminateEvent, pageId: string | undefined): CallCore {
+  return {
+    id: event.id,
+    pageId: pageId ?? event.to ?? '',
+    direction: 'inbound',
+    // Unknown until the connect shows up (if it ever does); an empty psid marks it missing.
+    caller: { psid: event.from ?? '' },
+    startedAt: secondsToMs(event.start_time ?? event.timestamp)
+  }
 }
 
 function onMediaUpdate(event: MediaUpdateEvent, { table, log }: EventContext): Call | undefined {

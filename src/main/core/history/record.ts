@@ -10,6 +10,7 @@ const END_REASONS = [
   'we-hung-up',
   'declined',
   'ring-timeout',
+  'too-many-ringing',
   'no-answer',
   'meta-failed',
   'accept-failed',

@@ -90,14 +90,25 @@ export class HistoryStore {
    */
   upsert(record: HistoryInput): Promise<StoredHistoryRecord> {
     return this.enqueue(async () => {
-      const previous = this.entries.get(record.callId)?.record
-      const stored = toStored({
-        ...record,
-        seenAt: record.seenAt ?? previous?.seenAt,
-        quality: record.quality ?? previous?.quality
-      })
+      const stored = this.merged(record)
       await this.commit([stored])
       return this.get(stored.callId) ?? stored
+    })
+  }
+
+  /** `upsert` for several calls in one write and one fsync (a restart applying its journal). */
+  upsertMany(records: readonly HistoryInput[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (records.length > 0) await this.commit(records.map((record) => this.merged(record)))
+    })
+  }
+
+  private merged(record: HistoryInput): StoredHistoryRecord {
+    const previous = this.entries.get(record.callId)?.record
+    return toStored({
+      ...record,
+      seenAt: record.seenAt ?? previous?.seenAt,
+      quality: record.quality ?? previous?.quality
     })
   }
 

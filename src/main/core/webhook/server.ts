@@ -1,8 +1,10 @@
 /**
  * The local listener Meta's webhook deliveries reach (through the tunnel), bound to loopback only.
- * A POST is believed only after its signature checks out over the exact bytes received;
- * it is acknowledged at once and unpacked afterwards, because Meta retries (and may eventually
- * disable the subscription) when the 200 is slow.
+ * A POST is believed only after its signature checks out over the exact bytes received. With a
+ * journal, the delivery is then appended to it and the 200 waits for the fsync that covers it
+ * (grouped with the other deliveries of a burst): a 200 means "kept", even through a kill -9.
+ * It is unpacked afterwards, because Meta retries (and may eventually disable the subscription)
+ * when the 200 is slow.
  */
 import express from 'express'
 import type { Express, NextFunction, Request, Response } from 'express'
@@ -33,6 +35,14 @@ const ACK_HEADERS = {
 export interface DeliveryMeta {
   /** When the delivery was acknowledged, ms since the epoch. */
   receivedAt: number
+  /** The delivery's place in the journal, when there is one. */
+  seq?: number | undefined
+}
+
+/** Where verified deliveries are kept before their 200 (see core/journal). */
+export interface WebhookJournal {
+  /** Resolves with the delivery's sequence number once it is on disk; rejects if it is not. */
+  append(raw: Buffer, envelope: DeliveryEnvelope, receivedAt: number): Promise<number>
 }
 
 export type EventsConsumer = (events: WebhookEvent[], meta: DeliveryMeta) => void | Promise<void>
@@ -57,6 +67,8 @@ export interface WebhookServerOptions extends WebhookSecrets {
   logger: Logger
   /** Called once per delivery that held at least one event, strictly in arrival order. */
   onEvents: EventsConsumer
+  /** Without one, a delivery is acknowledged as soon as it is verified (tests, the benchmark). */
+  journal?: WebhookJournal | undefined
   /** Called for every handshake attempt, so onboarding can tell one really came through. */
   onVerification?: (info: VerificationInfo) => void
   /** The listener's limits on slow requests; tests scale them down. */
@@ -99,7 +111,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   update(options)
   const queue = createEventQueue(logger)
 
-  const dispatch = (envelope: DeliveryEnvelope, receivedAt: number): void | Promise<void> => {
+  const dispatch = (envelope: DeliveryEnvelope, meta: DeliveryMeta): void | Promise<void> => {
     const { events, dropped } = unpackDelivery(envelope)
     for (const item of dropped) {
       logger.warn('dropped webhook item', { where: item.where, reason: item.reason.slice(0, 300) })
@@ -109,7 +121,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       events: events.length,
       dropped: dropped.length
     })
-    if (events.length > 0) return options.onEvents(events, { receivedAt })
+    if (events.length > 0) return options.onEvents(events, meta)
   }
 
   const handshake = (req: Request, res: Response): void => {
@@ -164,10 +176,20 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       return sendError(res, 400, 'bad request')
     }
     const receivedAt = Date.now()
+    let seq: number | undefined
+    if (options.journal) {
+      try {
+        seq = await options.journal.append(body.body, parsed.envelope, receivedAt)
+      } catch (error) {
+        // Not kept, so not acknowledged: Meta sends it again.
+        logger.error('could not keep a webhook delivery', { error: String(error) })
+        return sendError(res, 503, 'unavailable')
+      }
+    }
     // Plain Node rather than res.send(): this is the hot path, and Express's content negotiation
     // and freshness checks cost more than the signature check (see bench/webhook.ts).
     res.writeHead(200, ACK_HEADERS).end(ACK_BODY)
-    queue.push(() => dispatch(parsed.envelope, receivedAt))
+    queue.push(() => dispatch(parsed.envelope, { receivedAt, seq }))
   }
 
   const app = express()

@@ -6,6 +6,8 @@ export function endedNotice(
   call: EndedCall,
   previous: Call | undefined
 ): { text: string; kind: 'info' | 'error' } | undefined {
+  // Never shown ringing, so nothing to say on screen; history tells it.
+  if (call.reason === 'too-many-ringing') return undefined
   if (call.error) return { text: call.error, kind: 'error' }
   switch (call.reason) {
     case 'caller-hung-up':

@@ -38,6 +38,7 @@ describe('WebSocket bridge', () => {
   let bridge: Bridge
   let service: ReturnType<typeof fakeService>
   let port: number
+  let logger: ReturnType<typeof memoryLogger>
   const sockets: WebSocket[] = []
 
   beforeEach(async () => {
@@ -45,12 +46,13 @@ describe('WebSocket bridge', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     port = (server.address() as AddressInfo).port
     service = fakeService()
+    logger = memoryLogger()
     bridge = attachBridge({
       server,
       service,
       token: TOKEN,
       allowedOrigins: () => [`http://127.0.0.1:${port}`],
-      logger: memoryLogger()
+      logger
     })
   })
 
@@ -76,6 +78,18 @@ describe('WebSocket bridge', () => {
     await expect(open('')).rejects.toThrow('403')
     await expect(open('token=wrong')).rejects.toThrow('403')
     expect(service.clients.size).toBe(0)
+  })
+
+  it('logs a storm of refused connections once, and the rest as one count when the minute ends', async () => {
+    for (let i = 0; i < 30; i++) await expect(open('token=wrong')).rejects.toThrow('403')
+    const refusals = logger.entries.filter((entry) => /refused/.test(entry.message))
+    expect(refusals).toHaveLength(1)
+    await bridge.close()
+    expect(
+      logger.entries.filter((entry) => /refused/.test(entry.message)).at(-1)?.fields
+    ).toMatchObject({
+      count: 29
+    })
   })
 
   it('refuses a browser connection from a foreign origin', async () => {

@@ -10,6 +10,7 @@ describe('settings schema', () => {
       webhook: { port: 47800, path: '/webhook' },
       tunnel: { mode: 'none' },
       ringTimeoutSeconds: 50,
+      maxRingingCalls: 20,
       audio: { openMicWhileRinging: false, ringtone: 'classic', ringVolume: 0.8 },
       ice: { stunUrls: [] },
       quality: { sendToMeta: false },

@@ -128,6 +128,7 @@ describe('signed deliveries', () => {
       {
         kind: 'call',
         pageId: PAGE_ID,
+        time: expect.any(Number),
         event: expect.objectContaining({ event: 'connect', id: 'c_1', from: 'psid-c_1' })
       }
     ])

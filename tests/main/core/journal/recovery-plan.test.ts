@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { planRecovery } from '../../../../src/main/core/journal/recovery-plan'
+import type { JournalRecord } from '../../../../src/main/core/journal/records'
+import { connect, delivery, terminate } from './core-harness'
+
+const T0 = 1_800_000_000_000
+
+const d = (body: unknown, at: number): JournalRecord => ({ k: 'd', at, body: JSON.stringify(body) })
+const live = (
+  id: string,
+  state: 'answering' | 'connected',
+  at: number,
+  direction: 'inbound' | 'outbound' = 'inbound'
+): JournalRecord => ({
+  k: 's',
+  at,
+  call: {
+    id,
+    pageId: '1234567890',
+    direction,
+    psid: `psid-${id}`,
+    startedAt: T0,
+    state,
+    answeredBy: 'desk',
+    ...(state === 'connected' ? { connectedAt: at } : {})
+  }
+})
+const none = (): boolean => false
+
+describe('planRecovery', () => {
+  it('records an acknowledged connect and terminate never applied as a missed call', () => {
+    const plan = planRecovery(
+      [
+        d(delivery(connect('c1', T0), T0), T0),
+        d(delivery(terminate('c1', 'Completed', T0 + 5000)), T0 + 5000)
+      ],
+      none
+    )
+    expect(plan.replay).toEqual([])
+    expect(plan.endings).toEqual([
+      expect.objectContaining({
+        callId: 'c1',
+        outcome: 'missed',
+        reason: 'caller-hung-up',
+        endedAt: T0 + 5000
+      })
+    ])
+  })
+
+  it('ends a connected call as completed: by its terminate, or as a shutdown without one', () => {
+    const plan = planRecovery(
+      [
+        d(delivery(connect('c1', T0)), T0),
+        live('c1', 'answering', T0 + 1000),
+        live('c1', 'connected', T0 + 2000),
+        d(delivery(connect('c2', T0)), T0),
+        live('c2', 'answering', T0 + 1000),
+        live('c2', 'connected', T0 + 2000),
+        d(delivery(terminate('c2', 'Completed', T0 + 9000)), T0 + 9000),
+        live('c3', 'answering', T0 + 3000, 'outbound'),
+        d(delivery(terminate('c3', 'Completed', T0 + 9500)), T0 + 9500)
+      ],
+      none
+    )
+    const byId = new Map(plan.endings.map((record) => [record.callId, record]))
+    expect(byId.get('c1')).toMatchObject({
+      outcome: 'completed',
+      reason: 'shutdown',
+      endedAt: T0 + 9500
+    })
+    expect(byId.get('c2')).toMatchObject({
+      outcome: 'completed',
+      reason: 'caller-hung-up',
+      connectedAt: T0 + 2000
+    })
+    expect(byId.get('c3')).toMatchObject({
+      outcome: 'missed',
+      reason: 'no-answer',
+      direction: 'outbound'
+    })
+  })
+
+  it('writes our own ending as it was, replays a lone connect, and skips what history has', () => {
+    const ended: JournalRecord = {
+      k: 'e',
+      at: T0,
+      record: {
+        callId: 'c_declined',
+        pageId: '1234567890',
+        direction: 'inbound',
+        caller: { psid: 'p' },
+        startedAt: T0,
+        endedAt: T0 + 1,
+        durationSeconds: 0,
+        outcome: 'declined',
+        reason: 'declined'
+      }
+    }
+    const plan = planRecovery(
+      [ended, d(delivery(connect('c_ring', T0)), T0), d(delivery(terminate('c_known')), T0)],
+      (callId) => callId === 'c_known'
+    )
+    expect(plan.endings).toEqual([ended.record])
+    expect(plan.replay.map(({ item }) => item.event.id)).toEqual(['c_ring'])
+  })
+})
