@@ -74,7 +74,7 @@ describe('planRecovery', () => {
       connectedAt: T0 + 2000
     })
     expect(byId.get('c3')).toMatchObject({
-      outcome: 'missed',
+      outcome: 'no-answer',
       reason: 'no-answer',
       direction: 'outbound'
     })

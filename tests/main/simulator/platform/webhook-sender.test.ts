@@ -85,7 +85,12 @@ describe('webhook payloads', () => {
     const { events, dropped } = unpackDelivery(DeliveryEnvelope.parse(delivery))
     expect(dropped).toEqual([])
     expect(events).toEqual([
-      { kind: 'call', pageId: PAGE_ID, event: delivery.entry[0]?.calls?.[0] }
+      {
+        kind: 'call',
+        pageId: PAGE_ID,
+        time: delivery.entry[0]?.time,
+        event: delivery.entry[0]?.calls?.[0]
+      }
     ])
   })
 
