@@ -53,6 +53,13 @@ describe.runIf(posix)('private files', () => {
     await writeFile(join(root, 'settings.json'), '{}', { mode: 0o644 })
     await writeFile(join(root, 'history.jsonl'), '', { mode: 0o666 })
     await writeFile(join(root, 'bridge.json'), '{}', { mode: 0o600 })
+    const asideAndJournals = [
+      'history.unreadable-2026-12-05T23-40-12Z.jsonl',
+      'settings.unreadable-2026-12-05T23-40-12Z.json',
+      'journal.jsonl',
+      'seen-calls.jsonl'
+    ]
+    for (const name of asideAndJournals) await writeFile(join(root, name), '', { mode: 0o644 })
     await writeFile(join(root, 'secrets.json'), '{}', { mode: 0o644 })
     await writeFile(join(root, 'Preferences'), '{}', { mode: 0o644 })
     await mkdir(join(root, 'Cache'), { mode: 0o755 })
@@ -65,8 +72,14 @@ describe.runIf(posix)('private files', () => {
       const folders = [{ dir: root, files: isAppDataFile }, { dir: join(root, 'missing') }]
       const changed = await tightenPrivateFolders(folders, logger)
       expect(changed.map((entry) => entry.path).sort()).toEqual(
-        [root, join(root, 'history.jsonl'), join(root, 'settings.json')].sort()
+        [
+          root,
+          join(root, 'history.jsonl'),
+          join(root, 'settings.json'),
+          ...asideAndJournals.map((name) => join(root, name))
+        ].sort()
       )
+      for (const name of asideAndJournals) expect(await modeOf(join(root, name))).toBe(0o600)
       expect(await modeOf(root)).toBe(0o700)
       expect(await modeOf(join(root, 'settings.json'))).toBe(0o600)
       expect(await modeOf(join(root, 'history.jsonl'))).toBe(0o600)
