@@ -41,6 +41,7 @@ import {
   type TurnPasswordState
 } from './ice'
 import type { Settings, SettingsPatch } from './settings'
+import { takeOverWebhookRequest, type WebhookOwner } from './webhook-owner'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 
 const CallId = z.string().min(1).max(256)
@@ -98,7 +99,12 @@ export const commandRequests = {
   /** Sends the `calling_optin` request; refused with a sentence when Meta's limit is reached. */
   requestCallPermission: requestCallPermissionRequest,
   /** Places a business-initiated call with this client's SDP offer. */
-  placeCall: placeCallRequest
+  placeCall: placeCallRequest,
+  /**
+   * "Ring on this desk instead": registers this desk's URL over another desk's or server's callback
+   * (the owner chose it). Refused with a sentence when that owner serves another Page of the app.
+   */
+  takeOverWebhook: takeOverWebhookRequest
 } satisfies Record<string, z.ZodType>
 
 export type CommandName = keyof typeof commandRequests
@@ -154,6 +160,8 @@ export interface CoreStatus {
    * the GRAPH_API_URL environment variable may send the Page's credentials anywhere but Meta.
    */
   ignoredGraphUrl?: string | undefined
+  /** Who receives this app's webhook (see shared/webhook-owner); absent: not looked yet. */
+  webhookOwner?: WebhookOwner | undefined
 }
 
 export interface HelloResult {
@@ -189,6 +197,7 @@ export interface CommandResults {
   checkCallPermission: CallPermissionInfo
   requestCallPermission: CallPermissionInfo
   placeCall: PlaceCallResult
+  takeOverWebhook: { owner: WebhookOwner }
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.

@@ -93,7 +93,10 @@ export class FakeSoftphone {
     fixSetup: () => ({ checks: [], checkedAt: 0, ready: true }),
     checkCallPermission: (request) => permissionInfo({ psid: request.psid }),
     requestCallPermission: (request) => permissionInfo({ psid: request.psid, status: 'pending' }),
-    placeCall: () => ({ callId: 'out-1', answer: META_ANSWER, renegotiation: META_RENEGOTIATION })
+    placeCall: () => ({ callId: 'out-1', answer: META_ANSWER, renegotiation: META_RENEGOTIATION }),
+    takeOverWebhook: () => ({
+      owner: { state: 'this-desk', url: 'https://desk.example/webhook', checkedAt: Date.now() }
+    })
   }
 
   /** The bridge to hand to `useSoftphoneBridge` (or to put on `window.softphone`). */

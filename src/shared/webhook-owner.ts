@@ -1,0 +1,67 @@
+/**
+ * Who receives this app's webhook deliveries: Meta keeps one callback URL per app, so one desk
+ * (or a server) owns it and every other desk of the same app must not take it silently. The core
+ * finds out (Meta's subscription, then the identity endpoint at that URL) and every UI says it in
+ * the same words, with `describeWebhookOwner`.
+ */
+import { z } from 'zod'
+
+/** What a desk's identity endpoint (`GET <origin>/softphone/hub`) tells another desk of the same app. */
+export interface DeskIdentity {
+  /** The name the owner gave the desk (Settings), else the computer's name. */
+  deskName: string
+  /** The Pages whose calls that desk rings for. */
+  pageIds: string[]
+  /** The app version it runs. */
+  version: string
+}
+
+export type WebhookOwner =
+  /** Not looked yet, or looking now. */
+  | { state: 'checking' }
+  /** No Page and app set up here, or nothing to compare: no public URL of this desk's own. */
+  | { state: 'not-needed' }
+  /** Meta could not be asked (no app token, Graph unreachable): `reason` is a sentence. */
+  | { state: 'unknown'; reason: string }
+  /** Meta has no callback for the app: this desk may register. */
+  | { state: 'none' }
+  /** Meta's callback is this desk's own URL. */
+  | { state: 'this-desk'; url: string; checkedAt: number }
+  /** Another install of this app answered at the callback URL. */
+  | {
+      state: 'other-desk'
+      url: string
+      desk: DeskIdentity
+      /** That desk rings for a Page other than this desk's: taking over would stop its calls. */
+      servesOtherPage: boolean
+      checkedAt: number
+      /** Set when the other desk took the webhook from this one (this desk owned it before). */
+      tookItFromUs?: boolean | undefined
+    }
+  /** Something that is not this app answers there (a server, a developer's endpoint), or nothing does. */
+  | { state: 'foreign'; url: string; checkedAt: number; tookItFromUs?: boolean | undefined }
+
+/** The request of `takeOverWebhook`: nothing but the explicit choice. */
+export const takeOverWebhookRequest = z.object({}).strict()
+
+/** One sentence for the Calls view, Page setup and headless logs. */
+export function describeWebhookOwner(owner: WebhookOwner, pageName: string): string | undefined {
+  switch (owner.state) {
+    case 'checking':
+    case 'not-needed':
+    case 'none':
+      return undefined
+    case 'unknown':
+      return `Can't tell where calls for ${pageName} go: ${owner.reason}`
+    case 'this-desk':
+      return `Calls for ${pageName} ring on this desk.`
+    case 'other-desk':
+      return owner.tookItFromUs
+        ? `${owner.desk.deskName} (${owner.url}) took the calls for ${pageName}: they no longer ring here.`
+        : `Calls for ${pageName} go to ${owner.desk.deskName} (${owner.url}).`
+    case 'foreign':
+      return owner.tookItFromUs
+        ? `Calls for ${pageName} now go to ${owner.url}, which is not this app: they no longer ring here.`
+        : `Calls for ${pageName} go to ${owner.url}, which is not this app.`
+  }
+}
