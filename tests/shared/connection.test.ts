@@ -6,7 +6,8 @@ import {
   pageNameOf,
   summarizeConnection
 } from '../../src/shared/connection'
-import { PAGE_HEALTH_MAX_AGE_MS } from '../../src/shared/page-health'
+import { PAGE_HEALTH_MAX_AGE_MS, type PageHealth } from '../../src/shared/page-health'
+import type { WebhookOwner } from '../../src/shared/webhook-owner'
 
 const NOW = 10_000_000
 
@@ -123,13 +124,13 @@ describe('what the UIs say about the Page', () => {
       }
     } as const
     const named = { state: 'ok', checkedAt: NOW - 1_000, pageName: 'Bakery' } as const
-    const otherDesk = {
+    const otherDesk: WebhookOwner = {
       state: 'other-desk',
       url: 'https://front.example/webhook',
       desk: { deskName: 'Front desk', pageIds: ['1'], version: '1.4.0' },
       servesOtherPage: false,
       checkedAt: NOW
-    } as const
+    }
 
     it('says calls go to the other desk, not that they ring here', () => {
       const summary = summarizeConnection(
@@ -157,7 +158,11 @@ describe('what the UIs say about the Page', () => {
     })
 
     it('says who took the calls, even while the Page is being checked again', () => {
-      const stale = { state: 'ok', checkedAt: NOW - PAGE_HEALTH_MAX_AGE_MS, pageName: 'Bakery' }
+      const stale: PageHealth = {
+        state: 'ok',
+        checkedAt: NOW - PAGE_HEALTH_MAX_AGE_MS,
+        pageName: 'Bakery'
+      }
       const summary = summarizeConnection(
         status({ pageHealth: stale, webhookOwner: { ...otherDesk, tookItFromUs: true } }),
         NOW
