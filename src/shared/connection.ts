@@ -7,6 +7,7 @@
 import type { CoreStatus } from './api'
 import { pageHealthFresh } from './page-health'
 import { describeRegistration, describeTunnel } from './tunnel'
+import { describeWebhookOwner, type WebhookOwner } from './webhook-owner'
 
 export type ConnectionSummary =
   /** No Page and app are set up. */
@@ -21,6 +22,19 @@ export type ConnectionSummary =
 export const CHECKING_PAGE = 'Checking the Page with Facebook…'
 export const WEBHOOK_ELSEWHERE =
   'Calls arrive only if the webhook is set up elsewhere; Meta’s check has not reached this app yet.'
+
+/** The Page's name as Meta gave it with its last yes; "your Page" while only its id is known. */
+export function pageNameOf(status: CoreStatus): string {
+  const health = status.pageHealth
+  return (health?.state === 'ok' && health.pageName) || 'your Page'
+}
+
+export type WebhookElsewhere = Extract<WebhookOwner, { state: 'other-desk' | 'foreign' }>
+
+/** Another desk or a server receives the app's webhook: the Page's calls do not ring here. */
+export function webhookElsewhere(owner: WebhookOwner | undefined): owner is WebhookElsewhere {
+  return owner?.state === 'other-desk' || owner?.state === 'foreign'
+}
 
 /** Whether this app gives the webhook its address (tunnel or own URL) and registers it. */
 export function managesWebhook(status: CoreStatus): boolean {
@@ -53,6 +67,12 @@ export function summarizeConnection(status: CoreStatus, now: number): Connection
   if (!status.page.configured) return { state: 'no-page' }
   const health = status.pageHealth ?? { state: 'checking' }
   if (health.state === 'failed') return { state: 'problem', sentence: health.message }
+  // Meta delivers to another desk or a server: whatever holds here, nothing rings here.
+  const owner = status.webhookOwner
+  if (webhookElsewhere(owner)) {
+    const sentence = describeWebhookOwner(owner, pageNameOf(status))
+    if (sentence) return { state: 'problem', sentence }
+  }
   if (!pageHealthFresh(health, now)) return { state: 'checking', sentence: CHECKING_PAGE }
   return webhookSummary(status)
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { CoreStatus } from '../../src/shared/api'
-import { CHECKING_PAGE, WEBHOOK_ELSEWHERE, summarizeConnection } from '../../src/shared/connection'
-import { PAGE_HEALTH_MAX_AGE_MS } from '../../src/shared/page-health'
+import {
+  CHECKING_PAGE,
+  WEBHOOK_ELSEWHERE,
+  pageNameOf,
+  summarizeConnection
+} from '../../src/shared/connection'
+import { PAGE_HEALTH_MAX_AGE_MS, type PageHealth } from '../../src/shared/page-health'
+import type { WebhookOwner } from '../../src/shared/webhook-owner'
 
 const NOW = 10_000_000
 
@@ -105,5 +111,107 @@ describe('what the UIs say about the Page', () => {
     const seen = summarizeConnection(status({ lastHandshakeAt: NOW - 60_000 }), NOW)
     expect(seen).toMatchObject({ state: 'connected' })
     expect(seen).not.toHaveProperty('note')
+  })
+
+  describe('when another desk or a server receives the webhook', () => {
+    const registered = {
+      ...managed,
+      registration: {
+        state: 'registered',
+        callbackUrl: 'https://desk.example/webhook',
+        at: NOW,
+        handshakeConfirmed: true
+      }
+    } as const
+    const named = { state: 'ok', checkedAt: NOW - 1_000, pageName: 'Bakery' } as const
+    const otherDesk: WebhookOwner = {
+      state: 'other-desk',
+      url: 'https://front.example/webhook',
+      desk: { deskName: 'Front desk', pageIds: ['1'], version: '1.4.0' },
+      servesOtherPage: false,
+      checkedAt: NOW
+    }
+
+    it('says calls go to the other desk, not that they ring here', () => {
+      const summary = summarizeConnection(
+        status({ ...registered, pageHealth: named, webhookOwner: otherDesk }),
+        NOW
+      )
+      expect(summary).toEqual({
+        state: 'problem',
+        sentence: 'Calls for Bakery go to Front desk (https://front.example/webhook).'
+      })
+    })
+
+    it('names a server that is not this app by its URL, and "your Page" without a name', () => {
+      const summary = summarizeConnection(
+        status({
+          ...registered,
+          webhookOwner: { state: 'foreign', url: 'https://api.example/hook', checkedAt: NOW }
+        }),
+        NOW
+      )
+      expect(summary).toEqual({
+        state: 'problem',
+        sentence: 'Calls for your Page go to https://api.example/hook, which is not this app.'
+      })
+    })
+
+    it('says who took the calls, even while the Page is being checked again', () => {
+      const stale: PageHealth = {
+        state: 'ok',
+        checkedAt: NOW - PAGE_HEALTH_MAX_AGE_MS,
+        pageName: 'Bakery'
+      }
+      const summary = summarizeConnection(
+        status({ pageHealth: stale, webhookOwner: { ...otherDesk, tookItFromUs: true } }),
+        NOW
+      )
+      expect(summary).toEqual({
+        state: 'problem',
+        sentence:
+          'Front desk (https://front.example/webhook) took the calls for Bakery: they no longer ring here.'
+      })
+    })
+
+    it('still puts a rejected token first', () => {
+      const failed = status({
+        pageHealth: {
+          state: 'failed',
+          checkedAt: NOW,
+          problem: 'token',
+          message: 'Token rejected.'
+        },
+        webhookOwner: otherDesk
+      })
+      expect(summarizeConnection(failed, NOW)).toEqual({
+        state: 'problem',
+        sentence: 'Token rejected.'
+      })
+    })
+
+    it('changes nothing when this desk owns it, none does, or nobody could tell', () => {
+      const base = status({ ...registered, pageHealth: named })
+      const expected = summarizeConnection(base, NOW)
+      expect(expected.state).toBe('connected')
+      for (const webhookOwner of [
+        { state: 'this-desk', url: 'https://desk.example/webhook', checkedAt: NOW },
+        { state: 'none' },
+        { state: 'checking' },
+        { state: 'unknown', reason: 'Meta could not be reached.' }
+      ] as const) {
+        expect(summarizeConnection({ ...base, webhookOwner }, NOW)).toEqual(expected)
+      }
+    })
+  })
+
+  it('calls the Page by the name Meta gave, else "your Page"', () => {
+    expect(
+      pageNameOf(status({ pageHealth: { state: 'ok', checkedAt: NOW, pageName: 'Bakery' } }))
+    ).toBe('Bakery')
+    expect(pageNameOf(status({ pageHealth: { state: 'ok', checkedAt: NOW, pageName: '' } }))).toBe(
+      'your Page'
+    )
+    expect(pageNameOf(status({ pageHealth: { state: 'checking' } }))).toBe('your Page')
   })
 })

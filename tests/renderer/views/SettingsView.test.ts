@@ -345,6 +345,36 @@ describe('SettingsView: refusals and the desktop', () => {
     expect(page.text()).toContain('The Page was removed')
   })
 
+  it("this desk's name: blank by default (the computer's name), saved trimmed, refusals said", async () => {
+    const wrapper = await mountSettings()
+    const page = group(wrapper, 'Facebook Page')
+    const field = page.get('#settings-desk-name')
+    expect(page.get('label[for="settings-desk-name"]').text()).toBe("This desk's name")
+    expect(field.attributes('placeholder')).toBe("This computer's name")
+    expect((field.element as HTMLInputElement).value).toBe('')
+
+    await change(wrapper, '#settings-desk-name', '  Front desk ')
+    expect(patches()).toEqual([{ desk: { name: 'Front desk' } }])
+    expect(service.settings.desk.name).toBe('Front desk')
+
+    service.fail(
+      'updateSettings',
+      new ServiceError(
+        'invalid-request',
+        'Invalid setting "desk.name": must be at most 60 characters'
+      )
+    )
+    await change(wrapper, '#settings-desk-name', 'x'.repeat(61))
+    expect(page.get('[role="alert"]').text()).toBe(
+      "This desk's name must be at most 60 characters."
+    )
+
+    // Named in another window: the box follows.
+    service.emit('settings', settingsSchema.parse({ desk: { name: 'Back office' } }))
+    await flushPromises()
+    expect((field.element as HTMLInputElement).value).toBe('Back office')
+  })
+
   it('says why the Page could not be removed', async () => {
     service.fail('removePage', new ServiceError('internal', 'The secrets could not be deleted.'))
     const wrapper = await mountSettings()
