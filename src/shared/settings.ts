@@ -146,7 +146,16 @@ export const settingsSchema = z.strictObject({
       action: z.enum(['ring-out', 'decline']).default('ring-out')
     })
     .prefault({}),
-  startAtLogin: z.boolean().default(false)
+  startAtLogin: z.boolean().default(false),
+  desk: z
+    .strictObject({
+      /**
+       * What other desks of the same app call this one ("Calls for … go to <name>"). Empty: the
+       * computer's name.
+       */
+      name: z.string().max(64, 'must be at most 64 characters').default('')
+    })
+    .prefault({})
 })
 
 export type Settings = z.output<typeof settingsSchema>
