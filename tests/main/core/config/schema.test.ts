@@ -16,7 +16,8 @@ describe('settings schema', () => {
       quality: { sendToMeta: false },
       theme: 'system',
       doNotDisturb: { enabled: false, action: 'ring-out' },
-      startAtLogin: false
+      startAtLogin: false,
+      desk: { name: '' }
     })
   })
 
