@@ -15,9 +15,13 @@ export type WhoIsThere = { kind: 'desk'; identity: DeskIdentity } | { kind: 'for
 /** Asks `<origin of callbackUrl>/softphone/hub`; never throws. */
 export type AskOwner = (callbackUrl: string, appSecret: string) => Promise<WhoIsThere>
 
-export function identityUrl(callbackUrl: string, request: Record<string, string>): URL {
+export function identityUrl(
+  callbackUrl: string,
+  request: Readonly<Record<string, string | undefined>>
+): URL {
   const url = new URL(IDENTITY_PATH, new URL(callbackUrl).origin)
-  for (const [key, value] of Object.entries(request)) url.searchParams.set(key, value)
+  for (const [key, value] of Object.entries(request))
+    if (value !== undefined) url.searchParams.set(key, value)
   return url
 }
 
@@ -27,7 +31,7 @@ export function askOwnerOver(timeoutMs = ASK_TIMEOUT_MS): AskOwner {
     if (!appSecret) return foreign
     const request = signIdentityRequest(appSecret)
     try {
-      const response = await fetch(identityUrl(callbackUrl, { ...request }), {
+      const response = await fetch(identityUrl(callbackUrl, request), {
         signal: AbortSignal.timeout(timeoutMs),
         // A redirect would take the question (and its signature) somewhere Meta does not deliver.
         redirect: 'error',

@@ -16,7 +16,8 @@ const NONCE = /^[A-Za-z0-9_-]{22,128}$/
 const HEX_SHA256 = /^[0-9a-f]{64}$/
 const TIMESTAMP = /^\d{1,16}$/
 
-export interface IdentityRequest {
+// A type, not an interface: it goes into URL query records as it is.
+export type IdentityRequest = {
   nonce: string
   ts: string
   sig: string

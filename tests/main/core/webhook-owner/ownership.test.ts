@@ -143,7 +143,7 @@ describe('the gate before registering', () => {
 
   it('when Meta cannot be asked: says why, and throws so the registrar retries', async () => {
     graphFails = new GraphError({
-      kind: 'network',
+      kind: 'unavailable',
       message: 'down',
       userMessage: 'Facebook could not be reached.'
     })
