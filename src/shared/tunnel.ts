@@ -40,7 +40,10 @@ export const REGISTRATION_IDLE: RegistrationStatus = {
   state: 'not-needed',
   reason: 'no-public-url'
 }
-export const OWNED_ELSEWHERE: RegistrationStatus = { state: 'not-needed', reason: 'owned-elsewhere' }
+export const OWNED_ELSEWHERE: RegistrationStatus = {
+  state: 'not-needed',
+  reason: 'owned-elsewhere'
+}
 
 /** http://127.0.0.1, http://localhost, http://[::1]: a test rig on this computer. */
 const LOOPBACK_HTTP = /^http:\/\/(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])(?:[:/]|$)/i
@@ -74,17 +77,16 @@ export function describeTunnel(status: TunnelStatus): string {
   }
 }
 
+const NOT_REGISTERED = {
+  'not-configured': 'Webhook not registered: connect a Page and app first',
+  'owned-elsewhere': 'Webhook not registered: another desk or server receives this app’s calls',
+  'no-public-url': 'Webhook not registered: waiting for a public address'
+} as const satisfies Record<Extract<RegistrationStatus, { state: 'not-needed' }>['reason'], string>
+
 export function describeRegistration(status: RegistrationStatus): string {
   switch (status.state) {
     case 'not-needed':
-      switch (status.reason) {
-        case 'not-configured':
-          return 'Webhook not registered: connect a Page and app first'
-        case 'owned-elsewhere':
-          return 'Webhook not registered: another desk or server receives this app’s calls'
-        case 'no-public-url':
-          return 'Webhook not registered: waiting for a public address'
-      }
+      return NOT_REGISTERED[status.reason]
     case 'registering':
       return 'Registering the webhook with Facebook'
     case 'registered':

@@ -86,9 +86,9 @@ export class WebhookOwnership {
       if (this.owner.state === 'not-needed' || this.owner.state === 'unknown')
         this.set({ state: 'checking' })
       const held = await this.readHeld(true)
-      if (mayRegisterOver(held, callbackUrl, await this.options.lastRegistered.get()))
-        return undefined
-      await this.settleOwnerAt(held as string)
+      const last = await this.options.lastRegistered.get()
+      if (held === undefined || mayRegisterOver(held, callbackUrl, last)) return undefined
+      await this.settleOwnerAt(held)
       return OWNED_ELSEWHERE
     })
   }
@@ -116,20 +116,22 @@ export class WebhookOwnership {
   check(): Promise<void> {
     return this.serially(async () => {
       const ours = this.options.callbackUrl()
+      // Nothing to compare yet (no public URL, no registration looked at), or the owner is choosing.
       if (!ours || this.takeOverRun || this.disposed) return
+      if (this.owner.state === 'not-needed' || this.owner.state === 'checking') return
       const held = await this.readHeld(false).catch((error: unknown) => {
         this.log.warn('could not read the webhook subscription', { error: String(error) })
         return null
       })
       if (held === null) return
       const last = await this.options.lastRegistered.get()
-      if (held !== undefined && held === ours && held === last) {
+      if (held !== undefined && !mayRegisterOver(held, ours, last)) {
+        await this.settleOwnerAt(held)
+      } else if (held === ours && last === ours) {
         this.set({ state: 'this-desk', url: ours, checkedAt: this.now() })
-      } else if (mayRegisterOver(held, ours, last)) {
+      } else {
         // Meta dropped the callback, or still holds this desk's previous address: register again.
         this.options.requestRegistration()
-      } else {
-        await this.settleOwnerAt(held as string)
       }
     })
   }
@@ -179,9 +181,7 @@ export class WebhookOwnership {
   dispose(): void {
     this.disposed = true
     this.stopWatching()
-    this.endTakeOver((run) =>
-      run.reject(new ServiceError('internal', 'The app is shutting down.'))
-    )
+    this.endTakeOver((run) => run.reject(new ServiceError('internal', 'The app is shutting down.')))
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {
@@ -218,12 +218,8 @@ export class WebhookOwnership {
     else this.stopWatching()
     if (!sameOwner(previous, next)) {
       const sentence = describeWebhookOwner(next, this.options.pageName())
-      if (sentence) {
-        const took = 'tookItFromUs' in next && next.tookItFromUs
-        if (next.state === 'other-desk' || next.state === 'foreign' || took)
-          this.log.warn(sentence)
-        else this.log.info(sentence)
-      }
+      // Headless runs (`npm run serve`) say it in the same words as every UI.
+      if (sentence) this.log[next.state === 'this-desk' ? 'info' : 'warn'](sentence)
       if (previous.state === 'this-desk' && 'tookItFromUs' in next && next.tookItFromUs)
         this.options.onLost?.()
     }

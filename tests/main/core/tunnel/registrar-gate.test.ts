@@ -7,10 +7,7 @@ import type { RegistrationStatus } from '../../../../src/shared/tunnel'
 import { OWNED_ELSEWHERE } from '../../../../src/shared/tunnel'
 import { GraphError, type AppWebhookSubscription } from '../../../../src/main/core/graph'
 import { memoryLogger } from '../../../../src/main/core/log'
-import {
-  WebhookRegistrar,
-  type RegistrationGate
-} from '../../../../src/main/core/tunnel/registrar'
+import { WebhookRegistrar, type RegistrationGate } from '../../../../src/main/core/tunnel/registrar'
 
 let subscribed: AppWebhookSubscription[]
 let subscribeFails: Error | undefined
@@ -90,7 +87,11 @@ describe('the registrar with a gate', () => {
 
   it('when Meta cannot be asked, it fails with a sentence and retries', async () => {
     gate.beforeRegister.mockRejectedValueOnce(
-      new GraphError({ kind: 'unavailable', message: 'down', userMessage: 'Facebook is unreachable.' })
+      new GraphError({
+        kind: 'unavailable',
+        message: 'down',
+        userMessage: 'Facebook is unreachable.'
+      })
     )
     registrar.update('https://one.tunnel.example')
     await settle()

@@ -7,7 +7,11 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { memoryLogger } from '../../../../src/main/core/log'
-import { askOwner, askOwnerOver, identityUrl } from '../../../../src/main/core/webhook-owner/ask-owner'
+import {
+  askOwner,
+  askOwnerOver,
+  identityUrl
+} from '../../../../src/main/core/webhook-owner/ask-owner'
 import {
   IDENTITY_PATH,
   signIdentityAnswer,
@@ -46,9 +50,7 @@ afterEach(async () => {
 })
 
 /** A plain server standing at the callback URL instead of a desk. */
-async function plainServer(
-  handle: Parameters<typeof createServer>[1] & object
-): Promise<string> {
+async function plainServer(handle: Parameters<typeof createServer>[1] & object): Promise<string> {
   const server = createServer(handle)
   servers.push(server)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

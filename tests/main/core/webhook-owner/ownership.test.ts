@@ -39,7 +39,8 @@ const lastRegistered: LastRegistered = {
 function subscriptions(): AppSubscriptions {
   if (graphFails) throw graphFails
   return {
-    data: held === undefined ? [] : [{ object: 'page', callback_url: held, active: true, fields: [] }]
+    data:
+      held === undefined ? [] : [{ object: 'page', callback_url: held, active: true, fields: [] }]
   }
 }
 

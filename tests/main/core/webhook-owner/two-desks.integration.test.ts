@@ -65,8 +65,8 @@ afterEach(async () => {
 })
 
 /** A desk of the app, named `name`, reachable at its own loopback address. */
-async function startDesk(name: string, pageId = PAGE_ID): Promise<Desk> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'softphone-desk-'))
+async function startDesk(name: string, pageId = PAGE_ID, dataDir?: string): Promise<Desk> {
+  dataDir ??= await mkdtemp(join(tmpdir(), 'softphone-desk-'))
   const logger = memoryLogger('info')
   const settings = await SettingsStore.open(dataDir, logger)
   await settings.update({ desk: { name } })
@@ -159,10 +159,14 @@ describe('two desks of one app', () => {
     const back = await startDesk('Back office')
     await settled(back, 'other-desk')
 
-    const result = await back.core.service.dispatch('takeOverWebhook', {}, {
-      id: 'ui',
-      send: () => undefined
-    })
+    const result = await back.core.service.dispatch(
+      'takeOverWebhook',
+      {},
+      {
+        id: 'ui',
+        send: () => undefined
+      }
+    )
     expect(result).toEqual({
       owner: { state: 'this-desk', url: back.callbackUrl, checkedAt: expect.any(Number) }
     })
@@ -199,6 +203,19 @@ describe('two desks of one app', () => {
     expect(metaCallback()).toBe(back.callbackUrl)
   })
 
+  it('a desk restarted on a new address registers over its own previous one, and no other', async () => {
+    const front = await startDesk('Front desk')
+    await settled(front, 'this-desk')
+    desks.splice(desks.indexOf(front), 1)
+    front.tunnel.stop()
+    await front.core.stop()
+    // The same data folder, a new port: Meta still holds the old address, which was this desk's.
+    const again = await startDesk('Front desk', PAGE_ID, front.dataDir)
+    expect(again.callbackUrl).not.toBe(front.callbackUrl)
+    await settled(again, 'this-desk')
+    expect(metaCallback()).toBe(again.callbackUrl)
+  })
+
   it('refuses to take over from a desk of another Page of the app, in a sentence', async () => {
     const other = await startDesk('Shop desk', '555000111')
     await settled(other, 'this-desk')
@@ -228,7 +245,9 @@ describe('two desks of one app', () => {
       expect(await response.text()).toBe('')
     }
     // The honest question, for contrast.
-    const honest = await fetch(identityUrl(front.callbackUrl, { ...signIdentityRequest(APP_SECRET) }))
+    const honest = await fetch(
+      identityUrl(front.callbackUrl, { ...signIdentityRequest(APP_SECRET) })
+    )
     expect(honest.status).toBe(200)
     expect(new URL(IDENTITY_PATH, front.callbackUrl).pathname).toBe('/softphone/hub')
   })

@@ -44,9 +44,9 @@ describe('two desks of one app, as the e2e test drives them', () => {
     const { owner: taken } = await back.client.api.takeOverWebhook({})
     expect(taken).toMatchObject({ state: 'this-desk', url: back.webhookUrl })
     expect(heard.map((seen) => seen.state)).toContain('this-desk')
-    expect(
-      back.sim.graph.subscriptions.find((sub) => sub.object === 'page')?.callback_url
-    ).toBe(back.webhookUrl)
+    expect(back.sim.graph.subscriptions.find((sub) => sub.object === 'page')?.callback_url).toBe(
+      back.webhookUrl
+    )
     // The first desk's UI hears it within one re-check.
     await expect
       .poll(async () => owner(front), { timeout: 3000 })
