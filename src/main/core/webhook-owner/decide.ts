@@ -25,21 +25,16 @@ export function mayRegisterOver(
 }
 
 /**
- * Who owns `url`, from its answer. `previous` is what this desk believed before: when it owned the
- * webhook (or already knew it was taken from it by this same URL), the new owner took it from us.
+ * Who owns `url`, from its answer. `tookItFromUs`: this desk owned the webhook until now (or
+ * already knew this same URL took it), so the new owner took it from us.
  */
 export function ownerAt(
   url: string,
   answer: WhoIsThere,
   pageId: string | undefined,
-  previous: WebhookOwner,
-  checkedAt: number
+  checkedAt: number,
+  tookItFromUs: boolean
 ): WebhookOwner {
-  const tookItFromUs =
-    previous.state === 'this-desk' ||
-    ((previous.state === 'other-desk' || previous.state === 'foreign') &&
-      previous.url === url &&
-      previous.tookItFromUs === true)
   const took = tookItFromUs ? { tookItFromUs: true } : {}
   if (answer.kind === 'foreign') return { state: 'foreign', url, checkedAt, ...took }
   return {

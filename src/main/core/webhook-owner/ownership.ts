@@ -61,6 +61,13 @@ export class WebhookOwnership {
   /** One look at a time: a re-check and a registration never interleave their reads and writes. */
   private queue: Promise<unknown> = Promise.resolve()
   private disposed = false
+  /**
+   * This desk owned the webhook when it last knew: kept through a tunnel drop (the owner reads
+   * "not needed" meanwhile), so the look after the reconnect can still say who took it from us.
+   */
+  private wasOurs = false
+  /** The URL that took the webhook from this desk, while it keeps it. */
+  private takenBy: string | undefined
 
   constructor(private readonly options: WebhookOwnershipOptions) {
     this.log = options.logger.child('webhook-owner')
@@ -207,20 +214,27 @@ export class WebhookOwnership {
 
   private async settleOwnerAt(url: string): Promise<void> {
     const answer = await this.ask(url, this.options.appSecret())
-    this.set(ownerAt(url, answer, this.options.pageId(), this.owner, this.now()))
+    const tookItFromUs = this.wasOurs || this.takenBy === url
+    this.takenBy = tookItFromUs ? url : undefined
+    this.wasOurs = false
+    this.set(ownerAt(url, answer, this.options.pageId(), this.now(), tookItFromUs))
   }
 
   private set(next: WebhookOwner): void {
     if (this.disposed) return
     const previous = this.owner
     this.owner = next
-    if (next.state === 'this-desk') this.startWatching()
-    else this.stopWatching()
+    if (next.state === 'this-desk') {
+      this.wasOurs = true
+      this.takenBy = undefined
+      this.startWatching()
+    } else this.stopWatching()
     if (!sameOwner(previous, next)) {
       const sentence = describeWebhookOwner(next, this.options.pageName())
       // Headless runs (`npm run serve`) say it in the same words as every UI.
       if (sentence) this.log[next.state === 'this-desk' ? 'info' : 'warn'](sentence)
-      if (previous.state === 'this-desk' && 'tookItFromUs' in next && next.tookItFromUs)
+      const tookItNow = 'tookItFromUs' in next && next.tookItFromUs
+      if (tookItNow && !('tookItFromUs' in previous && previous.tookItFromUs))
         this.options.onLost?.()
     }
     this.options.onChange(next)

@@ -211,6 +211,21 @@ describe('keeping watch while this desk owns the webhook', () => {
     expect(owners.length).toBe(read)
   })
 
+  it('after a tunnel drop, the reconnect’s look still says who took it from us', async () => {
+    await own()
+    ownership.noPublicUrl()
+    expect(ownership.current).toEqual({ state: 'not-needed' })
+    held = THEIRS
+    answers.set(THEIRS, { kind: 'desk', identity: FRONT_DESK })
+    expect(await ownership.beforeRegister(OURS)).toEqual(OWNED_ELSEWHERE)
+    expect(ownership.current).toMatchObject({ state: 'other-desk', tookItFromUs: true })
+    expect(lost).toBe(1)
+    // Looking again at the same owner is no new loss, but still says who took it.
+    expect(await ownership.beforeRegister(OURS)).toEqual(OWNED_ELSEWHERE)
+    expect(ownership.current).toMatchObject({ state: 'other-desk', tookItFromUs: true })
+    expect(lost).toBe(1)
+  })
+
   it('a server that took it is named by its URL', async () => {
     await own()
     held = THEIRS

@@ -36,6 +36,13 @@ interface Desk {
   statuses: CoreStatus[]
 }
 
+interface DeskOptions {
+  pageId?: string
+  /** A data folder a desk used before (a restart). */
+  dataDir?: string
+  recheckMs?: number
+}
+
 let graph: FakeGraph
 const desks: Desk[] = []
 const servers: Server[] = []
@@ -65,7 +72,10 @@ afterEach(async () => {
 })
 
 /** A desk of the app, named `name`, reachable at its own loopback address. */
-async function startDesk(name: string, pageId = PAGE_ID, dataDir?: string): Promise<Desk> {
+async function startDesk(
+  name: string,
+  { pageId = PAGE_ID, dataDir, recheckMs = RECHECK_MS }: DeskOptions = {}
+): Promise<Desk> {
   dataDir ??= await mkdtemp(join(tmpdir(), 'softphone-desk-'))
   const logger = memoryLogger('info')
   const settings = await SettingsStore.open(dataDir, logger)
@@ -89,7 +99,7 @@ async function startDesk(name: string, pageId = PAGE_ID, dataDir?: string): Prom
     settings,
     logger,
     version: '9.9.9',
-    webhookRecheckMs: RECHECK_MS
+    webhookRecheckMs: recheckMs
   })
   const { webhookUrl } = await core.start()
   const statuses: CoreStatus[] = []
@@ -203,6 +213,30 @@ describe('two desks of one app', () => {
     expect(metaCallback()).toBe(back.callbackUrl)
   })
 
+  it('a tunnel reconnect of the first desk says who took it, and does not take it back', async () => {
+    // No re-check timer within the test: only the reconnect can find out.
+    const front = await startDesk('Front desk', { recheckMs: 60 * 60_000 })
+    await settled(front, 'this-desk')
+    const back = await startDesk('Back office')
+    await settled(back, 'other-desk')
+    await back.core.service.dispatch('takeOverWebhook', {}, { id: 'ui', send: () => undefined })
+    expect(front.core.status().webhookOwner).toMatchObject({ state: 'this-desk' })
+
+    front.tunnel.refresh()
+    await expect
+      .poll(() => front.core.status().webhookOwner)
+      .toMatchObject({
+        state: 'other-desk',
+        desk: { deskName: 'Back office' },
+        tookItFromUs: true
+      })
+    expect(front.core.status().registration).toEqual({
+      state: 'not-needed',
+      reason: 'owned-elsewhere'
+    })
+    expect(metaCallback()).toBe(back.callbackUrl)
+  })
+
   it('a desk restarted on a new address registers over its own previous one, and no other', async () => {
     const front = await startDesk('Front desk')
     await settled(front, 'this-desk')
@@ -210,14 +244,14 @@ describe('two desks of one app', () => {
     front.tunnel.stop()
     await front.core.stop()
     // The same data folder, a new port: Meta still holds the old address, which was this desk's.
-    const again = await startDesk('Front desk', PAGE_ID, front.dataDir)
+    const again = await startDesk('Front desk', { dataDir: front.dataDir })
     expect(again.callbackUrl).not.toBe(front.callbackUrl)
     await settled(again, 'this-desk')
     expect(metaCallback()).toBe(again.callbackUrl)
   })
 
   it('refuses to take over from a desk of another Page of the app, in a sentence', async () => {
-    const other = await startDesk('Shop desk', '555000111')
+    const other = await startDesk('Shop desk', { pageId: '555000111' })
     await settled(other, 'this-desk')
     const back = await startDesk('Back office')
     await settled(back, 'other-desk')
