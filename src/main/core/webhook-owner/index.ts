@@ -19,7 +19,11 @@ export { WEBHOOK_RECHECK_MS, WebhookOwnership } from './ownership'
 export interface DeskOwnershipOptions {
   graph: WebhookOwnershipOptions['graph']
   dataDir: string
-  credentials: () => { pageId?: string | undefined; appSecret?: string | undefined }
+  credentials: () => {
+    pageId?: string | undefined
+    appId?: string | undefined
+    appSecret?: string | undefined
+  }
   settings: { get(): Settings }
   pageHealth: () => PageHealth
   /** The app's version, told to other desks of the same app. */
@@ -55,7 +59,7 @@ export function createDeskOwnership(options: DeskOwnershipOptions): {
   }
   const ownership = new WebhookOwnership({
     graph: options.graph,
-    lastRegistered: lastRegisteredFile(options.dataDir),
+    lastRegistered: lastRegisteredFile(options.dataDir, () => options.credentials().appId),
     appSecret,
     pageId,
     pageName: () => {

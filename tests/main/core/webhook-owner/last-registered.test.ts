@@ -31,6 +31,19 @@ describe('the callback URL this desk registered last', () => {
     expect(isAppDataFile(LAST_REGISTERED_FILE)).toBe(true)
   })
 
+  it('belongs to the app it was registered for: another app starts with nothing', async () => {
+    let appId = '111'
+    const kept = lastRegisteredFile(dir, () => appId)
+    await kept.set('https://one.tunnel.example/webhook')
+    expect(await kept.get()).toBe('https://one.tunnel.example/webhook')
+    appId = '222'
+    expect(await kept.get()).toBeUndefined()
+    expect(await lastRegisteredFile(dir, () => '222').get()).toBeUndefined()
+    expect(await lastRegisteredFile(dir, () => '111').get()).toBe(
+      'https://one.tunnel.example/webhook'
+    )
+  })
+
   it('an unreadable file proves nothing: the desk looks before registering', async () => {
     await writeFile(join(dir, LAST_REGISTERED_FILE), '{"callbackUrl": 42')
     expect(await lastRegisteredFile(dir).get()).toBeUndefined()
