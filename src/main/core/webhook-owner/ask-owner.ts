@@ -12,38 +12,60 @@ const MAX_ANSWER_BYTES = 8192
 
 export type WhoIsThere = { kind: 'desk'; identity: DeskIdentity } | { kind: 'foreign' }
 
-/** Asks `<origin of callbackUrl>/softphone/hub`; never throws. */
+/** Asks the identity endpoint beside `callbackUrl` (see identityUrls); never throws. */
 export type AskOwner = (callbackUrl: string, appSecret: string) => Promise<WhoIsThere>
+
+/**
+ * Where a desk's identity endpoint would be, first choice first: at the callback's origin (a
+ * tunnel's subdomain, an own domain), else beside the callback's last path segment, for a proxy
+ * that puts the desk under a path prefix (`https://host/desk-2/webhook`).
+ */
+export function identityUrls(callbackUrl: string): URL[] {
+  const atOrigin = new URL(IDENTITY_PATH, new URL(callbackUrl).origin)
+  const beside = new URL(IDENTITY_PATH.slice(1), callbackUrl)
+  beside.search = ''
+  return atOrigin.href === beside.href ? [atOrigin] : [atOrigin, beside]
+}
 
 export function identityUrl(
   callbackUrl: string,
-  request: Readonly<Record<string, string | undefined>>
+  request: Readonly<Record<string, string | undefined>>,
+  base: URL = new URL(IDENTITY_PATH, new URL(callbackUrl).origin)
 ): URL {
-  const url = new URL(IDENTITY_PATH, new URL(callbackUrl).origin)
+  const url = new URL(base)
   for (const [key, value] of Object.entries(request))
     if (value !== undefined) url.searchParams.set(key, value)
   return url
 }
 
+async function askAt(endpoint: URL, appSecret: string, timeoutMs: number): Promise<WhoIsThere> {
+  const foreign: WhoIsThere = { kind: 'foreign' }
+  // A fresh nonce for each question: an answer is good for the one it was signed for.
+  const request = signIdentityRequest(appSecret)
+  try {
+    const response = await fetch(identityUrl(endpoint.href, request, endpoint), {
+      signal: AbortSignal.timeout(timeoutMs),
+      // A redirect would take the question (and its signature) somewhere Meta does not deliver.
+      redirect: 'error',
+      headers: { accept: 'application/json', 'bypass-tunnel-reminder': 'softphone' }
+    })
+    const text = await response.text()
+    if (!response.ok || Buffer.byteLength(text) > MAX_ANSWER_BYTES) return foreign
+    const identity = verifyIdentityAnswer(appSecret, request.nonce, JSON.parse(text))
+    return identity ? { kind: 'desk', identity } : foreign
+  } catch {
+    return foreign
+  }
+}
+
 export function askOwnerOver(timeoutMs = ASK_TIMEOUT_MS): AskOwner {
   return async (callbackUrl, appSecret) => {
-    const foreign: WhoIsThere = { kind: 'foreign' }
-    if (!appSecret) return foreign
-    const request = signIdentityRequest(appSecret)
-    try {
-      const response = await fetch(identityUrl(callbackUrl, request), {
-        signal: AbortSignal.timeout(timeoutMs),
-        // A redirect would take the question (and its signature) somewhere Meta does not deliver.
-        redirect: 'error',
-        headers: { accept: 'application/json', 'bypass-tunnel-reminder': 'softphone' }
-      })
-      const text = await response.text()
-      if (!response.ok || Buffer.byteLength(text) > MAX_ANSWER_BYTES) return foreign
-      const identity = verifyIdentityAnswer(appSecret, request.nonce, JSON.parse(text))
-      return identity ? { kind: 'desk', identity } : foreign
-    } catch {
-      return foreign
+    if (!appSecret) return { kind: 'foreign' }
+    for (const endpoint of identityUrls(callbackUrl)) {
+      const answer = await askAt(endpoint, appSecret, timeoutMs)
+      if (answer.kind === 'desk') return answer
     }
+    return { kind: 'foreign' }
   }
 }
 

@@ -10,7 +10,8 @@ import { memoryLogger } from '../../../../src/main/core/log'
 import {
   askOwner,
   askOwnerOver,
-  identityUrl
+  identityUrl,
+  identityUrls
 } from '../../../../src/main/core/webhook-owner/ask-owner'
 import {
   IDENTITY_PATH,
@@ -89,6 +90,18 @@ describe('a desk answering', () => {
 
   it('a desk of another app (another secret) is not this app', async () => {
     expect(await askOwner(callbackUrl, 'another-app-secret')).toEqual({ kind: 'foreign' })
+  })
+})
+
+describe('where the question goes', () => {
+  it('to the callback’s origin, and beside its last segment when a proxy adds a path prefix', () => {
+    expect(identityUrls('https://desk.loca.lt/webhook').map(String)).toEqual([
+      'https://desk.loca.lt/softphone/hub'
+    ])
+    expect(identityUrls('https://host.example/desk-2/webhook?x=1').map(String)).toEqual([
+      'https://host.example/softphone/hub',
+      'https://host.example/desk-2/softphone/hub'
+    ])
   })
 })
 
