@@ -173,6 +173,7 @@ export async function runDesktopApp<Image, MenuT>(
     env: options.env,
     testCallSimulator: options.testCallSimulator,
     secrets,
+    version: app.getVersion(),
     logger
   })
   disposables.add('core', () => core.stop())

@@ -22,6 +22,7 @@ export interface ShellApp extends LoginItemApp, BadgeApp {
   getPath(name: 'userData'): string
   setPath(name: 'userData', path: string): void
   getAppPath(): string
+  getVersion(): string
   requestSingleInstanceLock(): boolean
   setAppUserModelId(id: string): void
   whenReady(): Promise<void>

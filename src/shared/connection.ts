@@ -7,7 +7,7 @@
 import type { CoreStatus } from './api'
 import { pageHealthFresh } from './page-health'
 import { describeRegistration, describeTunnel } from './tunnel'
-import { describeWebhookOwner, type WebhookOwner } from './webhook-owner'
+import { describeWebhookOwner, describeWebhookOwnerOf, type WebhookOwner } from './webhook-owner'
 
 export type ConnectionSummary =
   /** No Page and app are set up. */
@@ -52,6 +52,11 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
   // An http address: Meta refuses to deliver to it, so calls cannot arrive whatever else holds.
   if (tunnel.state === 'up' && tunnel.warning) return { state: 'problem', sentence: tunnel.warning }
   if (registration.state === 'failed') return { state: 'problem', sentence: registration.message }
+  // Another desk or server receives the calls: nothing rings here until the owner chooses.
+  if (registration.state === 'not-needed' && registration.reason === 'owned-elsewhere') {
+    const sentence = describeWebhookOwnerOf(status) ?? describeRegistration(registration)
+    return { state: 'problem', sentence }
+  }
   if (registration.state === 'registered') {
     const detail = `${describeTunnel(tunnel)} · ${describeRegistration(registration)}`
     return registration.handshakeConfirmed

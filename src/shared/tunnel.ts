@@ -20,8 +20,12 @@ export type TunnelStatus =
   | { state: 'error'; message: string }
 
 export type RegistrationStatus =
-  /** Nothing to register: no public URL yet, or the Page and app are not set up. */
-  | { state: 'not-needed'; reason: 'no-public-url' | 'not-configured' }
+  /**
+   * Nothing to register: no public URL yet, or the Page and app are not set up, or Meta's callback
+   * belongs to another desk or server (`owned-elsewhere`: this desk does not overwrite it unasked;
+   * CoreStatus.webhookOwner says who it is).
+   */
+  | { state: 'not-needed'; reason: 'no-public-url' | 'not-configured' | 'owned-elsewhere' }
   | { state: 'registering'; callbackUrl: string; attempt: number }
   /**
    * Meta accepted `callbackUrl`. `handshakeConfirmed` says that a verification handshake was seen
@@ -35,6 +39,10 @@ export const TUNNEL_OFF: TunnelStatus = { state: 'off' }
 export const REGISTRATION_IDLE: RegistrationStatus = {
   state: 'not-needed',
   reason: 'no-public-url'
+}
+export const OWNED_ELSEWHERE: RegistrationStatus = {
+  state: 'not-needed',
+  reason: 'owned-elsewhere'
 }
 
 /** http://127.0.0.1, http://localhost, http://[::1]: a test rig on this computer. */
@@ -69,12 +77,16 @@ export function describeTunnel(status: TunnelStatus): string {
   }
 }
 
+const NOT_REGISTERED = {
+  'not-configured': 'Webhook not registered: connect a Page and app first',
+  'owned-elsewhere': 'Webhook not registered: another desk or server receives this app’s calls',
+  'no-public-url': 'Webhook not registered: waiting for a public address'
+} as const satisfies Record<Extract<RegistrationStatus, { state: 'not-needed' }>['reason'], string>
+
 export function describeRegistration(status: RegistrationStatus): string {
   switch (status.state) {
     case 'not-needed':
-      return status.reason === 'not-configured'
-        ? 'Webhook not registered: connect a Page and app first'
-        : 'Webhook not registered: waiting for a public address'
+      return NOT_REGISTERED[status.reason]
     case 'registering':
       return 'Registering the webhook with Facebook'
     case 'registered':

@@ -44,6 +44,20 @@ export type WebhookOwner =
 /** The request of `takeOverWebhook`: nothing but the explicit choice. */
 export const takeOverWebhookRequest = z.object({}).strict()
 
+/**
+ * The sentence for a whole CoreStatus-like view: the Page's name when Meta said it, else "this
+ * Page". For places that hold only the status (the connection summary, setup checks).
+ */
+export function describeWebhookOwnerOf(status: {
+  webhookOwner?: WebhookOwner | undefined
+  pageHealth?: { state: string; pageName?: string | undefined } | undefined
+}): string | undefined {
+  if (!status.webhookOwner) return undefined
+  const health = status.pageHealth
+  const pageName = (health?.state === 'ok' && health.pageName) || 'this Page'
+  return describeWebhookOwner(status.webhookOwner, pageName)
+}
+
 /** One sentence for the Calls view, Page setup and headless logs. */
 export function describeWebhookOwner(owner: WebhookOwner, pageName: string): string | undefined {
   switch (owner.state) {

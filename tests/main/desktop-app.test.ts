@@ -237,7 +237,7 @@ describe('the desktop app, composed against a fake Electron', () => {
     await expect.poll(() => opened).toEqual(['simulator'])
   })
 
-  it('starts the tunnel once listening, refreshes it and checks the Page on wake-up, and stops it on quit', async () => {
+  it('starts the tunnel once listening, refreshes it and checks the Page and the webhook owner on wake-up, and stops it on quit', async () => {
     const calls: string[] = []
     started = await startDesktop({
       createTunnel: () => ({
@@ -247,10 +247,12 @@ describe('the desktop app, composed against a fake Electron', () => {
       })
     })
     const checkPage = vi.spyOn(started.app.core, 'checkPage')
+    const checkWebhookOwner = vi.spyOn(started.app.core, 'checkWebhookOwner')
     expect(calls).toEqual(['start'])
     started.electron.powerMonitor.emit('resume')
     expect(calls).toEqual(['start', 'refresh'])
     expect(checkPage).toHaveBeenCalledOnce()
+    expect(checkWebhookOwner).toHaveBeenCalledOnce()
     await started.quit()
     expect(calls).toEqual(['start', 'refresh', 'stop'])
   })

@@ -214,4 +214,28 @@ describe('what the UIs say about the Page', () => {
     )
     expect(pageNameOf(status({ pageHealth: { state: 'checking' } }))).toBe('your Page')
   })
+  it('says who receives the calls when another desk or server owns the webhook', () => {
+    const elsewhere = status({
+      ...managed,
+      pageHealth: { state: 'ok', checkedAt: NOW - 1_000, pageName: 'Bakery' },
+      registration: { state: 'not-needed', reason: 'owned-elsewhere' },
+      webhookOwner: {
+        state: 'other-desk',
+        url: 'https://front.example/webhook',
+        desk: { deskName: 'Front desk', pageIds: ['1'], version: '0.1.0' },
+        servesOtherPage: false,
+        checkedAt: NOW
+      }
+    })
+    expect(summarizeConnection(elsewhere, NOW)).toEqual({
+      state: 'problem',
+      sentence: 'Calls for Bakery go to Front desk (https://front.example/webhook).'
+    })
+    // An older core that says nothing about the owner still gets a sentence.
+    const unnamed = status({ ...managed, registration: elsewhere.registration })
+    expect(summarizeConnection(unnamed, NOW)).toEqual({
+      state: 'problem',
+      sentence: 'Webhook not registered: another desk or server receives this app’s calls'
+    })
+  })
 })

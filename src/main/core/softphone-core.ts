@@ -4,80 +4,29 @@
  * and the headless server (`npm run serve`). Nothing here knows about windows or sockets to UIs.
  */
 import type { CoreStatus } from '../../shared/api'
-import { REGISTRATION_IDLE, TUNNEL_OFF } from '../../shared/tunnel'
+import { OWNED_ELSEWHERE, REGISTRATION_IDLE, TUNNEL_OFF } from '../../shared/tunnel'
 import type { RegistrationStatus, TunnelStatus } from '../../shared/tunnel'
 import { CallBack } from './callback'
 import { CallRegistry } from './calls'
-import type { Credentials, Env, RuntimeConfig, SecretStore } from './config'
+import type { Credentials } from './config'
 import { listenNamingPort } from './config/port-in-use'
+import type { CoreOptions, SoftphoneCore } from './core-api'
 import { GraphClient, ProfileCache } from './graph'
 import { HistoryStore } from './history'
 import { openDurableIntake } from './journal/durable-intake'
-import { registerSecret, type Logger } from './log'
-import { createOnboarding, type OnboardingPort } from './onboarding'
+import { registerSecret } from './log'
+import { createOnboarding } from './onboarding'
 import { PageHealthMonitor } from './page-health'
-import type { CallControl, SettingsPort } from './service/ports'
+import type { CallControl } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
 import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
-import { followLiveConfig, type LiveConfigSource } from './settings-effects/live-config'
+import { followLiveConfig } from './settings-effects/live-config'
 import { pinnedSettings } from './settings-effects/pinned'
-import { TestLine, type TestCallSimulatorFactory } from './test-line'
-import type { ListenerTimeouts } from './webhook/listener'
-import { createWebhookServer, type VerificationInfo, type WebhookServer } from './webhook/server'
+import { TestLine } from './test-line'
+import { IDENTITY_PATH, createDeskOwnership } from './webhook-owner'
+import { createWebhookServer, type VerificationInfo } from './webhook/server'
 
-export interface CoreOptions {
-  config: RuntimeConfig
-  dataDir: string
-  settings: SettingsPort
-  /**
-   * The environment `config` was resolved with: its values keep winning when the settings change
-   * (see settings-effects/live-config). Default: none.
-   */
-  env?: Env | undefined
-  /** The built-in simulator behind "Test call"; without it the command says it is unavailable. */
-  testCallSimulator?: TestCallSimulatorFactory | undefined
-  /** Where onboarding keeps the Page token and app secret; without it a Page cannot be saved. */
-  secrets?: SecretStore | undefined
-  logger: Logger
-  /** The webhook listener's limits on slow requests; tests scale them down. */
-  listenerTimeouts?: ListenerTimeouts | undefined
-}
-
-export interface SoftphoneCore {
-  readonly service: SoftphoneService
-  readonly registry: CallRegistry
-  readonly graph: GraphClient
-  readonly history: HistoryStore
-  readonly webhook: WebhookServer
-  /** The ring timeout and tunnel settings as they are now; the live tunnel follows them. */
-  readonly live: LiveConfigSource
-  /** The last verification handshake that reached the listener, for onboarding's checks. */
-  readonly lastVerification: VerificationInfo | undefined
-  /** Saving the Page, the setup checks and their fixes (the service's onboarding commands). */
-  readonly onboarding: OnboardingPort
-  /** The Page and app the core uses now; they change when the owner saves or removes the Page. */
-  credentials(): Readonly<Credentials>
-  /**
-   * Uses `next` from now on, without a restart: Graph requests, webhook signatures and the verify
-   * token, cached caller profiles, status(), and a new webhook registration.
-   */
-  updateCredentials(next: Credentials): void
-  /** The webhook must be registered again (new credentials, or the owner asked); the tunnel listens. */
-  onRegistrationNeeded(listener: () => void): () => void
-  /** Starts listening and checking the Page with Meta; resolves with the local webhook URL. */
-  start(): Promise<{ webhookUrl: string }>
-  /** Asks Meta about the Page token now (resume from sleep); status() shows the answer. */
-  checkPage(): Promise<void>
-  status(): CoreStatus
-  /** Sets the public URL Meta delivers to (tunnel or own URL), or null when there is none. */
-  setPublicUrl(url: string | null): void
-  /** Shows the tunnel's state in status() (fed by core/tunnel's startTunnel). */
-  setTunnelStatus(status: TunnelStatus): void
-  /** Shows the webhook registration's state in status() (fed by core/tunnel's startTunnel). */
-  setRegistrationStatus(status: RegistrationStatus): void
-  /** Ends live calls as the shutdown they are, flushes history and closes the listener. */
-  stop(): Promise<void>
-}
+export type { CoreOptions, SoftphoneCore } from './core-api'
 
 export async function createSoftphoneCore({
   config,
@@ -87,7 +36,8 @@ export async function createSoftphoneCore({
   testCallSimulator,
   secrets,
   logger,
-  listenerTimeouts
+  listenerTimeouts,
+  ...options
 }: CoreOptions): Promise<SoftphoneCore> {
   const log = logger.child('core')
   const credentials: Credentials = { ...config.credentials }
@@ -164,7 +114,8 @@ export async function createSoftphoneCore({
     lastHandshakeAt,
     pinned,
     notices: { history: history.notices(), settings: [...(settings.notices?.() ?? [])] },
-    ignoredGraphUrl: settings.ignoredGraphUrl
+    ignoredGraphUrl: settings.ignoredGraphUrl,
+    webhookOwner: owner.ownership.current
   })
   // "Page connected" only on Meta's fresh word (see shared/connection).
   const pageHealth = new PageHealthMonitor({
@@ -173,6 +124,25 @@ export async function createSoftphoneCore({
     configured: () => configured,
     onChange: () => service.publishStatus(),
     logger: logger.child('page-health')
+  })
+
+  // One owner of the app's webhook: the registrar's gate, re-checks, take-over, identity endpoint.
+  const owner = createDeskOwnership({
+    graph,
+    dataDir,
+    credentials: () => credentials,
+    settings,
+    pageHealth: () => pageHealth.current(),
+    version: options.version ?? process.env['npm_package_version'] ?? 'unknown',
+    webhookPath: config.webhook.path,
+    publicUrl: () => publicUrl,
+    requestRegistration,
+    onChange: () => service.publishStatus(),
+    // The registrar still says "registered" for a URL Meta no longer delivers to.
+    onLost: () => void (registration = OWNED_ELSEWHERE),
+    logger,
+    recheckMs: options.webhookRecheckMs,
+    ask: options.askWebhookOwner
   })
 
   const testLine = testCallSimulator
@@ -233,6 +203,7 @@ export async function createSoftphoneCore({
     callBack,
     onboarding,
     secrets,
+    webhookOwner: owner.ownership,
     logger
   })
 
@@ -264,7 +235,8 @@ export async function createSoftphoneCore({
       }
     },
     journal: intake.journal,
-    onEvents: intake.onEvents
+    onEvents: intake.onEvents,
+    identity: { path: IDENTITY_PATH, handler: owner.identityEndpoint }
   })
 
   function updateCredentials(next: Credentials): void {
@@ -313,9 +285,12 @@ export async function createSoftphoneCore({
     async checkPage() {
       await pageHealth.checkNow()
     },
+    checkWebhookOwner: () => owner.ownership.check(),
+    webhookGate: owner.ownership,
     status,
     setPublicUrl(url) {
       publicUrl = url
+      if (url === null) owner.ownership.noPublicUrl()
       service.publishStatus()
     },
     setTunnelStatus(next) {
@@ -328,6 +303,7 @@ export async function createSoftphoneCore({
     },
     async stop() {
       pageHealth.dispose()
+      owner.ownership.dispose()
       await webhook.close()
       await testLine?.close()
       // Deliveries already acknowledged are applied first, so the sweep below ends (and records)

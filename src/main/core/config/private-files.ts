@@ -79,7 +79,7 @@ export interface PrivateFolder {
  */
 export function isAppDataFile(name: string): boolean {
   return (
-    /^(settings\.json|settings\.unreadable-|secrets\.enc|history\.jsonl|history\.unreadable-|bridge\.json|seen-calls\.jsonl)/.test(
+    /^(settings\.json|settings\.unreadable-|secrets\.enc|history\.jsonl|history\.unreadable-|bridge\.json|seen-calls\.jsonl|webhook-owner\.json)/.test(
       name
     ) || /journal/i.test(name)
   )

@@ -6,6 +6,8 @@
 import type { CoreStatus } from '../../../shared/api'
 import type { AppSubscriptions } from '../../../shared/graph'
 import type { SetupCheck } from '../../../shared/onboarding'
+import { describeRegistration } from '../../../shared/tunnel'
+import { describeWebhookOwnerOf } from '../../../shared/webhook-owner'
 import type { VerificationInfo } from '../webhook/server'
 import { check, errorSentence, skipped, type Settled } from './check'
 
@@ -71,6 +73,13 @@ function webhookCheck(
     case 'not-needed':
       if (registration.reason === 'no-public-url')
         return skipped('webhook', 'Skipped until this computer is reachable from the internet.')
+      // Taking the calls over is the owner's explicit choice (the take-over button), not a fix.
+      if (registration.reason === 'owned-elsewhere')
+        return check(
+          'webhook',
+          'failed',
+          describeWebhookOwnerOf(status) ?? describeRegistration(registration)
+        )
       return appBlocked
         ? skipped('webhook', appBlocked)
         : check(

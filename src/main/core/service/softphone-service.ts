@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/api'
 import { commandRequests, ServiceError } from '../../../shared/api'
 import type { Call, EndedCall } from '../../../shared/calls'
+import type { WebhookOwner } from '../../../shared/webhook-owner'
 import type { Logger } from '../log'
 import { toServiceError } from './errors'
 import { ConfigError } from '../config/errors'
@@ -63,6 +64,8 @@ export interface SoftphoneServiceDeps {
   onboarding?: OnboardingPort | undefined
   /** Where the TURN password is kept; without it calls use STUN only. */
   secrets?: Pick<SecretStore, 'get' | 'set'> | undefined
+  /** Who receives the app's webhook (core/webhook-owner); without it take-over is unavailable. */
+  webhookOwner?: { takeOver(): Promise<WebhookOwner> } | undefined
   logger: Logger
 }
 
@@ -146,9 +149,10 @@ export class SoftphoneService {
       removePage: () => this.onboarding().removePage(),
       runSetupChecks: () => this.onboarding().runChecks(),
       fixSetup: (request) => this.onboarding().fix(request.action),
-      takeOverWebhook: () => {
-        // Filled in by the webhook-owner work (issue 10); refused in words until then.
-        throw new ServiceError('not-configured', 'Taking over the webhook is not available yet.')
+      takeOverWebhook: async () => {
+        if (!deps.webhookOwner)
+          throw new ServiceError('not-configured', 'Taking over the webhook is not available here.')
+        return { owner: await deps.webhookOwner.takeOver() }
       }
     }
     this.unsubscribe.push(

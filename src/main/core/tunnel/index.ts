@@ -17,6 +17,7 @@ export {
   WebhookRegistrar,
   echoesChallenge,
   type HandshakeCheck,
+  type RegistrationGate,
   type WebhookRegistrarOptions
 } from './registrar'
 export {

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { RegistrationStatus } from '../../../shared/tunnel'
-import { REGISTRATION_IDLE } from '../../../shared/tunnel'
+import { REGISTRATION_IDLE, describeRegistration } from '../../../shared/tunnel'
 import { TypedEmitter, type Listener } from '../calls/typed-emitter'
 import type { AppWebhookSubscription } from '../graph'
 import { isGraphError } from '../graph'
@@ -25,6 +25,19 @@ import { joinUrlPath } from './connection'
 export const WEBHOOK_FIELDS = ['calls', 'call_permission_reply', 'messages'] as const
 export const SELF_CHECK_TIMEOUT_MS = 10_000
 const NOT_CONFIGURED: RegistrationStatus = { state: 'not-needed', reason: 'not-configured' }
+
+/**
+ * Who may register (core/webhook-owner): asked before each registration, told how it ended. Meta
+ * keeps one callback per app, so a URL this desk did not register itself is not overwritten unasked.
+ */
+export interface RegistrationGate {
+  /** Undefined: go ahead; a status: show it instead of registering. Throws when Meta cannot be asked. */
+  beforeRegister(callbackUrl: string): Promise<RegistrationStatus | undefined>
+  /** Meta accepted `callbackUrl`: it is this desk's now. */
+  registered(callbackUrl: string): Promise<void>
+  /** The attempt failed; `message` is the sentence shown. */
+  failed(message: string): void
+}
 
 /** GETs the callback like Meta does; resolves true when our challenge comes back. */
 export type HandshakeCheck = (
@@ -46,6 +59,8 @@ export interface WebhookRegistrarOptions {
   backoff?: BackoffPolicy | undefined
   handshakeCheck?: HandshakeCheck | undefined
   random?: (() => number) | undefined
+  /** Without one, every URL is registered without looking (tests of the registration itself). */
+  gate?: RegistrationGate | undefined
 }
 
 export interface RegistrarEvents {
@@ -140,14 +155,24 @@ export class WebhookRegistrar {
     if (!verifyToken) return { settled: NOT_CONFIGURED }
     this.setStatus({ state: 'registering', callbackUrl, attempt: this.failures + 1 })
     const startedAt = Date.now()
+    const gate = this.options.gate
     try {
+      // Only with a gate: awaiting nothing would still cost the POST a turn of the event loop.
+      const instead = gate ? await gate.beforeRegister(callbackUrl) : undefined
+      if (instead) {
+        this.failures = 0
+        return { settled: instead }
+      }
       await this.options.graph.subscribeAppWebhook({
         callbackUrl,
         verifyToken,
         fields: this.options.fields ?? WEBHOOK_FIELDS
       })
     } catch (error) {
-      if (isGraphError(error) && error.kind === 'not-configured') return { settled: NOT_CONFIGURED }
+      if (isGraphError(error) && error.kind === 'not-configured') {
+        gate?.failed(describeRegistration(NOT_CONFIGURED))
+        return { settled: NOT_CONFIGURED }
+      }
       const message = isGraphError(error)
         ? error.userMessage
         : 'The webhook could not be registered with Facebook; see the log for details.'
@@ -155,6 +180,7 @@ export class WebhookRegistrar {
         callbackUrl,
         ...(isGraphError(error) ? error.toLogFields() : { error })
       })
+      gate?.failed(message)
       return { failed: message }
     }
     const handshakeConfirmed =
@@ -166,6 +192,7 @@ export class WebhookRegistrar {
       })
     }
     this.failures = 0
+    if (gate) await gate.registered(callbackUrl)
     return { settled: { state: 'registered', callbackUrl, at: Date.now(), handshakeConfirmed } }
   }
 

@@ -9,7 +9,12 @@ import type { Logger } from '../log'
 import type { VerificationInfo } from '../webhook/server'
 import type { BackoffPolicy } from './backoff'
 import type { TunnelConnector } from './connection'
-import { WebhookRegistrar, type HandshakeCheck, type WebhookRegistrarOptions } from './registrar'
+import {
+  WebhookRegistrar,
+  type HandshakeCheck,
+  type RegistrationGate,
+  type WebhookRegistrarOptions
+} from './registrar'
 import { TunnelService } from './tunnel-service'
 
 /** What the tunnel needs from SoftphoneCore; a narrow view so tests can pass a small fake. */
@@ -24,6 +29,8 @@ export interface TunnelHost {
   credentials?(): Readonly<Credentials>
   /** Called when the webhook must be registered again: new credentials, or the owner asked. */
   onRegistrationNeeded?(listener: () => void): () => void
+  /** Who may register over Meta's callback (core/webhook-owner); without it, always this desk. */
+  readonly webhookGate?: RegistrationGate | undefined
 }
 
 export interface StartTunnelOptions {
@@ -82,7 +89,8 @@ export function startTunnel(
     lastVerification: () => core.lastVerification,
     logger,
     backoff: options.registrationBackoff,
-    handshakeCheck: options.handshakeCheck
+    handshakeCheck: options.handshakeCheck,
+    gate: core.webhookGate
   })
   const unsubscribe = [
     service.on('status', (status) => core.setTunnelStatus(status)),

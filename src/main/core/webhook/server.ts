@@ -7,7 +7,7 @@
  * when the 200 is slow.
  */
 import express from 'express'
-import type { Express, NextFunction, Request, Response } from 'express'
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express'
 import { unpackDelivery } from '../../../shared/webhook'
 import type { DeliveryEnvelope, WebhookEvent } from '../../../shared/webhook'
 import { registerSecret } from '../log'
@@ -73,6 +73,8 @@ export interface WebhookServerOptions extends WebhookSecrets {
   onVerification?: (info: VerificationInfo) => void
   /** The listener's limits on slow requests; tests scale them down. */
   listenerTimeouts?: ListenerTimeouts | undefined
+  /** `GET /softphone/hub`: who this desk is, for desks of the same app (core/webhook-owner). */
+  identity?: { path: string; handler: RequestHandler } | undefined
 }
 
 export interface WebhookServer {
@@ -195,6 +197,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
+  if (options.identity) app.get(options.identity.path, options.identity.handler)
   app.get(path, handshake)
   app.post(path, delivery)
   app.all(path, (_req, res) => {

@@ -51,6 +51,20 @@ export interface InProcessRigOptions {
    * through it, as a desktop with TUNNEL=localtunnel does; Meta's handshake then travels through it.
    */
   tunnelHost?: string | undefined
+  /**
+   * Register the listener's own loopback address with the simulator as this desk's public URL
+   * (own-url mode), so the desk looks at who owns the app's webhook before registering.
+   */
+  ownUrl?: boolean | undefined
+  /** The desk's name in Settings (what other desks of the app call it). */
+  deskName?: string | undefined
+  /**
+   * A second desk of the same app: use that rig's simulator (its Meta) and credentials instead of
+   * new ones. Closing this rig leaves them running; the simulator keeps delivering to that rig.
+   */
+  joinApp?: Pick<InProcessRig, 'sim' | 'credentials'> | undefined
+  /** How often a desk that owns the webhook reads it again (default 5 min). */
+  webhookRecheckMs?: number | undefined
 }
 
 export interface RigCredentials {
@@ -87,7 +101,7 @@ function simulatedCredentials(): RigCredentials {
 export async function startInProcessRig(options: InProcessRigOptions = {}): Promise<InProcessRig> {
   const logger = options.logger ?? silentLogger
   const ringTimeoutMs = options.ringTimeoutMs ?? RIG_RING_TIMEOUT_MS
-  const credentials = simulatedCredentials()
+  const credentials = options.joinApp?.credentials ?? simulatedCredentials()
   const parts: {
     sim?: Simulator
     dataDir?: string
@@ -117,14 +131,16 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
   try {
     // The fake Graph starts first: the core must be told its URL, and the core's webhook port is
     // known only once the core listens.
-    const sim = (parts.sim = await startSimulator({
-      ...credentials,
-      sdpShape: options.sdpShape,
-      requireAppsecretProof: options.requireAppsecretProof,
-      callerAudio: options.callerAudio,
-      ...options.callBack,
-      logger
-    }))
+    const sim =
+      options.joinApp?.sim ??
+      (parts.sim = await startSimulator({
+        ...credentials,
+        sdpShape: options.sdpShape,
+        requireAppsecretProof: options.requireAppsecretProof,
+        callerAudio: options.callerAudio,
+        ...options.callBack,
+        logger
+      }))
     const dataDir = (parts.dataDir = await mkdtemp(join(tmpdir(), 'softphone-sim-')))
     const env = {
       ...(options.withoutPage
@@ -144,6 +160,7 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
     const config = resolveConfig({ settings: defaultSettings(), secrets: {}, env })
     registerCredentialSecrets(config.credentials)
     const settings = await SettingsStore.open(dataDir, logger)
+    if (options.deskName) await settings.update({ desk: { name: options.deskName } })
     const core = (parts.core = await createSoftphoneCore({
       config,
       dataDir,
@@ -152,11 +169,16 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
       testCallSimulator: options.testCalls ? createTestCallSimulator : undefined,
       // Onboarding saves the Page the user types here (0600, in the temporary data folder).
       secrets: new FileSecretStore(dataDir),
+      webhookRecheckMs: options.webhookRecheckMs,
       logger
     }))
     const { webhookUrl } = await core.start()
-    sim.setWebhookUrl(webhookUrl)
-    if (options.tunnelHost) {
+    if (!options.joinApp) sim.setWebhookUrl(webhookUrl)
+    if (options.ownUrl) {
+      // As an owner entering their own public address: here, the listener's loopback one.
+      await settings.update({ tunnel: { mode: 'own-url', publicUrl: new URL(webhookUrl).origin } })
+    }
+    if (options.tunnelHost || options.ownUrl) {
       parts.tunnel = liveTunnel(core, config, logger)
       parts.tunnel.start()
     }

@@ -324,6 +324,25 @@ describe('the setup checks', () => {
     expect(states(report)).toMatchObject({ webhook: 'skipped', handshake: 'skipped' })
   })
 
+  it('fail the webhook check with who receives the calls when another desk owns it, offering no fix', async () => {
+    status = {
+      ...status,
+      registration: { state: 'not-needed', reason: 'owned-elsewhere' },
+      webhookOwner: {
+        state: 'foreign',
+        url: 'https://dev.example/hook',
+        checkedAt: Date.now()
+      }
+    }
+    const report = await onboarding.runChecks()
+    expect(find(report, 'webhook')).toMatchObject({
+      state: 'failed',
+      detail: expect.stringMatching(/go to https:\/\/dev\.example\/hook, which is not this app\.$/)
+    })
+    expect(find(report, 'webhook')).not.toHaveProperty('fix')
+    expect(states(report)).toMatchObject({ handshake: 'skipped' })
+  })
+
   it('fail the tunnel check with its warning when the address is http', async () => {
     const warning = 'The tunnel gave an http address, but Facebook only calls https addresses.'
     status = { ...status, tunnel: { state: 'up', url: 'http://desk.example', warning } }

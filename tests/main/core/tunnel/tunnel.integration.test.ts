@@ -25,6 +25,7 @@ import {
   newCallId,
   type FakeGraph
 } from '../../../../src/main/simulator/platform'
+import { askOwner } from '../../../../src/main/core/webhook-owner/ask-owner'
 import {
   startFakeLocaltunnelServer,
   type FakeLocaltunnelServer
@@ -171,6 +172,16 @@ describe('the tunnel with Meta re-registration', () => {
     const signal = AbortSignal.timeout(3000)
     expect(await echoesChallenge(callback, VERIFY_TOKEN, signal)).toBe(true)
     expect(await echoesChallenge(callback, 'not-our-token', signal)).toBe(false)
+  })
+
+  it('answers the identity question of a desk of the same app through the tunnel', async () => {
+    open()
+    const callback = await registeredCallback()
+    expect(await askOwner(callback, APP_SECRET)).toEqual({
+      kind: 'desk',
+      identity: { deskName: expect.any(String), pageIds: [PAGE_ID], version: expect.any(String) }
+    })
+    expect(core.status().webhookOwner).toMatchObject({ state: 'this-desk', url: callback })
   })
 
   it('drop the tunnel mid-session: it reconnects, re-registers, and a call after recovery rings', async () => {
