@@ -52,6 +52,7 @@ describe('two desks of one app', () => {
 
     await home.getByRole('button', { name: 'Ring on this desk instead' }).click()
     await home.getByText('Front desk stops ringing').waitFor()
+    await screenshot(page, 'webhook-owner-confirm')
     // Nothing changes before the owner confirms.
     expect((await ownerOf(back))?.state).toBe('other-desk')
     await home.getByRole('button', { name: 'Ring here' }).click()
@@ -60,5 +61,13 @@ describe('two desks of one app', () => {
     await expect
       .poll(async () => ownerOf(front), { timeout: 5000 })
       .toMatchObject({ state: 'other-desk', desk: { deskName: 'Back office' }, tookItFromUs: true })
+
+    // The first desk says, in words, who took its calls.
+    const frontPage = await openApp(browser, pageUrlOf(front))
+    await frontPage
+      .locator('section.home')
+      .getByText(`Back office (${back.webhookUrl}) took the calls`)
+      .waitFor()
+    await screenshot(frontPage, 'webhook-owner-taken')
   })
 })
