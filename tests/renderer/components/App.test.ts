@@ -1,37 +1,14 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CallAction } from '../../../src/shared/ipc'
 import type { DeskBridge } from '../../../src/preload/bridge'
-import App from '../../../src/renderer/src/App.vue'
 import ToastApp from '../../../src/renderer/src/ToastApp.vue'
 import { answering, connected, historyRecord, ringing } from '../support/calls'
 import { button, hasButton } from '../support/dom'
-import { coreStatus, FakeSoftphone } from '../support/fake-softphone'
-import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
+import { coreStatus } from '../support/fake-softphone'
+import { mountApp, useAppFixture } from '../support/app-fixture'
 
-let media: FakeMedia
-let service: FakeSoftphone
-
-enableAutoUnmount(afterEach)
-
-beforeEach(() => {
-  media = installFakeMedia()
-  service = new FakeSoftphone()
-  window.softphone = service.bridge
-})
-
-afterEach(() => {
-  delete window.softphone
-  delete window.desk
-  media.uninstall()
-})
-
-async function mountApp() {
-  const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
-}
+const app = useAppFixture()
 
 function press(key: string, options: KeyboardEventInit = {}, target: EventTarget = window): void {
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...options }))
@@ -39,7 +16,7 @@ function press(key: string, options: KeyboardEventInit = {}, target: EventTarget
 
 describe('App', () => {
   it('offers a test call on the welcome screen when no Page is connected', async () => {
-    service.status = coreStatus(false)
+    app.service.status = coreStatus(false)
     const wrapper = await mountApp()
 
     expect(wrapper.text()).toContain('No Page connected')
@@ -47,24 +24,26 @@ describe('App', () => {
     await button(welcome, 'Test call').trigger('click')
     await flushPromises()
 
-    expect(service.requests('startTestCall')).toEqual([{}])
+    expect(app.service.requests('startTestCall')).toEqual([{}])
   })
 
   it('waits for calls once a Page is connected, and lists recent calls', async () => {
-    service.respond('listHistory', () => [historyRecord({ caller: { psid: '9', name: 'Alan' } })])
+    app.service.respond('listHistory', () => [
+      historyRecord({ caller: { psid: '9', name: 'Alan' } })
+    ])
     const wrapper = await mountApp()
 
     expect(wrapper.text()).toContain('Page connected')
     expect(wrapper.find('section[aria-label="Welcome"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('Waiting for calls to your Facebook Page.')
     expect(wrapper.get('section[aria-label="Recent calls"]').text()).toContain('Alan')
-    expect(service.commandNames()).toEqual(
+    expect(app.service.commandNames()).toEqual(
       expect.arrayContaining(['getSettings', 'getStatus', 'listHistory', 'hello'])
     )
   })
 
   it('answers the first ringing call with Enter', async () => {
-    service.calls = [
+    app.service.calls = [
       ringing('c_late', { startedAt: 2_000 }),
       ringing('c_early', { startedAt: 1_000 })
     ]
@@ -74,17 +53,17 @@ describe('App', () => {
     press('Enter')
     await flushPromises()
 
-    expect(service.requests('accept').map((request) => request.callId)).toEqual(['c_early'])
+    expect(app.service.requests('accept').map((request) => request.callId)).toEqual(['c_early'])
   })
 
   it('declines the first ringing call with Escape', async () => {
-    service.calls = [ringing('c_1')]
+    app.service.calls = [ringing('c_1')]
     await mountApp()
 
     press('Escape')
     await flushPromises()
 
-    expect(service.requests('decline')).toEqual([{ callId: 'c_1' }])
+    expect(app.service.requests('decline')).toEqual([{ callId: 'c_1' }])
   })
 
   it('ignores shortcuts while typing in a field, and when nothing rings', async () => {
@@ -92,7 +71,7 @@ describe('App', () => {
     press('Enter')
     press('Escape')
 
-    service.emit('callUpdated', ringing('c_1'))
+    app.service.emit('callUpdated', ringing('c_1'))
     await flushPromises()
     const field = document.createElement('input')
     document.body.append(field)
@@ -100,12 +79,12 @@ describe('App', () => {
     await flushPromises()
     field.remove()
 
-    expect(service.requests('accept')).toEqual([])
-    expect(service.requests('decline')).toEqual([])
+    expect(app.service.requests('accept')).toEqual([])
+    expect(app.service.requests('decline')).toEqual([])
   })
 
   it('leaves Enter to a focused button: Enter on Decline does not answer the call', async () => {
-    service.calls = [ringing('c_1')]
+    app.service.calls = [ringing('c_1')]
     const wrapper = await mountApp()
     const decline = button(wrapper.get('[role="alertdialog"]'), 'Decline')
     ;(decline.element as HTMLButtonElement).focus()
@@ -113,12 +92,12 @@ describe('App', () => {
     press('Enter', {}, decline.element)
     await flushPromises()
 
-    expect(service.requests('accept')).toEqual([])
+    expect(app.service.requests('accept')).toEqual([])
   })
 
   it('shows a blocked microphone on the ringing call and keeps it ringing', async () => {
-    media.devices.refuse(new DOMException('denied', 'NotAllowedError'))
-    service.calls = [ringing('c_1')]
+    app.media.devices.refuse(new DOMException('denied', 'NotAllowedError'))
+    app.service.calls = [ringing('c_1')]
     const wrapper = await mountApp()
 
     await button(wrapper, 'Answer').trigger('click')
@@ -127,16 +106,16 @@ describe('App', () => {
     const toast = wrapper.get('[role="alertdialog"]')
     expect(toast.get('[role="alert"]').text()).toContain('The microphone is blocked')
     expect(hasButton(toast, 'Answer')).toBe(true)
-    expect(service.requests('accept')).toEqual([])
+    expect(app.service.requests('accept')).toEqual([])
   })
 
   it('shows the call in progress, with Ctrl+M to mute and Ctrl+E to hang up', async () => {
     const call = ringing('c_1', { caller: { psid: '5', name: 'Grace Hopper' } })
-    service.calls = [call]
+    app.service.calls = [call]
     const wrapper = await mountApp()
     await button(wrapper, 'Answer').trigger('click')
     await flushPromises()
-    service.emit('callUpdated', connected(call, 'desk-1'))
+    app.service.emit('callUpdated', connected(call, 'desk-1'))
     await flushPromises()
 
     const view = wrapper.get('section[aria-label="Call in progress"]')
@@ -149,7 +128,7 @@ describe('App', () => {
 
     press('e', { ctrlKey: true })
     await flushPromises()
-    expect(service.requests('hangUp')).toEqual([{ callId: 'c_1' }])
+    expect(app.service.requests('hangUp')).toEqual([{ callId: 'c_1' }])
   })
 
   it('carries out an answer chosen in the toast window', async () => {
@@ -161,13 +140,13 @@ describe('App', () => {
         return () => undefined
       }
     }
-    service.calls = [ringing('c_1')]
+    app.service.calls = [ringing('c_1')]
     await mountApp()
 
     forward?.({ callId: 'c_1', action: 'answer' })
     await flushPromises()
 
-    expect(service.requests('accept').map((request) => request.callId)).toEqual(['c_1'])
+    expect(app.service.requests('accept').map((request) => request.callId)).toEqual(['c_1'])
   })
 
   it('says what is wrong when the phone service cannot be reached', async () => {
@@ -188,7 +167,7 @@ describe('ToastApp', () => {
 
   it('shows ringing calls and hands Answer and Decline to the main window', async () => {
     const call = ringing('c_1', { caller: { psid: '77', name: 'Edsger' } })
-    service.calls = [call]
+    app.service.calls = [call]
     const wrapper = mount(ToastApp)
     await flushPromises()
 
@@ -200,16 +179,16 @@ describe('ToastApp', () => {
       [{ callId: 'c_1', action: 'decline' }]
     ])
     // The toast window never touches media or answers by itself (it reads the theme only).
-    expect(service.commandNames()).toEqual(['hello', 'getSettings'])
-    expect(media.peers).toEqual([])
+    expect(app.service.commandNames()).toEqual(['hello', 'getSettings'])
+    expect(app.media.peers).toEqual([])
 
-    service.emit('callUpdated', answering(call, 'desk-1'))
+    app.service.emit('callUpdated', answering(call, 'desk-1'))
     await flushPromises()
     expect(wrapper.find('[role="alertdialog"]').exists()).toBe(false)
   })
 
   it('focuses the first ringing call when the window background is clicked', async () => {
-    service.calls = [ringing('c_2', { startedAt: 2 }), ringing('c_1', { startedAt: 1 })]
+    app.service.calls = [ringing('c_2', { startedAt: 2 }), ringing('c_1', { startedAt: 1 })]
     const wrapper = mount(ToastApp)
     await flushPromises()
 

@@ -2,36 +2,17 @@
  * The header chip, the status pill and the Calls view say "Page connected" / "Waiting for calls"
  * only on Meta's fresh word; otherwise they say what is wrong and lead to Page setup.
  */
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import App from '../../../src/renderer/src/App.vue'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PAGE_HEALTH_MAX_AGE_MS } from '../../../src/shared/page-health'
-import { coreStatus, FakeSoftphone } from '../support/fake-softphone'
-import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
+import { coreStatus } from '../support/fake-softphone'
+import { mountApp, useAppFixture } from '../support/app-fixture'
 
-let media: FakeMedia
-let service: FakeSoftphone
-
-enableAutoUnmount(afterEach)
-
-beforeEach(() => {
-  media = installFakeMedia()
-  service = new FakeSoftphone()
-  window.softphone = service.bridge
-})
+const app = useAppFixture()
 
 afterEach(() => {
-  delete window.softphone
-  media.uninstall()
   vi.useRealTimers()
 })
-
-async function mountApp() {
-  const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
-}
 
 /** "Page connected" as its own words, not inside "No Page connected". */
 const claimsConnected = (text: string): boolean => /(^|[^o]\s)Page connected/.test(text)
@@ -40,7 +21,7 @@ const UNREACHABLE = "Can't reach Facebook: this computer is offline; check the i
 
 describe('the Page line', () => {
   it('says what is wrong, nowhere "Page connected", when Facebook cannot be reached', async () => {
-    service.status = {
+    app.service.status = {
       ...coreStatus(),
       pageHealth: {
         state: 'failed',
@@ -64,7 +45,7 @@ describe('the Page line', () => {
   })
 
   it('leads from the Calls view to Page setup when the token is rejected', async () => {
-    service.status = {
+    app.service.status = {
       ...coreStatus(),
       pageHealth: {
         state: 'failed',
@@ -96,14 +77,14 @@ describe('the Page line', () => {
   })
 
   it('does not claim the Page before Meta answered', async () => {
-    service.status = { ...coreStatus(), pageHealth: { state: 'checking' } }
+    app.service.status = { ...coreStatus(), pageHealth: { state: 'checking' } }
     const wrapper = await mountApp()
     expect(claimsConnected(wrapper.text())).toBe(false)
     expect(wrapper.get('.chip').text()).toBe('Checking the Page')
   })
 
   it('needs the webhook registered where the app manages it', async () => {
-    service.status = {
+    app.service.status = {
       ...coreStatus(),
       publicUrl: 'https://desk.example',
       tunnel: { state: 'up', url: 'https://desk.example' },
@@ -124,7 +105,7 @@ describe('the Page line', () => {
     expect(wrapper.get('section.home').text()).toContain(
       'Calls arrive only if the webhook is set up elsewhere'
     )
-    service.emit('status', { ...coreStatus(), lastHandshakeAt: Date.now() })
+    app.service.emit('status', { ...coreStatus(), lastHandshakeAt: Date.now() })
     await flushPromises()
     expect(wrapper.get('section.home').text()).not.toContain('set up elsewhere')
   })

@@ -3,31 +3,15 @@
  * a server by its address, never "Waiting for calls" as if they rang here; "Ring on this desk
  * instead" asks first, names who stops ringing, and shows the core's refusal as its sentence.
  */
-import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import App from '../../../src/renderer/src/App.vue'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
 import { ServiceError, type CoreStatus } from '../../../src/shared/api'
 import type { WebhookOwner } from '../../../src/shared/webhook-owner'
 import { button, hasButton } from '../support/dom'
-import { coreStatus, FakeSoftphone } from '../support/fake-softphone'
-import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
+import { coreStatus } from '../support/fake-softphone'
+import { mountApp, useAppFixture } from '../support/app-fixture'
 
-let media: FakeMedia
-let service: FakeSoftphone
-
-enableAutoUnmount(afterEach)
-
-beforeEach(() => {
-  media = installFakeMedia()
-  service = new FakeSoftphone()
-  window.softphone = service.bridge
-})
-
-afterEach(() => {
-  delete window.softphone
-  media.uninstall()
-})
+const app = useAppFixture()
 
 const FRONT_DESK = 'https://front.example/webhook'
 const OTHER_DESK: WebhookOwner = {
@@ -67,11 +51,9 @@ function statusWith(owner: WebhookOwner): CoreStatus {
   }
 }
 
-async function mountApp(owner: WebhookOwner): Promise<VueWrapper> {
-  service.status = statusWith(owner)
-  const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
+async function mountWith(owner: WebhookOwner): Promise<VueWrapper> {
+  app.service.status = statusWith(owner)
+  return mountApp()
 }
 
 const calls = (wrapper: VueWrapper) => wrapper.get('section.home')
@@ -88,7 +70,7 @@ const count = (haystack: string, text: string): number => haystack.split(text).l
 
 describe('where the Page’s calls go', () => {
   it('names the other desk in the Calls view, and does not wait for calls as if they rang here', async () => {
-    const wrapper = await mountApp(OTHER_DESK)
+    const wrapper = await mountWith(OTHER_DESK)
     expect(calls(wrapper).text()).not.toContain('Waiting for calls')
     expect(count(calls(wrapper).text(), TO_FRONT_DESK)).toBe(1)
     expect(notice(wrapper).attributes('data-owner')).toBe('other-desk')
@@ -106,7 +88,7 @@ describe('where the Page’s calls go', () => {
   })
 
   it('names a server that is not this app by its address, in both views', async () => {
-    const wrapper = await mountApp(FOREIGN)
+    const wrapper = await mountWith(FOREIGN)
     expect(calls(wrapper).text()).not.toContain('Waiting for calls')
     expect(count(calls(wrapper).text(), TO_SERVER)).toBe(1)
     expect(hasButton(calls(wrapper), 'Ring on this desk instead')).toBe(true)
@@ -116,7 +98,7 @@ describe('where the Page’s calls go', () => {
   })
 
   it('says calls ring here only in Page setup, and quietly', async () => {
-    const wrapper = await mountApp(THIS_DESK)
+    const wrapper = await mountWith(THIS_DESK)
     expect(calls(wrapper).text()).toContain('Waiting for calls to your Facebook Page.')
     expect(wrapper.find('[aria-label="Where calls ring"]').exists()).toBe(false)
 
@@ -128,7 +110,7 @@ describe('where the Page’s calls go', () => {
   })
 
   it('says when it cannot tell, without hiding that calls may ring here', async () => {
-    const wrapper = await mountApp({ state: 'unknown', reason: 'Meta could not be reached.' })
+    const wrapper = await mountWith({ state: 'unknown', reason: 'Meta could not be reached.' })
     expect(calls(wrapper).text()).toContain('Waiting for calls')
     expect(notice(wrapper).text()).toBe(
       "Can't tell where calls for Bakery go: Meta could not be reached."
@@ -137,7 +119,7 @@ describe('where the Page’s calls go', () => {
   })
 
   it('says nothing while it has not looked', async () => {
-    const wrapper = await mountApp({ state: 'checking' })
+    const wrapper = await mountWith({ state: 'checking' })
     expect(wrapper.find('[aria-label="Where calls ring"]').exists()).toBe(false)
     expect(calls(wrapper).text()).toContain('Waiting for calls')
   })
@@ -145,28 +127,28 @@ describe('where the Page’s calls go', () => {
 
 describe('Ring on this desk instead', () => {
   it('asks first, naming the desk that stops ringing, and takes nothing when left as it is', async () => {
-    const wrapper = await mountApp(OTHER_DESK)
+    const wrapper = await mountWith(OTHER_DESK)
     await button(calls(wrapper), 'Ring on this desk instead').trigger('click')
-    expect(service.requests('takeOverWebhook')).toEqual([])
+    expect(app.service.requests('takeOverWebhook')).toEqual([])
     const question = calls(wrapper).get('[role="group"][aria-label="Ring on this desk instead?"]')
     expect(question.text()).toContain(
       'Calls for Bakery will ring here, and Front desk stops ringing for them.'
     )
 
     await button(question, 'Leave it as it is').trigger('click')
-    expect(service.requests('takeOverWebhook')).toEqual([])
+    expect(app.service.requests('takeOverWebhook')).toEqual([])
     expect(calls(wrapper).find('[role="group"]').exists()).toBe(false)
     expect(hasButton(calls(wrapper), 'Ring on this desk instead')).toBe(true)
   })
 
   it('takes the calls once confirmed, and shows that they ring here now', async () => {
-    service.respond('takeOverWebhook', () => ({ owner: THIS_DESK }))
-    const wrapper = await mountApp(OTHER_DESK)
+    app.service.respond('takeOverWebhook', () => ({ owner: THIS_DESK }))
+    const wrapper = await mountWith(OTHER_DESK)
     await button(calls(wrapper), 'Ring on this desk instead').trigger('click')
     await button(calls(wrapper), 'Ring here').trigger('click')
     await flushPromises()
 
-    expect(service.requests('takeOverWebhook')).toEqual([{}])
+    expect(app.service.requests('takeOverWebhook')).toEqual([{}])
     expect(calls(wrapper).get('[role="status"]').text()).toBe('Calls for Bakery ring on this desk.')
     expect(calls(wrapper).text()).toContain('Waiting for calls')
     expect(calls(wrapper).text()).not.toContain(TO_FRONT_DESK)
@@ -175,7 +157,7 @@ describe('Ring on this desk instead', () => {
   })
 
   it('warns that a server stops receiving the calls', async () => {
-    const wrapper = await mountApp(FOREIGN)
+    const wrapper = await mountWith(FOREIGN)
     await button(calls(wrapper), 'Ring on this desk instead').trigger('click')
     expect(calls(wrapper).get('[role="group"]').text()).toContain(
       'Calls for Bakery will ring here, and https://api.example/hook stops receiving them.'
@@ -185,26 +167,26 @@ describe('Ring on this desk instead', () => {
   it('shows the core’s refusal as its sentence, until the owner changes', async () => {
     const refusal =
       'Front desk also rings for another Page of this app, so its calls would stop: not taken over.'
-    service.fail('takeOverWebhook', new ServiceError('conflict', refusal))
-    const wrapper = await mountApp(OTHER_DESK)
+    app.service.fail('takeOverWebhook', new ServiceError('conflict', refusal))
+    const wrapper = await mountWith(OTHER_DESK)
     await button(calls(wrapper), 'Ring on this desk instead').trigger('click')
     await button(calls(wrapper), 'Ring here').trigger('click')
     await flushPromises()
 
-    expect(service.requests('takeOverWebhook')).toEqual([{}])
+    expect(app.service.requests('takeOverWebhook')).toEqual([{}])
     expect(notice(wrapper).get('[role="alert"]').text()).toBe(refusal)
     expect(notice(wrapper).text()).toContain(TO_FRONT_DESK)
     expect(calls(wrapper).find('[role="group"]').exists()).toBe(false)
 
     // Another owner now: the refusal was about the old one.
-    service.emit('status', statusWith(FOREIGN))
+    app.service.emit('status', statusWith(FOREIGN))
     await flushPromises()
     expect(notice(wrapper).text()).toContain(TO_SERVER)
     expect(notice(wrapper).find('[role="alert"]').exists()).toBe(false)
   })
 
   it('is not offered when the other desk serves another Page of the app, and says why', async () => {
-    const wrapper = await mountApp({ ...OTHER_DESK, servesOtherPage: true })
+    const wrapper = await mountWith({ ...OTHER_DESK, servesOtherPage: true })
     expect(hasButton(calls(wrapper), 'Ring on this desk instead')).toBe(false)
     expect(notice(wrapper).text()).toContain(TO_FRONT_DESK)
     expect(notice(wrapper).text()).toContain(
@@ -215,7 +197,7 @@ describe('Ring on this desk instead', () => {
   })
 
   it('offers to take the calls back after another desk took them', async () => {
-    const wrapper = await mountApp({ ...OTHER_DESK, tookItFromUs: true })
+    const wrapper = await mountWith({ ...OTHER_DESK, tookItFromUs: true })
     expect(notice(wrapper).text()).toContain(
       `Front desk (${FRONT_DESK}) took the calls for Bakery: they no longer ring here.`
     )
