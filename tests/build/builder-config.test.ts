@@ -34,6 +34,12 @@ describe('electron-builder.yml', () => {
     })
   })
 
+  it('re-signs ad hoc after flipping the fuses, so an unsigned build starts on Apple Silicon', () => {
+    expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true)
+    // No explicit ad-hoc identity: with the hardened runtime it would need disable-library-validation.
+    expect(config.mac?.identity).toBeUndefined()
+  })
+
   it('names the app as the app names itself', () => {
     expect(config.appId).toBe(APP_ID)
     expect(config.productName).toBe(APP_NAME)
@@ -73,6 +79,7 @@ describe('electron-builder.yml', () => {
       'com.apple.security.device.audio-input'
     ])
     // Each key is preceded by a comment that says why.
+    expect(plist).not.toMatch(/<key>com\.apple\.security\.cs\.disable-library-validation/)
     for (const key of keys) {
       expect(dict).toMatch(new RegExp(`-->\\s*<key>${key?.replaceAll('.', '\\.')}</key>`))
     }
