@@ -29,6 +29,7 @@ import { WindowClients } from './ipc/window-clients'
 import { logFolder, setUpLogging, type LogBackend } from './logging'
 import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
 import { startMissedBadge } from './missed-badge'
+import { appImageSandboxNote } from './linux-sandbox'
 import { linuxDisplay, NATIVE_WAYLAND_NOTE, restartThroughXWayland } from './linux-display'
 import { createNotifier } from './notifications'
 import {
@@ -108,6 +109,8 @@ export async function runDesktopApp<Image, MenuT>(
     level: options.env['SOFTPHONE_LOG_LEVEL']
   })
   const log = logger.child('shell')
+  const sandboxNote = appImageSandboxNote(options)
+  if (sandboxNote) log.warn(sandboxNote)
   const disposables = new Disposables(log)
   let quitting = false
 
