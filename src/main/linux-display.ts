@@ -46,6 +46,7 @@ export function linuxDisplay(
 }
 
 export interface RelaunchingApp {
+  readonly isPackaged: boolean
   relaunch(options: { execPath?: string; args: string[] }): void
   exit(code?: number): void
 }
@@ -63,9 +64,10 @@ export function restartThroughXWayland(
     execPath: string
   }
 ): boolean {
-  if (linuxDisplay(options.platform, options.env, options.argv) !== 'restart-through-xwayland') {
-    return false
-  }
+  // Only a packaged app: `npm run dev` and `npm start` run Electron as a child of electron-vite,
+  // which stops its dev server when that child exits (pass --ozone-platform=x11 there by hand).
+  const display = linuxDisplay(options.platform, options.env, options.argv)
+  if (!app.isPackaged || display !== 'restart-through-xwayland') return false
   // An AppImage runs from a mount that disappears when this instance exits: restart the AppImage
   // file itself (electron-builder's runtime sets APPIMAGE to it), not the binary inside the mount.
   const execPath = options.env['APPIMAGE'] || options.execPath

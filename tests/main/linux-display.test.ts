@@ -38,6 +38,7 @@ describe('linuxDisplay', () => {
 describe('restartThroughXWayland', () => {
   it('relaunches the same command with the switch, then exits', () => {
     const { app } = createFakeElectron()
+    app.isPackaged = true
     const leaving = restartThroughXWayland(app, {
       platform: 'linux',
       env: WAYLAND_WITH_XWAYLAND,
@@ -56,6 +57,7 @@ describe('restartThroughXWayland', () => {
 
   it('relaunches the AppImage file, not the binary inside its vanishing mount', () => {
     const { app } = createFakeElectron()
+    app.isPackaged = true
     restartThroughXWayland(app, {
       platform: 'linux',
       env: { ...WAYLAND_WITH_XWAYLAND, APPIMAGE: '/home/u/Messenger.AppImage' },
@@ -68,9 +70,11 @@ describe('restartThroughXWayland', () => {
     })
   })
 
-  it('does nothing on X11 or native Wayland', () => {
+  it('does nothing on X11, on native Wayland, or in development (electron-vite runs it)', () => {
     const { app } = createFakeElectron()
     const options = { platform: 'linux' as const, argv: [], execPath: '/x' }
+    expect(restartThroughXWayland(app, { ...options, env: WAYLAND_WITH_XWAYLAND })).toBe(false)
+    app.isPackaged = true
     expect(restartThroughXWayland(app, { ...options, env: { DISPLAY: ':0' } })).toBe(false)
     expect(restartThroughXWayland(app, { ...options, env: WAYLAND_ONLY })).toBe(false)
     expect(app.relaunches).toEqual([])
@@ -87,6 +91,7 @@ describe('the desktop app on Wayland', () => {
 
   it('leaves for an XWayland instance before taking the lock or opening anything', async () => {
     const electron = createFakeElectron()
+    electron.app.isPackaged = true
     electron.app.hasLock = false // would make it quit if it got that far
     const app = await runDesktopApp({
       electron,
