@@ -12,13 +12,16 @@
  * switch counts. A fixed `--ozone-platform=x11` in the .desktop file (electron-builder
  * `linux.executableArgs`) would stop the app from starting at all where XWayland is missing, and a
  * directly started AppImage has no .desktop file. So the main process restarts itself once with the
- * switch when, and only when, XWayland is there (`app.relaunch`, whose `args` option is the
- * documented way to start the new instance with other switches).
+ * switch when, and only when, XWayland is there: through `app.relaunch`, whose `args` option is
+ * Electron's documented way to start the new instance with other switches ("does not quit the app
+ * [...] call app.quit or app.exit after"), or, for an AppImage, by starting the AppImage file.
  *
  * The detection: a Wayland session is one with WAYLAND_DISPLAY set; XWayland is there when DISPLAY
  * is set as well (compositors export DISPLAY only when they run XWayland). An explicit
  * `--ozone-platform=` given by the user is always respected.
  */
+
+import { spawn } from 'node:child_process'
 
 export type LinuxDisplay =
   /** Not Linux, or an X11 session: nothing to do. */
@@ -51,6 +54,13 @@ export interface RelaunchingApp {
   exit(code?: number): void
 }
 
+/** Starts a program that outlives this process (default: a detached child_process.spawn). */
+export type SpawnDetached = (file: string, args: string[]) => void
+
+const spawnDetached: SpawnDetached = (file, args) => {
+  spawn(file, args, { detached: true, stdio: 'ignore' }).unref()
+}
+
 /**
  * Restarts the app through XWayland when `linuxDisplay` says so; returns true when this instance
  * is on its way out (it then must do nothing more, not even take the single-instance lock).
@@ -62,16 +72,20 @@ export function restartThroughXWayland(
     env: Readonly<Record<string, string | undefined>>
     argv: readonly string[]
     execPath: string
-  }
+  },
+  start: SpawnDetached = spawnDetached
 ): boolean {
   // Only a packaged app: `npm run dev` and `npm start` run Electron as a child of electron-vite,
   // which stops its dev server when that child exits (pass --ozone-platform=x11 there by hand).
   const display = linuxDisplay(options.platform, options.env, options.argv)
   if (!app.isPackaged || display !== 'restart-through-xwayland') return false
-  // An AppImage runs from a mount that disappears when this instance exits: restart the AppImage
-  // file itself (electron-builder's runtime sets APPIMAGE to it), not the binary inside the mount.
-  const execPath = options.env['APPIMAGE'] || options.execPath
-  app.relaunch({ execPath, args: [...options.argv.slice(1), OZONE_X11_SWITCH] })
+  const args = [...options.argv.slice(1), OZONE_X11_SWITCH]
+  const appImage = options.env['APPIMAGE']
+  // An AppImage runs from a mount that disappears when this instance exits, and app.relaunch's
+  // helper process runs from that mount too (electron-builder#1727): start the AppImage file
+  // itself (its runtime sets APPIMAGE to it) now, in a mount of its own.
+  if (appImage) start(appImage, args)
+  else app.relaunch({ execPath: options.execPath, args })
   app.exit(0)
   return true
 }

@@ -55,19 +55,27 @@ describe('restartThroughXWayland', () => {
     expect(app.exitCode).toBe(0)
   })
 
-  it('relaunches the AppImage file, not the binary inside its vanishing mount', () => {
+  it('starts the AppImage file itself, not the binary inside its vanishing mount', () => {
     const { app } = createFakeElectron()
     app.isPackaged = true
-    restartThroughXWayland(app, {
-      platform: 'linux',
-      env: { ...WAYLAND_WITH_XWAYLAND, APPIMAGE: '/home/u/Messenger.AppImage' },
-      argv: ['/tmp/.mount_Mess/messenger-softphone'],
-      execPath: '/tmp/.mount_Mess/messenger-softphone'
-    })
-    expect(app.relaunches[0]).toEqual({
-      execPath: '/home/u/Messenger.AppImage',
-      args: ['--ozone-platform=x11']
-    })
+    const started: { file: string; args: string[] }[] = []
+    const leaving = restartThroughXWayland(
+      app,
+      {
+        platform: 'linux',
+        env: { ...WAYLAND_WITH_XWAYLAND, APPIMAGE: '/home/u/Messenger.AppImage' },
+        argv: ['/tmp/.mount_Mess/messenger-softphone'],
+        execPath: '/tmp/.mount_Mess/messenger-softphone'
+      },
+      (file, args) => started.push({ file, args })
+    )
+    expect(leaving).toBe(true)
+    expect(started).toEqual([
+      { file: '/home/u/Messenger.AppImage', args: ['--ozone-platform=x11'] }
+    ])
+    // app.relaunch's helper would run from the mount, which goes away with this instance.
+    expect(app.relaunches).toEqual([])
+    expect(app.exitCode).toBe(0)
   })
 
   it('does nothing on X11, on native Wayland, or in development (electron-vite runs it)', () => {
