@@ -26,11 +26,11 @@ import type { TestCallSimulatorFactory } from './core/test-line'
 import { Disposables } from './disposables'
 import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
+import { linuxDisplay, NATIVE_WAYLAND_NOTE, restartThroughXWayland } from './linux-display'
+import { appImageSandboxNote } from './linux-sandbox'
 import { logFolder, setUpLogging, type LogBackend } from './logging'
 import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
 import { startMissedBadge } from './missed-badge'
-import { appImageSandboxNote } from './linux-sandbox'
-import { linuxDisplay, NATIVE_WAYLAND_NOTE, restartThroughXWayland } from './linux-display'
 import { createNotifier } from './notifications'
 import {
   SAFE_SECRETS_FILE,
