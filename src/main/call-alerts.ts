@@ -22,6 +22,12 @@ export interface CallAlertsDeps {
   showView: (view: TrayView) => void
   toast: Toast
   notifier: Pick<Notifier, 'callRinging' | 'callStoppedRinging'>
+  /**
+   * False on native Wayland, where a window can neither stay on top nor show without taking the
+   * focus (electron.d.ts: "not supported on Wayland (Linux)"): the notification alone rings there,
+   * and its click opens the main window (Linux notifications have no buttons).
+   */
+  floatingToast?: boolean
 }
 
 export interface CallAlerts {
@@ -53,11 +59,8 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
       notified.delete(id)
       deps.notifier.callStoppedRinging(id)
     }
-    if (ringing.length === 0) {
-      deps.toast.hide()
-      return
-    }
-    deps.toast.show()
+    if (ringing.length === 0 || deps.floatingToast === false) deps.toast.hide()
+    else deps.toast.show()
     for (const call of ringing) {
       if (notified.has(call.id)) continue
       notified.add(call.id)

@@ -26,6 +26,8 @@ import type { TestCallSimulatorFactory } from './core/test-line'
 import { Disposables } from './disposables'
 import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
+import { linuxDisplay, NATIVE_WAYLAND_NOTE, restartThroughXWayland } from './linux-display'
+import { appImageSandboxNote } from './linux-sandbox'
 import { logFolder, setUpLogging, type LogBackend } from './logging'
 import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
 import { startMissedBadge } from './missed-badge'
@@ -87,6 +89,8 @@ export async function runDesktopApp<Image, MenuT>(
 ): Promise<DesktopApp | undefined> {
   const { electron, platform } = options
   const { app } = electron
+  // Before anything else (the lock included): this instance leaves for one that runs on XWayland.
+  if (restartThroughXWayland(app, options)) return undefined
   // Windows shows notifications only for an app with an AppUserModelID, and groups the taskbar by
   // it; the installer's Start menu shortcut carries APP_ID, a development run its own executable.
   if (platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : options.execPath)
@@ -105,6 +109,8 @@ export async function runDesktopApp<Image, MenuT>(
     level: options.env['SOFTPHONE_LOG_LEVEL']
   })
   const log = logger.child('shell')
+  const sandboxNote = appImageSandboxNote(options)
+  if (sandboxNote) log.warn(sandboxNote)
   const disposables = new Disposables(log)
   let quitting = false
 
@@ -281,6 +287,8 @@ export async function runDesktopApp<Image, MenuT>(
     disposables.add('tray', () => created.destroy())
   }
 
+  const nativeWayland = linuxDisplay(platform, options.env, options.argv) === 'wayland'
+  if (nativeWayland) log.warn(NATIVE_WAYLAND_NOTE)
   const notifier = createNotifier({
     Notification: electron.Notification,
     appName: APP_NAME,
@@ -310,7 +318,8 @@ export async function runDesktopApp<Image, MenuT>(
     doNotDisturb: () => settings.get().doNotDisturb.enabled,
     showView: (view) => tray?.setView(missedBadge.decorate(view)),
     toast,
-    notifier
+    notifier,
+    floatingToast: !nativeWayland
   })
   disposables.add('alerts', () => alerts.dispose())
   disposables.add(

@@ -6,6 +6,7 @@
 import type { Event } from 'electron'
 import type { IpcMainLike } from './ipc/register-ipc'
 import type { ClientWebContents } from './ipc/window-clients'
+import type { RelaunchingApp } from './linux-display'
 import type { LoginItemApp } from './login-item'
 import type { BadgeApp } from './missed-badge'
 import type { NotificationFactory } from './notifications'
@@ -17,7 +18,7 @@ import type { TrayElectron } from './tray'
 import type { MainWindowLike, WindowConstructor } from './windows/main-window'
 import type { ToastScreen, ToastWindowLike } from './windows/toast-window'
 
-export interface ShellApp extends LoginItemApp, BadgeApp {
+export interface ShellApp extends LoginItemApp, BadgeApp, RelaunchingApp {
   readonly isPackaged: boolean
   getPath(name: 'userData'): string
   setPath(name: 'userData', path: string): void

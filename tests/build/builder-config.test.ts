@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { DebugLogger } from 'builder-util'
 import type { Configuration } from 'app-builder-lib'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
+import { sanitizeFileName } from 'builder-util/out/filename'
 import { APP_ID, APP_NAME } from '../../src/main/app-identity'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -32,6 +33,12 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true
     })
+  })
+
+  it('re-signs ad hoc after flipping the fuses, so an unsigned build starts on Apple Silicon', () => {
+    expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true)
+    // No explicit ad-hoc identity: with the hardened runtime it would need disable-library-validation.
+    expect(config.mac?.identity).toBeUndefined()
   })
 
   it('names the app as the app names itself', () => {
@@ -73,8 +80,50 @@ describe('electron-builder.yml', () => {
       'com.apple.security.device.audio-input'
     ])
     // Each key is preceded by a comment that says why.
+    expect(plist).not.toMatch(/<key>com\.apple\.security\.cs\.disable-library-validation/)
     for (const key of keys) {
       expect(dict).toMatch(new RegExp(`-->\\s*<key>${key?.replaceAll('.', '\\.')}</key>`))
     }
+  })
+
+  describe('the .deb on Ubuntu 24.04+: an AppArmor profile instead of turning off the sandbox', () => {
+    const template = (path: string): string =>
+      readFileSync(join(ROOT, 'node_modules/app-builder-lib/templates/linux', path), 'utf8')
+    // As electron-builder's FpmTarget fills its templates.
+    const fill = (text: string): string => {
+      const values: Record<string, string | undefined> = {
+        executable: config.linux?.executableName ?? undefined,
+        sanitizedProductName: sanitizeFileName(config.productName ?? '')
+      }
+      return text.replace(/\$\{([a-zA-Z]+)\}/g, (_match, name: string) => {
+        const value = values[name]
+        if (value === undefined) throw new Error(`Macro ${name} is not defined`)
+        return value
+      })
+    }
+
+    it('allows user namespaces to the installed binary only, nothing else', () => {
+      const path = config.deb?.appArmorProfile
+      expect(path).toBe('build/linux/apparmor-profile.tpl')
+      const profile = fill(readFileSync(join(ROOT, path ?? ''), 'utf8'))
+      expect(profile).toContain('abi <abi/4.0>,')
+      expect(profile).toContain('include <tunables/global>')
+      expect(profile).toContain(
+        'profile "messenger-softphone" "/opt/Messenger Softphone/messenger-softphone" flags=(unconfined) {'
+      )
+      expect(profile).toMatch(/^\s*userns,$/m)
+      expect(profile).toContain('include if exists <local/messenger-softphone>')
+    })
+
+    it('keeps electron-builder’s install scripts, which install, load and unload that profile', () => {
+      expect(config.deb?.afterInstall).toBeUndefined()
+      expect(config.deb?.afterRemove).toBeUndefined()
+      const install = fill(template('after-install.tpl'))
+      expect(install).toContain('/opt/Messenger Softphone/resources/apparmor-profile')
+      expect(install).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/messenger-softphone'")
+      expect(install).toMatch(/apparmor_parser --replace/)
+      const remove = fill(template('after-remove.tpl'))
+      expect(remove).toMatch(/apparmor_parser --remove/)
+    })
   })
 })

@@ -36,7 +36,7 @@ const call = (id: string, state: Call['state'], name = 'Ada'): Call => {
   }
 }
 
-function setUp(options: { dnd?: boolean; initial?: Call[] } = {}) {
+function setUp(options: { dnd?: boolean; initial?: Call[]; floatingToast?: boolean } = {}) {
   let client: ClientHandle | undefined
   let dnd = options.dnd ?? false
   const views: TrayView[] = []
@@ -64,7 +64,8 @@ function setUp(options: { dnd?: boolean; initial?: Call[] } = {}) {
     doNotDisturb: () => dnd,
     showView: (view) => views.push(view),
     toast,
-    notifier
+    notifier,
+    floatingToast: options.floatingToast
   })
   const send = (message: EventMessage): void => client?.send(message)
   return {
@@ -123,6 +124,16 @@ describe('call alerts', () => {
     expect(t.notifications.map((n) => n.closed)).toEqual([true, false])
     t.update(call('c2', 'answering'))
     expect(t.toast.shown).toBe(false)
+  })
+
+  it('rings with the notification alone where the toast cannot float (native Wayland)', () => {
+    const t = setUp({ floatingToast: false })
+    t.update(call('c1', 'ringing'))
+    expect(t.toast.shown).toBe(false)
+    expect(t.notifications).toHaveLength(1)
+    expect(t.notifications[0]?.shown).toBe(true)
+    t.notifications[0]?.click()
+    expect(t.clicked).toEqual(['c1'])
   })
 
   it('focuses the call when its notification is clicked', () => {

@@ -290,6 +290,12 @@ export class FakeApp extends EventEmitter {
   exit(code = 0): void {
     this.exitCode = code
   }
+
+  /** What `relaunch` was asked to start once this instance exits. */
+  readonly relaunches: { execPath?: string; args: string[] }[] = []
+  relaunch(options: { execPath?: string; args: string[] }): void {
+    this.relaunches.push(options)
+  }
 }
 
 export class FakeBrowserWindow extends EventEmitter {
