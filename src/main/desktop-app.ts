@@ -44,7 +44,12 @@ import type { ShellElectron, ShellWindow } from './shell-electron'
 import { createTray, trayExpected, trayGuid, type ShellTray } from './tray'
 import type { TrayView } from './tray-state'
 import { coreTunnel, type TunnelFactory, type TunnelHook } from './tunnel-hook'
-import { startUpdater, type UpdateState, type UpdaterLike } from './updater'
+import {
+  packagedUpdateFeedExists,
+  startUpdater,
+  type UpdateState,
+  type UpdaterLike
+} from './updater'
 import { createMainWindow, revealWindow } from './windows/main-window'
 import { createRendererSource } from './windows/renderer-source'
 import { refreshOnWakeUp } from './wake-up'
@@ -328,6 +333,7 @@ export async function runDesktopApp<Image, MenuT>(
 
   const updater = startUpdater({
     enabled: app.isPackaged,
+    hasUpdateFeed: () => packagedUpdateFeedExists(options.resourcesPath),
     load: options.loadUpdater,
     onState: (state) => {
       if (state.state === 'ready') notifier.updateReady(state.version)
