@@ -27,7 +27,7 @@ import { Disposables } from './disposables'
 import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
 import { logFolder, setUpLogging, type LogBackend } from './logging'
-import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
+import { applyStartAtLogin, loginItemSupported, opensWindowAtStart } from './login-item'
 import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
 import {
@@ -217,7 +217,7 @@ export async function runDesktopApp<Image, MenuT>(
     icon: platform === 'linux' ? join(assets, 'icon.png') : undefined,
     // macOS keeps a hidden app in the Dock; elsewhere hiding needs a tray icon to come back from.
     closeAction: () => (platform === 'darwin' || tray ? 'hide' : 'minimize'),
-    showWhenReady: !startedHidden(options.argv)
+    showWhenReady: opensWindowAtStart(app, options.argv, platform, trayShown)
   })
   const toastWindow = createToastWindow({ ...shared, url: source.url('toast'), platform })
   // Same tick as the windows' creation: their pages cannot send anything before this runs.
@@ -249,6 +249,7 @@ export async function runDesktopApp<Image, MenuT>(
     doNotDisturb: settings.get().doNotDisturb.enabled,
     startAtLogin: loginItemSupported(platform) ? settings.get().startAtLogin : undefined
   })
+  const loginItem = { platform, env: options.env, execPath: options.execPath, log }
   const saveSetting = (patch: Parameters<typeof settings.update>[0]): void => {
     settings
       .update(patch)
@@ -323,13 +324,13 @@ export async function runDesktopApp<Image, MenuT>(
     settings.onChange((next, previous) => {
       if (next.doNotDisturb.enabled !== previous.doNotDisturb.enabled) alerts.refresh()
       if (next.startAtLogin !== previous.startAtLogin && app.isPackaged) {
-        applyStartAtLogin(app, next.startAtLogin, platform)
+        applyStartAtLogin(app, next.startAtLogin, loginItem)
       }
       tray?.refreshMenu()
     })
   )
   // A login item names the executable: a development run must not register electron itself.
-  if (app.isPackaged) applyStartAtLogin(app, settings.get().startAtLogin, platform)
+  if (app.isPackaged) applyStartAtLogin(app, settings.get().startAtLogin, loginItem)
 
   const updater = startUpdater({
     enabled: app.isPackaged,
