@@ -43,6 +43,7 @@ import { guardWebContents } from './security/web-contents-guards'
 import type { ShellElectron, ShellWindow } from './shell-electron'
 import { createTray, trayExpected, trayGuid, type ShellTray } from './tray'
 import type { TrayView } from './tray-state'
+import { trayIconPath } from './tray-icons'
 import { coreTunnel, type TunnelFactory, type TunnelHook } from './tunnel-hook'
 import {
   packagedUpdateFeedExists,
@@ -269,7 +270,7 @@ export async function runDesktopApp<Image, MenuT>(
   if (trayShown) {
     tray = createTray({
       electron,
-      iconPath: (state) => join(assets, 'tray', `${state}.png`),
+      iconPath: (state) => trayIconPath(assets, platform, state),
       platform,
       appName: APP_NAME,
       guid: platform === 'win32' && app.isPackaged ? trayGuid(APP_ID, options.execPath) : undefined,
