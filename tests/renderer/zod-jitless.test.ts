@@ -2,9 +2,10 @@
  * Under the pages' CSP `new Function` is refused and reported. The jitless module must keep zod
  * from ever calling it, and every entry point with a CSP must load that module before anything else.
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import mainEntry from '../../src/renderer/src/main.ts?raw'
+import toastEntry from '../../src/renderer/src/toast-main.ts?raw'
+import preloadEntry from '../../src/preload/index.ts?raw'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -25,12 +26,12 @@ describe('zod under a CSP without unsafe-eval', () => {
     expect(refused).not.toHaveBeenCalled()
   })
 
-  it.each(['src/renderer/src/main.ts', 'src/renderer/src/toast-main.ts', 'src/preload/index.ts'])(
-    '%s loads the jitless module before any other import',
-    (entry) => {
-      const source = readFileSync(resolve(import.meta.dirname, '../..', entry), 'utf8')
-      const firstImport = source.split('\n').find((line) => line.startsWith('import '))
-      expect(firstImport).toMatch(/^import '(\.\.\/)+shared\/zod-jitless'$/)
-    }
-  )
+  it.each([
+    ['main.ts', mainEntry],
+    ['toast-main.ts', toastEntry],
+    ['preload/index.ts', preloadEntry]
+  ])('%s loads the jitless module before any other import', (_entry, source) => {
+    const firstImport = source.split('\n').find((line) => line.startsWith('import '))
+    expect(firstImport).toMatch(/^import '(\.\.\/)+shared\/zod-jitless'$/)
+  })
 })
