@@ -1,6 +1,7 @@
 /**
  * Draws the app icon and the tray icons as PNG files, so the repository needs no image editor and
- * no binary tool: `npm run icons` rewrites build/icon.png, build/icons/*.png and resources/**.png.
+ * no binary tool: `npm run icons` rewrites build/icon.png, build/icons/*.png and resources/tray/*
+ * (one tray set per platform, see src/main/tray-icons.ts).
  * The outputs are committed; run this again only after changing a colour or the glyph.
  *
  * Each pixel is 4×4 supersampled against simple shapes (disk, capsule, ring sector), which is
@@ -70,6 +71,42 @@ function trayShader(state: keyof typeof TRAY_COLOURS): Shader {
     }
     if (!disk(u, v, 0.5, 0.5, 0.48)) return CLEAR
     return glyph(u, v, 0.5, 0.74) ? WHITE : [r, g, b, 255]
+  }
+}
+
+const BLACK: Rgba = [0, 0, 0, 255]
+
+/** Points on a ring of radius `r` around (cx, cy), `half` thick, between two angles (y down). */
+function arc(u: number, v: number, centre: [number, number], r: number, half: number) {
+  const angle = Math.atan2(v - centre[1], u - centre[0])
+  const onRing = Math.abs(Math.hypot(u - centre[0], v - centre[1]) - r) <= half
+  return onRing && angle >= -Math.PI / 2 && angle <= 0
+}
+
+/**
+ * macOS menu bar icons are template images: black plus alpha, which macOS recolours for light and
+ * dark menu bars. Without colour, each state differs by shape: waves while ringing, a filled disk
+ * while in a call, a badge while offline.
+ */
+function templateShader(state: keyof typeof TRAY_COLOURS): Shader {
+  return (u, v) => {
+    switch (state) {
+      case 'in-call':
+        if (!disk(u, v, 0.5, 0.5, 0.48)) return CLEAR
+        return glyph(u, v, 0.5, 0.74) ? CLEAR : BLACK
+      case 'ringing':
+        if (arc(u, v, [0.36, 0.64], 0.38, 0.05) || arc(u, v, [0.36, 0.64], 0.55, 0.05)) {
+          return BLACK
+        }
+        return handset((u - 0.36) / 0.72 + 0.5, (v - 0.64) / 0.72 + 0.5) ? BLACK : CLEAR
+      case 'offline':
+        // The badge of the coloured icon, cut out of the handset by a clear ring.
+        if (disk(u, v, 0.78, 0.78, 0.19)) return BLACK
+        if (disk(u, v, 0.78, 0.78, 0.3)) return CLEAR
+        return glyph(u, v, 0.45, 1.05) ? BLACK : CLEAR
+      case 'idle':
+        return glyph(u, v, 0.5, 1.1) ? BLACK : CLEAR
+    }
   }
 }
 
@@ -147,18 +184,58 @@ export function encodePng(size: number, rgba: Buffer): Buffer {
   ])
 }
 
-function write(relative: string, size: number, shade: Shader): void {
+/** An ICO holding one PNG per size (the PNG-in-ICO form Windows reads since Vista). */
+export function encodeIco(images: readonly { size: number; png: Buffer }[]): Buffer {
+  const header = Buffer.alloc(6)
+  header.writeUInt16LE(1, 2) // type: icon
+  header.writeUInt16LE(images.length, 4)
+  let offset = 6 + 16 * images.length
+  const entries = images.map(({ size, png }) => {
+    const entry = Buffer.alloc(16)
+    entry.writeUInt8(size >= 256 ? 0 : size, 0)
+    entry.writeUInt8(size >= 256 ? 0 : size, 1)
+    entry.writeUInt16LE(1, 4) // colour planes
+    entry.writeUInt16LE(32, 6) // bits per pixel
+    entry.writeUInt32LE(png.length, 8)
+    entry.writeUInt32LE(offset, 12)
+    offset += png.length
+    return entry
+  })
+  return Buffer.concat([header, ...entries, ...images.map(({ png }) => png)])
+}
+
+function save(relative: string, data: Buffer, sizes: string): void {
   const file = join(ROOT, relative)
   mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, encodePng(size, rasterise(size, shade)))
-  console.log(`${relative} (${size}×${size})`)
+  writeFileSync(file, data)
+  console.log(`${relative} (${sizes})`)
 }
+
+function write(relative: string, size: number, shade: Shader): void {
+  save(relative, encodePng(size, rasterise(size, shade)), `${size}×${size}`)
+}
+
+/**
+ * Windows' small icon sizes per DPI scale (Electron docs, nativeImage "Supported Formats": 16, 20,
+ * 24 and 32 px for 100-200 %), so the notification area never scales one up.
+ */
+const WINDOWS_TRAY_SIZES = [16, 20, 24, 32] as const
 
 function main(): void {
   for (const state of Object.keys(TRAY_COLOURS) as (keyof typeof TRAY_COLOURS)[]) {
     // Electron picks the @2x file by itself on high-DPI screens (nativeImage.createFromPath).
-    write(`resources/tray/${state}.png`, 16, trayShader(state))
-    write(`resources/tray/${state}@2x.png`, 32, trayShader(state))
+    // Linux: panels draw tray icons at 22-24 px, so the base size is 24 (a 16 px one would blur).
+    write(`resources/tray/${state}.png`, 24, trayShader(state))
+    write(`resources/tray/${state}@2x.png`, 48, trayShader(state))
+    // macOS: "Template" at the end of the name makes it a template image (nativeImage docs).
+    write(`resources/tray/${state}Template.png`, 16, templateShader(state))
+    write(`resources/tray/${state}Template@2x.png`, 32, templateShader(state))
+    const shade = trayShader(state)
+    const images = WINDOWS_TRAY_SIZES.map((size) => ({
+      size,
+      png: encodePng(size, rasterise(size, shade))
+    }))
+    save(`resources/tray/${state}.ico`, encodeIco(images), WINDOWS_TRAY_SIZES.join(', '))
   }
   // The window icon on Linux (Windows and macOS take the icon from the executable and bundle).
   write('resources/icon.png', 256, appShader)

@@ -29,7 +29,7 @@ import { WindowClients } from './ipc/window-clients'
 import { linuxDisplay, NATIVE_WAYLAND_NOTE, restartThroughXWayland } from './linux-display'
 import { appImageSandboxNote } from './linux-sandbox'
 import { logFolder, setUpLogging, type LogBackend } from './logging'
-import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
+import { applyStartAtLogin, loginItemSupported, opensWindowAtStart } from './login-item'
 import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
 import {
@@ -45,8 +45,14 @@ import { guardWebContents } from './security/web-contents-guards'
 import type { ShellElectron, ShellWindow } from './shell-electron'
 import { createTray, trayExpected, trayGuid, type ShellTray } from './tray'
 import type { TrayView } from './tray-state'
+import { trayIconPath } from './tray-icons'
 import { coreTunnel, type TunnelFactory, type TunnelHook } from './tunnel-hook'
-import { startUpdater, type UpdateState, type UpdaterLike } from './updater'
+import {
+  packagedUpdateFeedExists,
+  startUpdater,
+  type UpdateState,
+  type UpdaterLike
+} from './updater'
 import { createMainWindow, revealWindow } from './windows/main-window'
 import { createRendererSource } from './windows/renderer-source'
 import { refreshOnWakeUp } from './wake-up'
@@ -218,7 +224,7 @@ export async function runDesktopApp<Image, MenuT>(
     icon: platform === 'linux' ? join(assets, 'icon.png') : undefined,
     // macOS keeps a hidden app in the Dock; elsewhere hiding needs a tray icon to come back from.
     closeAction: () => (platform === 'darwin' || tray ? 'hide' : 'minimize'),
-    showWhenReady: !startedHidden(options.argv)
+    showWhenReady: opensWindowAtStart(app, options.argv, platform, trayShown)
   })
   const toastWindow = createToastWindow({ ...shared, url: source.url('toast'), platform })
   // Same tick as the windows' creation: their pages cannot send anything before this runs.
@@ -250,6 +256,7 @@ export async function runDesktopApp<Image, MenuT>(
     doNotDisturb: settings.get().doNotDisturb.enabled,
     startAtLogin: loginItemSupported(platform) ? settings.get().startAtLogin : undefined
   })
+  const loginItem = { platform, env: options.env, execPath: options.execPath, log }
   const saveSetting = (patch: Parameters<typeof settings.update>[0]): void => {
     settings
       .update(patch)
@@ -269,7 +276,7 @@ export async function runDesktopApp<Image, MenuT>(
   if (trayShown) {
     tray = createTray({
       electron,
-      iconPath: (state) => join(assets, 'tray', `${state}.png`),
+      iconPath: (state) => trayIconPath(assets, platform, state),
       platform,
       appName: APP_NAME,
       guid: platform === 'win32' && app.isPackaged ? trayGuid(APP_ID, options.execPath) : undefined,
@@ -327,16 +334,17 @@ export async function runDesktopApp<Image, MenuT>(
     settings.onChange((next, previous) => {
       if (next.doNotDisturb.enabled !== previous.doNotDisturb.enabled) alerts.refresh()
       if (next.startAtLogin !== previous.startAtLogin && app.isPackaged) {
-        applyStartAtLogin(app, next.startAtLogin, platform)
+        applyStartAtLogin(app, next.startAtLogin, loginItem)
       }
       tray?.refreshMenu()
     })
   )
   // A login item names the executable: a development run must not register electron itself.
-  if (app.isPackaged) applyStartAtLogin(app, settings.get().startAtLogin, platform)
+  if (app.isPackaged) applyStartAtLogin(app, settings.get().startAtLogin, loginItem)
 
   const updater = startUpdater({
     enabled: app.isPackaged,
+    hasUpdateFeed: () => packagedUpdateFeedExists(options.resourcesPath),
     load: options.loadUpdater,
     onState: (state) => {
       if (state.state === 'ready') notifier.updateReady(state.version)

@@ -25,7 +25,7 @@ export interface TrayElectron<Image, MenuT> {
 
 export interface TrayMenuState {
   doNotDisturb: boolean
-  /** undefined where the platform has no login items the app can set (Linux). */
+  /** undefined where the app cannot start at login (see loginItemSupported). */
   startAtLogin: boolean | undefined
 }
 

@@ -2,8 +2,11 @@
  * Updates with electron-updater from the GitHub releases: a check at start and then daily; an
  * update found is downloaded in the background and installed when the user quits (never in the
  * middle of a call). The user is told when one is ready. Off in development, where there is no
- * installed app to update; browser mode never loads this module.
+ * installed app to update, and in a build without an update feed; browser mode never loads this
+ * module.
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Logger } from './core/log'
 
 export const UPDATE_INTERVAL_MS = 24 * 60 * 60 * 1000
@@ -43,6 +46,8 @@ export interface UpdaterOptions {
   enabled: boolean
   /** Loads electron-updater only when enabled: it reads the packaged app's update config. */
   load: () => Promise<UpdaterLike>
+  /** Whether this build names an update feed (see packagedUpdateFeedExists). */
+  hasUpdateFeed: () => boolean
   onState: (state: UpdateState) => void
   log: Logger
   intervalMs?: number
@@ -54,6 +59,22 @@ export interface Updater {
   /** Checks now unless a check is already running. */
   check(): Promise<void>
   dispose(): void
+}
+
+/**
+ * electron-builder writes resources/app-update.yml only when the build has a `publish` target, and
+ * electron-updater reads its feed from exactly that file (electron-builder docs, "Auto Update":
+ * "app-update.yml ... will be generated automatically"). A local `npm run dist` without publish
+ * config has none: every check would only fail with ENOENT, so there is nothing to check.
+ */
+export function packagedUpdateFeedExists(resourcesPath: string): boolean {
+  return existsSync(join(resourcesPath, 'app-update.yml'))
+}
+
+function disabledReason(options: UpdaterOptions): string | undefined {
+  if (!options.enabled) return 'development build'
+  if (!options.hasUpdateFeed()) return 'no update feed in this build'
+  return undefined
 }
 
 function updaterLogger(log: Logger): UpdaterLogger {
@@ -69,14 +90,14 @@ function updaterLogger(log: Logger): UpdaterLogger {
 
 export function startUpdater(options: UpdaterOptions): Updater {
   const log = options.log.child('updater')
-  let state: UpdateState = options.enabled
-    ? { state: 'idle' }
-    : { state: 'disabled', reason: 'development build' }
+  const off = disabledReason(options)
+  let state: UpdateState = off ? { state: 'disabled', reason: off } : { state: 'idle' }
   const set = (next: UpdateState): void => {
     state = next
     options.onState(next)
   }
-  if (!options.enabled) {
+  if (off) {
+    log.info(`Updates are off: ${off}, so the app never checks for a new version.`)
     return { state: () => state, check: async () => undefined, dispose: () => undefined }
   }
 

@@ -3,6 +3,8 @@
  * renderer never gets `ipcRenderer`, so it can call nothing the contract does not name. Requests
  * are validated again in main: a compromised renderer gains nothing by skipping this file.
  */
+// First: zod must be jitless before shared/api builds its schemas (see zod-jitless.ts).
+import '../shared/zod-jitless'
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import {
   createApi,

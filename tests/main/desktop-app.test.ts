@@ -279,7 +279,11 @@ describe('the desktop app, composed against a fake Electron', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
     )
     expect(electron.app.loginItems).toEqual([{ openAtLogin: false, args: ['--hidden'] }])
-    expect(started.app.updates()).toEqual({ state: 'idle' })
+    // The fixture's resources folder has no app-update.yml: a build without an update feed.
+    expect(started.app.updates()).toEqual({
+      state: 'disabled',
+      reason: 'no update feed in this build'
+    })
   })
 
   it('in development: no tray GUID, no login item, no updater', async () => {

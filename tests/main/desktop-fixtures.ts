@@ -34,6 +34,8 @@ export interface StartOptions {
   platform?: NodeJS.Platform
   env?: NodeJS.ProcessEnv
   packaged?: boolean
+  /** macOS: the app was started as a login item (app.getLoginItemSettings().wasOpenedAtLogin). */
+  openedAtLogin?: boolean
   argv?: string[]
   configured?: boolean
   createTunnel?: TunnelFactory
@@ -47,6 +49,7 @@ export async function startDesktop(options: StartOptions = {}): Promise<StartedD
   const dataDir = await mkdtemp(join(tmpdir(), 'softphone-shell-'))
   electron.app.paths.set('userData', dataDir)
   electron.app.isPackaged = options.packaged ?? false
+  electron.app.wasOpenedAtLogin = options.openedAtLogin ?? false
   const log = fakeLogBackend({ folder: join(dataDir, 'logs') })
   await options.prepareDataDir?.(dataDir)
   const loadUpdater = vi.fn<() => Promise<UpdaterLike>>(async () => {

@@ -1,9 +1,13 @@
 import { EventEmitter } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { memoryLogger } from '../../src/main/core/log'
 import {
   FIRST_CHECK_DELAY_MS,
   UPDATE_INTERVAL_MS,
+  packagedUpdateFeedExists,
   startUpdater,
   type UpdateState,
   type UpdaterLike,
@@ -39,18 +43,42 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-function start(enabled = true) {
+function start(enabled = true, hasUpdateFeed = true) {
   const load = vi.fn(async () => updater)
+  const log = memoryLogger()
   const handle = startUpdater({
     enabled,
     load,
+    hasUpdateFeed: () => hasUpdateFeed,
     onState: (s) => states.push(s),
-    log: memoryLogger()
+    log
   })
-  return { handle, load }
+  return { handle, load, log }
 }
 
 describe('updater', () => {
+  it('is off, with one sentence in the log, when the build has no update feed', async () => {
+    const { handle, load, log } = start(true, false)
+    await vi.advanceTimersByTimeAsync(3 * UPDATE_INTERVAL_MS)
+    await handle.check()
+    expect(load).not.toHaveBeenCalled()
+    expect(handle.state()).toEqual({ state: 'disabled', reason: 'no update feed in this build' })
+    expect(log.entries.map((entry) => entry.message)).toEqual([
+      'Updates are off: no update feed in this build, so the app never checks for a new version.'
+    ])
+  })
+
+  it('finds the feed only where electron-builder writes it: resources/app-update.yml', () => {
+    const resources = mkdtempSync(join(tmpdir(), 'resources-'))
+    try {
+      expect(packagedUpdateFeedExists(resources)).toBe(false)
+      writeFileSync(join(resources, 'app-update.yml'), 'provider: github\n')
+      expect(packagedUpdateFeedExists(resources)).toBe(true)
+    } finally {
+      rmSync(resources, { recursive: true, force: true })
+    }
+  })
+
   it('does nothing in development, not even loading electron-updater', async () => {
     const { handle, load } = start(false)
     await vi.advanceTimersByTimeAsync(3 * UPDATE_INTERVAL_MS)

@@ -274,6 +274,15 @@ export class FakeApp extends EventEmitter {
     this.loginItems.push(settings)
   }
 
+  /** What macOS reports about this start; set `wasOpenedAtLogin` before the app starts. */
+  wasOpenedAtLogin = false
+  getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin: boolean } {
+    return {
+      openAtLogin: this.loginItems.at(-1)?.openAtLogin ?? false,
+      wasOpenedAtLogin: this.wasOpenedAtLogin
+    }
+  }
+
   /** Electron's order: before-quit, windows close, will-quit, then quit unless prevented. */
   quit(): void {
     this.quitCalls++

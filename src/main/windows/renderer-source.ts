@@ -3,8 +3,8 @@
  * the permission handlers, the CSP hook and the navigation guards all share. Production loads two
  * exact files from the app bundle; development loads them from electron-vite's dev server.
  */
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { posix, win32 } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const RENDERER_PAGES = ['index', 'toast'] as const
 export type RendererPage = (typeof RENDERER_PAGES)[number]
@@ -20,6 +20,8 @@ export interface RendererSourceOptions {
   devServerUrl?: string | undefined
   /** The built renderer folder (out/renderer). */
   rendererDir: string
+  /** Whose path rules apply; process.platform unless a test says otherwise. */
+  platform?: NodeJS.Platform
 }
 
 /** The URL without its query and fragment, or undefined when it does not parse. */
@@ -43,13 +45,40 @@ export function createRendererSource(options: RendererSourceOptions): RendererSo
       isOwnPage: (url) => url !== undefined && withoutSearch(url)?.origin === dev.origin
     }
   }
+  const windows = (options.platform ?? process.platform) === 'win32'
+  const paths = windows ? win32 : posix
   const pages = new Map(
-    RENDERER_PAGES.map((page) => [page, pathToFileURL(join(options.rendererDir, `${page}.html`))])
+    RENDERER_PAGES.map((page) => [
+      page,
+      pathToFileURL(paths.join(options.rendererDir, `${page}.html`), { windows })
+    ])
   )
-  const own = new Set([...pages.values()].map((url) => url.href))
+  // Compared as file paths, not URL strings: Chromium and Node escape the same path differently
+  // (hex case, drive-letter case, which characters get escaped), so a Windows install under
+  // "Zoë's Programs" or "#1" would otherwise fail the check and lock the app out of its own IPC.
+  // Electron's security checklist ("Validate the sender of all IPC messages", "Limit navigation")
+  // asks for an exact own-page test; the path is the exact identity of our two files.
+  const comparable = (path: string): string => {
+    const normal = paths.normalize(path)
+    return windows ? normal.toLowerCase() : normal
+  }
+  const own = new Set([...pages.values()].map((url) => comparable(fileURLToPath(url, { windows }))))
+  const pathOf = (raw: string): string | undefined => {
+    const url = withoutSearch(raw)
+    if (url?.protocol !== 'file:') return undefined
+    try {
+      return comparable(fileURLToPath(url, { windows }))
+    } catch {
+      // An escaped slash, or a host on a platform without UNC paths: never one of our files.
+      return undefined
+    }
+  }
   return {
     url: (page) => (pages.get(page) as URL).href,
     // A file: origin is every file on the disk, so only the two exact files count as ours.
-    isOwnPage: (url) => url !== undefined && own.has(withoutSearch(url)?.href ?? '')
+    isOwnPage: (url) => {
+      const path = url === undefined ? undefined : pathOf(url)
+      return path !== undefined && own.has(path)
+    }
   }
 }

@@ -32,6 +32,38 @@ describe('renderer source', () => {
     })
   })
 
+  describe('packaged on Windows, in a folder with escaped characters', () => {
+    const source = createRendererSource({
+      devServerUrl: undefined,
+      rendererDir:
+        "C:\\Users\\Zoë O'Neil\\Programs\\Softphone #1\\resources\\app.asar\\out\\renderer",
+      platform: 'win32'
+    })
+    const dir = "Users/Zo%C3%AB%20O'Neil/Programs/Softphone%20%231/resources/app.asar/out/renderer"
+
+    it('loads each page from its built file', () => {
+      expect(source.url('index')).toBe(`file:///C:/${dir}/index.html`)
+    })
+
+    // Chromium spells the same file in other ways than Node: lower-case hex and drive letter,
+    // an apostrophe escaped, a non-ASCII letter left raw. Every spelling of our file is ours.
+    it.each([
+      [`file:///C:/${dir}/index.html`, true],
+      [`file:///c:/${dir}/toast.html?call=1`, true],
+      [`file:///C:/${dir.replace('%C3%AB', '%c3%ab')}/index.html#/settings`, true],
+      [`file:///C:/${dir.replace("'", '%27')}/index.html`, true],
+      [`file:///C:/${dir.replace('%C3%AB', 'ë')}/INDEX.HTML`, true],
+      [`file:///C:/${dir}/../renderer/index.html`, true],
+      [`file:///C:/${dir}/other.html`, false],
+      [`file:///C:/${dir}%2Findex.html`, false],
+      [`file:///D:/${dir}/index.html`, false],
+      ['file://evil-host/share/index.html', false],
+      ['https://www.facebook.com/', false]
+    ])('%s is ours: %s', (url, ours) => {
+      expect(source.isOwnPage(url)).toBe(ours)
+    })
+  })
+
   describe('development (dev server)', () => {
     const source = createRendererSource({
       devServerUrl: 'http://localhost:5173',

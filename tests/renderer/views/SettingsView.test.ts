@@ -315,12 +315,12 @@ describe('SettingsView: refusals and the desktop', () => {
     expect(patches()).toEqual([{ startAtLogin: true }])
     wrapper.unmount()
 
-    // Electron sets no login item on Linux: the box is there, greyed out, with what to do instead.
+    // Linux too: the desktop app writes an XDG autostart entry there.
     agent.mockReturnValue('Mozilla/5.0 (X11; Linux x86_64) Electron/45.5.0')
     wrapper = await mountSettings()
     const linux = group(wrapper, 'Calls').findAll('input[type="checkbox"]')[1]!
-    expect((linux.element as HTMLInputElement).disabled).toBe(true)
-    expect(group(wrapper, 'Calls').text()).toContain('startup applications')
+    expect((linux.element as HTMLInputElement).disabled).toBe(false)
+    expect(group(wrapper, 'Calls').text()).toContain('Starts in the tray when you log in')
     agent.mockRestore()
   })
 
