@@ -17,13 +17,13 @@ import {
   registerCredentialSecrets,
   resolveConfig,
   isAppDataFile,
-  resolveDataDir,
   tightenPrivateFolders
 } from './core/config'
 import type { ClientHandle } from './core/service/softphone-service'
 import { createSoftphoneCore, type SoftphoneCore } from './core/softphone-core'
 import type { TestCallSimulatorFactory } from './core/test-line'
 import { Disposables } from './disposables'
+import { claimInstance, listenForLaunches } from './instance-lock'
 import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
 import { logFolder, setUpLogging, type LogBackend } from './logging'
@@ -87,18 +87,10 @@ export async function runDesktopApp<Image, MenuT>(
 ): Promise<DesktopApp | undefined> {
   const { electron, platform } = options
   const { app } = electron
-  // Windows shows notifications only for an app with an AppUserModelID, and groups the taskbar by
-  // it; the installer's Start menu shortcut carries APP_ID, a development run its own executable.
-  if (platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : options.execPath)
-  if (!app.requestSingleInstanceLock()) {
-    app.quit()
-    return undefined
-  }
+  if (!claimInstance(app, options)) return undefined
+  // Before the core starts: a launch during start-up still brings the window up once it exists.
+  const launches = listenForLaunches(app, revealWindow)
 
-  // SOFTPHONE_DATA_DIR moves everything, Chromium's profile included (a test run, a second
-  // profile); it must be set before the app is ready. A bad variable fails the start right here.
-  const dataDirOverride = readEnv(options.env).dataDir
-  if (dataDirOverride) app.setPath('userData', resolveDataDir(dataDirOverride))
   const development = !app.isPackaged
   const logger = setUpLogging(options.logBackend, {
     development,
@@ -237,7 +229,7 @@ export async function runDesktopApp<Image, MenuT>(
 
   clients.attach(mainWindow.webContents)
   clients.attach(toastWindow.webContents)
-  app.on('second-instance', () => revealWindow(mainWindow))
+  launches.attach(mainWindow)
   app.on('activate', () => revealWindow(mainWindow))
 
   const menuState = () => ({

@@ -115,6 +115,39 @@ describe('the desktop app, composed against a fake Electron', () => {
     expect(tray?.contextMenu?.item('Quit')).toBeDefined()
   })
 
+  it('takes the lock for SOFTPHONE_DATA_DIR and listens for launches before the core starts', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'softphone-profile-'))
+    try {
+      let listeningAtReady = 0
+      started = await startDesktop({
+        argv: ['--hidden'],
+        env: { SOFTPHONE_DATA_DIR: elsewhere },
+        prepareElectron: ({ app }) => {
+          const whenReady = app.whenReady.bind(app)
+          // Electron emits 'second-instance' only after ready: here, while the core starts.
+          app.whenReady = async () => {
+            await whenReady()
+            listeningAtReady = app.listenerCount('second-instance')
+            app.emit('second-instance')
+          }
+        }
+      })
+      const { electron } = started
+      expect(electron.app.calls.slice(0, 3)).toEqual([
+        'setPath userData',
+        'requestSingleInstanceLock',
+        'whenReady'
+      ])
+      expect(listeningAtReady).toBe(1)
+      // Started hidden (at login), yet the launch during start-up brought the window up.
+      expect(electron.created.windows[0]).toMatchObject({ visible: true, focused: true })
+    } finally {
+      await cleanUp(started)
+      started = undefined
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+  })
+
   it('minimises on close where the desktop shows no tray (plain GNOME)', async () => {
     started = await startDesktop({ env: { XDG_CURRENT_DESKTOP: 'GNOME' } })
     const { electron } = started

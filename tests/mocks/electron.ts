@@ -232,6 +232,8 @@ export class FakeApp extends EventEmitter {
   exitCode: number | undefined
   /** True once a quit went through (nothing prevented will-quit). */
   quitted = false
+  /** The start-up calls in the order they came (setPath, requestSingleInstanceLock, whenReady...). */
+  readonly calls: string[] = []
 
   constructor(private readonly windows: () => FakeBrowserWindow[]) {
     super()
@@ -244,6 +246,7 @@ export class FakeApp extends EventEmitter {
   }
 
   setPath(name: string, path: string): void {
+    this.calls.push(`setPath ${name}`)
     this.paths.set(name, path)
   }
 
@@ -256,6 +259,7 @@ export class FakeApp extends EventEmitter {
   }
 
   requestSingleInstanceLock(): boolean {
+    this.calls.push('requestSingleInstanceLock')
     return this.hasLock
   }
 
@@ -263,7 +267,9 @@ export class FakeApp extends EventEmitter {
     this.appUserModelId = id
   }
 
-  async whenReady(): Promise<void> {}
+  async whenReady(): Promise<void> {
+    this.calls.push('whenReady')
+  }
 
   setBadgeCount(count = 0): boolean {
     this.badgeCount = count
