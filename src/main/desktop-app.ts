@@ -40,6 +40,7 @@ import { installContentSecurityPolicy } from './security/content-security-policy
 import { installPermissionHandlers } from './security/permissions'
 import { safeOpenURL } from './security/safe-open-url'
 import { guardWebContents } from './security/web-contents-guards'
+import { stopOnSessionEnd } from './session-end'
 import type { ShellElectron, ShellWindow } from './shell-electron'
 import { createTray, trayExpected, trayGuid, type ShellTray } from './tray'
 import type { TrayView } from './tray-state'
@@ -114,14 +115,19 @@ export async function runDesktopApp<Image, MenuT>(
     quitting = true
   })
   let stopped = false
-  app.on('will-quit', (event) => {
-    if (stopped) return
-    // Quit waits for the services: live calls are ended with Meta and the history is flushed.
-    event.preventDefault()
-    void disposables.dispose().finally(() => {
+  let stopping: Promise<void> | undefined
+  // Quit waits for the services: live calls are ended with Meta and the history is flushed.
+  const stopThenQuit = (): void => {
+    quitting = true
+    stopping ??= disposables.dispose().finally(() => {
       stopped = true
       app.quit()
     })
+  }
+  app.on('will-quit', (event) => {
+    if (stopped) return
+    event.preventDefault()
+    stopThenQuit()
   })
 
   await app.whenReady()
@@ -206,6 +212,7 @@ export async function runDesktopApp<Image, MenuT>(
     closeAction: () => (platform === 'darwin' || tray ? 'hide' : 'minimize'),
     showWhenReady: !startedHidden(options.argv)
   })
+  stopOnSessionEnd(mainWindow, { platform, stop: stopThenQuit, log })
   const toastWindow = createToastWindow({ ...shared, url: source.url('toast'), platform })
   // Same tick as the windows' creation: their pages cannot send anything before this runs.
   const clients = new WindowClients(core.service)

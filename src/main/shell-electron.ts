@@ -13,6 +13,7 @@ import type { SafeStorageLike } from './secrets/safe-storage-store'
 import type { HeaderHook } from './security/content-security-policy'
 import type { PermissionSession } from './security/permissions'
 import type { GuardedWebContents } from './security/web-contents-guards'
+import type { SessionEndWindow } from './session-end'
 import type { TrayElectron } from './tray'
 import type { MainWindowLike, WindowConstructor } from './windows/main-window'
 import type { ToastScreen, ToastWindowLike } from './windows/toast-window'
@@ -37,8 +38,10 @@ export interface ShellApp extends LoginItemApp, BadgeApp {
   ): unknown
 }
 
-export interface ShellWindow extends MainWindowLike, ToastWindowLike {
+export interface ShellWindow extends MainWindowLike, ToastWindowLike, SessionEndWindow {
   readonly webContents: ClientWebContents
+  on(event: 'close', listener: (event: Event) => void): unknown
+  on(event: 'session-end', listener: () => void): unknown
 }
 
 /** The parts of the `electron` module the shell uses. */

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { IPC } from '../../src/shared/ipc'
 import { APP_ID } from '../../src/main/app-identity'
+import { HistoryStore } from '../../src/main/core/history/store'
+import { silentLogger } from '../../src/main/core/log'
 import { runDesktopApp } from '../../src/main/desktop-app'
 import { createFakeElectron, ipcEvent } from '../mocks/electron'
 import { fakeLogBackend } from '../mocks/electron-log'
@@ -302,6 +304,33 @@ describe('the desktop app, composed against a fake Electron', () => {
     expect(electron.created.trays[0]?.destroyed).toBe(true)
     expect(electron.ipcMain.handlers.size).toBe(0)
     expect(electron.created.windows.every((window) => window.isDestroyed())).toBe(true)
+  })
+
+  it('on Windows: ends live calls and writes the history when the session ends (no will-quit then)', async () => {
+    started = await startDesktop({ platform: 'win32' })
+    const { electron, app, dataDir } = started
+    const webhookUrl = app.core.status().webhookUrl
+    const main = electron.created.windows[0]
+    if (!webhookUrl || !main) throw new Error('not started')
+    await ringCall(webhookUrl, 'c_session_end')
+    await expect.poll(() => app.core.registry.get('c_session_end')?.state).toBe('ringing')
+    const endAllLive = vi.spyOn(app.core.registry, 'endAllLive')
+    main.endSession()
+    main.endSession()
+    await vi.waitFor(() => {
+      if (!electron.app.quitted) throw new Error('still stopping')
+    })
+    expect(endAllLive).toHaveBeenCalledExactlyOnceWith('shutdown')
+    expect(await reachable(webhookUrl)).toBe(false)
+    const history = await HistoryStore.open(dataDir, silentLogger)
+    expect(history.get('c_session_end')).toMatchObject({ outcome: 'missed', reason: 'shutdown' })
+    await history.close()
+  })
+
+  it('leaves session-end alone outside Windows, where quit events always fire', async () => {
+    started = await startDesktop({ platform: 'linux' })
+    started.electron.created.windows[0]?.endSession()
+    expect(started.electron.app.quitCalls).toBe(0)
   })
 
   it('on Windows: sets the AppUserModelID, a tray GUID and the login item when installed', async () => {

@@ -386,6 +386,11 @@ export class FakeBrowserWindow extends EventEmitter {
     this.visibleOnAllWorkspaces = { visible, options }
   }
 
+  /** Windows logs off, restarts or shuts down (Electron emits this on win32 only). */
+  endSession(): void {
+    this.emit('session-end', fakeEvent({ reasons: ['shutdown'] }))
+  }
+
   /** The user (or the OS) closes the window; returns whether it really closed. */
   close(): boolean {
     const event = fakeEvent()
