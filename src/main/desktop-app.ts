@@ -28,6 +28,7 @@ import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
 import { logFolder, setUpLogging, type LogBackend } from './logging'
 import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-item'
+import { microphoneAccessCheck } from './microphone-access'
 import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
 import {
@@ -230,6 +231,7 @@ export async function runDesktopApp<Image, MenuT>(
       clients,
       isOwnPage: source.isOwnPage,
       forwardCallAction,
+      microphone: microphoneAccessCheck(electron.systemPreferences, platform),
       log: logger
     })
   )

@@ -7,6 +7,7 @@ import type { Event } from 'electron'
 import type { IpcMainLike } from './ipc/register-ipc'
 import type { ClientWebContents } from './ipc/window-clients'
 import type { LoginItemApp } from './login-item'
+import type { MediaAccessPreferences } from './microphone-access'
 import type { BadgeApp } from './missed-badge'
 import type { NotificationFactory } from './notifications'
 import type { SafeStorageLike } from './secrets/safe-storage-store'
@@ -57,4 +58,5 @@ export interface ShellElectron<Image, MenuT> extends TrayElectron<Image, MenuT> 
   shell: { openExternal(url: string): Promise<void> }
   powerMonitor: { on(event: 'resume', listener: () => void): unknown }
   dialog: { showErrorBox(title: string, content: string): void }
+  systemPreferences: MediaAccessPreferences
 }

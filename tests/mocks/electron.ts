@@ -559,6 +559,31 @@ export class FakeDialog {
   }
 }
 
+/** systemPreferences' media access: `microphone` plays the OS setting, `askAnswer` the user. */
+export class FakeSystemPreferences {
+  microphone: 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown' = 'granted'
+  /** What the user picks in macOS's prompt. */
+  askAnswer = true
+  asks = 0
+
+  getMediaAccessStatus(
+    mediaType: 'microphone' | 'camera' | 'screen'
+  ): FakeSystemPreferences['microphone'] {
+    if (mediaType !== 'microphone') throw new Error(`not faked: ${mediaType}`)
+    return this.microphone
+  }
+
+  /** As on macOS: prompts only while undecided, else resolves with the existing access. */
+  async askForMediaAccess(mediaType: 'microphone' | 'camera'): Promise<boolean> {
+    if (mediaType !== 'microphone') throw new Error(`not faked: ${mediaType}`)
+    if (this.microphone === 'not-determined') {
+      this.asks++
+      this.microphone = this.askAnswer ? 'granted' : 'denied'
+    }
+    return this.microphone === 'granted'
+  }
+}
+
 export interface FakeElectron {
   app: FakeApp
   BrowserWindow: new (options?: BrowserWindowConstructorOptions) => FakeBrowserWindow
@@ -578,6 +603,7 @@ export interface FakeElectron {
   shell: FakeShell
   powerMonitor: EventEmitter
   dialog: FakeDialog
+  systemPreferences: FakeSystemPreferences
   /** Everything created so far, for assertions. */
   created: FakeWorld
 }
@@ -620,6 +646,7 @@ export function createFakeElectron(): FakeElectron {
     shell: new FakeShell(),
     powerMonitor: new EventEmitter(),
     dialog: new FakeDialog(),
+    systemPreferences: new FakeSystemPreferences(),
     created: world
   }
 }
@@ -649,6 +676,7 @@ export const {
   screen,
   shell,
   powerMonitor,
-  dialog
+  dialog,
+  systemPreferences
 } = shared
 export default shared
