@@ -31,6 +31,7 @@ import { applyStartAtLogin, loginItemSupported, startedHidden } from './login-it
 import { microphoneAccessCheck } from './microphone-access'
 import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
+import { installQuitPath } from './quit-path'
 import {
   SAFE_SECRETS_FILE,
   SafeStorageSecretStore,
@@ -41,7 +42,6 @@ import { installContentSecurityPolicy } from './security/content-security-policy
 import { installPermissionHandlers } from './security/permissions'
 import { safeOpenURL } from './security/safe-open-url'
 import { guardWebContents } from './security/web-contents-guards'
-import { stopOnSessionEnd } from './session-end'
 import type { ShellElectron, ShellWindow } from './shell-electron'
 import { createTray, trayExpected, trayGuid, type ShellTray } from './tray'
 import type { TrayView } from './tray-state'
@@ -100,7 +100,7 @@ export async function runDesktopApp<Image, MenuT>(
   })
   const log = logger.child('shell')
   const disposables = new Disposables(log)
-  let quitting = false
+  const quit = installQuitPath(app, () => disposables.dispose(), log)
 
   const source = createRendererSource({
     devServerUrl: development ? options.env['ELECTRON_RENDERER_URL'] : undefined,
@@ -112,24 +112,6 @@ export async function runDesktopApp<Image, MenuT>(
   app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, { isOwnPage: source.isOwnPage, openExternal, log })
   )
-  app.on('before-quit', () => {
-    quitting = true
-  })
-  let stopped = false
-  let stopping: Promise<void> | undefined
-  // Quit waits for the services: live calls are ended with Meta and the history is flushed.
-  const stopThenQuit = (): void => {
-    quitting = true
-    stopping ??= disposables.dispose().finally(() => {
-      stopped = true
-      app.quit()
-    })
-  }
-  app.on('will-quit', (event) => {
-    if (stopped) return
-    event.preventDefault()
-    stopThenQuit()
-  })
 
   await app.whenReady()
   const session = electron.session.defaultSession
@@ -201,7 +183,7 @@ export async function runDesktopApp<Image, MenuT>(
     BrowserWindow: electron.BrowserWindow,
     preload,
     devTools: development,
-    isQuitting: () => quitting,
+    isQuitting: quit.isQuitting,
     log
   }
   const mainWindow = createMainWindow({
@@ -213,7 +195,7 @@ export async function runDesktopApp<Image, MenuT>(
     closeAction: () => (platform === 'darwin' || tray ? 'hide' : 'minimize'),
     showWhenReady: !startedHidden(options.argv)
   })
-  stopOnSessionEnd(mainWindow, { platform, stop: stopThenQuit, log })
+  quit.stopOnSessionEnd(mainWindow, platform)
   const toastWindow = createToastWindow({ ...shared, url: source.url('toast'), platform })
   // Same tick as the windows' creation: their pages cannot send anything before this runs.
   const clients = new WindowClients(core.service)
