@@ -17,21 +17,23 @@ import {
   registerCredentialSecrets,
   resolveConfig,
   isAppDataFile,
-  resolveDataDir,
   tightenPrivateFolders
 } from './core/config'
 import type { ClientHandle } from './core/service/softphone-service'
 import { createSoftphoneCore, type SoftphoneCore } from './core/softphone-core'
 import type { TestCallSimulatorFactory } from './core/test-line'
 import { Disposables } from './disposables'
+import { claimInstance, listenForLaunches } from './instance-lock'
 import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
 import { linuxDisplay, NATIVE_WAYLAND_NOTE, restartThroughXWayland } from './linux-display'
 import { appImageSandboxNote } from './linux-sandbox'
 import { logFolder, setUpLogging, type LogBackend } from './logging'
 import { applyStartAtLogin, loginItemSupported, opensWindowAtStart } from './login-item'
+import { microphoneAccessCheck } from './microphone-access'
 import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
+import { installQuitPath } from './quit-path'
 import {
   SAFE_SECRETS_FILE,
   SafeStorageSecretStore,
@@ -97,18 +99,10 @@ export async function runDesktopApp<Image, MenuT>(
   const { app } = electron
   // Before anything else (the lock included): this instance leaves for one that runs on XWayland.
   if (restartThroughXWayland(app, options)) return undefined
-  // Windows shows notifications only for an app with an AppUserModelID, and groups the taskbar by
-  // it; the installer's Start menu shortcut carries APP_ID, a development run its own executable.
-  if (platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : options.execPath)
-  if (!app.requestSingleInstanceLock()) {
-    app.quit()
-    return undefined
-  }
+  if (!claimInstance(app, options)) return undefined
+  // Before the core starts: a launch during start-up still brings the window up once it exists.
+  const launches = listenForLaunches(app, revealWindow)
 
-  // SOFTPHONE_DATA_DIR moves everything, Chromium's profile included (a test run, a second
-  // profile); it must be set before the app is ready. A bad variable fails the start right here.
-  const dataDirOverride = readEnv(options.env).dataDir
-  if (dataDirOverride) app.setPath('userData', resolveDataDir(dataDirOverride))
   const development = !app.isPackaged
   const logger = setUpLogging(options.logBackend, {
     development,
@@ -118,7 +112,7 @@ export async function runDesktopApp<Image, MenuT>(
   const sandboxNote = appImageSandboxNote(options)
   if (sandboxNote) log.warn(sandboxNote)
   const disposables = new Disposables(log)
-  let quitting = false
+  const quit = installQuitPath(app, () => disposables.dispose(), log)
 
   const source = createRendererSource({
     devServerUrl: development ? options.env['ELECTRON_RENDERER_URL'] : undefined,
@@ -130,19 +124,6 @@ export async function runDesktopApp<Image, MenuT>(
   app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, { isOwnPage: source.isOwnPage, openExternal, log })
   )
-  app.on('before-quit', () => {
-    quitting = true
-  })
-  let stopped = false
-  app.on('will-quit', (event) => {
-    if (stopped) return
-    // Quit waits for the services: live calls are ended with Meta and the history is flushed.
-    event.preventDefault()
-    void disposables.dispose().finally(() => {
-      stopped = true
-      app.quit()
-    })
-  })
 
   await app.whenReady()
   const session = electron.session.defaultSession
@@ -214,7 +195,7 @@ export async function runDesktopApp<Image, MenuT>(
     BrowserWindow: electron.BrowserWindow,
     preload,
     devTools: development,
-    isQuitting: () => quitting,
+    isQuitting: quit.isQuitting,
     log
   }
   const mainWindow = createMainWindow({
@@ -226,6 +207,7 @@ export async function runDesktopApp<Image, MenuT>(
     closeAction: () => (platform === 'darwin' || tray ? 'hide' : 'minimize'),
     showWhenReady: opensWindowAtStart(app, options.argv, platform, trayShown)
   })
+  quit.stopOnSessionEnd(mainWindow, platform)
   const toastWindow = createToastWindow({ ...shared, url: source.url('toast'), platform })
   // Same tick as the windows' creation: their pages cannot send anything before this runs.
   const clients = new WindowClients(core.service)
@@ -243,13 +225,14 @@ export async function runDesktopApp<Image, MenuT>(
       clients,
       isOwnPage: source.isOwnPage,
       forwardCallAction,
+      microphone: microphoneAccessCheck(electron.systemPreferences, platform),
       log: logger
     })
   )
 
   clients.attach(mainWindow.webContents)
   clients.attach(toastWindow.webContents)
-  app.on('second-instance', () => revealWindow(mainWindow))
+  launches.attach(mainWindow)
   app.on('activate', () => revealWindow(mainWindow))
 
   const menuState = () => ({

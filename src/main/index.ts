@@ -16,6 +16,7 @@ import {
   screen,
   session,
   shell,
+  systemPreferences,
   Tray
 } from 'electron'
 import log from 'electron-log/main'
@@ -46,7 +47,8 @@ runDesktopApp({
     screen,
     session,
     shell,
-    dialog
+    dialog,
+    systemPreferences
   },
   logBackend: log,
   env: process.env,

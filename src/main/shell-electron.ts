@@ -8,8 +8,10 @@ import type { IpcMainLike } from './ipc/register-ipc'
 import type { ClientWebContents } from './ipc/window-clients'
 import type { RelaunchingApp } from './linux-display'
 import type { LoginItemApp } from './login-item'
+import type { MediaAccessPreferences } from './microphone-access'
 import type { BadgeApp } from './missed-badge'
 import type { NotificationFactory } from './notifications'
+import type { SessionEndWindow } from './quit-path'
 import type { SafeStorageLike } from './secrets/safe-storage-store'
 import type { HeaderHook } from './security/content-security-policy'
 import type { PermissionSession } from './security/permissions'
@@ -38,8 +40,10 @@ export interface ShellApp extends LoginItemApp, BadgeApp, RelaunchingApp {
   ): unknown
 }
 
-export interface ShellWindow extends MainWindowLike, ToastWindowLike {
+export interface ShellWindow extends MainWindowLike, ToastWindowLike, SessionEndWindow {
   readonly webContents: ClientWebContents
+  on(event: 'close', listener: (event: Event) => void): unknown
+  on(event: 'session-end', listener: () => void): unknown
 }
 
 /** The parts of the `electron` module the shell uses. */
@@ -55,4 +59,5 @@ export interface ShellElectron<Image, MenuT> extends TrayElectron<Image, MenuT> 
   shell: { openExternal(url: string): Promise<void> }
   powerMonitor: { on(event: 'resume', listener: () => void): unknown }
   dialog: { showErrorBox(title: string, content: string): void }
+  systemPreferences: MediaAccessPreferences
 }

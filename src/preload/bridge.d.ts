@@ -1,5 +1,5 @@
 import type { EventName, SoftphoneApi, SoftphoneEvents } from '../shared/api'
-import type { CallAction } from '../shared/ipc'
+import type { CallAction, MicrophoneAccess } from '../shared/ipc'
 
 /** `window.softphone`: the service API as named functions, plus event subscription. */
 export interface SoftphoneBridge extends SoftphoneApi {
@@ -12,6 +12,10 @@ export interface DeskBridge {
   requestCallAction(action: CallAction): void
   /** In the main window: an action chosen in the toast or a notification, to carry out here. */
   onCallActionRequested(listener: (action: CallAction) => void): () => void
+  /** What the OS says about this app and the microphone (macOS, Windows; 'unknown' elsewhere). */
+  microphoneAccess(): Promise<MicrophoneAccess>
+  /** The same, after the OS's own prompt where it has one (macOS, while the user has not decided). */
+  askMicrophone(): Promise<MicrophoneAccess>
 }
 
 declare global {

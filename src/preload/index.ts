@@ -13,7 +13,7 @@ import {
   type EventMessage,
   type EventName
 } from '../shared/api'
-import { IPC, type CallAction, type IpcReply } from '../shared/ipc'
+import { IPC, type CallAction, type IpcReply, type MicrophoneAccess } from '../shared/ipc'
 import type { DeskBridge, SoftphoneBridge } from './bridge'
 
 const api = createApi(async (command, request) => {
@@ -50,6 +50,12 @@ const desk: DeskBridge = {
     return () => {
       ipcRenderer.off(IPC.callActionRequested, handler)
     }
+  },
+  async microphoneAccess() {
+    return (await ipcRenderer.invoke(IPC.microphoneAccess)) as MicrophoneAccess
+  },
+  async askMicrophone() {
+    return (await ipcRenderer.invoke(IPC.askMicrophone)) as MicrophoneAccess
   }
 }
 

@@ -18,8 +18,19 @@ export const IPC = {
    */
   callAction: 'window:call-action',
   /** main -> main window renderer (send): carry out a `CallAction` chosen elsewhere. */
-  callActionRequested: 'window:call-action-requested'
+  callActionRequested: 'window:call-action-requested',
+  /** renderer -> main (invoke): what the OS says about microphone access (`MicrophoneAccess`). */
+  microphoneAccess: 'window:microphone-access',
+  /** renderer -> main (invoke): the same, after asking the user where the OS wants it (macOS). */
+  askMicrophone: 'window:ask-microphone'
 } as const
+
+/**
+ * The operating system's answer about this app and the microphone: Electron's
+ * `systemPreferences.getMediaAccessStatus('microphone')` on macOS and Windows; 'unknown' where the
+ * OS has no such setting (Linux), and getUserMedia alone decides.
+ */
+export type MicrophoneAccess = 'granted' | 'denied' | 'restricted' | 'not-determined' | 'unknown'
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]
 

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { IPC } from '../../src/shared/ipc'
 import { APP_ID } from '../../src/main/app-identity'
+import { HistoryStore } from '../../src/main/core/history/store'
+import { silentLogger } from '../../src/main/core/log'
 import { runDesktopApp } from '../../src/main/desktop-app'
 import { createFakeElectron, ipcEvent } from '../mocks/electron'
 import { fakeLogBackend } from '../mocks/electron-log'
@@ -113,6 +115,39 @@ describe('the desktop app, composed against a fake Electron', () => {
     const tray = electron.created.trays[0]
     expect(tray?.tooltip).toMatch(/^Messenger Softphone: /)
     expect(tray?.contextMenu?.item('Quit')).toBeDefined()
+  })
+
+  it('takes the lock for SOFTPHONE_DATA_DIR and listens for launches before the core starts', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'softphone-profile-'))
+    try {
+      let listeningAtReady = 0
+      started = await startDesktop({
+        argv: ['--hidden'],
+        env: { SOFTPHONE_DATA_DIR: elsewhere },
+        prepareElectron: ({ app }) => {
+          const whenReady = app.whenReady.bind(app)
+          // Electron emits 'second-instance' only after ready: here, while the core starts.
+          app.whenReady = async () => {
+            await whenReady()
+            listeningAtReady = app.listenerCount('second-instance')
+            app.emit('second-instance')
+          }
+        }
+      })
+      const { electron } = started
+      expect(electron.app.calls.slice(0, 3)).toEqual([
+        'setPath userData',
+        'requestSingleInstanceLock',
+        'whenReady'
+      ])
+      expect(listeningAtReady).toBe(1)
+      // Started hidden (at login), yet the launch during start-up brought the window up.
+      expect(electron.created.windows[0]).toMatchObject({ visible: true, focused: true })
+    } finally {
+      await cleanUp(started)
+      started = undefined
+      await rm(elsewhere, { recursive: true, force: true })
+    }
   })
 
   it('minimises on close where the desktop shows no tray (plain GNOME)', async () => {
@@ -269,6 +304,33 @@ describe('the desktop app, composed against a fake Electron', () => {
     expect(electron.created.trays[0]?.destroyed).toBe(true)
     expect(electron.ipcMain.handlers.size).toBe(0)
     expect(electron.created.windows.every((window) => window.isDestroyed())).toBe(true)
+  })
+
+  it('on Windows: ends live calls and writes the history when the session ends (no will-quit then)', async () => {
+    started = await startDesktop({ platform: 'win32' })
+    const { electron, app, dataDir } = started
+    const webhookUrl = app.core.status().webhookUrl
+    const main = electron.created.windows[0]
+    if (!webhookUrl || !main) throw new Error('not started')
+    await ringCall(webhookUrl, 'c_session_end')
+    await expect.poll(() => app.core.registry.get('c_session_end')?.state).toBe('ringing')
+    const endAllLive = vi.spyOn(app.core.registry, 'endAllLive')
+    main.endSession()
+    main.endSession()
+    await vi.waitFor(() => {
+      if (!electron.app.quitted) throw new Error('still stopping')
+    })
+    expect(endAllLive).toHaveBeenCalledExactlyOnceWith('shutdown')
+    expect(await reachable(webhookUrl)).toBe(false)
+    const history = await HistoryStore.open(dataDir, silentLogger)
+    expect(history.get('c_session_end')).toMatchObject({ outcome: 'missed', reason: 'shutdown' })
+    await history.close()
+  })
+
+  it('leaves session-end alone outside Windows, where quit events always fire', async () => {
+    started = await startDesktop({ platform: 'linux' })
+    started.electron.created.windows[0]?.endSession()
+    expect(started.electron.app.quitCalls).toBe(0)
   })
 
   it('on Windows: sets the AppUserModelID, a tray GUID and the login item when installed', async () => {

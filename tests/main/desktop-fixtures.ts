@@ -42,6 +42,8 @@ export interface StartOptions {
   testCallSimulator?: TestCallSimulatorFactory
   /** Lays files in the data folder before the app starts (as an older version left them). */
   prepareDataDir?: (dataDir: string) => Promise<void>
+  /** Plays the operating system on the fake before the app starts (events during start-up). */
+  prepareElectron?: (electron: FakeElectron) => void
 }
 
 export async function startDesktop(options: StartOptions = {}): Promise<StartedDesktop> {
@@ -52,6 +54,7 @@ export async function startDesktop(options: StartOptions = {}): Promise<StartedD
   electron.app.wasOpenedAtLogin = options.openedAtLogin ?? false
   const log = fakeLogBackend({ folder: join(dataDir, 'logs') })
   await options.prepareDataDir?.(dataDir)
+  options.prepareElectron?.(electron)
   const loadUpdater = vi.fn<() => Promise<UpdaterLike>>(async () => {
     throw new Error('no updater in tests')
   })

@@ -32,6 +32,7 @@ describe('main entry', () => {
     expect(options?.electron.app).toBe(fake.app)
     expect(options?.electron.BrowserWindow).toBe(fake.BrowserWindow)
     expect(options?.electron.session).toBe(fake.session)
+    expect(options?.electron.systemPreferences).toBe(fake.systemPreferences)
     expect(options?.platform).toBe(process.platform)
     expect(options?.argv).toBe(process.argv)
     expect(options?.mainDir).toMatch(/src[\\/]main$/)

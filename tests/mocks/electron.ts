@@ -232,6 +232,8 @@ export class FakeApp extends EventEmitter {
   exitCode: number | undefined
   /** True once a quit went through (nothing prevented will-quit). */
   quitted = false
+  /** The start-up calls in the order they came (setPath, requestSingleInstanceLock, whenReady...). */
+  readonly calls: string[] = []
 
   constructor(private readonly windows: () => FakeBrowserWindow[]) {
     super()
@@ -244,6 +246,7 @@ export class FakeApp extends EventEmitter {
   }
 
   setPath(name: string, path: string): void {
+    this.calls.push(`setPath ${name}`)
     this.paths.set(name, path)
   }
 
@@ -256,6 +259,7 @@ export class FakeApp extends EventEmitter {
   }
 
   requestSingleInstanceLock(): boolean {
+    this.calls.push('requestSingleInstanceLock')
     return this.hasLock
   }
 
@@ -263,7 +267,9 @@ export class FakeApp extends EventEmitter {
     this.appUserModelId = id
   }
 
-  async whenReady(): Promise<void> {}
+  async whenReady(): Promise<void> {
+    this.calls.push('whenReady')
+  }
 
   setBadgeCount(count = 0): boolean {
     this.badgeCount = count
@@ -393,6 +399,11 @@ export class FakeBrowserWindow extends EventEmitter {
 
   setVisibleOnAllWorkspaces(visible: boolean, options?: VisibleOnAllWorkspacesOptions): void {
     this.visibleOnAllWorkspaces = { visible, options }
+  }
+
+  /** Windows logs off, restarts or shuts down (Electron emits this on win32 only). */
+  endSession(): void {
+    this.emit('session-end', fakeEvent({ reasons: ['shutdown'] }))
   }
 
   /** The user (or the OS) closes the window; returns whether it really closed. */
@@ -563,6 +574,31 @@ export class FakeDialog {
   }
 }
 
+/** systemPreferences' media access: `microphone` plays the OS setting, `askAnswer` the user. */
+export class FakeSystemPreferences {
+  microphone: 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown' = 'granted'
+  /** What the user picks in macOS's prompt. */
+  askAnswer = true
+  asks = 0
+
+  getMediaAccessStatus(
+    mediaType: 'microphone' | 'camera' | 'screen'
+  ): FakeSystemPreferences['microphone'] {
+    if (mediaType !== 'microphone') throw new Error(`not faked: ${mediaType}`)
+    return this.microphone
+  }
+
+  /** As on macOS: prompts only while undecided, else resolves with the existing access. */
+  async askForMediaAccess(mediaType: 'microphone' | 'camera'): Promise<boolean> {
+    if (mediaType !== 'microphone') throw new Error(`not faked: ${mediaType}`)
+    if (this.microphone === 'not-determined') {
+      this.asks++
+      this.microphone = this.askAnswer ? 'granted' : 'denied'
+    }
+    return this.microphone === 'granted'
+  }
+}
+
 export interface FakeElectron {
   app: FakeApp
   BrowserWindow: new (options?: BrowserWindowConstructorOptions) => FakeBrowserWindow
@@ -582,6 +618,7 @@ export interface FakeElectron {
   shell: FakeShell
   powerMonitor: EventEmitter
   dialog: FakeDialog
+  systemPreferences: FakeSystemPreferences
   /** Everything created so far, for assertions. */
   created: FakeWorld
 }
@@ -624,6 +661,7 @@ export function createFakeElectron(): FakeElectron {
     shell: new FakeShell(),
     powerMonitor: new EventEmitter(),
     dialog: new FakeDialog(),
+    systemPreferences: new FakeSystemPreferences(),
     created: world
   }
 }
@@ -653,6 +691,7 @@ export const {
   screen,
   shell,
   powerMonitor,
-  dialog
+  dialog,
+  systemPreferences
 } = shared
 export default shared

@@ -56,7 +56,12 @@ describe('preload', () => {
     for (const value of [...Object.values(softphone), ...Object.values(desk)]) {
       expect(typeof value).toBe('function')
     }
-    expect(Object.keys(desk).sort()).toEqual(['onCallActionRequested', 'requestCallAction'])
+    expect(Object.keys(desk).sort()).toEqual([
+      'askMicrophone',
+      'microphoneAccess',
+      'onCallActionRequested',
+      'requestCallAction'
+    ])
   })
 
   it('sends each command as one invoke on the command channel', async () => {
@@ -100,5 +105,15 @@ describe('preload', () => {
     off()
     emit(IPC.callActionRequested, { callId: 'c_2', action: 'answer' })
     expect(actions).toEqual([{ callId: 'c_1', action: 'answer' }])
+  })
+
+  it('asks main about the microphone on its own channels, and hands back what the OS said', async () => {
+    // Main answers these with the bare status, not an IpcReply.
+    reply = 'denied' as unknown as IpcReply
+    await expect(desk.microphoneAccess()).resolves.toBe('denied')
+    expect(invoked.at(-1)).toEqual({ channel: IPC.microphoneAccess, payload: undefined })
+    reply = 'granted' as unknown as IpcReply
+    await expect(desk.askMicrophone()).resolves.toBe('granted')
+    expect(invoked.at(-1)).toEqual({ channel: IPC.askMicrophone, payload: undefined })
   })
 })

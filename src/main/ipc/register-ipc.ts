@@ -15,6 +15,7 @@ import {
 import type { Logger } from '../core/log'
 import { toServiceError } from '../core/service/errors'
 import type { ClientHandle } from '../core/service/softphone-service'
+import type { MicrophoneAccessCheck } from '../microphone-access'
 import { checkSender, type IpcSenderEvent } from './sender-policy'
 
 export interface IpcMainLike {
@@ -35,6 +36,8 @@ export interface IpcDeps {
   isOwnPage: (url: string) => boolean
   /** Focuses the main window and hands it the action: only its renderer can answer. */
   forwardCallAction: (action: CallAction) => void
+  /** What the OS says about the microphone, and its prompt where it has one (macOS). */
+  microphone: MicrophoneAccessCheck
   log: Logger
 }
 
@@ -100,8 +103,20 @@ export function registerIpc(deps: IpcDeps): () => void {
   }
   deps.ipcMain.on(IPC.callAction, onCallAction)
 
+  // Only our own pages may learn the microphone's state, or make macOS show its prompt.
+  deps.ipcMain.handle(IPC.microphoneAccess, (event) => {
+    if (!senderClient(IPC.microphoneAccess, event)) throw new Error('Refused')
+    return deps.microphone.status()
+  })
+  deps.ipcMain.handle(IPC.askMicrophone, async (event) => {
+    if (!senderClient(IPC.askMicrophone, event)) throw new Error('Refused')
+    return deps.microphone.ask()
+  })
+
   return () => {
     deps.ipcMain.removeHandler(IPC.command)
+    deps.ipcMain.removeHandler(IPC.microphoneAccess)
+    deps.ipcMain.removeHandler(IPC.askMicrophone)
     deps.ipcMain.removeListener(IPC.callAction, onCallAction)
   }
 }

@@ -69,7 +69,16 @@ export function toastWindowOptions(
 export function createToastWindow<W extends ToastWindowLike>(options: ToastWindowOptions<W>): W {
   const window = new options.BrowserWindow(toastWindowOptions(options))
   if (options.platform === 'darwin') {
-    window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true })
+    // On every Space and above full-screen apps. Electron's docs (BrowserWindow
+    // setVisibleOnAllWorkspaces, option skipTransformProcessType): by default the call "will
+    // transform the process type between UIElementApplication and ForegroundApplication", and with
+    // visibleOnFullScreen it leaves the app a UIElement, without Dock icon nor menu bar
+    // (electron/electron#26350), while the app relies on the Dock to reopen its window. The panel
+    // type (above) already floats over full-screen apps, so the transform is skipped.
+    window.setVisibleOnAllWorkspaces(true, {
+      visibleOnFullScreen: true,
+      skipTransformProcessType: true
+    })
   }
   window.on('close', (event) => {
     if (options.isQuitting()) return

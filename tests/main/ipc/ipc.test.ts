@@ -7,7 +7,8 @@ import type { ClientHandle } from '../../../src/main/core/service/softphone-serv
 import { registerIpc } from '../../../src/main/ipc/register-ipc'
 import { WindowClients } from '../../../src/main/ipc/window-clients'
 import { createRendererSource } from '../../../src/main/windows/renderer-source'
-import { FakeIpcMain, FakeWebContents, ipcEvent } from '../../mocks/electron'
+import { microphoneAccessCheck } from '../../../src/main/microphone-access'
+import { FakeIpcMain, FakeSystemPreferences, FakeWebContents, ipcEvent } from '../../mocks/electron'
 
 const source = createRendererSource({ rendererDir: '/opt/softphone/out/renderer' })
 
@@ -42,6 +43,7 @@ describe('IPC', () => {
   let forwarded: CallAction[]
   let log: ReturnType<typeof memoryLogger>
   let unregister: () => void
+  let preferences: FakeSystemPreferences
 
   beforeEach(() => {
     ipcMain = new FakeIpcMain()
@@ -53,12 +55,14 @@ describe('IPC', () => {
     clients.attach(toast)
     forwarded = []
     log = memoryLogger()
+    preferences = new FakeSystemPreferences()
     unregister = registerIpc({
       ipcMain,
       service,
       clients,
       isOwnPage: source.isOwnPage,
       forwardCallAction: (action) => forwarded.push(action),
+      microphone: microphoneAccessCheck(preferences, 'darwin'),
       log
     })
   })
@@ -170,6 +174,28 @@ describe('IPC', () => {
         { callId: 'c_1' },
         service.attached.get(`window-${toast.id}`)
       )
+    })
+  })
+
+  describe('microphone access', () => {
+    it('tells our page what macOS says, and asks only when it asks', async () => {
+      preferences.microphone = 'not-determined'
+      await expect(ipcMain.invoke(IPC.microphoneAccess, ipcEvent(main))).resolves.toBe(
+        'not-determined'
+      )
+      expect(preferences.asks).toBe(0)
+      await expect(ipcMain.invoke(IPC.askMicrophone, ipcEvent(main))).resolves.toBe('granted')
+      expect(preferences.asks).toBe(1)
+    })
+
+    it('refuses a page that is not ours, which never makes macOS prompt', async () => {
+      preferences.microphone = 'not-determined'
+      const stranger = page('https://evil.example/')
+      await expect(ipcMain.invoke(IPC.askMicrophone, ipcEvent(stranger))).rejects.toThrow('Refused')
+      await expect(ipcMain.invoke(IPC.microphoneAccess, ipcEvent(stranger))).rejects.toThrow(
+        'Refused'
+      )
+      expect(preferences.asks).toBe(0)
     })
   })
 

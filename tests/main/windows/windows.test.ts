@@ -129,12 +129,13 @@ describe('toast window', () => {
     expect(window.options.type).toBeUndefined()
   })
 
-  it('floats over full-screen apps on every Space on macOS', () => {
+  it('floats over full-screen apps on every Space on macOS, and leaves the Dock icon alone', () => {
     const window = toastWindow(createFakeElectron(), 'darwin')
     expect(window.options.type).toBe('panel')
+    // Without skipTransformProcessType Electron turns the app into a UIElement: no Dock icon.
     expect(window.visibleOnAllWorkspaces).toEqual({
       visible: true,
-      options: { visibleOnFullScreen: true }
+      options: { visibleOnFullScreen: true, skipTransformProcessType: true }
     })
   })
 

@@ -7,6 +7,7 @@ import { answering, connected, historyRecord, ringing } from '../support/calls'
 import { button, hasButton } from '../support/dom'
 import { coreStatus } from '../support/fake-softphone'
 import { mountApp, useAppFixture } from '../support/app-fixture'
+import { fakeDesk } from '../support/fake-desk'
 
 const app = useAppFixture()
 
@@ -133,13 +134,13 @@ describe('App', () => {
 
   it('carries out an answer chosen in the toast window', async () => {
     let forward: ((action: CallAction) => void) | undefined
-    window.desk = {
+    window.desk = fakeDesk({
       requestCallAction: vi.fn(),
       onCallActionRequested: (listener) => {
         forward = listener
         return () => undefined
       }
-    }
+    })
     app.service.calls = [ringing('c_1')]
     await mountApp()
 
@@ -162,7 +163,7 @@ describe('ToastApp', () => {
 
   beforeEach(() => {
     requestCallAction = vi.fn<DeskBridge['requestCallAction']>()
-    window.desk = { requestCallAction, onCallActionRequested: () => () => undefined }
+    window.desk = fakeDesk({ requestCallAction })
   })
 
   it('shows ringing calls and hands Answer and Decline to the main window', async () => {

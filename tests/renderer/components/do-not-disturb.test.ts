@@ -13,6 +13,7 @@ import { Ringtone } from '../../../src/renderer/src/media/ringtone'
 import { ringing } from '../support/calls'
 import { FakeSoftphone } from '../support/fake-softphone'
 import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
+import { fakeDesk } from '../support/fake-desk'
 
 let media: FakeMedia
 let service: FakeSoftphone
@@ -67,7 +68,7 @@ describe('a call silenced by Do not disturb', () => {
   })
 
   it('shows no toast in the desktop toast window either', async () => {
-    window.desk = { requestCallAction: () => undefined, onCallActionRequested: () => () => {} }
+    window.desk = fakeDesk()
     service.calls = [{ ...ringing('c_quiet'), silenced: true }, ringing('c_loud')]
     const wrapper = mount(ToastApp)
     await flushPromises()

@@ -7,8 +7,10 @@ import {
   openMicrophone,
   type Platform
 } from '../../../src/renderer/src/media/microphone'
+import type { MicrophoneAccess } from '../../../src/shared/ipc'
 import { Ringtone, ringWav } from '../../../src/renderer/src/media/ringtone'
 import { describeQuality, readQuality } from '../../../src/renderer/src/media/stats'
+import { fakeDesk } from '../support/fake-desk'
 import { FakeSoftphone } from '../support/fake-softphone'
 import { deferred, installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
 
@@ -111,6 +113,24 @@ describe('openMicrophone', () => {
       name: 'MicrophoneError',
       kind: 'busy'
     })
+  })
+
+  it('in the desktop app asks the OS first, and opens nothing while it blocks the microphone', async () => {
+    let access: MicrophoneAccess = 'denied'
+    window.desk = fakeDesk({ askMicrophone: async () => access })
+    try {
+      await expect(openMicrophone()).rejects.toMatchObject({
+        name: 'MicrophoneError',
+        kind: 'blocked',
+        message: expect.stringContaining('The microphone is blocked') as unknown
+      })
+      expect(fake.devices.requests).toEqual([])
+      access = 'granted'
+      const track = await openMicrophone()
+      expect(track).toBe(fake.devices.tracks[0])
+    } finally {
+      delete window.desk
+    }
   })
 
   it('does not retry a missing default device', async () => {

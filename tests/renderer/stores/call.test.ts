@@ -11,7 +11,9 @@ import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { endedNotice } from '../../../src/renderer/src/stores/call-notices'
 import { useDevicesStore } from '../../../src/renderer/src/stores/devices'
 import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
+import type { MicrophoneAccess } from '../../../src/shared/ipc'
 import { answering, connected, ended, ringing } from '../support/calls'
+import { fakeDesk } from '../support/fake-desk'
 import { FakeSoftphone, META_ANSWER, META_RENEGOTIATION } from '../support/fake-softphone'
 import { deferred, device, installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
 
@@ -259,6 +261,32 @@ describe('answer', () => {
     // Fixed: the next click answers.
     await store.answer('c_1')
     expect(service.requests('accept')).toHaveLength(1)
+  })
+
+  it('asks the OS at the answer, and keeps ringing with where to allow it when the OS blocks it', async () => {
+    window.softphone = service.bridge
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 (Windows NT 10.0) Chrome')
+    let access: MicrophoneAccess = 'denied'
+    window.desk = fakeDesk({ askMicrophone: async () => access })
+    try {
+      const store = await started()
+      await emitCall(ringing('c_1'))
+
+      await store.answer('c_1')
+
+      expect(service.requests('accept')).toEqual([])
+      expect(media.devices.requests).toEqual([])
+      expect(store.calls['c_1']?.state).toBe('ringing')
+      expect(store.notices[0]?.text).toContain('Privacy & security, Microphone')
+
+      // Allowed in Windows' settings: the next click answers.
+      access = 'granted'
+      await store.answer('c_1')
+      expect(service.requests('accept')).toHaveLength(1)
+    } finally {
+      delete window.softphone
+      delete window.desk
+    }
   })
 
   it('hangs up the current call before answering a second one', async () => {

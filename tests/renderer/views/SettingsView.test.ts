@@ -18,6 +18,7 @@ import SettingsView from '../../../src/renderer/src/views/SettingsView.vue'
 import { button, hasButton } from '../support/dom'
 import { FakeSoftphone } from '../support/fake-softphone'
 import { device, installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
+import { fakeDesk } from '../support/fake-desk'
 
 let media: FakeMedia
 let service: FakeSoftphone
@@ -303,7 +304,7 @@ describe('SettingsView: refusals and the desktop', () => {
     )
     wrapper.unmount()
 
-    window.desk = { requestCallAction: () => undefined, onCallActionRequested: () => () => {} }
+    window.desk = fakeDesk()
     const agent = vi.spyOn(navigator, 'userAgent', 'get')
     agent.mockReturnValue('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Electron/45.5.0')
     wrapper = await mountSettings()

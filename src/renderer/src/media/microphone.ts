@@ -1,6 +1,7 @@
 /**
  * Opening the microphone, and saying in words what to do when the system or browser refuses.
  */
+import type { MicrophoneAccess } from '../../../shared/ipc'
 
 export type Platform = 'mac' | 'windows' | 'linux' | 'browser'
 
@@ -13,14 +14,23 @@ export function currentPlatform(): Platform {
   return 'linux'
 }
 
-const BLOCKED: Record<Platform, string> = {
-  mac: 'The microphone is blocked. Open System Settings, Privacy & Security, Microphone, turn on Messenger Softphone, then answer again.',
+/** Where each OS (or the browser) lets the user allow the microphone again. */
+const ALLOW: Record<Platform, string> = {
+  mac: 'Open System Settings, Privacy & Security, Microphone, turn on Messenger Softphone',
   windows:
-    'The microphone is blocked. Open Settings, Privacy & security, Microphone, turn on "Let desktop apps access your microphone", then answer again.',
+    'Open Settings, Privacy & security, Microphone, turn on "Let desktop apps access your microphone"',
   linux:
-    'The microphone is blocked. Check your sound settings (and any sandbox permissions for this app) allow microphone access, then answer again.',
-  browser:
-    'The microphone is blocked for this page. Click the icon left of the address, allow the microphone, then answer again.'
+    'Check your sound settings (and any sandbox permissions for this app) allow microphone access',
+  browser: 'Click the icon left of the address, allow the microphone'
+}
+
+/** The sentence for a blocked microphone; `then` says what to do once it is allowed. */
+export function microphoneBlocked(
+  platform = currentPlatform(),
+  then = 'then answer again'
+): string {
+  const blocked = platform === 'browser' ? 'blocked for this page' : 'blocked'
+  return `The microphone is ${blocked}. ${ALLOW[platform]}, ${then}.`
 }
 
 export class MicrophoneError extends Error {
@@ -42,7 +52,7 @@ export function explainMicrophoneError(
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return new MicrophoneError('blocked', BLOCKED[platform])
+      return new MicrophoneError('blocked', microphoneBlocked(platform))
     case 'NotFoundError':
     case 'OverconstrainedError':
       return new MicrophoneError(
@@ -60,6 +70,24 @@ export function explainMicrophoneError(
   }
 }
 
+/**
+ * What the OS says about the microphone, after its own prompt where it has one (macOS): asked in
+ * main (Electron's systemPreferences), because macOS and Windows can block the app as a whole while
+ * getUserMedia then fails vaguely or records silence. Browser mode has no desk bridge: undefined.
+ */
+export async function askMicrophoneAccess(): Promise<MicrophoneAccess | undefined> {
+  try {
+    return await window.desk?.askMicrophone()
+  } catch {
+    // Main could not tell: getUserMedia still decides, and explains its own refusal.
+    return undefined
+  }
+}
+
+export function accessBlocked(access: MicrophoneAccess | undefined): boolean {
+  return access === 'denied' || access === 'restricted'
+}
+
 export interface MicrophoneOptions {
   deviceId?: string | undefined
   /** Tests that measure a tone turn these off: they shrink a steady tone towards silence. */
@@ -73,6 +101,10 @@ export async function openMicrophone(options: MicrophoneOptions = {}): Promise<M
     noiseSuppression: processing,
     autoGainControl: processing,
     ...(options.deviceId ? { deviceId: { exact: options.deviceId } } : {})
+  }
+  // Asked again at each answer: the user may have turned it off in the OS settings since.
+  if (accessBlocked(await askMicrophoneAccess())) {
+    throw new MicrophoneError('blocked', microphoneBlocked())
   }
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ audio, video: false })
