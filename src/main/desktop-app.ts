@@ -1,5 +1,5 @@
 /**
- * The desktop app, wired: settings and secrets -> configuration -> core -> IPC -> windows -> tray
+ * The desktop app, wired: the core (desktop-core) -> IPC -> windows -> tray
  * and alerts -> updater, and everything disposed again on quit. Electron arrives as a parameter (a
  * narrow view of the module), so a test can run this whole file against a fake Electron.
  */
@@ -9,19 +9,10 @@ import { IPC } from '../shared/ipc'
 import { appMenuTemplate } from './app-menu'
 import { APP_ID, APP_NAME } from './app-identity'
 import { startCallAlerts, type CallAlerts } from './call-alerts'
-import {
-  PortInUseError,
-  SettingsStore,
-  ensureVerifyToken,
-  readEnv,
-  registerCredentialSecrets,
-  resolveConfig,
-  isAppDataFile,
-  tightenPrivateFolders
-} from './core/config'
 import type { ClientHandle } from './core/service/softphone-service'
-import { createSoftphoneCore, type SoftphoneCore } from './core/softphone-core'
+import type { SoftphoneCore } from './core/softphone-core'
 import type { TestCallSimulatorFactory } from './core/test-line'
+import { startDesktopCore } from './desktop-core'
 import { Disposables } from './disposables'
 import { claimInstance, listenForLaunches } from './instance-lock'
 import { registerIpc } from './ipc/register-ipc'
@@ -34,12 +25,7 @@ import { microphoneAccessCheck } from './microphone-access'
 import { startMissedBadge } from './missed-badge'
 import { createNotifier } from './notifications'
 import { installQuitPath } from './quit-path'
-import {
-  SAFE_SECRETS_FILE,
-  SafeStorageSecretStore,
-  SecretsNotSavedError,
-  type SecretStorageState
-} from './secrets/safe-storage-store'
+import type { SecretStorageState } from './secrets/safe-storage-store'
 import { installContentSecurityPolicy } from './security/content-security-policy'
 import { installPermissionHandlers } from './security/permissions'
 import { safeOpenURL } from './security/safe-open-url'
@@ -131,55 +117,16 @@ export async function runDesktopApp<Image, MenuT>(
   installContentSecurityPolicy(session.webRequest, source.isOwnPage)
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(platform)))
 
-  const dataDir = app.getPath('userData')
-  // An older version wrote settings 0644; Chromium's own files in userData keep their modes.
-  const logDir = logFolder(options.logBackend)
-  await tightenPrivateFolders(
-    [{ dir: dataDir, files: isAppDataFile }, ...(logDir ? [{ dir: logDir }] : [])],
-    logger.child('files')
-  )
-  const secrets = new SafeStorageSecretStore({
-    safeStorage: electron.safeStorage,
-    file: join(dataDir, SAFE_SECRETS_FILE),
+  const { core, config, settings, secrets } = await startDesktopCore({
+    electron,
     platform,
-    logger
-  })
-  const settings = await SettingsStore.open(dataDir, logger.child('settings'), { secrets })
-  if (!readEnv(options.env).verifyToken) {
-    await ensureVerifyToken(secrets).catch((error: unknown) => {
-      // Without secure storage the token lives for this session; onboarding re-registers it.
-      if (!(error instanceof SecretsNotSavedError)) throw error
-      log.warn('the webhook verify token is kept for this session only')
-    })
-  }
-  const config = resolveConfig({
-    settings: settings.get(),
-    secrets: await secrets.get(),
-    env: options.env
-  })
-  registerCredentialSecrets(config.credentials)
-
-  const core = await createSoftphoneCore({
-    config,
-    dataDir,
-    settings,
     env: options.env,
+    logDir: logFolder(options.logBackend),
     testCallSimulator: options.testCallSimulator,
-    secrets,
-    version: app.getVersion(),
     logger
   })
+  // Stopped even when its listener could not start: it holds the history and the registry.
   disposables.add('core', () => core.stop())
-  try {
-    await core.start()
-  } catch (error) {
-    // Another program on the webhook port: the window still opens and the tray says what is wrong.
-    log.error('the webhook listener did not start', { error })
-    // Usually a second copy (npm run serve beside the app): the sentence names the variable to move.
-    if (error instanceof PortInUseError) {
-      electron.dialog.showErrorBox(`${APP_NAME} cannot receive calls`, error.message)
-    }
-  }
 
   const tunnel = (options.createTunnel ?? coreTunnel)(core, config, logger)
   disposables.add('tunnel', () => tunnel.stop())
