@@ -79,6 +79,11 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; args: unknown[] }[] = []
   readonly mainFrame: FakeFrame = { url: '', parent: null }
   windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | undefined
+  /**
+   * The page's side of `send`: a fake ipcRenderer (electron-renderer.ts) listens here. Electron
+   * delivers asynchronously and copies the arguments, so this does too.
+   */
+  readonly pageIpc = new EventEmitter()
   private destroyed = false
 
   get url(): string {
@@ -88,6 +93,9 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed')
     this.sent.push({ channel, args })
+    if (this.pageIpc.listenerCount(channel) === 0) return
+    const copy = structuredClone(args)
+    setImmediate(() => this.pageIpc.emit(channel, fakeEvent(), ...copy))
   }
 
   isDestroyed(): boolean {
