@@ -45,7 +45,9 @@ describe.skipIf('missing' in electron)('the desktop app in real Electron', () =>
 
   beforeAll(async () => {
     if (!('path' in electron)) return
-    execFileSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], { cwd: ROOT })
+    // Through node, not node_modules/.bin: on Windows that entry is a shell script spawn cannot run.
+    const electronVite = join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js')
+    execFileSync(process.execPath, [electronVite, 'build'], { cwd: ROOT })
     dataDir = await mkdtemp(join(tmpdir(), 'softphone-electron-'))
     app = await _electron.launch({
       executablePath: electron.path,

@@ -1,7 +1,9 @@
 /**
  * Debian's Chromium driven by playwright-core (never a downloaded browser), with fake media
  * devices: the microphone plays a known tone file, and the permission prompt is either accepted
- * (the usual case) or refused (the "microphone blocked" case).
+ * (the usual case) or refused (the "microphone blocked" case). CHROMIUM_PATH names another Chromium
+ * or Chrome: the GitHub workflow sets it to the runner's Chrome (Ubuntu 24.04's apt chromium is a
+ * snap stub there).
  */
 import { chromium, type Browser, type Page } from 'playwright-core'
 
