@@ -7,7 +7,7 @@ import type { CoreStatus } from '../../shared/api'
 import { OWNED_ELSEWHERE, REGISTRATION_IDLE, TUNNEL_OFF } from '../../shared/tunnel'
 import type { RegistrationStatus, TunnelStatus } from '../../shared/tunnel'
 import { CallBack } from './callback'
-import { CallRegistry } from './calls'
+import { CallRegistry, routeWebhookEvents } from './calls'
 import type { Credentials } from './config'
 import { listenNamingPort } from './config/port-in-use'
 import type { CoreOptions, SoftphoneCore } from './core-api'
@@ -68,20 +68,14 @@ export async function createSoftphoneCore({
     dataDir,
     registry,
     history,
-    deliver: (events, receivedAt) => {
-      for (const item of events) {
-        // One app can serve several Pages; only this Page's calls ring here.
-        if (item.pageId && credentials.pageId && item.pageId !== credentials.pageId) {
-          log.warn('ignored an event for another Page', { pageId: item.pageId })
-          continue
-        }
-        if (item.kind === 'call_permission_reply') {
-          callBack.handlePermissionReply(item)
-          continue
-        }
-        callBack.handleCallEvent(item.event, item.pageId ?? credentials.pageId, receivedAt)
-      }
-    },
+    // Customers' calls go straight to the registry; call-back sees only what may be its own.
+    deliver: (events, receivedAt) =>
+      routeWebhookEvents(events, receivedAt, {
+        registry,
+        callBack,
+        pageId: () => credentials.pageId,
+        logger: log
+      }),
     logger
   })
   const metaCalls: CallControl = {
@@ -149,7 +143,7 @@ export async function createSoftphoneCore({
     ? new TestLine({ factory: testCallSimulator, registry, logger })
     : undefined
 
-  // Calling back: its dialer sits between the webhook and the registry (see callback/outbound-dialer).
+  // Calling back: its dialer gets the outbound calls' webhook events (calls/route-webhook-events).
   const callBack = new CallBack({
     graph,
     registry,

@@ -11,13 +11,12 @@ import {
   type CallPermissionInfo,
   type PlaceCallResult
 } from '../../../shared/callback'
-import type { CallEvent } from '../../../shared/webhook'
 import { TypedEmitter } from '../calls/typed-emitter'
 import type { ConnectResult, GraphClient } from '../graph'
 import { GraphError, toServiceError } from '../graph'
 import type { Logger } from '../log'
 import type { CallerLookup } from '../service/ports'
-import { OutboundDialer, type DialerDeps } from './outbound-dialer'
+import { OutboundDialer, type DialerDeps, type OutboundInbox } from './outbound-dialer'
 import { toPermissionInfo, type LocalPermission } from './permissions'
 
 export type CallBackGraph = Pick<
@@ -85,9 +84,9 @@ export class CallBack {
     return this.emitter.on(event, listener)
   }
 
-  /** Every `calls` webhook event of this Page goes through here to the registry. */
-  handleCallEvent(event: CallEvent, pageId: string | undefined, receivedAt: number): void {
-    this.dialer.handleEvent(event, pageId, receivedAt)
+  /** The outbound calls' side of the webhook: routeWebhookEvents hands it only their events. */
+  get outbound(): OutboundInbox {
+    return this.dialer
   }
 
   /** The customer answered our request (`call_permission_reply`). */

@@ -6,5 +6,10 @@ export {
   type CallBackGraph,
   type PermissionReply
 } from './call-back'
-export { OutboundDialer, type DialerDeps, type Placement } from './outbound-dialer'
+export {
+  OutboundDialer,
+  type DialerDeps,
+  type OutboundInbox,
+  type Placement
+} from './outbound-dialer'
 export { toPermissionInfo, type LocalPermission, type PermissionInput } from './permissions'

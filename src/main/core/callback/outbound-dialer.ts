@@ -30,6 +30,9 @@ export interface DialerDeps {
   logger: Logger
 }
 
+/** What the webhook router needs of the dialer. */
+export type OutboundInbox = Pick<OutboundDialer, 'handleEvent' | 'placementInFlight' | 'disowns'>
+
 export interface Placement {
   psid: string
   pageId: string
@@ -59,7 +62,20 @@ export class OutboundDialer {
     this.now = deps.now ?? Date.now
   }
 
-  /** Where the webhook consumer sends every call event; the registry gets them from here. */
+  /** Is a connect POST awaiting its call id? Unknown-id events may be its call's, then. */
+  placementInFlight(): boolean {
+    return this.inFlight.size > 0
+  }
+
+  /** An outbound call not placed here (or abandoned): its later events are the dialer's to drop. */
+  disowns(callId: string): boolean {
+    return this.notOurs.has(callId)
+  }
+
+  /**
+   * The outbound side's events (routeWebhookEvents picks them): applied to the registry, held
+   * while they may be the placement's, or dropped when the call is not ours.
+   */
   handleEvent(raw: CallEvent, pageId: string | undefined, receivedAt: number): void {
     const event = this.withId(raw)
     if (event.id !== undefined && this.notOurs.has(event.id)) {

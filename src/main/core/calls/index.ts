@@ -9,3 +9,5 @@ export type {
 export { CallStateError, endedSentence } from './errors'
 export type { CallStateErrorCode } from './errors'
 export type { Ending, LiveCall } from './outcomes'
+export { routeWebhookEvents } from './route-webhook-events'
+export type { CallBackRoute, OutboundRoute, WebhookRoutes } from './route-webhook-events'
