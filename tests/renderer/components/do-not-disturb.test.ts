@@ -3,37 +3,24 @@
  * no toast, plays no ringtone and opens no media, in the main window and the toast window alike;
  * the ringtone chosen in Settings is the one that rings.
  */
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { settingsSchema } from '../../../src/shared/settings'
 import App from '../../../src/renderer/src/App.vue'
 import ToastApp from '../../../src/renderer/src/ToastApp.vue'
 import { Ringtone } from '../../../src/renderer/src/media/ringtone'
 import { ringing } from '../support/calls'
-import { FakeSoftphone } from '../support/fake-softphone'
-import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
+import { useAppFixture } from '../support/app-fixture'
 import { fakeDesk } from '../support/fake-desk'
 
-let media: FakeMedia
-let service: FakeSoftphone
-
-enableAutoUnmount(afterEach)
-
-beforeEach(() => {
-  media = installFakeMedia()
-  service = new FakeSoftphone()
-  window.softphone = service.bridge
-})
+const app = useAppFixture()
 
 afterEach(() => {
-  delete window.softphone
-  delete window.desk
-  media.uninstall()
   vi.restoreAllMocks()
 })
 
-const looping = () => (media.played() as HTMLAudioElement[]).filter((audio) => audio.loop)
+const looping = () => (app.media.played() as HTMLAudioElement[]).filter((audio) => audio.loop)
 
 describe('a call silenced by Do not disturb', () => {
   it('rings nowhere in the main window: no toast, no ringtone, no connection or microphone', async () => {
@@ -41,35 +28,35 @@ describe('a call silenced by Do not disturb', () => {
       doNotDisturb: { enabled: true },
       audio: { openMicWhileRinging: true }
     })
-    service.settings = settings
+    app.service.settings = settings
     const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
     await flushPromises()
 
-    service.emit('callUpdated', { ...ringing('c_quiet'), silenced: true })
+    app.service.emit('callUpdated', { ...ringing('c_quiet'), silenced: true })
     await flushPromises()
     expect(wrapper.find('[role="alertdialog"]').exists()).toBe(false)
     expect(looping()).toEqual([])
-    expect(media.peers).toEqual([])
-    expect(media.devices.requests).toEqual([])
+    expect(app.media.peers).toEqual([])
+    expect(app.media.devices.requests).toEqual([])
 
     // Do not disturb switched off while it rings: the core sends it unsilenced, and it rings.
-    service.emit('callUpdated', ringing('c_quiet'))
+    app.service.emit('callUpdated', ringing('c_quiet'))
     await flushPromises()
     expect(wrapper.findAll('[role="alertdialog"]')).toHaveLength(1)
     expect(looping()).toHaveLength(1)
-    expect(media.peers).toHaveLength(1)
+    expect(app.media.peers).toHaveLength(1)
 
     // And switched on again: quiet again, and what was prepared for it is let go.
-    service.emit('callUpdated', { ...ringing('c_quiet'), silenced: true })
+    app.service.emit('callUpdated', { ...ringing('c_quiet'), silenced: true })
     await flushPromises()
     expect(wrapper.find('[role="alertdialog"]').exists()).toBe(false)
     expect(looping()[0]?.paused).toBe(true)
-    expect(media.peers[0]?.connectionState).toBe('closed')
+    expect(app.media.peers[0]?.connectionState).toBe('closed')
   })
 
   it('shows no toast in the desktop toast window either', async () => {
     window.desk = fakeDesk()
-    service.calls = [{ ...ringing('c_quiet'), silenced: true }, ringing('c_loud')]
+    app.service.calls = [{ ...ringing('c_quiet'), silenced: true }, ringing('c_loud')]
     const wrapper = mount(ToastApp)
     await flushPromises()
     const toasts = wrapper.findAll('[role="alertdialog"]')
@@ -80,20 +67,20 @@ describe('a call silenced by Do not disturb', () => {
 describe('the ring settings', () => {
   it('rings with the ringtone, ringer and volume chosen in Settings when the ring starts', async () => {
     const start = vi.spyOn(Ringtone.prototype, 'start')
-    service.settings = settingsSchema.parse({ audio: { ringtone: 'digital', ringVolume: 0.3 } })
+    app.service.settings = settingsSchema.parse({ audio: { ringtone: 'digital', ringVolume: 0.3 } })
     mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
     await flushPromises()
 
-    service.emit('callUpdated', ringing('c_1'))
+    app.service.emit('callUpdated', ringing('c_1'))
     await flushPromises()
     expect(start).toHaveBeenCalledWith({ deviceId: undefined, volume: 0.3 })
     expect((start.mock.contexts[0] as Ringtone).name).toBe('digital')
 
     // Changed in Settings (here: by another window) after that ring: the next ring uses it.
-    service.emit('callUpdated', { ...ringing('c_1'), silenced: true })
-    service.emit('settings', settingsSchema.parse({ audio: { ringtone: 'chime' } }))
+    app.service.emit('callUpdated', { ...ringing('c_1'), silenced: true })
+    app.service.emit('settings', settingsSchema.parse({ audio: { ringtone: 'chime' } }))
     await flushPromises()
-    service.emit('callUpdated', ringing('c_2'))
+    app.service.emit('callUpdated', ringing('c_2'))
     await flushPromises()
     expect((start.mock.contexts.at(-1) as Ringtone).name).toBe('chime')
   })
