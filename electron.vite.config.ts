@@ -2,18 +2,14 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') }
-
 export default defineConfig(({ command }) => {
   // Source maps help while developing; in a build they would ship inside the app for no one's use.
   const sourcemap = command === 'serve'
   return {
     main: {
-      resolve: { alias: shared },
       build: { externalizeDeps: true, sourcemap }
     },
     preload: {
-      resolve: { alias: shared },
       build: {
         // A sandboxed preload can `require` only a few Electron built-ins, never a package from
         // node_modules: everything it imports (zod, via the shared contract) is bundled into one
@@ -24,9 +20,6 @@ export default defineConfig(({ command }) => {
       }
     },
     renderer: {
-      resolve: {
-        alias: { ...shared, '@renderer': resolve(import.meta.dirname, 'src/renderer/src') }
-      },
       plugins: [vue()],
       build: {
         sourcemap: false,

@@ -40,7 +40,13 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              message: 'The core is plain Node; Electron glue lives in src/main.'
+              message: 'The core is plain Node; Electron glue lives in src/main/desktop.'
+            }
+          ],
+          patterns: [
+            {
+              group: ['**/desktop/*', '**/desktop/**'],
+              message: 'The core and the simulator never reach into the desktop shell.'
             }
           ]
         }

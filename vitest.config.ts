@@ -1,15 +1,10 @@
-import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
-const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') }
-
 export default defineConfig({
-  resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias },
         test: {
           name: 'unit',
           environment: 'node',
@@ -23,7 +18,6 @@ export default defineConfig({
         }
       },
       {
-        resolve: { alias },
         test: {
           name: 'integration',
           environment: 'node',
@@ -34,7 +28,6 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
-        resolve: { alias },
         test: {
           name: 'renderer',
           environment: 'happy-dom',
@@ -42,7 +35,6 @@ export default defineConfig({
         }
       },
       {
-        resolve: { alias },
         test: {
           name: 'e2e',
           environment: 'node',
@@ -55,7 +47,6 @@ export default defineConfig({
         }
       },
       {
-        resolve: { alias },
         test: {
           // Builds the app and packs it with electron-builder against a stub Electron (~15 s).
           // It rebuilds out/, which the e2e tests serve: `npm test` runs it after them, not beside.
@@ -67,7 +58,6 @@ export default defineConfig({
         }
       },
       {
-        resolve: { alias },
         test: {
           // The real Electron app through Playwright; skipped where the Electron binary is absent.
           name: 'electron',

@@ -1,7 +1,7 @@
 /**
  * Draws the app icon and the tray icons as PNG files, so the repository needs no image editor and
  * no binary tool: `npm run icons` rewrites build/icon.png, build/icons/*.png and resources/tray/*
- * (one tray set per platform, see src/main/tray-icons.ts).
+ * (one tray set per platform, see src/main/desktop/tray/tray-icons.ts).
  * The outputs are committed; run this again only after changing a colour or the glyph.
  *
  * Each pixel is 4×4 supersampled against simple shapes (disk, capsule, ring sector), which is

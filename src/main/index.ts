@@ -21,8 +21,8 @@ import {
 } from 'electron'
 import log from 'electron-log/main'
 import type { TestCallSimulatorFactory } from './core/test-line'
-import { runDesktopApp } from './desktop-app'
-import type { UpdaterLike } from './updater'
+import { runDesktopApp } from './desktop/desktop-app'
+import type { UpdaterLike } from './desktop/updater'
 
 // electron-updater is CommonJS and defines `autoUpdater` with a getter, which Node's ESM named
 // import cannot see: it is reached through the default export, and only in a packaged app.

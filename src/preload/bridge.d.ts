@@ -6,8 +6,8 @@ export interface SoftphoneBridge extends SoftphoneApi {
   on<K extends EventName>(event: K, listener: (payload: SoftphoneEvents[K]) => void): () => void
 }
 
-/** `window.desk`: window-level actions of the desktop shell (absent in browser mode). */
-export interface DeskBridge {
+/** `window.shell`: window-level actions of the desktop shell (absent in browser mode). */
+export interface ShellBridge {
   /** From the toast window: the user pressed Answer/Decline there, or clicked to focus the call. */
   requestCallAction(action: CallAction): void
   /** In the main window: an action chosen in the toast or a notification, to carry out here. */
@@ -22,6 +22,6 @@ declare global {
   interface Window {
     /** Present in the Electron app; absent in browser mode, which uses the WebSocket bridge. */
     softphone?: SoftphoneBridge
-    desk?: DeskBridge
+    shell?: ShellBridge
   }
 }

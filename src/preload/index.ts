@@ -14,7 +14,7 @@ import {
   type EventName
 } from '../shared/api'
 import { IPC, type CallAction, type IpcReply, type MicrophoneAccess } from '../shared/ipc'
-import type { DeskBridge, SoftphoneBridge } from './bridge'
+import type { ShellBridge, SoftphoneBridge } from './bridge'
 
 const api = createApi(async (command, request) => {
   const reply = (await ipcRenderer.invoke(IPC.command, { command, request })) as IpcReply
@@ -40,7 +40,7 @@ const softphone: SoftphoneBridge = {
   }
 }
 
-const desk: DeskBridge = {
+const shell: ShellBridge = {
   requestCallAction(action) {
     ipcRenderer.send(IPC.callAction, action)
   },
@@ -60,4 +60,4 @@ const desk: DeskBridge = {
 }
 
 contextBridge.exposeInMainWorld('softphone', softphone)
-contextBridge.exposeInMainWorld('desk', desk)
+contextBridge.exposeInMainWorld('shell', shell)

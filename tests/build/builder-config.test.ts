@@ -10,7 +10,7 @@ import { DebugLogger } from 'builder-util'
 import type { Configuration } from 'app-builder-lib'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import { sanitizeFileName } from 'builder-util/out/filename'
-import { APP_ID, APP_NAME } from '../../src/main/app-identity'
+import { APP_ID, APP_NAME } from '../../src/main/desktop/app-identity'
 
 const ROOT = join(import.meta.dirname, '../..')
 let config: Configuration

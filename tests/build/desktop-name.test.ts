@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Configuration } from 'app-builder-lib'
 import { getConfig } from 'app-builder-lib/out/util/config/config'
-import { LINUX_DESKTOP_NAME } from '../../src/main/app-identity'
+import { LINUX_DESKTOP_NAME } from '../../src/main/desktop/app-identity'
 
 const ROOT = join(import.meta.dirname, '../..')
 

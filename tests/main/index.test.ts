@@ -1,6 +1,6 @@
 /** The entry point hands the real (here: faked) electron module to the composition root. */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { DesktopAppOptions } from '../../src/main/desktop-app'
+import type { DesktopAppOptions } from '../../src/main/desktop/desktop-app'
 import type * as FakeElectronModule from '../mocks/electron'
 
 const run = vi.hoisted(() =>
@@ -11,7 +11,7 @@ vi.mock('electron', () => import('../mocks/electron'))
 vi.mock('electron-log/main', async () => ({
   default: (await import('../mocks/electron-log')).fakeLogBackend()
 }))
-vi.mock('../../src/main/desktop-app', () => ({ runDesktopApp: run }))
+vi.mock('../../src/main/desktop/desktop-app', () => ({ runDesktopApp: run }))
 
 /** The fake electron module as the freshly imported entry point sees it. */
 async function fakeElectron(): Promise<typeof FakeElectronModule> {

@@ -1,7 +1,7 @@
 /** A fake electron-log: records what the shell logs, and runs the hooks as electron-log does. */
 import { join } from 'node:path'
 import type { LevelOption, LogFile, LogMessage, PathVariables } from 'electron-log'
-import type { LogBackend } from '../../src/main/logging'
+import type { LogBackend } from '../../src/main/desktop/logging'
 
 type Level = 'debug' | 'info' | 'warn' | 'error'
 

@@ -62,7 +62,7 @@ export class FakeContextBridge {
 export interface FakePage {
   /** The `electron` module as the preload sees it: `vi.mock('electron', () => page.electron)`. */
   electron: { contextBridge: FakeContextBridge; ipcRenderer: FakeIpcRenderer }
-  /** What the page's script reads from `window` (window.softphone, window.desk...). */
+  /** What the page's script reads from `window` (window.softphone, window.shell...). */
   window(key: string): unknown
 }
 

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { COMMAND_NAMES, ServiceError } from '../../src/shared/api'
 import { IPC, type IpcReply } from '../../src/shared/ipc'
-import type { DeskBridge, SoftphoneBridge } from '../../src/preload/bridge'
+import type { ShellBridge, SoftphoneBridge } from '../../src/preload/bridge'
 
 type Handler = (event: unknown, payload: unknown) => void
 
@@ -40,23 +40,23 @@ const emit = (channel: string, payload: unknown): void => {
 }
 
 let softphone: SoftphoneBridge
-let desk: DeskBridge
+let shell: ShellBridge
 
 beforeAll(async () => {
   await import('../../src/preload/index')
   softphone = exposed.get('softphone') as SoftphoneBridge
-  desk = exposed.get('desk') as DeskBridge
+  shell = exposed.get('shell') as ShellBridge
 })
 
 describe('preload', () => {
-  it('exposes the contract’s commands and the desk actions, and nothing like ipcRenderer', () => {
-    expect([...exposed.keys()].sort()).toEqual(['desk', 'softphone'])
+  it('exposes the contract’s commands and the shell actions, and nothing like ipcRenderer', () => {
+    expect([...exposed.keys()].sort()).toEqual(['shell', 'softphone'])
     const names = Object.keys(softphone).filter((key) => key !== 'on')
     expect(names.sort()).toEqual([...COMMAND_NAMES].sort())
-    for (const value of [...Object.values(softphone), ...Object.values(desk)]) {
+    for (const value of [...Object.values(softphone), ...Object.values(shell)]) {
       expect(typeof value).toBe('function')
     }
-    expect(Object.keys(desk).sort()).toEqual([
+    expect(Object.keys(shell).sort()).toEqual([
       'askMicrophone',
       'microphoneAccess',
       'onCallActionRequested',
@@ -94,13 +94,13 @@ describe('preload', () => {
   })
 
   it('forwards the toast’s choice and hands the main window the chosen action', () => {
-    desk.requestCallAction({ callId: 'c_1', action: 'answer' })
+    shell.requestCallAction({ callId: 'c_1', action: 'answer' })
     expect(sent.at(-1)).toEqual({
       channel: IPC.callAction,
       payload: { callId: 'c_1', action: 'answer' }
     })
     const actions: unknown[] = []
-    const off = desk.onCallActionRequested((action) => actions.push(action))
+    const off = shell.onCallActionRequested((action) => actions.push(action))
     emit(IPC.callActionRequested, { callId: 'c_1', action: 'answer' })
     off()
     emit(IPC.callActionRequested, { callId: 'c_2', action: 'answer' })
@@ -110,10 +110,10 @@ describe('preload', () => {
   it('asks main about the microphone on its own channels, and hands back what the OS said', async () => {
     // Main answers these with the bare status, not an IpcReply.
     reply = 'denied' as unknown as IpcReply
-    await expect(desk.microphoneAccess()).resolves.toBe('denied')
+    await expect(shell.microphoneAccess()).resolves.toBe('denied')
     expect(invoked.at(-1)).toEqual({ channel: IPC.microphoneAccess, payload: undefined })
     reply = 'granted' as unknown as IpcReply
-    await expect(desk.askMicrophone()).resolves.toBe('granted')
+    await expect(shell.askMicrophone()).resolves.toBe('granted')
     expect(invoked.at(-1)).toEqual({ channel: IPC.askMicrophone, payload: undefined })
   })
 })

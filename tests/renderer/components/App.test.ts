@@ -1,13 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CallAction } from '../../../src/shared/ipc'
-import type { DeskBridge } from '../../../src/preload/bridge'
+import type { ShellBridge } from '../../../src/preload/bridge'
 import ToastApp from '../../../src/renderer/src/ToastApp.vue'
 import { answering, connected, historyRecord, ringing } from '../support/calls'
 import { button, hasButton } from '../support/dom'
 import { coreStatus } from '../support/fake-softphone'
 import { mountApp, useAppFixture } from '../support/app-fixture'
-import { fakeDesk } from '../support/fake-desk'
+import { fakeShell } from '../support/fake-shell'
 
 const app = useAppFixture()
 
@@ -134,7 +134,7 @@ describe('App', () => {
 
   it('carries out an answer chosen in the toast window', async () => {
     let forward: ((action: CallAction) => void) | undefined
-    window.desk = fakeDesk({
+    window.shell = fakeShell({
       requestCallAction: vi.fn(),
       onCallActionRequested: (listener) => {
         forward = listener
@@ -159,11 +159,11 @@ describe('App', () => {
 })
 
 describe('ToastApp', () => {
-  let requestCallAction: ReturnType<typeof vi.fn<DeskBridge['requestCallAction']>>
+  let requestCallAction: ReturnType<typeof vi.fn<ShellBridge['requestCallAction']>>
 
   beforeEach(() => {
-    requestCallAction = vi.fn<DeskBridge['requestCallAction']>()
-    window.desk = fakeDesk({ requestCallAction })
+    requestCallAction = vi.fn<ShellBridge['requestCallAction']>()
+    window.shell = fakeShell({ requestCallAction })
   })
 
   it('shows ringing calls and hands Answer and Decline to the main window', async () => {

@@ -7,14 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { MicrophoneAccess } from '../../../src/shared/ipc'
 import FirstCallStep from '../../../src/renderer/src/components/setup/FirstCallStep.vue'
 import { button } from '../support/dom'
-import { fakeDesk } from '../support/fake-desk'
+import { fakeShell } from '../support/fake-shell'
 import { FakeSoftphone } from '../support/fake-softphone'
 
 enableAutoUnmount(afterEach)
 
 afterEach(() => {
   delete window.softphone
-  delete window.desk
+  delete window.shell
   Reflect.deleteProperty(navigator, 'userAgent')
 })
 
@@ -23,7 +23,7 @@ function desktopOn(userAgent: string, access: { now: MicrophoneAccess }): { asks
   const seen = { asks: 0 }
   Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true })
   window.softphone = new FakeSoftphone().bridge
-  window.desk = fakeDesk({
+  window.shell = fakeShell({
     microphoneAccess: async () => access.now,
     askMicrophone: async () => {
       seen.asks++
@@ -75,7 +75,7 @@ describe('FirstCallStep microphone check', () => {
     await flushPromises()
     expect(unknown.find('[role="alert"]').exists()).toBe(false)
 
-    delete window.desk
+    delete window.shell
     const browser = mount(FirstCallStep)
     await flushPromises()
     expect(browser.find('[role="alert"]').exists()).toBe(false)

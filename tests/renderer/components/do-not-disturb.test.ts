@@ -12,7 +12,7 @@ import ToastApp from '../../../src/renderer/src/ToastApp.vue'
 import { Ringtone } from '../../../src/renderer/src/media/ringtone'
 import { ringing } from '../support/calls'
 import { useAppFixture } from '../support/app-fixture'
-import { fakeDesk } from '../support/fake-desk'
+import { fakeShell } from '../support/fake-shell'
 
 const app = useAppFixture()
 
@@ -55,7 +55,7 @@ describe('a call silenced by Do not disturb', () => {
   })
 
   it('shows no toast in the desktop toast window either', async () => {
-    window.desk = fakeDesk()
+    window.shell = fakeShell()
     app.service.calls = [{ ...ringing('c_quiet'), silenced: true }, ringing('c_loud')]
     const wrapper = mount(ToastApp)
     await flushPromises()

@@ -10,7 +10,7 @@ import {
 import type { MicrophoneAccess } from '../../../src/shared/ipc'
 import { Ringtone, ringWav } from '../../../src/renderer/src/media/ringtone'
 import { describeQuality, readQuality } from '../../../src/renderer/src/media/stats'
-import { fakeDesk } from '../support/fake-desk'
+import { fakeShell } from '../support/fake-shell'
 import { FakeSoftphone } from '../support/fake-softphone'
 import { deferred, installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
 
@@ -117,7 +117,7 @@ describe('openMicrophone', () => {
 
   it('in the desktop app asks the OS first, and opens nothing while it blocks the microphone', async () => {
     let access: MicrophoneAccess = 'denied'
-    window.desk = fakeDesk({ askMicrophone: async () => access })
+    window.shell = fakeShell({ askMicrophone: async () => access })
     try {
       await expect(openMicrophone()).rejects.toMatchObject({
         name: 'MicrophoneError',
@@ -129,7 +129,7 @@ describe('openMicrophone', () => {
       const track = await openMicrophone()
       expect(track).toBe(fake.devices.tracks[0])
     } finally {
-      delete window.desk
+      delete window.shell
     }
   })
 

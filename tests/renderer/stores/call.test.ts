@@ -13,7 +13,7 @@ import { useDevicesStore } from '../../../src/renderer/src/stores/devices'
 import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
 import type { MicrophoneAccess } from '../../../src/shared/ipc'
 import { answering, connected, ended, ringing } from '../support/calls'
-import { fakeDesk } from '../support/fake-desk'
+import { fakeShell } from '../support/fake-shell'
 import { FakeSoftphone, META_ANSWER, META_RENEGOTIATION } from '../support/fake-softphone'
 import { deferred, device, installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
 
@@ -267,7 +267,7 @@ describe('answer', () => {
     window.softphone = service.bridge
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 (Windows NT 10.0) Chrome')
     let access: MicrophoneAccess = 'denied'
-    window.desk = fakeDesk({ askMicrophone: async () => access })
+    window.shell = fakeShell({ askMicrophone: async () => access })
     try {
       const store = await started()
       await emitCall(ringing('c_1'))
@@ -285,7 +285,7 @@ describe('answer', () => {
       expect(service.requests('accept')).toHaveLength(1)
     } finally {
       delete window.softphone
-      delete window.desk
+      delete window.shell
     }
   })
 

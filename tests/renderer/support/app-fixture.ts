@@ -26,7 +26,7 @@ export function useAppFixture(): AppFixture {
   })
   afterEach(() => {
     delete window.softphone
-    delete window.desk
+    delete window.shell
     media?.uninstall()
   })
   return {

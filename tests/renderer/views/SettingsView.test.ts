@@ -18,7 +18,7 @@ import SettingsView from '../../../src/renderer/src/views/SettingsView.vue'
 import { button, hasButton } from '../support/dom'
 import { FakeSoftphone } from '../support/fake-softphone'
 import { device, installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
-import { fakeDesk } from '../support/fake-desk'
+import { fakeShell } from '../support/fake-shell'
 
 let media: FakeMedia
 let service: FakeSoftphone
@@ -58,7 +58,7 @@ beforeEach(() => {
 
 afterEach(() => {
   delete window.softphone
-  delete window.desk
+  delete window.shell
   media.uninstall()
 })
 
@@ -304,7 +304,7 @@ describe('SettingsView: refusals and the desktop', () => {
     )
     wrapper.unmount()
 
-    window.desk = fakeDesk()
+    window.shell = fakeShell()
     const agent = vi.spyOn(navigator, 'userAgent', 'get')
     agent.mockReturnValue('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Electron/45.5.0')
     wrapper = await mountSettings()

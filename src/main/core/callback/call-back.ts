@@ -11,7 +11,7 @@ import {
   type CallPermissionInfo,
   type PlaceCallResult
 } from '../../../shared/callback'
-import { TypedEmitter } from '../calls/typed-emitter'
+import { TypedEmitter } from '../shared/typed-emitter'
 import type { ConnectResult, GraphClient } from '../graph'
 import { GraphError, toServiceError } from '../graph'
 import type { Logger } from '../log'

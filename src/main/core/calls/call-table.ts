@@ -10,7 +10,7 @@ import type { Logger } from '../log'
 import { callNotFound } from './errors'
 import type { Ending, LiveCall } from './outcomes'
 import { freeze, toEnded } from './snapshots'
-import { TypedEmitter } from './typed-emitter'
+import { TypedEmitter } from '../shared/typed-emitter'
 
 export interface CallRegistryEvents {
   /** Every change of every call, including the first (ringing) and the last (ended). */

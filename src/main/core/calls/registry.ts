@@ -34,7 +34,7 @@ import {
   RING_TIMEOUT
 } from './outcomes'
 import { coreOf } from './snapshots'
-import type { Listener } from './typed-emitter'
+import type { Listener } from '../shared/typed-emitter'
 import { applyCallEvent } from './webhook-events'
 
 export type { CallRegistryEvents, TimerApi } from './call-table'

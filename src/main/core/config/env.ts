@@ -16,7 +16,7 @@ import {
   parseOrigin,
   parsePositiveNumber,
   parseWholeNumber
-} from './fields'
+} from '../../../shared/settings-fields'
 
 export type Env = Readonly<Record<string, string | undefined>>
 

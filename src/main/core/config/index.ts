@@ -1,6 +1,6 @@
 export { ConfigError } from './errors'
 export { PortInUseError, type PortVariable } from './port-in-use'
-export { writeFileAtomic, syncDir } from './atomic-write'
+export { writeFileAtomic, syncDir } from '../shared/atomic-write'
 export {
   PRIVATE_DIR_MODE,
   PRIVATE_FILE_MODE,
@@ -21,7 +21,7 @@ export {
   DEFAULT_WEBHOOK_PATH,
   DEFAULT_WEBHOOK_PORT,
   MAX_RING_TIMEOUT_SECONDS
-} from './fields'
+} from '../../../shared/settings-fields'
 export {
   TUNNEL_MODES,
   defaultSettings,
@@ -29,7 +29,7 @@ export {
   type Settings,
   type SettingsPatch,
   type TunnelMode
-} from './schema'
+} from '../../../shared/settings'
 export { SETTINGS_FILE, SettingsStore, type SettingsListener } from './settings-store'
 export {
   FileSecretStore,

@@ -2,7 +2,7 @@
  * Reads a settings object a person may have edited by hand: every bad or unknown key is dropped
  * (so its default applies) and reported, instead of refusing to start.
  */
-import { settingsSchema, type Settings } from './schema'
+import { settingsSchema, type Settings } from '../../../shared/settings'
 
 export type JsonObject = Record<string, unknown>
 

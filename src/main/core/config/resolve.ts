@@ -3,9 +3,9 @@
  * environment (which wins, value by value). Pure: no files, no globals; the same function serves the
  * desktop app (settings store + safeStorage) and headless runs (files + env).
  */
-import { DEFAULT_GRAPH_API_URL, parseHttpUrl } from './fields'
+import { DEFAULT_GRAPH_API_URL, parseHttpUrl } from '../../../shared/settings-fields'
 import { readEnv, type Env } from './env'
-import type { Settings, TunnelMode } from './schema'
+import type { Settings, TunnelMode } from '../../../shared/settings'
 import type { Secrets } from './secrets'
 
 export interface Credentials {

@@ -4,7 +4,7 @@
  *   the environment (GRAPH_API_URL) may move it. One found in the file is ignored: Meta is used.
  * - `ice.turn.credential`: the TURN password is a secret; it moves to the secret store.
  */
-import { DEFAULT_GRAPH_API_URL, parseOrigin } from './fields'
+import { DEFAULT_GRAPH_API_URL, parseOrigin } from '../../../shared/settings-fields'
 import { isPlainObject, type JsonObject } from './lenient'
 
 export interface RetiredSettings {

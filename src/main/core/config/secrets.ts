@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { registerSecret } from '../log'
-import { writeFileAtomic } from './atomic-write'
+import { writeFileAtomic } from '../shared/atomic-write'
 import { ConfigError } from './errors'
 import { ensurePrivateDir } from './private-files'
 

@@ -5,7 +5,7 @@
  */
 import { chmod, open, rename } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { syncDir } from './atomic-write'
+import { syncDir } from '../shared/atomic-write'
 
 const isWindows = process.platform === 'win32'
 

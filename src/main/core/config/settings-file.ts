@@ -8,10 +8,10 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Logger } from '../log'
-import { writeFileAtomic } from './atomic-write'
+import { writeFileAtomic } from '../shared/atomic-write'
 import { isPlainObject, parseSettingsLeniently, type JsonObject } from './lenient'
 import { takeRetiredSettings } from './retired-settings'
-import type { Settings } from './schema'
+import type { Settings } from '../../../shared/settings'
 import type { SecretStore } from './secrets'
 import { moveAside, setAsidePath } from './set-aside'
 

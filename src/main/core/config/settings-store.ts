@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path'
 import type { Logger } from '../log'
-import { removeStaleTemps, writeFileAtomic } from './atomic-write'
+import { removeStaleTemps, writeFileAtomic } from '../shared/atomic-write'
 import { ConfigError } from './errors'
 import { formatPath, isPlainObject, type JsonObject } from './lenient'
 import { ensurePrivateDir } from './private-files'
-import { settingsSchema, type Settings, type SettingsPatch } from './schema'
+import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
 import type { SecretStore } from './secrets'
 import { readSettingsFile, type SettingsFileRead } from './settings-file'
 

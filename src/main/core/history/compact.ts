@@ -1,5 +1,5 @@
 /** Compaction: history.jsonl rewritten with only what is still worth keeping (temp file + rename). */
-import { writeFileAtomic } from '../config/atomic-write'
+import { writeFileAtomic } from '../shared/atomic-write'
 import type { Logger } from '../log'
 import type { Entry } from './query'
 import { serializeLine } from './record'

@@ -10,7 +10,7 @@
  */
 import type { FileHandle } from 'node:fs/promises'
 import { readFile } from 'node:fs/promises'
-import { removeStaleTemps } from '../config/atomic-write'
+import { removeStaleTemps } from '../shared/atomic-write'
 import { appendSetAside, setAsidePath } from '../config/set-aside'
 import type { Logger } from '../log'
 import { scanLines, type ScanResult } from './scan'

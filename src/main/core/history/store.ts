@@ -16,7 +16,7 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { CallQualityReport } from '../../../shared/calls'
-import { syncDir } from '../config/atomic-write'
+import { syncDir } from '../shared/atomic-write'
 import type { Logger } from '../log'
 import { rewriteHistory } from './compact'
 import { endWithNewline, readHistoryFile, unreadableNotice } from './load'

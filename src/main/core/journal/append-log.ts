@@ -19,7 +19,7 @@
  */
 import { chmod, mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { removeStaleTemps, syncDir } from '../config/atomic-write'
+import { removeStaleTemps, syncDir } from '../shared/atomic-write'
 import { prepareReplacement } from './replacement'
 
 const FILE_MODE = 0o600

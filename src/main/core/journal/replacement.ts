@@ -1,6 +1,6 @@
 /**
  * The new file of a compaction, written and fsynced beside the old one under a temp name that
- * `removeStaleTemps` clears after a crash (the same naming as config/atomic-write).
+ * `removeStaleTemps` clears after a crash (the same naming as shared/atomic-write).
  */
 import { randomBytes } from 'node:crypto'
 import { open, rm, type FileHandle } from 'node:fs/promises'

@@ -19,7 +19,7 @@ import type { Logger } from '../log'
 import { toServiceError } from './errors'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
-import { HistoryDesk } from './history-desk'
+import { HistoryService } from './history-service'
 import { IceDesk } from './ice-desk'
 import type { OnboardingPort } from '../onboarding/onboarding'
 import type {
@@ -86,12 +86,12 @@ export class SoftphoneService {
   private readonly unsubscribe: (() => void)[] = []
   private readonly log: Logger
   private readonly handlers: Handlers
-  private readonly history: HistoryDesk
+  private readonly history: HistoryService
   private readonly ice: IceDesk
 
   constructor(private readonly deps: SoftphoneServiceDeps) {
     this.log = deps.logger.child('service')
-    this.history = new HistoryDesk({
+    this.history = new HistoryService({
       registry: deps.registry,
       history: deps.history,
       profiles: deps.profiles,

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto'
 import type { RegistrationStatus } from '../../../shared/tunnel'
 import { REGISTRATION_IDLE, describeRegistration } from '../../../shared/tunnel'
-import { TypedEmitter, type Listener } from '../calls/typed-emitter'
+import { TypedEmitter, type Listener } from '../shared/typed-emitter'
 import type { AppWebhookSubscription } from '../graph'
 import { isGraphError } from '../graph'
 import type { Logger } from '../log'

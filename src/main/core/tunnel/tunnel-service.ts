@@ -6,7 +6,7 @@
  */
 import type { TunnelStatus } from '../../../shared/tunnel'
 import { TUNNEL_OFF, insecureUrlWarning } from '../../../shared/tunnel'
-import { TypedEmitter, type Listener } from '../calls/typed-emitter'
+import { TypedEmitter, type Listener } from '../shared/typed-emitter'
 import type { RuntimeConfig } from '../config'
 import type { Logger } from '../log'
 import { TUNNEL_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff'

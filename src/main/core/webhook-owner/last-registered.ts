@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from '../config/atomic-write'
+import { writeFileAtomic } from '../shared/atomic-write'
 
 export const LAST_REGISTERED_FILE = 'webhook-owner.json'
 

@@ -6,8 +6,8 @@ export {
   type CallerStats,
   type SimulatedCallerOptions,
   type WaitForAudioOptions
-} from './simulatedCaller'
-export type { CallerAudio } from './outgoingAudio'
+} from './simulated-caller'
+export type { CallerAudio } from './outgoing-audio'
 export { InvalidOfferError } from './sdp'
 export {
   AudioMeter,

@@ -16,7 +16,7 @@ import type { AcceptResult, MediaOffer, SoftphoneApi, SoftphoneEvents } from '..
 import type { PlaceCallResult } from '../../../shared/callback'
 import { AudioMeter, type AudioAnalysis } from '../caller/audio'
 import { OpusDecoder } from '../caller/opus'
-import { OutgoingAudio, type CallerAudio } from '../caller/outgoingAudio'
+import { OutgoingAudio, type CallerAudio } from '../caller/outgoing-audio'
 
 /** Chromium's payload type for Opus. */
 export const DESK_OPUS_PAYLOAD_TYPE = 111

@@ -77,7 +77,7 @@ export function explainMicrophoneError(
  */
 export async function askMicrophoneAccess(): Promise<MicrophoneAccess | undefined> {
   try {
-    return await window.desk?.askMicrophone()
+    return await window.shell?.askMicrophone()
   } catch {
     // Main could not tell: getUserMedia still decides, and explains its own refusal.
     return undefined

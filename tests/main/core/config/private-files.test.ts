@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { writeFileAtomic } from '../../../../src/main/core/config/atomic-write'
+import { writeFileAtomic } from '../../../../src/main/core/shared/atomic-write'
 import {
   ensurePrivateDir,
   isAppDataFile,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../../../src/main/core/config/errors'
 import { resolveConfig } from '../../../../src/main/core/config/resolve'
 import { CallRegistry } from '../../../../src/main/core/calls'
-import { defaultSettings, settingsSchema } from '../../../../src/main/core/config/schema'
+import { defaultSettings, settingsSchema } from '../../../../src/shared/settings'
 
 const pageEnv = {
   FB_PAGE_ID: '1001',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseSettingsLeniently } from '../../../../src/main/core/config/lenient'
-import { defaultSettings, settingsSchema } from '../../../../src/main/core/config/schema'
+import { defaultSettings, settingsSchema } from '../../../../src/shared/settings'
 
 describe('settings schema', () => {
   it('fills every default from an empty object', () => {

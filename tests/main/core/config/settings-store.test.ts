@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ConfigError } from '../../../../src/main/core/config/errors'
-import type { SettingsPatch } from '../../../../src/main/core/config/schema'
+import type { SettingsPatch } from '../../../../src/shared/settings'
 import { SettingsStore } from '../../../../src/main/core/config/settings-store'
 import { memoryLogger } from '../../../../src/main/core/log'
 

@@ -1,0 +1,85 @@
+/**
+ * What the tray icon says, derived from the calls and the core status (with its tunnel), both from
+ * service events: one of four icons and a tooltip sentence. Pure, so each transition is a table test.
+ */
+import type { CoreStatus } from '../../../shared/api'
+import type { Call } from '../../../shared/calls'
+import { assertNever } from '../../../shared/calls'
+import { CHECKING_PAGE } from '../../../shared/connection'
+import { describeTunnel } from '../../../shared/tunnel'
+
+export const TRAY_STATES = ['idle', 'ringing', 'in-call', 'offline'] as const
+export type TrayState = (typeof TRAY_STATES)[number]
+
+export interface TrayView {
+  state: TrayState
+  tooltip: string
+}
+
+export interface TrayInput {
+  calls: readonly Call[]
+  status: CoreStatus
+  doNotDisturb: boolean
+  appName: string
+}
+
+/** Windows cuts a tray tooltip at 127 characters (NOTIFYICONDATA.szTip holds 128). */
+export const MAX_TOOLTIP = 127
+
+function who(call: Call): string {
+  return call.caller.name ?? 'A Messenger user'
+}
+
+/** Why no call can ring right now, or undefined when calls can arrive. */
+export function offlineReason(status: CoreStatus): string | undefined {
+  const { tunnel } = status
+  if (!status.page.configured) return 'Not set up: open the app to connect your Facebook Page'
+  if (!status.webhookUrl) return 'Not listening for calls: the local webhook did not start'
+  // Meta's own word on the Page comes before anything about the tunnel (see shared/connection).
+  if (status.pageHealth?.state === 'failed') return status.pageHealth.message
+  if (status.pageHealth?.state === 'checking') return CHECKING_PAGE
+  switch (tunnel.state) {
+    case 'error':
+    case 'reconnecting':
+      return describeTunnel(tunnel)
+    case 'up':
+      // An http address: Meta will not call it.
+      if (tunnel.warning) return tunnel.warning
+      break
+    case 'off':
+    case 'connecting':
+      break
+    default:
+      return assertNever(tunnel)
+  }
+  if (!status.publicUrl) return 'Calls cannot reach this computer yet: no public webhook address'
+  return undefined
+}
+
+export function deriveTrayView(input: TrayInput): TrayView {
+  // A call silenced by Do not disturb rings nowhere, the tray included.
+  const ringing = input.calls.filter((call) => call.state === 'ringing' && !call.silenced)
+  const live = input.calls.filter(
+    (call) => call.state === 'answering' || call.state === 'connected'
+  )
+  const quiet = input.doNotDisturb ? ' (do not disturb)' : ''
+  let view: TrayView
+  const first = ringing[0]
+  const current = live[0]
+  if (first) {
+    const more = ringing.length > 1 ? ` (+${ringing.length - 1} more)` : ''
+    view = { state: 'ringing', tooltip: `${who(first)} is calling${more}${quiet}` }
+  } else if (current) {
+    view = { state: 'in-call', tooltip: `In a call with ${who(current)}` }
+  } else {
+    const reason = offlineReason(input.status)
+    view = reason
+      ? { state: 'offline', tooltip: reason }
+      : { state: 'idle', tooltip: `Ready for calls${quiet}` }
+  }
+  const tooltip = `${input.appName}: ${view.tooltip}`
+  return {
+    state: view.state,
+    tooltip: tooltip.length > MAX_TOOLTIP ? `${tooltip.slice(0, MAX_TOOLTIP - 1)}…` : tooltip
+  }
+}

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { EventMessage } from '../../../../src/shared/api'
+import type { ClientHandle } from '../../../../src/main/core/service/softphone-service'
+import { startMissedBadge, withMissedCalls } from '../../../../src/main/desktop/alerts/missed-badge'
+import { MAX_TOOLTIP } from '../../../../src/main/desktop/tray/tray-state'
+import { createFakeElectron } from '../../../mocks/electron'
+import { cleanUp, ringCall, startDesktop, type StartedDesktop } from '../desktop-fixtures'
+
+/** The service as the badge sees it: one attached client that a test sends events to. */
+function fakeService() {
+  const clients = new Map<string, ClientHandle>()
+  return {
+    attach(client: ClientHandle) {
+      clients.set(client.id, client)
+      return () => void clients.delete(client.id)
+    },
+    emit(message: EventMessage) {
+      for (const client of clients.values()) client.send(message)
+    },
+    get attached() {
+      return clients.size
+    }
+  }
+}
+
+const missed = (unseen: number): EventMessage => ({ event: 'missedCalls', payload: { unseen } })
+
+describe('the missed-calls count in the tray tooltip', () => {
+  const ready = { state: 'idle' as const, tooltip: 'Softphone: Ready for calls' }
+
+  it.each([
+    [0, 'Softphone: Ready for calls'],
+    [1, 'Softphone: Ready for calls (1 missed call)'],
+    [3, 'Softphone: Ready for calls (3 missed calls)']
+  ])('%i unseen: %s', (unseen, tooltip) => {
+    expect(withMissedCalls(ready, unseen)).toEqual({ state: 'idle', tooltip })
+  })
+
+  it('keeps the count when a long tooltip has to be cut to the Windows limit', () => {
+    const long = withMissedCalls({ state: 'ringing', tooltip: `S: ${'A'.repeat(200)}` }, 12)
+    expect(long.tooltip).toHaveLength(MAX_TOOLTIP)
+    expect(long.tooltip.endsWith('… (12 missed calls)')).toBe(true)
+  })
+})
+
+describe('the missed-calls badge', () => {
+  it.each<[NodeJS.Platform, number]>([
+    ['darwin', 2],
+    ['linux', 2],
+    // Windows has no count badge: the window title carries it there.
+    ['win32', 0]
+  ])(
+    'on %s shows the count from the start, follows it, and clears it at quit',
+    (platform, shown) => {
+      const electron = createFakeElectron()
+      const service = fakeService()
+      const changes: number[] = []
+      const badge = startMissedBadge({
+        service,
+        initial: 2,
+        app: electron.app,
+        platform,
+        onChange: (unseen) => changes.push(unseen)
+      })
+      expect(electron.app.badgeCount).toBe(shown)
+
+      service.emit(missed(3))
+      service.emit(missed(3))
+      service.emit({ event: 'historyAdded', payload: {} as never })
+      expect(badge.unseen()).toBe(3)
+      expect(changes).toEqual([3])
+      expect(electron.app.badgeCount).toBe(shown === 0 ? 0 : 3)
+      service.emit(missed(0))
+      expect(electron.app.badgeCount).toBe(0)
+      expect(changes).toEqual([3, 0])
+
+      service.emit(missed(1))
+      badge.dispose()
+      expect(service.attached).toBe(0)
+      expect(electron.app.badgeCount).toBe(0)
+    }
+  )
+})
+
+describe('the desktop app with a missed call', () => {
+  let started: StartedDesktop | undefined
+  afterEach(async () => {
+    await cleanUp(started)
+    started = undefined
+  })
+
+  it('counts it on the tray and the badge until the history is seen', async () => {
+    started = await startDesktop({ env: { SOFTPHONE_RING_TIMEOUT_S: '0.3' } })
+    const { electron, app } = started
+    const tray = electron.created.trays[0]
+    const webhookUrl = app.core.status().webhookUrl
+    if (!webhookUrl || !tray) throw new Error('not started')
+    expect(tray.tooltip).not.toMatch(/missed/)
+
+    await ringCall(webhookUrl, 'c_missed_1')
+    await expect.poll(() => tray.tooltip).toMatch(/\(1 missed call\)$/)
+    expect(electron.app.badgeCount).toBe(1)
+    expect(app.core.registry.get('c_missed_1')).toMatchObject({ outcome: 'missed' })
+
+    const ui: ClientHandle = { id: 'window', send: () => undefined }
+    await app.core.service.dispatch('markHistorySeen', {}, ui)
+    expect(tray.tooltip).not.toMatch(/missed/)
+    expect(electron.app.badgeCount).toBe(0)
+  })
+})
