@@ -13,11 +13,13 @@ import {
   type EventMessage,
   type EventName
 } from '../shared/api'
-import { IPC, type CallAction, type IpcReply, type MicrophoneAccess } from '../shared/ipc'
+import { IPC, type CallAction, type MicrophoneAccess } from '../shared/ipc'
+import type { CommandFrame, ReplyFrame } from '../shared/command-protocol'
 import type { ShellBridge, SoftphoneBridge } from './bridge'
 
 const api = createApi(async (command, request) => {
-  const reply = (await ipcRenderer.invoke(IPC.command, { command, request })) as IpcReply
+  const frame: CommandFrame = { command, request }
+  const reply = (await ipcRenderer.invoke(IPC.command, frame)) as ReplyFrame
   if (reply.ok) return reply.result
   // The sentence is what the page shows: contextBridge copies an Error's message across but drops
   // its other fields, so `code` does not survive the crossing.
