@@ -7,13 +7,14 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type { CommandFrame, ReplyFrame } from '../../../../src/shared/command-protocol'
 import {
   BRIDGE_PATH,
   BRIDGE_TOKEN_PARAM,
   COMMAND_LIMITS,
   INTERNAL_FAILURE,
-  INVALID_FRAME
+  INVALID_FRAME,
+  type CommandFrame,
+  type ReplyFrame
 } from '../../../../src/shared/command-protocol'
 import { IPC } from '../../../../src/shared/ipc'
 import { defaultSettings } from '../../../../src/shared/settings'
@@ -25,6 +26,7 @@ import { registerIpc } from '../../../../src/main/desktop/ipc/register-ipc'
 import { WindowClients } from '../../../../src/main/desktop/ipc/window-clients'
 import { microphoneAccessCheck } from '../../../../src/main/desktop/microphone-access'
 import { createRendererSource } from '../../../../src/main/desktop/windows/renderer-source'
+import { emptyHistory, quietServiceDeps } from '../../core/service/service-fixtures'
 import {
   FakeIpcMain,
   FakeSystemPreferences,
@@ -69,36 +71,16 @@ const EXPECTED: ReplyFrame[] = [
 /** The real service, with a call answered on another desk and a history store that breaks. */
 async function realService(): Promise<{ service: SoftphoneService; registry: CallRegistry }> {
   const registry = new CallRegistry({ ringTimeoutMs: 60_000 })
-  const service = new SoftphoneService({
-    registry,
-    callControl: () => ({
-      accept: async () => ({ answer: 'v=0 answer' }),
-      reject: async () => undefined,
-      terminate: async () => undefined
-    }),
-    history: {
-      append: async () => undefined,
-      list: async () => {
-        throw new Error(`EACCES: /home/ada/.config/history access_token=${LEAKED_TOKEN}`)
-      },
-      setQuality: async () => undefined,
-      markMissedSeen: async () => undefined,
-      unseenMissedCount: () => 0
-    },
-    settings: {
-      get: () => defaultSettings(),
-      update: async () => defaultSettings(),
-      onChange: () => () => undefined
-    },
-    status: () => ({
-      page: { configured: true, pageId: 'page-1' },
-      webhookUrl: null,
-      publicUrl: null,
-      tunnel: { state: 'off' },
-      registration: { state: 'not-needed', reason: 'no-public-url' }
-    }),
-    logger: memoryLogger()
-  })
+  const service = new SoftphoneService(
+    quietServiceDeps(registry, {
+      history: {
+        ...emptyHistory,
+        list: async () => {
+          throw new Error(`EACCES: /home/ada/.config/history access_token=${LEAKED_TOKEN}`)
+        }
+      }
+    })
+  )
   registry.handleEvent(
     {
       event: 'connect',
