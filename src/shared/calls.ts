@@ -99,11 +99,14 @@ export function assertNever(value: never): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`)
 }
 
+/** A ringing call no Do not disturb silenced: one that rings on the desks. */
+export type AudibleCall = RingingCall & { silenced?: undefined }
+
 /**
  * Whether a call rings on the desks: ringing and not silenced by Do not disturb. The one test for
  * the ringtone, the toast, the notifications and the tray, so a silenced call rings nowhere.
  */
-export function ringsHere(call: Call): call is RingingCall {
+export function ringsHere(call: Call): call is AudibleCall {
   return call.state === 'ringing' && call.silenced !== true
 }
 
