@@ -57,9 +57,10 @@ export {
   type RuntimeConfig
 } from './resolve'
 export { DATA_DIR_NAME, defaultDataDir, resolveDataDir } from './data-dir'
+export { loadHeadlessConfig, type HeadlessConfig, type HeadlessOptions } from './headless'
 export {
-  loadHeadlessConfig,
+  loadConfig,
   registerCredentialSecrets,
-  type HeadlessConfig,
-  type HeadlessOptions
-} from './headless'
+  type LoadConfigOptions,
+  type LoadedConfig
+} from './load-config'
