@@ -5,7 +5,13 @@
  * A failing step stops what had started and rejects with a CoreStartError saying which step.
  */
 import { startUiServer, type UiServer } from './bridge/ui-server'
-import { ConfigError, loadConfig, type Env, type LoadConfigOptions, type RuntimeConfig } from './config'
+import {
+  ConfigError,
+  loadConfig,
+  type Env,
+  type LoadConfigOptions,
+  type RuntimeConfig
+} from './config'
 import type { SecretStore, SettingsStore } from './config'
 import type { CoreOptions } from './core-api'
 import type { Logger } from './log'
@@ -31,8 +37,10 @@ export interface UiBridgeOptions {
   staticDir?: string | undefined
 }
 
-export interface StartCoreOptions
-  extends Pick<LoadConfigOptions, 'dataDir' | 'privateFolders' | 'unsavedVerifyTokenOk'> {
+export interface StartCoreOptions extends Pick<
+  LoadConfigOptions,
+  'dataDir' | 'privateFolders' | 'unsavedVerifyTokenOk'
+> {
   /** The environment the configuration is read from; its values win over the settings. */
   env: Env
   logger: Logger

@@ -25,7 +25,7 @@ import { installPermissionHandlers } from './security/permissions'
 import { safeOpenURL } from './security/safe-open-url'
 import { guardWebContents } from './security/web-contents-guards'
 import type { ShellElectron, ShellWindow } from './shell-electron'
-import { startShellAlerts, type ShellAlerts } from './shell-alerts'
+import { startShellAlerts } from './shell-alerts'
 import type { ShellTray } from './tray/tray'
 import { trayExpected } from './tray/tray'
 import {
@@ -128,7 +128,6 @@ export async function runDesktopApp<Image, MenuT>(
     ? join(options.resourcesPath, 'resources')
     : join(app.getAppPath(), 'resources')
   const trayShown = trayExpected(platform, options.env)
-  let shell: ShellAlerts | undefined
   const windows = openDesktopWindows({
     electron,
     platform,
@@ -140,12 +139,13 @@ export async function runDesktopApp<Image, MenuT>(
     quit,
     launches,
     trayShown,
-    hasTray: () => shell?.tray !== undefined,
+    // Asked when a window closes, long after the tray below was made (or not).
+    hasTray: (): boolean => shell.tray !== undefined,
     development,
     disposables,
     logger
   })
-  shell = startShellAlerts({
+  const shell = startShellAlerts({
     electron,
     platform,
     env: options.env,

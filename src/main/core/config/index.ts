@@ -57,7 +57,6 @@ export {
   type RuntimeConfig
 } from './resolve'
 export { DATA_DIR_NAME, defaultDataDir, resolveDataDir } from './data-dir'
-export { loadHeadlessConfig, type HeadlessConfig, type HeadlessOptions } from './headless'
 export {
   loadConfig,
   registerCredentialSecrets,
