@@ -26,7 +26,7 @@ export type TunnelFactory = (
   logger: Logger
 ) => LiveTunnel
 
-export const openLiveTunnel: TunnelFactory = (core, config, logger) =>
+const openLiveTunnel: TunnelFactory = (core, config, logger) =>
   liveTunnel(core, config, logger)
 
 export interface UiBridgeOptions {
