@@ -26,8 +26,7 @@ export type TunnelFactory = (
   logger: Logger
 ) => LiveTunnel
 
-const openLiveTunnel: TunnelFactory = (core, config, logger) =>
-  liveTunnel(core, config, logger)
+const openLiveTunnel: TunnelFactory = (core, config, logger) => liveTunnel(core, config, logger)
 
 export interface UiBridgeOptions {
   /** Default: SOFTPHONE_UI_PORT's default (47801); 0 takes any free port. */
