@@ -2,7 +2,8 @@
  * A whole softphone on loopback, for `npm run sim -- --with-core` and the integration tests: the
  * real core (webhook listener, registry, Graph client, history in a temporary data folder) and its
  * real WebSocket bridge, configured to use the simulator as Meta, plus a bridge client playing
- * the UI. Nothing is mocked: every hop is real HTTP or WebSocket over 127.0.0.1.
+ * the UI. The core starts as every root starts it (core/start-core). Nothing is mocked: every
+ * hop is real HTTP or WebSocket over 127.0.0.1.
  */
 import { createTestCallSimulator } from '../test-call'
 import { randomBytes } from 'node:crypto'
