@@ -54,6 +54,7 @@ export class CipherState {
   }
 
   private checkNonce(): void {
-    if (this.n >= MAX_NONCE) throw new Error('Noise nonce exhausted: this key may not be used again')
+    if (this.n >= MAX_NONCE)
+      throw new Error('Noise nonce exhausted: this key may not be used again')
   }
 }
