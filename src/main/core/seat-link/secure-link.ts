@@ -21,6 +21,7 @@ export const SEAT_LINK_VERSION = '1'
 export const MAX_FRAME_PLAINTEXT = MAX_NOISE_MESSAGE - TAGLEN
 const HANDSHAKE_TIMEOUT_MS = 10_000
 const NO_AD = Buffer.alloc(0)
+const MAX_UNHEARD = 256
 
 export function seatLinkPrologue(version: string): Buffer {
   return Buffer.from(`messenger-softphone seat link v${version}`)
@@ -155,6 +156,8 @@ export class SecureLink {
   private readonly receiver: CipherState
   private readonly events = new TypedEmitter<SecureLinkEvents>()
   private closedReason: string | undefined
+  private readonly unheard: Buffer[] = []
+  private readonly takers: { resolve: (data: Buffer) => void; reject: (e: Error) => void }[] = []
 
   constructor(
     private readonly transport: MessageTransport,
@@ -198,8 +201,27 @@ export class SecureLink {
     }
   }
 
+  /**
+   * Subscribes to the messages. Those that arrived while nobody listened (between the handshake
+   * and the first subscriber, or between two) are delivered to it first, in order.
+   */
   onMessage(listener: (data: Buffer) => void): () => void {
-    return this.events.on('message', listener)
+    const off = this.events.on('message', listener)
+    for (let data = this.unheard.shift(); data; data = this.unheard.shift()) {
+      this.events.emit('message', data)
+    }
+    return off
+  }
+
+  /**
+   * Takes exactly the next message (one that nobody heard yet first), before any subscriber sees
+   * it; the messages after it stay for the subscribers. Rejects with the reason if the link closes.
+   */
+  nextMessage(): Promise<Buffer> {
+    const waiting = this.unheard.shift()
+    if (waiting) return Promise.resolve(waiting)
+    if (this.closedReason !== undefined) return Promise.reject(new Error(this.closedReason))
+    return new Promise((resolve, reject) => this.takers.push({ resolve, reject }))
   }
 
   /** Called once with the reason; at once (next tick) when the link is closed already. */
@@ -228,7 +250,12 @@ export class SecureLink {
         true
       )
     }
-    this.events.emit('message', data)
+    const taker = this.takers.shift()
+    if (taker) return taker.resolve(data)
+    if (this.events.listenerCount('message') > 0) return this.events.emit('message', data)
+    // Held for the next subscriber, within reason: a peer must not fill our memory meanwhile.
+    if (this.unheard.length >= MAX_UNHEARD) return this.shut('too many messages unread', true)
+    this.unheard.push(data)
   }
 
   private shut(reason: string, closeTransport: boolean): void {
@@ -236,6 +263,7 @@ export class SecureLink {
     this.closedReason = reason
     this.inbox.dispose()
     if (closeTransport) this.transport.close(reason)
+    for (const taker of this.takers.splice(0)) taker.reject(new Error(reason))
     this.events.emit('close', reason)
     this.events.clear()
   }
