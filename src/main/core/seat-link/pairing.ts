@@ -118,6 +118,9 @@ export async function acceptSeat(
       link.close('This desk was removed from the hub')
   })
   link.onClose(stopWatching)
+  // Removed while its handshake was still running: refused all the same.
+  if (!hub.seats.findByKey(link.remoteStatic)) link.close('This desk was removed from the hub')
+  if (link.closed) throw new SeatLinkError('refused', link.closeReason ?? 'closed')
   const welcome: Welcome = { type: 'welcome', name: seat.name, paired }
   link.send(Buffer.from(JSON.stringify(welcome)))
   return { link, seat, paired }

@@ -74,7 +74,8 @@ export async function openSecureLink(options: SecureLinkOptions): Promise<Secure
     )
   })
   try {
-    const result = await Promise.race([runHandshake(options, inbox), timeout])
+    // A close while authorize() is still deciding ends the handshake there and then.
+    const result = await Promise.race([runHandshake(options, inbox), timeout, inbox.whenClosed])
     return new SecureLink(transport, inbox, result)
   } catch (error) {
     const failure = asSeatLinkError(error)

@@ -5,6 +5,8 @@
  */
 import type { MessageTransport } from './message-transport'
 
+const MAX_QUEUED = 64
+
 export class TransportClosedError extends Error {
   constructor(readonly reason: string) {
     super(`The connection closed: ${reason}`)
@@ -18,8 +20,13 @@ export class TransportInbox {
   private closedReason: string | undefined
   private closeListener: ((reason: string) => void) | undefined
   private readonly unsubscribe: (() => void)[]
+  private rejectClosed: (error: Error) => void = () => undefined
+  /** Rejects with a TransportClosedError when the transport closes (never resolves). */
+  readonly whenClosed = new Promise<never>((_resolve, reject) => (this.rejectClosed = reject))
 
-  constructor(transport: MessageTransport) {
+  constructor(private readonly transport: MessageTransport) {
+    // Nobody may be racing it when the close comes: that is not an unhandled rejection.
+    this.whenClosed.catch(() => undefined)
     this.unsubscribe = [
       transport.onMessage((data) => this.deliver(data)),
       transport.onClose((reason) => this.closed(reason))
@@ -54,13 +61,16 @@ export class TransportInbox {
     if (this.consumer) return this.consumer(data)
     const waiting = this.waiting
     this.waiting = undefined
-    if (waiting) waiting.resolve(data)
-    else this.queued.push(data)
+    if (waiting) return waiting.resolve(data)
+    // The handshake reads three messages at most: a peer that floods meanwhile is cut off.
+    if (this.queued.length >= MAX_QUEUED) return this.transport.close('too many messages too early')
+    this.queued.push(data)
   }
 
   private closed(reason: string): void {
     if (this.closedReason !== undefined) return
     this.closedReason = reason
+    this.rejectClosed(new TransportClosedError(reason))
     this.waiting?.reject(new TransportClosedError(reason))
     this.waiting = undefined
     this.closeListener?.(reason)

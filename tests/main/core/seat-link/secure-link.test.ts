@@ -188,6 +188,39 @@ describe('SecureLink', () => {
     expect(seat.closed).toBe(false)
   })
 
+  it('gives up a handshake that does not finish in time', async () => {
+    const pair = relayedPair(() => [])
+    const seat = openSecureLink({
+      transport: pair.seat,
+      role: 'initiator',
+      staticKeyPair: seatKey,
+      authorize: pinned(hubKey),
+      handshakeTimeoutMs: 30
+    })
+    await expect(seat).rejects.toMatchObject({ code: 'timeout' })
+    expect(pair.closes).toEqual([{ side: 'seat', reason: 'The secure handshake took too long' }])
+  })
+
+  it('cuts off a peer that floods messages before the handshake is done', async () => {
+    const pair = relayedPair()
+    const hub = openSecureLink({
+      transport: pair.hub,
+      role: 'responder',
+      staticKeyPair: hubKey,
+      // Still deciding about the seat's key while the seat floods.
+      authorize: () => new Promise<boolean>(() => undefined)
+    })
+    const seat = await openSecureLink({
+      transport: pair.seat,
+      role: 'initiator',
+      staticKeyPair: seatKey,
+      authorize: pinned(hubKey)
+    })
+    for (let i = 0; i < 100; i++) seat.send(Buffer.from(`frame ${i}`))
+    await expect(hub).rejects.toMatchObject({ code: 'handshake-failed' })
+    expect(pair.closes[0]).toEqual({ side: 'hub', reason: 'too many messages too early' })
+  })
+
   it('works over a real WebSocket', async () => {
     const server = new WebSocketServer({ port: 0, host: '127.0.0.1' })
     await once(server, 'listening')
