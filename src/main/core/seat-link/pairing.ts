@@ -79,14 +79,17 @@ export async function acceptSeat(
   hub: HubPairing,
   options: LinkOptions = {}
 ): Promise<{ link: SecureLink; seat: SeatRecord; paired: boolean }> {
-  let accepted: { seat: SeatRecord; paired: boolean } | undefined
-  const authorize = async ({ publicKey, payload }: RemotePeer): Promise<boolean> => {
+  // Decided inside the handshake; a new seat is only written down once the handshake is over,
+  // so a pairing that fails at the last moment (a timeout, a drop) leaves no desk behind.
+  let known: SeatRecord | undefined
+  let newName: string | undefined
+  const authorize = ({ publicKey, payload }: RemotePeer): boolean => {
+    known = hub.seats.findByKey(publicKey)
     if (payload.length === 0) {
-      const seat = hub.seats.findByKey(publicKey)
-      if (!seat) throw new SeatLinkError('refused', 'This desk is not paired with this hub')
-      accepted = { seat, paired: false }
+      if (!known) throw new SeatLinkError('refused', 'This desk is not paired with this hub')
       return true
     }
+    if (known) throw new SeatLinkError('refused', 'This desk is paired with this hub already')
     const claim = readClaim(payload)
     const result = hub.codes.redeem(claim?.id ?? '', claim?.secret ?? '')
     if (!result.ok) {
@@ -97,12 +100,7 @@ export async function acceptSeat(
           : 'The pairing code was refused: it expired, was used already, or was mistyped'
       )
     }
-    try {
-      accepted = { seat: await hub.seats.add(result.name, publicKey), paired: true }
-    } catch (error) {
-      if (error instanceof SeatRegistryError) throw new SeatLinkError('refused', error.message)
-      throw error
-    }
+    newName = result.name
     return true
   }
   const link = await openSecureLink({
@@ -112,7 +110,14 @@ export async function acceptSeat(
     authorize,
     ...options
   })
-  const { seat, paired } = accepted!
+  let seat: SeatRecord
+  try {
+    seat = known ?? (await hub.seats.add(newName!, link.remoteStatic))
+  } catch (error) {
+    const reason = error instanceof SeatRegistryError ? error.message : 'The hub could not save it'
+    link.close(reason)
+    throw new SeatLinkError('refused', reason)
+  }
   const stopWatching = hub.seats.onRemoved((removed) => {
     if (removed.publicKey.equals(link.remoteStatic))
       link.close('This desk was removed from the hub')
@@ -120,7 +125,12 @@ export async function acceptSeat(
   link.onClose(stopWatching)
   // Removed while its handshake was still running: refused all the same.
   if (!hub.seats.findByKey(link.remoteStatic)) link.close('This desk was removed from the hub')
-  if (link.closed) throw new SeatLinkError('refused', link.closeReason ?? 'closed')
+  if (link.closed) {
+    // Gone before it could hear it was paired: it will pair again, so forget this half-pairing.
+    if (!known) await hub.seats.remove(seat.name)
+    throw new SeatLinkError('refused', link.closeReason ?? 'closed')
+  }
+  const paired = known === undefined
   const welcome: Welcome = { type: 'welcome', name: seat.name, paired }
   link.send(Buffer.from(JSON.stringify(welcome)))
   return { link, seat, paired }

@@ -179,6 +179,13 @@ describe('pairing a seat with its hub', () => {
     expect(reasonOf(seatSide)).toBe('The desk that answered is not the hub this desk paired with')
   })
 
+  it('does not pair a desk twice under two names', async () => {
+    const { seatKey } = await pair(issuePairingCode(hub, 'Front desk').text)
+    const again = await pair(issuePairingCode(hub, 'Back office').text, seatKey)
+    expect(reasonOf(again.atSeat)).toBe('This desk is paired with this hub already')
+    expect(hub.seats.list().map(({ name }) => name)).toEqual(['Front desk'])
+  })
+
   it('will not issue a code for a name a paired desk has', async () => {
     await pair(issuePairingCode(hub, 'Front desk').text)
     expect(() => issuePairingCode(hub, ' front DESK ')).toThrow(/exists/)
