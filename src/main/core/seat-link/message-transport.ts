@@ -14,7 +14,11 @@ export interface MessageTransport {
   close(reason: string): void
 }
 
-/** A WebSocket (the `ws` package) as a message transport: binary messages, closed with a reason. */
+/**
+ * A WebSocket (the `ws` package) as a message transport: binary messages, closed with a reason.
+ * The server accepting seats should set `maxPayload` to MAX_NOISE_MESSAGE: no link message is
+ * larger, so ws can refuse a bigger one before buffering it.
+ */
 export function webSocketTransport(socket: WebSocket): MessageTransport {
   return {
     send: (data) => socket.send(data, { binary: true }),

@@ -26,7 +26,7 @@ export function protocolName(fn: NoiseHash): string {
 export interface HandshakeOptions {
   initiator: boolean
   hash: NoiseHash
-  /** Bound into h before anything else: both sides must use the same bytes or the handshake fails. */
+  /** Mixed into h first: unless both sides use the same bytes, the handshake fails. */
   prologue: Uint8Array
   /** The local static keypair s. */
   staticKeyPair: KeyPair

@@ -116,7 +116,8 @@ async function runHandshake(
   if (theirs !== version) {
     throw new SeatLinkError(
       'version-mismatch',
-      `This hub speaks seat link version ${version} and the seat ${theirs.slice(0, 20)}: ${whichToUpdate(version, theirs)}`
+      `This hub speaks seat link version ${version} and the seat ${theirs.slice(0, 20)}: ` +
+        whichToUpdate(version, theirs)
     )
   }
   options.transport.send(handshake.writeMessage(NO_AD).message)

@@ -43,7 +43,7 @@ export class TransportInbox {
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }))
   }
 
-  /** From now on every message (those queued first) goes to `consumer`, and the close to `onClose`. */
+  /** From now on every message (queued ones first) goes to `consumer`, the close to `onClose`. */
   handOver(consumer: (data: Uint8Array) => void, onClose: (reason: string) => void): void {
     this.consumer = consumer
     this.closeListener = onClose

@@ -1,8 +1,8 @@
 /**
  * Known-answer vectors for Noise_XX_25519_ChaChaPoly_{SHA256,BLAKE2b}, copied unchanged from the
  * cacophony test vectors (public domain; shipped as tests/vectors/cacophony.txt by the snow Noise
- * library, mcginty/snow). Messages alternate initiator, responder, initiator...; the first three are
- * the XX handshake, the rest transport messages.
+ * library, mcginty/snow). Messages alternate initiator, responder, initiator...; the first three
+ * are the XX handshake, the rest transport messages.
  */
 export interface NoiseVector {
   protocol_name: string
