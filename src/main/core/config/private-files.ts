@@ -73,13 +73,14 @@ export interface PrivateFolder {
  * The app's own files in its data folder, by name: settings.json and the copies set aside beside
  * it (settings.unreadable-*), the desktop's encrypted secrets.enc, the call history and its
  * set-aside copies (history.unreadable-*), the bridge file, the webhook journal and the record of
- * calls seen (seen-calls.jsonl, for replays). Anything else there keeps its mode: Chromium's profile files on
- * the desktop, or whatever else shares a folder SOFTPHONE_DATA_DIR names. secrets.json is not in
+ * calls seen (seen-calls.jsonl, for replays), the seat link's keys and desks (seat-link-*).
+ * Anything else there keeps its mode: Chromium's profile files on the desktop, or whatever else
+ * shares a folder SOFTPHONE_DATA_DIR names. secrets.json is not in
  * it on purpose: one that others can read is refused (its tokens may have leaked), not fixed.
  */
 export function isAppDataFile(name: string): boolean {
   return (
-    /^(settings\.json|settings\.unreadable-|secrets\.enc|history\.jsonl|history\.unreadable-|bridge\.json|seen-calls\.jsonl|webhook-owner\.json)/.test(
+    /^(settings\.json|settings\.unreadable-|secrets\.enc|history\.jsonl|history\.unreadable-|bridge\.json|seen-calls\.jsonl|webhook-owner\.json|seat-link-)/.test(
       name
     ) || /journal/i.test(name)
   )
