@@ -32,8 +32,18 @@ import type {
   TestCallPort
 } from './ports'
 
+/**
+ * What a client may do: the owner's own windows (IPC, the loopback bridge) act for the whole
+ * business; a seat (another desk, over the seat link) only rings, answers and works calls.
+ */
+export type ClientRole = 'owner' | 'seat'
+
 export interface ClientHandle {
   readonly id: string
+  /** Absent: 'owner' (every local transport). */
+  readonly role?: ClientRole | undefined
+  /** The desk this client belongs to, as people know it ("Front desk"); absent: this desk. */
+  readonly deskName?: string | undefined
   send(message: EventMessage): void
 }
 
