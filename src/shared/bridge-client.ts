@@ -4,7 +4,8 @@
  * and with the `ws` package in Node.
  */
 import type { EventName, SoftphoneApi, SoftphoneEvents } from './api'
-import { createApi, ServiceError } from './api'
+import { createApi } from './api-names'
+import { ServiceError } from './service-error'
 import type { ServerFrame } from './bridge-protocol'
 
 /** The part of the WebSocket interface both the browser and `ws` provide. */

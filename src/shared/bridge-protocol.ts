@@ -2,16 +2,16 @@
  * Frames of the loopback WebSocket bridge: the service API of src/shared/api.ts, carried as JSON.
  * Shared by the server (main) and the client (renderer in browser mode, simulator, tests).
  */
-import { z } from 'zod'
-import type { EventMessage, ServiceErrorShape } from './api'
+import type { EventMessage } from './api'
+import type { ServiceErrorShape } from './service-error'
 
-export const RequestFrame = z.object({
-  type: z.literal('request'),
-  id: z.number().int().nonnegative(),
-  command: z.string().min(1).max(64),
-  request: z.unknown()
-})
-export type RequestFrame = z.infer<typeof RequestFrame>
+/** A command from a client; checked in the bridge by `RequestFrameSchema` (./frame-schemas). */
+export interface RequestFrame {
+  type: 'request'
+  id: number
+  command: string
+  request: unknown
+}
 
 export type ResponseFrame =
   | { type: 'response'; id: number; ok: true; result: unknown }

@@ -3,8 +3,8 @@
  * travels over two generic channels (one invoke, one event stream) so the contract in ./api.ts stays
  * the single place that names commands; the rest are window-level channels of the desktop shell.
  */
-import { z } from 'zod'
-import type { CommandName, ServiceErrorShape } from './api'
+import type { CommandName } from './api'
+import type { ServiceErrorShape } from './service-error'
 
 export const IPC = {
   /** renderer -> main (invoke): run a service command: `IpcCommand`. */
@@ -46,15 +46,11 @@ export interface IpcCommand {
  */
 export type IpcReply = { ok: true; result: unknown } | { ok: false; error: ServiceErrorShape }
 
-export const IpcCommandSchema = z.object({
-  command: z.string().min(1).max(64),
-  request: z.unknown()
-})
-
-export const CallActionSchema = z
-  .object({
-    callId: z.string().min(1).max(256),
-    action: z.enum(['answer', 'decline', 'focus'])
-  })
-  .strict()
-export type CallAction = z.infer<typeof CallActionSchema>
+/**
+ * The user's choice on a ringing call, in the toast or a notification; main checks it with
+ * `CallActionSchema` (./frame-schemas.ts).
+ */
+export interface CallAction {
+  callId: string
+  action: 'answer' | 'decline' | 'focus'
+}

@@ -4,7 +4,8 @@
  * commands as sentences, and subscribes to events by name.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { COMMAND_NAMES, ServiceError } from '../../src/shared/api'
+import { commandRequests } from '../../src/shared/api'
+import { ServiceError } from '../../src/shared/service-error'
 import { IPC, type IpcReply } from '../../src/shared/ipc'
 import type { ShellBridge, SoftphoneBridge } from '../../src/preload/bridge'
 
@@ -52,7 +53,7 @@ describe('preload', () => {
   it('exposes the contract’s commands and the shell actions, and nothing like ipcRenderer', () => {
     expect([...exposed.keys()].sort()).toEqual(['shell', 'softphone'])
     const names = Object.keys(softphone).filter((key) => key !== 'on')
-    expect(names.sort()).toEqual([...COMMAND_NAMES].sort())
+    expect(names.sort()).toEqual(Object.keys(commandRequests).sort())
     for (const value of [...Object.values(softphone), ...Object.values(shell)]) {
       expect(typeof value).toBe('function')
     }

@@ -9,8 +9,9 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { ServiceErrorShape } from '../../../shared/api'
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, RequestFrame } from '../../../shared/bridge-protocol'
-import type { ResponseFrame, ServerFrame } from '../../../shared/bridge-protocol'
+import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-protocol'
+import type { RequestFrame, ResponseFrame, ServerFrame } from '../../../shared/bridge-protocol'
+import { RequestFrameSchema } from '../../../shared/frame-schemas'
 import type { Logger } from '../log'
 import { toServiceError } from '../service/errors'
 import { createRefusalLog } from './refusal-log'
@@ -96,7 +97,7 @@ export function attachBridge(options: BridgeOptions): Bridge {
       if (isBinary) return ws.close(1003, 'text frames only')
       let frame: RequestFrame
       try {
-        frame = RequestFrame.parse(JSON.parse(data.toString()))
+        frame = RequestFrameSchema.parse(JSON.parse(data.toString()))
       } catch {
         return ws.close(1007, 'not a request frame')
       }

@@ -5,13 +5,8 @@
  * request once more, as it does for every transport.
  */
 import type { ServiceErrorShape } from '../../../shared/api'
-import {
-  CallActionSchema,
-  IPC,
-  IpcCommandSchema,
-  type CallAction,
-  type IpcReply
-} from '../../../shared/ipc'
+import { CallActionSchema, IpcCommandSchema } from '../../../shared/frame-schemas'
+import { IPC, type CallAction, type IpcReply } from '../../../shared/ipc'
 import type { Logger } from '../../core/log'
 import { toServiceError } from '../../core/service/errors'
 import type { ClientHandle } from '../../core/service/softphone-service'
