@@ -7,12 +7,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { EventMessage } from '../shared/api'
 import { createApi, isEventName } from '../shared/api-names'
+import type { CommandFrame, ReplyFrame } from '../shared/command-protocol'
+import { IPC, type CallAction, type MicrophoneAccess } from '../shared/ipc'
 import { ServiceError } from '../shared/service-error'
-import { IPC, type CallAction, type IpcReply, type MicrophoneAccess } from '../shared/ipc'
 import type { ShellBridge, SoftphoneBridge } from './bridge'
 
 const api = createApi(async (command, request) => {
-  const reply = (await ipcRenderer.invoke(IPC.command, { command, request })) as IpcReply
+  const frame: CommandFrame = { command, request }
+  const reply = (await ipcRenderer.invoke(IPC.command, frame)) as ReplyFrame
   if (reply.ok) return reply.result
   // The sentence is what the page shows: contextBridge copies an Error's message across but drops
   // its other fields, so `code` does not survive the crossing.

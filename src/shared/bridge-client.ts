@@ -5,8 +5,8 @@
  */
 import type { EventName, SoftphoneApi, SoftphoneEvents } from './api'
 import { createApi } from './api-names'
+import type { BridgeRequest, BridgeServerFrame } from './command-protocol'
 import { ServiceError } from './service-error'
-import type { ServerFrame } from './bridge-protocol'
 
 /** The part of the WebSocket interface both the browser and `ws` provide. */
 export interface SocketLike {
@@ -36,9 +36,9 @@ export function createBridgeClient(socket: SocketLike): BridgeClient {
 
   socket.addEventListener('message', ({ data }) => {
     if (typeof data !== 'string') return
-    let frame: ServerFrame
+    let frame: BridgeServerFrame
     try {
-      frame = JSON.parse(data) as ServerFrame
+      frame = JSON.parse(data) as BridgeServerFrame
     } catch {
       return
     }
@@ -69,7 +69,8 @@ export function createBridgeClient(socket: SocketLike): BridgeClient {
     const id = nextId++
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject })
-      socket.send(JSON.stringify({ type: 'request', id, command, request }))
+      const frame: BridgeRequest = { type: 'request', id, command, request }
+      socket.send(JSON.stringify(frame))
     })
   }
 

@@ -98,6 +98,17 @@ export function assertNever(value: never): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`)
 }
 
+/** A ringing call no Do not disturb silenced: one that rings on the desks. */
+export type AudibleCall = RingingCall & { silenced?: undefined }
+
+/**
+ * Whether a call rings on the desks: ringing and not silenced by Do not disturb. The one test for
+ * the ringtone, the toast, the notifications and the tray, so a silenced call rings nowhere.
+ */
+export function ringsHere(call: Call): call is AudibleCall {
+  return call.state === 'ringing' && call.silenced !== true
+}
+
 export function isLive(call: Call): boolean {
   switch (call.state) {
     case 'ringing':
@@ -156,6 +167,8 @@ export interface HistoryRecord {
   error?: string | undefined
   /** The call's quality figures, once the desk that took it has reported them. */
   quality?: CallQualityReport | undefined
+  /** A call of the built-in test line (the call's own `test`); absent on real calls. */
+  test?: true | undefined
 }
 
 export function toHistoryRecord(call: EndedCall): HistoryRecord {
@@ -170,6 +183,7 @@ export function toHistoryRecord(call: EndedCall): HistoryRecord {
     durationSeconds: talkSeconds(call),
     outcome: call.outcome,
     reason: call.reason,
-    error: call.error
+    error: call.error,
+    ...(call.test ? { test: true as const } : {})
   }
 }

@@ -1,15 +1,13 @@
 /**
  * Every IPC channel between main and the renderers, and which way it flows. The service API itself
- * travels over two generic channels (one invoke, one event stream) so the contract in ./api.ts stays
- * the single place that names commands; the rest are window-level channels of the desktop shell.
+ * travels over two generic channels (one invoke, one event stream) carrying the frames of
+ * ./command-protocol.ts, so the contract in ./api.ts stays the single place that names commands;
+ * the rest are window-level channels of the desktop shell. No zod here: the preload imports it.
  */
-import type { CommandName } from './api'
-import type { ServiceErrorShape } from './service-error'
-
 export const IPC = {
-  /** renderer -> main (invoke): run a service command: `IpcCommand`. */
+  /** renderer -> main (invoke): run a service command, a `CommandFrame` answered by a `ReplyFrame`. */
   command: 'softphone:command',
-  /** main -> renderer (send): a service event (`EventMessage`). */
+  /** main -> renderer (send): a service event (`EventFrame`). */
   event: 'softphone:event',
   /**
    * toast window / notification -> main (send): the user chose an action on a ringing call.
@@ -34,22 +32,7 @@ export type MicrophoneAccess = 'granted' | 'denied' | 'restricted' | 'not-determ
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]
 
-export interface IpcCommand {
-  command: CommandName
-  request: unknown
-}
-
-/**
- * What `IPC.command` resolves with. A failed command is a value, not a rejection: Electron turns a
- * rejected invoke into "Error invoking remote method ..." and drops the error's code, while the UI
- * needs both the code and the sentence.
- */
-export type IpcReply = { ok: true; result: unknown } | { ok: false; error: ServiceErrorShape }
-
-/**
- * The user's choice on a ringing call, in the toast or a notification; main checks it with
- * `CallActionSchema` (./frame-schemas.ts).
- */
+/** The user's choice on a ringing call, made in the toast or a notification. */
 export interface CallAction {
   callId: string
   action: 'answer' | 'decline' | 'focus'

@@ -5,8 +5,9 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { commandRequests } from '../../src/shared/api'
+import type { ReplyFrame } from '../../src/shared/command-protocol'
+import { IPC } from '../../src/shared/ipc'
 import { ServiceError } from '../../src/shared/service-error'
-import { IPC, type IpcReply } from '../../src/shared/ipc'
 import type { ShellBridge, SoftphoneBridge } from '../../src/preload/bridge'
 
 type Handler = (event: unknown, payload: unknown) => void
@@ -15,7 +16,7 @@ const exposed = new Map<string, unknown>()
 const invoked: { channel: string; payload: unknown }[] = []
 const sent: { channel: string; payload: unknown }[] = []
 const handlers = new Map<string, Set<Handler>>()
-let reply: IpcReply = { ok: true, result: 'fine' }
+let reply: ReplyFrame = { ok: true, result: 'fine' }
 
 vi.mock('electron', () => ({
   contextBridge: {
@@ -109,11 +110,11 @@ describe('preload', () => {
   })
 
   it('asks main about the microphone on its own channels, and hands back what the OS said', async () => {
-    // Main answers these with the bare status, not an IpcReply.
-    reply = 'denied' as unknown as IpcReply
+    // Main answers these with the bare status, not a ReplyFrame.
+    reply = 'denied' as unknown as ReplyFrame
     await expect(shell.microphoneAccess()).resolves.toBe('denied')
     expect(invoked.at(-1)).toEqual({ channel: IPC.microphoneAccess, payload: undefined })
-    reply = 'granted' as unknown as IpcReply
+    reply = 'granted' as unknown as ReplyFrame
     await expect(shell.askMicrophone()).resolves.toBe('granted')
     expect(invoked.at(-1)).toEqual({ channel: IPC.askMicrophone, payload: undefined })
   })

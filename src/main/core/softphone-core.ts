@@ -57,8 +57,7 @@ export async function createSoftphoneCore({
     ringTimeoutMs: config.ringTimeoutMs,
     maxRinging: () => settings.get().maxRingingCalls,
     // Do not disturb is decided as the call starts ringing, so no UI ever rings for it.
-    silence: (call): boolean =>
-      silences(settings.get(), call, testLine?.isTestCall(call.id) ?? false),
+    silence: (call): boolean => silences(settings.get(), call),
     logger: logger.child('calls')
   })
   const history = await HistoryStore.open(dataDir, logger.child('history'))
@@ -166,7 +165,8 @@ export async function createSoftphoneCore({
 
   const service = new SoftphoneService({
     registry,
-    callControl: (call) => (testLine?.isTestCall(call.id) ? testLine.control : metaCalls),
+    // A call's own `test` flag is the one word on whether it is the test line's.
+    callControl: (call) => (call.test && testLine ? testLine.control : metaCalls),
     history: {
       append: async (record) => {
         const stored = await history.upsert(record)
@@ -184,7 +184,7 @@ export async function createSoftphoneCore({
     metrics: {
       // Test calls never reach Meta; a call of a Page connected before is not this token's to report.
       send: async (record, report) => {
-        if (testLine?.isTestCall(record.callId) || record.pageId !== credentials.pageId) {
+        if (record.test || record.pageId !== credentials.pageId) {
           return false
         }
         await graph.sendCallMetrics(record.callId, report)
@@ -209,7 +209,6 @@ export async function createSoftphoneCore({
   const doNotDisturb = startDoNotDisturb({
     registry,
     settings,
-    isTestCall: (callId) => testLine?.isTestCall(callId) ?? false,
     // Test calls are never silenced, so a silenced call is always Meta's.
     reject: (callId) => metaCalls.reject(callId),
     logger

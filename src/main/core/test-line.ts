@@ -34,7 +34,6 @@ interface Line {
 
 export class TestLine implements TestCallPort {
   private line: Promise<Line> | undefined
-  private readonly callIds = new Set<string>()
   private readonly psids = new Set<string>()
   private readonly log: Logger
 
@@ -51,12 +50,7 @@ export class TestLine implements TestCallPort {
   async start(): Promise<string> {
     const line = await this.open()
     const { callId } = await line.simulator.placeCall(line.webhookUrl)
-    this.callIds.add(callId)
     return callId
-  }
-
-  isTestCall(callId: string): boolean {
-    return this.callIds.has(callId)
   }
 
   /** The Graph actions for a test call: the same client code, aimed at the simulator. */
@@ -101,11 +95,9 @@ export class TestLine implements TestCallPort {
       onEvents: (events, meta) => {
         for (const item of events) {
           if (item.kind !== 'call') continue
-          if (item.event.event === 'connect') {
-            this.psids.add(item.event.from)
-            // Known before the registry rings it (placeCall resolves later): Do not disturb asks.
-            this.callIds.add(item.event.id)
-          }
+          if (item.event.event === 'connect') this.psids.add(item.event.from)
+          // The registry marks the call `test` from its first snapshot on: that flag is the one
+          // place every part (Do not disturb, Graph actions, history, metrics) asks.
           this.deps.registry.handleEvent(item.event, item.pageId, meta.receivedAt, { test: true })
         }
       }

@@ -8,24 +8,26 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { ServiceErrorShape } from '../../../shared/api'
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-protocol'
-import type { RequestFrame, ResponseFrame, ServerFrame } from '../../../shared/bridge-protocol'
-import { RequestFrameSchema } from '../../../shared/frame-schemas'
+import {
+  BRIDGE_ENVELOPE_BYTES,
+  BRIDGE_PATH,
+  BRIDGE_TOKEN_PARAM,
+  COMMAND_LIMITS,
+  type BridgeServerFrame
+} from '../../../shared/command-protocol'
+import { BridgeEnvelopeSchema } from '../../../shared/command-protocol-schemas'
 import type { Logger } from '../log'
-import { toServiceError } from '../service/errors'
+import { serveCommand, type CommandRunner } from '../service/serve-command'
 import { createRefusalLog } from './refusal-log'
 import type { ClientHandle, SoftphoneService } from '../service/softphone-service'
 
 export interface BridgeOptions {
   server: Server
-  service: Pick<SoftphoneService, 'attach' | 'dispatch'>
+  service: Pick<SoftphoneService, 'attach'> & CommandRunner
   token: string
   /** Origins a browser may connect from (e.g. the UI's own http://127.0.0.1:port). */
   allowedOrigins: () => readonly string[]
   logger: Logger
-  /** Frames are small JSON; anything larger is hostile. */
-  maxPayloadBytes?: number
 }
 
 export interface Bridge {
@@ -47,7 +49,9 @@ export function attachBridge(options: BridgeOptions): Bridge {
   const log = options.logger.child('bridge')
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxPayloadBytes ?? 256 * 1024
+    // A message this large is cut by ws and its connection closed (1009); one within it but over
+    // the protocol's limit gets the same reply as over IPC, from serveCommand.
+    maxPayload: COMMAND_LIMITS.frameBytes + BRIDGE_ENVELOPE_BYTES
   })
   const refusals = createRefusalLog(log)
 
@@ -75,7 +79,7 @@ export function attachBridge(options: BridgeOptions): Bridge {
   options.server.on('upgrade', onUpgrade)
 
   function serve(ws: WebSocket): void {
-    const send = (frame: ServerFrame): void => {
+    const send = (frame: BridgeServerFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame))
     }
     const client: ClientHandle = {
@@ -95,25 +99,21 @@ export function attachBridge(options: BridgeOptions): Bridge {
     })
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only')
-      let frame: RequestFrame
+      let frame: unknown
       try {
-        frame = RequestFrameSchema.parse(JSON.parse(data.toString()))
+        frame = JSON.parse(data.toString())
       } catch {
+        frame = undefined
+      }
+      const envelope = BridgeEnvelopeSchema.safeParse(frame)
+      // Without an id there is no one to reply to: the client is broken or hostile.
+      if (!envelope.success) {
+        log.warn('refused a frame without an envelope', { client: client.id })
         return ws.close(1007, 'not a request frame')
       }
-      void options.service.dispatch(frame.command, frame.request, client).then(
-        (result): void => send({ type: 'response', id: frame.id, ok: true, result }),
-        (error: unknown): void => {
-          const failure = toServiceError(error)
-          const shape: ServiceErrorShape = { code: failure.code, message: failure.message }
-          const response: ResponseFrame = {
-            type: 'response',
-            id: frame.id,
-            ok: false,
-            error: shape
-          }
-          send(response)
-        }
+      const { id, command, request } = envelope.data
+      void serveCommand(options.service, client, { command, request }, log).then((reply) =>
+        send({ type: 'response', id, ...reply })
       )
     })
   }

@@ -37,6 +37,7 @@ export const storedRecordSchema = z.object({
   reason: z.enum(END_REASONS),
   error: z.string().optional(),
   quality: qualitySchema.optional(),
+  test: z.literal(true).optional(),
   /** When someone looked at this call in the UI (ms since the epoch): the missed-calls badge. */
   seenAt: epochMs.optional()
 })

@@ -1,4 +1,5 @@
 import { ServiceError } from '../../../shared/api'
+import { INTERNAL_FAILURE } from '../../../shared/command-protocol'
 
 /** Anything that can turn itself into a sentence for the user (Graph errors, registry refusals). */
 interface Explainable {
@@ -21,5 +22,5 @@ function isExplainable(error: unknown): error is Explainable {
 export function toServiceError(error: unknown): ServiceError {
   if (error instanceof ServiceError) return error
   if (isExplainable(error)) return error.toServiceError()
-  return new ServiceError('internal', 'Something went wrong inside the app. Try again.')
+  return new ServiceError(INTERNAL_FAILURE.code, INTERNAL_FAILURE.message)
 }

@@ -13,8 +13,6 @@ import type { SettingsPort } from '../service/ports'
 
 export interface DoNotDisturbDeps {
   settings: Pick<SettingsPort, 'get' | 'onChange'>
-  /** Test calls from the built-in simulator are never silenced. */
-  isTestCall: (callId: string) => boolean
   logger: Logger
 }
 
@@ -27,10 +25,12 @@ export interface DoNotDisturbRegistry {
   on(event: 'call', listener: (call: Call) => void): () => void
 }
 
-/** The registry's `silence` option: whether a call starting to ring now rings nobody. */
-export function silences(settings: Settings, call: RingingCall, isTestCall: boolean): boolean {
-  const test = isTestCall || call.test === true
-  return settings.doNotDisturb.enabled && call.direction === 'inbound' && !test
+/**
+ * The registry's `silence` option: whether a call starting to ring now rings nobody. Test calls
+ * (the call's own `test` flag) never are.
+ */
+export function silences(settings: Settings, call: RingingCall): boolean {
+  return settings.doNotDisturb.enabled && call.direction === 'inbound' && call.test !== true
 }
 
 export interface DoNotDisturbEffect {
@@ -85,8 +85,7 @@ export function startDoNotDisturb(
     const enabled = next.doNotDisturb.enabled
     for (const call of registry.list()) {
       if (call.state !== 'ringing' || call.direction !== 'inbound') continue
-      const test = call.test === true || deps.isTestCall(call.id)
-      if (test || (call.silenced === true) === enabled) continue
+      if (call.test === true || (call.silenced === true) === enabled) continue
       registry.setSilenced(call.id, enabled)
     }
   })

@@ -5,7 +5,7 @@
  * is declined, see core/settings-effects/do-not-disturb); a silenced call shows nowhere.
  */
 import type { CoreStatus, EventMessage } from '../../../shared/api'
-import type { Call, RingingCall } from '../../../shared/calls'
+import { ringsHere, type Call } from '../../../shared/calls'
 import type { ClientHandle } from '../../core/service/softphone-service'
 import type { Notifier } from './notifications'
 import { deriveTrayView, type TrayView } from '../tray/tray-state'
@@ -50,9 +50,7 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
     const quiet = deps.doNotDisturb()
     view = deriveTrayView({ calls: list, status, doNotDisturb: quiet, appName: deps.appName })
     deps.showView(view)
-    const ringing = list.filter(
-      (call): call is RingingCall => call.state === 'ringing' && !call.silenced
-    )
+    const ringing = list.filter(ringsHere)
     const ringingIds = new Set(ringing.map((call) => call.id))
     for (const id of [...notified]) {
       if (ringingIds.has(id)) continue

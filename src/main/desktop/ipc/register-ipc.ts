@@ -1,14 +1,14 @@
 /**
  * The IPC handlers. Every message is checked twice before the core sees it: its sender (the top
- * frame of one of our windows, on our page) and its payload (the shared zod schemas). A message
- * that fails either is refused and logged, never passed on; the service validates each command's
- * request once more, as it does for every transport.
+ * frame of one of our windows, on our page) and its payload (zod). A message that fails either is
+ * refused and logged, never passed on. Commands are served by `serveCommand`, as on every transport:
+ * it checks the frame and shapes the reply, and the service validates each command's request.
  */
-import type { ServiceErrorShape } from '../../../shared/api'
-import { CallActionSchema, IpcCommandSchema } from '../../../shared/frame-schemas'
-import { IPC, type CallAction, type IpcReply } from '../../../shared/ipc'
+import { z } from 'zod'
+import { IPC, type CallAction } from '../../../shared/ipc'
+import type { ReplyFrame } from '../../../shared/command-protocol'
 import type { Logger } from '../../core/log'
-import { toServiceError } from '../../core/service/errors'
+import { serveCommand, type CommandRunner } from '../../core/service/serve-command'
 import type { ClientHandle } from '../../core/service/softphone-service'
 import type { MicrophoneAccessCheck } from '../microphone-access'
 import { checkSender, type IpcSenderEvent } from './sender-policy'
@@ -25,7 +25,7 @@ export interface IpcMainLike {
 
 export interface IpcDeps {
   ipcMain: IpcMainLike
-  service: { dispatch(name: string, request: unknown, client: ClientHandle): Promise<unknown> }
+  service: CommandRunner
   /** The service client of each of our windows, by webContents id. */
   clients: { get(webContentsId: number): ClientHandle | undefined }
   isOwnPage: (url: string) => boolean
@@ -36,10 +36,12 @@ export interface IpcDeps {
   log: Logger
 }
 
-const INVALID: ServiceErrorShape = {
-  code: 'invalid-request',
-  message: 'The app sent a request it does not understand. Restart the app.'
-}
+const CallActionSchema = z
+  .object({
+    callId: z.string().min(1).max(256),
+    action: z.enum(['answer', 'decline', 'focus'])
+  })
+  .strict() satisfies z.ZodType<CallAction>
 
 /** Registers the handlers; the returned function removes them. */
 export function registerIpc(deps: IpcDeps): () => void {
@@ -57,25 +59,11 @@ export function registerIpc(deps: IpcDeps): () => void {
     return deps.clients.get(verdict.webContentsId)
   }
 
-  deps.ipcMain.handle(IPC.command, async (event, payload): Promise<IpcReply> => {
+  deps.ipcMain.handle(IPC.command, async (event, payload): Promise<ReplyFrame> => {
     const client = senderClient(IPC.command, event)
     // A sender that fails the check learns nothing but that it was refused.
     if (!client) throw new Error('Refused')
-    const parsed = IpcCommandSchema.safeParse(payload)
-    if (!parsed.success) {
-      log.warn('refused a malformed command', { client: client.id })
-      return { ok: false, error: INVALID }
-    }
-    try {
-      const result = await deps.service.dispatch(parsed.data.command, parsed.data.request, client)
-      return { ok: true, result }
-    } catch (error) {
-      const failure = toServiceError(error)
-      if (failure.code === 'internal') {
-        log.error('a command failed', { command: parsed.data.command, error })
-      }
-      return { ok: false, error: { code: failure.code, message: failure.message } }
-    }
+    return serveCommand(deps.service, client, payload, log)
   })
 
   const onCallAction = (event: IpcSenderEvent, payload: unknown): void => {

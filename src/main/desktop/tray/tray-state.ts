@@ -4,7 +4,7 @@
  */
 import type { CoreStatus } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
-import { assertNever } from '../../../shared/calls'
+import { assertNever, ringsHere } from '../../../shared/calls'
 import { CHECKING_PAGE } from '../../../shared/connection'
 import { describeTunnel } from '../../../shared/tunnel'
 
@@ -58,7 +58,7 @@ export function offlineReason(status: CoreStatus): string | undefined {
 
 export function deriveTrayView(input: TrayInput): TrayView {
   // A call silenced by Do not disturb rings nowhere, the tray included.
-  const ringing = input.calls.filter((call) => call.state === 'ringing' && !call.silenced)
+  const ringing = input.calls.filter(ringsHere)
   const live = input.calls.filter(
     (call) => call.state === 'answering' || call.state === 'connected'
   )

@@ -5,7 +5,7 @@
  */
 import type { SoftphoneBridge } from '../../../preload/bridge'
 import { createBridgeClient, type SocketLike } from '../../../shared/bridge-client'
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-protocol'
+import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/command-protocol'
 
 let current: SoftphoneBridge | undefined
 

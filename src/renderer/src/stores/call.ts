@@ -6,9 +6,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { MediaOffer } from '../../../shared/api'
-import { assertNever, type Call } from '../../../shared/calls'
+import { assertNever, ringsHere, type Call } from '../../../shared/calls'
 import { failureSentence } from '../media/call-failures'
-import { CallMedia, type MediaState } from '../media/call-media'
+import { CallMedia } from '../media/call-media'
 import { MicrophoneError } from '../media/microphone'
 import { Ringtone } from '../media/ringtone'
 import { flags } from '../services/flags'
@@ -16,6 +16,7 @@ import { softphone } from '../services/softphone'
 import { useDevicesStore } from './devices'
 import { useSettingsStore } from './settings'
 import { endedNotice } from './call-notices'
+import { createCallRecords } from './call-records'
 import { reportQuality } from './quality-report'
 
 export interface Notice {
@@ -31,22 +32,23 @@ const ENDED_LINGER_MS = 4_000
 export const useCallStore = defineStore('call', () => {
   const settings = useSettingsStore()
   const devices = useDevicesStore()
-  const calls = ref<Record<string, Call>>({})
+  /** One record per call: its snapshot, media, media state, mute and answer under way. */
+  const records = createCallRecords()
+  const calls = records.byId('call')
+  const mediaStates = records.byId('mediaState')
+  const muted = records.byId('muted')
+  const busy = records.byId('busy')
+  const allMedia = records.byId('media')
+  const mediaOf = (callId: string): CallMedia | undefined => records.get(callId)?.media
   const clientId = ref<string>()
-  const mediaStates = ref<Record<string, MediaState>>({})
-  const muted = ref<Record<string, boolean>>({})
   const notices = ref<Notice[]>([])
-  const busy = ref<Record<string, boolean>>({})
-  const media = new Map<string, CallMedia>()
   let ringtone: Ringtone | undefined
   let nextNotice = 1
 
   const list = computed(() => Object.values(calls.value).sort((a, b) => a.startedAt - b.startedAt))
   // A call silenced by Do not disturb rings out (or is declined) without ringing here: no toast,
   // no ringtone, no shortcut answers it.
-  const ringing = computed(() =>
-    list.value.filter((call) => call.state === 'ringing' && !call.silenced)
-  )
+  const ringing = computed(() => list.value.filter(ringsHere))
   const isMine = (call: Call): boolean =>
     (call.state === 'answering' || call.state === 'connected') && call.answeredBy === clientId.value
   const mine = computed(() => list.value.filter(isMine))
@@ -76,13 +78,13 @@ export const useCallStore = defineStore('call', () => {
   }
 
   function mediaFor(callId: string): CallMedia {
-    let callMedia = media.get(callId)
+    let callMedia = mediaOf(callId)
     if (!callMedia) {
       callMedia = newMedia(
         () => callId,
         async () => (await softphone().getIceServers({ callId })).iceServers
       )
-      media.set(callId, callMedia)
+      records.put(callId, { media: callMedia })
     }
     return callMedia
   }
@@ -98,14 +100,14 @@ export const useCallStore = defineStore('call', () => {
       inputDeviceId: devices.inputId,
       outputDeviceId: devices.outputId,
       audioProcessing: flags.audioProcessing,
-      onState: (state) => (mediaStates.value = { ...mediaStates.value, [idOf()]: state }),
+      onState: (state) => records.patch(idOf(), { mediaState: state }),
       onLost: (sentence) => void reportFailure(idOf(), sentence)
     })
   }
 
   function releaseMedia(callId: string): void {
-    const callMedia = media.get(callId)
-    media.delete(callId)
+    const callMedia = mediaOf(callId)
+    records.patch(callId, { media: undefined })
     // The final figures go to the call's history entry (only for a call this desk answered).
     void callMedia?.closeAndMeasure().then((quality) => quality && reportQuality(callId, quality))
   }
@@ -130,13 +132,13 @@ export const useCallStore = defineStore('call', () => {
   }
 
   function apply(call: Call): void {
-    const previous = calls.value[call.id]
-    calls.value = { ...calls.value, [call.id]: call }
+    const previous = records.get(call.id)?.call
+    records.put(call.id, { call })
     switch (call.state) {
       case 'ringing':
-        // A silenced call is not answered here: no connection, and no microphone opened early
-        // (one silenced while it rang lets go of what was prepared).
-        if (call.silenced) releaseMedia(call.id)
+        // A call that does not ring here is not answered here: no connection, and no microphone
+        // opened early (one silenced while it rang lets go of what was prepared).
+        if (!ringsHere(call)) releaseMedia(call.id)
         else if (!flags.naiveAnswer)
           void mediaFor(call.id)
             .prepare()
@@ -153,10 +155,8 @@ export const useCallStore = defineStore('call', () => {
         releaseMedia(call.id)
         const notice = endedNotice(call, previous)
         if (notice) notify(call.id, notice.text, notice.kind)
-        setTimeout(() => {
-          const { [call.id]: _gone, ...rest } = calls.value
-          calls.value = rest
-        }, ENDED_LINGER_MS)
+        // Then the call is forgotten, with everything this desk held for it.
+        setTimeout(() => records.forget(call.id), ENDED_LINGER_MS)
         break
       }
       default:
@@ -169,15 +169,14 @@ export const useCallStore = defineStore('call', () => {
     const api = softphone()
     api.on('callUpdated', apply)
     api.on('mediaOffer', (offer: MediaOffer) => {
-      void media
-        .get(offer.callId)
+      void mediaOf(offer.callId)
         ?.applyOffer(offer.sdp)
         .catch(() =>
           reportFailure(offer.callId, 'The call could not switch to the new audio path.')
         )
     })
     devices.onRemoved(({ input, output }) => {
-      for (const callMedia of media.values()) {
+      for (const callMedia of Object.values(allMedia.value)) {
         if (input) void callMedia.setInputDevice(undefined).catch(() => undefined)
         if (output) void callMedia.setOutputDevice(undefined).catch(() => undefined)
       }
@@ -189,8 +188,8 @@ export const useCallStore = defineStore('call', () => {
 
   async function answer(callId: string): Promise<void> {
     const call = calls.value[callId]
-    if (!call || call.state !== 'ringing' || busy.value[callId]) return
-    busy.value = { ...busy.value, [callId]: true }
+    if (!call || call.state !== 'ringing' || records.get(callId)?.busy) return
+    records.put(callId, { busy: true })
     // One conversation at a time: answering another call ends the current one first.
     for (const current of mine.value) if (current.id !== callId) await hangUp(current.id)
     const callMedia = mediaFor(callId)
@@ -212,7 +211,7 @@ export const useCallStore = defineStore('call', () => {
       }
       releaseMedia(callId)
     } finally {
-      busy.value = { ...busy.value, [callId]: false }
+      records.patch(callId, { busy: false })
     }
   }
 
@@ -243,10 +242,10 @@ export const useCallStore = defineStore('call', () => {
   }
 
   function toggleMute(callId: string): void {
-    const callMedia = media.get(callId)
+    const callMedia = mediaOf(callId)
     if (!callMedia) return
     callMedia.setMuted(!callMedia.isMuted)
-    muted.value = { ...muted.value, [callId]: callMedia.isMuted }
+    records.put(callId, { muted: callMedia.isMuted })
   }
 
   /**
@@ -258,19 +257,19 @@ export const useCallStore = defineStore('call', () => {
   async function placeCall(psid: string): Promise<string> {
     // One conversation at a time, as when answering.
     for (const current of mine.value) await hangUp(current.id)
+    // Filed under a stand-in id until the core names the call.
     const dialing = `dialing:${psid}`
     let callId: string | undefined
     const callMedia = newMedia(
       () => callId ?? dialing,
       async () => (await softphone().getIceServers({ psid })).iceServers
     )
+    records.put(dialing, { media: callMedia })
     try {
       const placed = await callMedia.dial(async (sdp) => {
         const result = await softphone().placeCall({ psid, sdp })
         callId = result.callId
-        media.set(callId, callMedia)
-        const { [dialing]: state, ...rest } = mediaStates.value
-        mediaStates.value = state === undefined ? rest : { ...rest, [callId]: state }
+        records.move(dialing, callId)
         // Ended before its id was known here (the customer declined at once): nothing to set up.
         if (calls.value[callId]?.state === 'ended') releaseMedia(callId)
         return result
@@ -279,8 +278,7 @@ export const useCallStore = defineStore('call', () => {
     } catch (error) {
       if (callId === undefined) {
         callMedia.close()
-        const { [dialing]: _gone, ...rest } = mediaStates.value
-        mediaStates.value = rest
+        records.forget(dialing)
         throw error
       }
       if (callMedia.state !== 'closed' && calls.value[callId]?.state !== 'ended') {
@@ -318,6 +316,6 @@ export const useCallStore = defineStore('call', () => {
     dismiss,
     startTestCall,
     placeCall,
-    media: (callId: string) => media.get(callId)
+    media: mediaOf
   }
 })

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { ServiceError, type EventMessage } from '../../../../src/shared/api'
 import { createBridgeClient, type SocketLike } from '../../../../src/shared/bridge-client'
+import { INVALID_FRAME } from '../../../../src/shared/command-protocol'
 import { attachBridge, type Bridge } from '../../../../src/main/core/bridge/ws-bridge'
 import type { ClientHandle } from '../../../../src/main/core/service/softphone-service'
 import { memoryLogger } from '../../../../src/main/core/log'
@@ -124,12 +125,36 @@ describe('WebSocket bridge', () => {
     expect(frame.error.message).not.toContain('secret')
   })
 
-  it('closes a connection that sends something that is not a request frame', async () => {
+  it.each([
+    ['text that is not JSON', 'hello'],
+    ['a frame of another type', '{"type":"nonsense"}'],
+    ['a request without an id', '{"type":"request","command":"hello","request":{}}'],
+    ['a request with a negative id', '{"type":"request","id":-1,"command":"hello","request":{}}']
+  ])('closes a connection that sends %s: there is no one to reply to', async (_name, text) => {
     const socket = await open()
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
-    socket.send('{"type":"nonsense"}')
+    socket.send(text)
     expect(await closed).toBe(1007)
     expect(service.calls).toHaveLength(0)
+    expect(logger.entries.map((entry) => entry.message)).toContain(
+      'refused a frame without an envelope'
+    )
+  })
+
+  it('replies to a malformed command in a good envelope, as IPC does, and stays open', async () => {
+    const socket = await open()
+    const reply = new Promise<string>((resolve) =>
+      socket.once('message', (d) => resolve(String(d)))
+    )
+    socket.send(JSON.stringify({ type: 'request', id: 3, command: 42, request: {} }))
+    expect(JSON.parse(await reply)).toEqual({
+      type: 'response',
+      id: 3,
+      ok: false,
+      error: INVALID_FRAME
+    })
+    expect(service.calls).toHaveLength(0)
+    expect(socket.readyState).toBe(WebSocket.OPEN)
   })
 
   it('survives a frame over the size limit: that client is closed, the bridge goes on', async () => {

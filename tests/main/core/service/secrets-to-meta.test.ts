@@ -10,6 +10,7 @@ import type { EventMessage } from '../../../../src/shared/api'
 import { CallRegistry } from '../../../../src/main/core/calls'
 import { MemorySecretStore, SettingsStore } from '../../../../src/main/core/config'
 import { memoryLogger } from '../../../../src/main/core/log'
+import { quietServiceDeps } from './service-fixtures'
 import {
   SoftphoneService,
   type ClientHandle
@@ -45,31 +46,7 @@ beforeEach(async () => {
   registry = new CallRegistry({ ringTimeoutMs: 50_000 })
   secrets = new MemorySecretStore()
   settings = await SettingsStore.open(dir, memoryLogger(), { secrets })
-  service = new SoftphoneService({
-    registry,
-    callControl: () => ({
-      accept: async () => ({ answer: 'v=0 answer' }),
-      reject: async () => undefined,
-      terminate: async () => undefined
-    }),
-    history: {
-      append: async () => undefined,
-      list: async () => [],
-      setQuality: async () => undefined,
-      markMissedSeen: async () => undefined,
-      unseenMissedCount: () => 0
-    },
-    settings,
-    secrets,
-    status: () => ({
-      page: { configured: true, pageId: 'page-1' },
-      webhookUrl: null,
-      publicUrl: null,
-      tunnel: { state: 'off' },
-      registration: { state: 'not-needed', reason: 'no-public-url' }
-    }),
-    logger: memoryLogger()
-  })
+  service = new SoftphoneService(quietServiceDeps(registry, { settings, secrets }))
 })
 
 afterEach(async () => {

@@ -3,104 +3,23 @@
  * events go straight into its registry, Graph's reject is spied on): Do not disturb in both of its
  * actions, the ring timeout of the next call, and test calls that keep ringing.
  */
-import { createHmac } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Call } from '../../../../src/shared/calls'
 import type { SettingsPatch } from '../../../../src/shared/settings'
-import { SettingsStore, resolveConfig } from '../../../../src/main/core/config'
-import { memoryLogger } from '../../../../src/main/core/log'
-import { createSoftphoneCore, type SoftphoneCore } from '../../../../src/main/core/softphone-core'
-import type { TestCallSimulatorFactory } from '../../../../src/main/core/test-line'
+import type { SoftphoneCore } from '../../../../src/main/core/softphone-core'
 import { connect } from '../calls/fixtures'
+import { startCoreWithTestLine, type CoreUnderTest } from '../support/test-line-core'
 
-const ENV = {
-  FB_PAGE_ID: 'page-1',
-  FB_PAGE_ACCESS_TOKEN: 'EAASettingsEffectsTestToken000000',
-  FB_APP_SECRET: 'settings-effects-secret',
-  // Nothing listens there: a Graph request that is not spied on fails fast.
-  GRAPH_API_URL: 'http://127.0.0.1:9'
-}
-
-let dataDir: string | undefined
-let core: SoftphoneCore | undefined
+let running: CoreUnderTest | undefined
 
 afterEach(async () => {
-  await core?.stop()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
-  core = undefined
-  dataDir = undefined
+  await running?.close()
+  running = undefined
 })
 
-/**
- * A stand-in for the built-in simulator: it delivers a signed connect to the test line's webhook
- * and only then answers with the call id, as the real one does (so the call rings before that).
- */
-const fakeTestCallSimulator: TestCallSimulatorFactory = async () => {
-  const credentials = {
-    pageId: 'test-page',
-    pageAccessToken: 'test-token',
-    appId: 'test-app',
-    appSecret: 'test-secret'
-  }
-  return {
-    graphUrl: 'http://127.0.0.1:9',
-    graphVersion: 'v26.0',
-    credentials,
-    async placeCall(webhookUrl) {
-      const callId = 'test-call-1'
-      const body = JSON.stringify({
-        object: 'page',
-        entry: [
-          {
-            id: 'test-page',
-            time: Math.floor(Date.now() / 1000),
-            calls: [
-              {
-                id: callId,
-                to: 'test-page',
-                from: 'test-caller',
-                event: 'connect',
-                timestamp: Math.floor(Date.now() / 1000),
-                call_direction: 'user_initiated'
-              }
-            ]
-          }
-        ]
-      })
-      const signature = createHmac('sha256', credentials.appSecret).update(body).digest('hex')
-      const response = await fetch(webhookUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-hub-signature-256': `sha256=${signature}`
-        },
-        body
-      })
-      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`)
-      return { callId }
-    },
-    close: async () => undefined
-  }
-}
-
 async function startCore(initial: SettingsPatch = {}, env: Record<string, string> = {}) {
-  dataDir = await mkdtemp(join(tmpdir(), 'softphone-effects-'))
-  const logger = memoryLogger()
-  const settings = await SettingsStore.open(dataDir, logger)
-  await settings.update(initial)
-  const fullEnv = { ...ENV, ...env }
-  const config = resolveConfig({ settings: settings.get(), secrets: {}, env: fullEnv })
-  core = await createSoftphoneCore({
-    config,
-    dataDir,
-    settings,
-    env: fullEnv,
-    testCallSimulator: fakeTestCallSimulator,
-    logger
-  })
+  running = await startCoreWithTestLine(initial, env)
+  const { core, settings } = running
   const seen: Call[] = []
   core.service.attach({
     id: 'ui',
