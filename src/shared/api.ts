@@ -4,7 +4,9 @@
  *
  * Requests are zod schemas because they cross a trust boundary and are validated on arrival;
  * results and events are plain types because they flow from the trusted core outwards. Adding a
- * command here without implementing it in the service or exposing it in a client is a compile error.
+ * command here without implementing it in the service or exposing it in a client is a compile error;
+ * so is adding a command or an event without listing its name in ./api-names.ts, the zod-free list
+ * the preload and the toast window carry.
  */
 import { z } from 'zod'
 import { CALL_OUTCOMES, type Call, type HistoryRecord } from './calls'
