@@ -53,10 +53,13 @@ function resolveRelative(from: string, specifier: string): string | undefined {
     (path) => /\.(ts|vue)$/.test(path) && existsSync(path)
   )
   if (!candidate && !/\.(css|svg|png|wav|mp3|html)$/.test(base)) {
-    throw new Error(`${relative(ROOT, from)}: cannot resolve ${specifier}`)
+    throw new Error(`${fromRoot(from)}: cannot resolve ${specifier}`)
   }
   return candidate
 }
+
+/** Root-relative, with forward slashes on every platform. */
+const fromRoot = (file: string): string => relative(ROOT, file).replaceAll('\\', '/')
 
 const packageOf = (specifier: string): string =>
   specifier
@@ -79,9 +82,9 @@ export function moduleGraph(entry: string): ModuleGraph {
       }
       const target = resolveRelative(file, specifier)
       if (!target || chains.has(target)) continue
-      chains.set(target, [...chain, relative(ROOT, target)])
+      chains.set(target, [...chain, fromRoot(target)])
       queue.push(target)
     }
   }
-  return { files: [...chains.keys()].map((file) => relative(ROOT, file)), packages }
+  return { files: [...chains.keys()].map(fromRoot), packages }
 }
