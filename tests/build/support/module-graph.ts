@@ -17,6 +17,9 @@ export interface ModuleGraph {
   packages: Map<string, string[]>
 }
 
+/** Root-relative, with forward slashes on every platform. */
+const fromRoot = (file: string): string => relative(ROOT, file).replaceAll('\\', '/')
+
 /** The code a .vue file runs: its <script> blocks. */
 function scriptOf(file: string): string {
   const source = readFileSync(file, 'utf8')
@@ -57,9 +60,6 @@ function resolveRelative(from: string, specifier: string): string | undefined {
   }
   return candidate
 }
-
-/** Root-relative, with forward slashes on every platform. */
-const fromRoot = (file: string): string => relative(ROOT, file).replaceAll('\\', '/')
 
 const packageOf = (specifier: string): string =>
   specifier
