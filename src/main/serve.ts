@@ -1,14 +1,13 @@
 /**
  * The headless core (`npm run serve`): the webhook listener, call registry, Graph client and call
- * history without Electron, plus the loopback UI bridge. It logs call events and stops cleanly on
- * SIGINT/SIGTERM. The second composition root beside src/main/index.ts.
+ * history without Electron, plus the loopback UI bridge (and, with `--web`, the built renderer
+ * beside it: browser mode). It logs call events and stops cleanly on SIGINT/SIGTERM. The second
+ * composition root beside src/main/index.ts; both start the core with core/start-core.
  */
-import { ConfigError, loadHeadlessConfig, readEnv } from './core/config'
+import { ConfigError, readEnv } from './core/config'
 import { createLogger, stderrSink } from './core/log'
-import { createSoftphoneCore } from './core/softphone-core'
-import { startUiServer } from './core/bridge/ui-server'
+import { CoreStartError, startCore } from './core/start-core'
 import { createTestCallSimulator } from './simulator/test-call'
-import { liveTunnel } from './core/settings-effects/live-tunnel'
 import { fileURLToPath } from 'node:url'
 
 /** The built renderer, served in browser mode (`npm run web` builds it first). */
@@ -21,30 +20,17 @@ async function main(): Promise<void> {
     'serve',
     process.env['SOFTPHONE_LOG_LEVEL'] === 'debug' ? 'debug' : 'info'
   )
-  const config = await loadHeadlessConfig(process.env, { logger: logger.child('config') })
   const env = readEnv(process.env)
-  const core = await createSoftphoneCore({
-    config,
-    dataDir: config.dataDir,
-    settings: config.settingsStore,
-    secrets: config.secretStore,
-    env: process.env,
-    testCallSimulator: createTestCallSimulator,
-    logger
-  })
-  const { webhookUrl } = await core.start()
-  const ui = await startUiServer({
-    service: core.service,
-    port: env.uiPort,
-    token: env.uiToken,
-    dataDir: config.dataDir,
-    staticDir: web ? RENDERER_DIR : undefined,
-    logger
-  })
   // TUNNEL=localtunnel opens a tunnel, PUBLIC_URL uses the owner's own; either way Meta is told.
   // Settings can change it later (the same live tunnel as the desktop app's).
-  const tunnel = liveTunnel(core, config, logger)
-  tunnel.start()
+  const started = await startCore({
+    env: process.env,
+    logger,
+    core: { testCallSimulator: createTestCallSimulator },
+    tunnel: true,
+    ui: { port: env.uiPort, token: env.uiToken, staticDir: web ? RENDERER_DIR : undefined }
+  })
+  const { core, config, ui } = started
 
   // The log is one more client of the service API, like any UI.
   const calls = logger.child('calls')
@@ -62,7 +48,7 @@ async function main(): Promise<void> {
   })
 
   logger.info('headless core running', {
-    webhook: webhookUrl,
+    webhook: started.webhookUrl,
     page: config.page.configured
       ? config.page.pageId
       : `not configured (missing ${config.page.missing.join(', ')})`,
@@ -78,24 +64,18 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info('stopping', { signal })
-    tunnel.stop()
-    void Promise.all([ui.close(), core.stop()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('did not stop cleanly', { error: String(error) })
-        process.exit(1)
-      }
-    )
+    void started.dispose().then((clean) => {
+      if (!clean) logger.error('did not stop cleanly')
+      process.exit(clean ? 0 : 1)
+    })
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`Cannot start: ${error.message}\n`)
-    process.exit(2)
-  }
+  const reason = error instanceof CoreStartError ? error.cause : error
+  // The message is the whole explanation (a ConfigError names the variable): no stack trace.
   process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
+  process.exit(reason instanceof ConfigError ? 2 : 1)
 })

@@ -1,7 +1,7 @@
 /**
  * The source tree shows the layers (issue 12, item 6): Electron is imported only by the desktop
  * shell, its entry and the preload; `.ts` names are kebab-case, except Vue composables, which Vue's
- * style guide names `useX.ts`.
+ * style guide names `useX.ts`. No source file grows past 350 lines (item 2): split it by concern.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -18,6 +18,7 @@ function sourceFiles(dir: string): string[] {
 const SOURCES = sourceFiles('src')
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*(\.d)?\.ts$/
 const COMPOSABLE = /^use[A-Z][A-Za-z0-9]*\.ts$/
+const MAX_LINES = 350
 const ELECTRON_ALLOWED = /^src\/(main\/desktop\/|main\/index\.ts$|preload\/)/
 
 describe('the source layout', () => {
@@ -35,5 +36,16 @@ describe('the source layout', () => {
     )
     expect(importers.length).toBeGreaterThan(0)
     expect(importers.filter((file) => !ELECTRON_ALLOWED.test(file))).toEqual([])
+  })
+
+  it('keeps every source file (.ts and .vue under src) at 350 lines or fewer', () => {
+    expect(SOURCES.some((file) => file.endsWith('.vue'))).toBe(true)
+    const offenders = SOURCES.map((file) => {
+      const text = readFileSync(join(ROOT, file), 'utf8')
+      return { file, lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) }
+    })
+      .filter(({ lines }) => lines > MAX_LINES)
+      .map(({ file, lines }) => `${file} (${lines} lines)`)
+    expect(offenders).toEqual([])
   })
 })

@@ -6,7 +6,8 @@
 import type { Logger } from '../core/log'
 
 export interface WakeUpTargets {
-  tunnel: { refresh(): void }
+  /** Undefined when no tunnel opened (the webhook listener could not start). */
+  tunnel: { refresh(): void } | undefined
   core: { checkPage(): Promise<void>; checkWebhookOwner(): Promise<void> }
 }
 
@@ -17,7 +18,7 @@ export function refreshOnWakeUp(
 ): void {
   powerMonitor.on('resume', () => {
     log.info('resumed from sleep: refreshing the tunnel, checking the Page and the webhook owner')
-    tunnel.refresh()
+    tunnel?.refresh()
     core.checkPage().catch((error: unknown) => log.warn('page check failed', { error }))
     core
       .checkWebhookOwner()

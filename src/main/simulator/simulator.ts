@@ -10,18 +10,17 @@
  * "call"), so a call placed with an older timestamp expires sooner on both sides.
  */
 import { silentLogger, type Logger } from '../core/log'
-import { SimulatedCaller, type CallerAudio } from './caller'
+import type { CallerAudio, SimulatedCaller } from './caller'
 import { startCustomer, type CustomerBehaviour, type CustomerSide } from './customer'
+import { deliverEndings, type SimEnding } from './meta-endings'
+import { createMetaMedia } from './meta-media'
 import {
   DEFAULT_PROFILES,
   createFakeGraph,
   createWebhookSender,
   newCallId,
   type DeliverOptions,
-  type EndSummary,
-  type EndedBy,
   type FakeGraph,
-  type MediaPeer,
   type SdpShape,
   type SimProfile,
   type WebhookSender
@@ -79,15 +78,6 @@ export interface PlaceCallOptions {
   audio?: CallerAudio | undefined
 }
 
-/** A call's end as Meta saw it, once its `terminate` webhook has been delivered. */
-export interface SimEnding {
-  callId: string
-  by: EndedBy
-  summary: EndSummary
-  /** HTTP status of each delivery of the terminate webhook (0: no answer). */
-  webhookStatuses: number[]
-}
-
 export interface MediaUpdateOptions {
   /** Overrides the version Meta would number it with (to send an old one late). */
   version?: number | undefined
@@ -137,36 +127,14 @@ interface PlacedCall {
   metaTimer: NodeJS.Timeout | undefined
 }
 
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve: (value: T) => void
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve: (value: T) => void = () => undefined
-  const promise = new Promise<T>((done) => (resolve = done))
-  return { promise, resolve }
-}
-
 const nowSeconds = (): number => Math.floor(Date.now() / 1000)
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const log = (options.logger ?? silentLogger).child('sim')
   const placed = new Map<string, PlacedCall>()
-  const callers = new Map<string, SimulatedCaller>()
-  const endings = new Map<string, Deferred<SimEnding>>()
   const inFlight = new Set<Promise<unknown>>()
   const ringLimitMs = options.metaRingLimitMs ?? META_RING_LIMIT_MS
   let closing = false
-
-  const endingOf = (callId: string): Deferred<SimEnding> => {
-    let entry = endings.get(callId)
-    if (!entry) {
-      entry = deferred<SimEnding>()
-      endings.set(callId, entry)
-    }
-    return entry
-  }
 
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work)
@@ -174,33 +142,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     return work
   }
 
-  // Meta's media side: a fresh caller for each accepted call, closed when the call ends.
-  const mediaPeer: MediaPeer = {
-    async answer(callId, offerSdp) {
-      if (closing) throw new Error('The simulator is closing')
-      const call = placed.get(callId)
-      const caller = new SimulatedCaller({
-        audio: call?.audio ?? options.callerAudio ?? DEFAULT_CALLER_AUDIO,
-        // A call the business placed (not one placed here) rings first: silence until picked up.
-        talk: call ? 'on-connect' : 'when-told',
-        logger: log
-      })
-      callers.set(callId, caller)
-      caller.onStateChange((state) => {
-        // Media that never came up is a failed call on Meta's side too.
-        if (state === 'failed' && graph.calls.get(callId)?.state === 'accepted') {
-          graph.calls.fail(callId)
-        }
-      })
-      try {
-        return await caller.answerOffer(offerSdp)
-      } catch (error) {
-        callers.delete(callId)
-        await caller.close()
-        throw error
-      }
-    }
-  }
+  const media = createMetaMedia({
+    placedAudio: (callId) => placed.get(callId),
+    defaultAudio: options.callerAudio ?? DEFAULT_CALLER_AUDIO,
+    // Media that never came up is a failed call on Meta's side too.
+    onMediaFailed: (callId) => {
+      if (graph.calls.get(callId)?.state === 'accepted') graph.calls.fail(callId)
+    },
+    isClosing: () => closing,
+    log
+  })
 
   const graph = await createFakeGraph({
     pageId: options.pageId,
@@ -209,7 +160,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     appSecret: options.appSecret,
     apiVersion: options.apiVersion,
     profiles: options.profiles ?? SIM_PROFILES,
-    mediaPeer,
+    mediaPeer: media.peer,
     sdpShape: options.sdpShape ?? 'object',
     requireAppsecretProof: options.requireAppsecretProof ?? false,
     requireCallPermission: options.requireCallPermission ?? false,
@@ -226,23 +177,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     logger: log
   })
 
-  graph.on('terminated', ({ callId, by, summary }) => {
-    const call = placed.get(callId)
-    if (call) clearTimeout(call.metaTimer)
-    void callers.get(callId)?.close()
-    const delivery = sender
-      .deliver(sender.terminateDelivery({ callId, ...summary }))
-      .then((webhookStatuses) => {
-        log.info('call ended', { callId, by, status: summary.status, webhookStatuses })
-        endingOf(callId).resolve({ callId, by, summary, webhookStatuses })
-      })
-    void track(delivery)
+  const whenEnded = deliverEndings({
+    graph,
+    sender,
+    onEnded: (callId) => {
+      const call = placed.get(callId)
+      if (call) clearTimeout(call.metaTimer)
+      media.hangUp(callId)
+    },
+    track,
+    log
   })
 
   const customer = startCustomer({
     graph,
     sender,
-    callerOf: (callId) => callers.get(callId),
+    callerOf: media.callerOf,
     ringLimitMs,
     behaviour: options.customer ?? {},
     track,
@@ -306,26 +256,26 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       }
       return callId
     },
-    callerOf: (callId) => callers.get(callId),
+    callerOf: media.callerOf,
     hangUpAsCaller(callId) {
       graph.calls.hangUp(callId)
-      return endingOf(callId).promise
+      return whenEnded(callId)
     },
     expireRing(callId) {
       if (graph.calls.get(callId)?.state !== 'ringing')
         throw new Error(`Call ${callId} is not ringing in the fake Graph`)
       graph.calls.terminate(callId, 'timeout')
-      return endingOf(callId).promise
+      return whenEnded(callId)
     },
     failCall(callId) {
       graph.calls.fail(callId)
-      return endingOf(callId).promise
+      return whenEnded(callId)
     },
     expireToken: () => graph.expireToken(),
     restoreToken: () => graph.setPageAccessToken(options.pageAccessToken),
     async sendMediaUpdate(callId, updateOptions = {}) {
       requireUrl()
-      const caller = callers.get(callId)
+      const caller = media.callerOf(callId)
       if (!caller) throw new Error(`Call ${callId} has no media to update`)
       const update = await caller.createMediaUpdate()
       const version = updateOptions.version ?? update.version
@@ -337,7 +287,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       })
       return { version, statuses: await track(sender.deliver(payload)) }
     },
-    whenEnded: (callId) => endingOf(callId).promise,
+    whenEnded,
     customer,
     async close() {
       if (closing) return
@@ -345,7 +295,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       customer.dispose()
       for (const call of placed.values()) clearTimeout(call.metaTimer)
       await Promise.allSettled([...inFlight])
-      await Promise.allSettled([...callers.values()].map((caller) => caller.close()))
+      await media.close()
       await graph.close()
     }
   }

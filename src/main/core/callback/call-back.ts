@@ -12,7 +12,7 @@ import {
   type PlaceCallResult
 } from '../../../shared/callback'
 import { TypedEmitter } from '../shared/typed-emitter'
-import type { ConnectResult, GraphClient } from '../graph'
+import type { ConnectResult, GraphCallsApi } from '../graph'
 import { GraphError, toServiceError } from '../graph'
 import type { Logger } from '../log'
 import type { CallerLookup } from '../service/ports'
@@ -20,7 +20,7 @@ import { OutboundDialer, type DialerDeps, type OutboundInbox } from './outbound-
 import { toPermissionInfo, type LocalPermission } from './permissions'
 
 export type CallBackGraph = Pick<
-  GraphClient,
+  GraphCallsApi,
   'getCallPermissions' | 'sendCallPermissionRequest' | 'connectCall' | 'terminateCall'
 >
 

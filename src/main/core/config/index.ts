@@ -58,8 +58,8 @@ export {
 } from './resolve'
 export { DATA_DIR_NAME, defaultDataDir, resolveDataDir } from './data-dir'
 export {
-  loadHeadlessConfig,
+  loadConfig,
   registerCredentialSecrets,
-  type HeadlessConfig,
-  type HeadlessOptions
-} from './headless'
+  type LoadConfigOptions,
+  type LoadedConfig
+} from './load-config'

@@ -25,7 +25,7 @@ export interface RuntimeConfig {
      * True when the Page id, the Page access token and the app secret (it checks webhook
      * signatures and signs Graph calls) are all known, from settings, secrets or env alike.
      * Not required: the app id (only onboarding's app-level calls need it) and the verify token
-     * (generated once and stored: `ensureVerifyToken`, done by `loadHeadlessConfig`).
+     * (generated once and stored: `ensureVerifyToken`, done by `loadConfig`).
      */
     configured: boolean
     pageId: string | undefined

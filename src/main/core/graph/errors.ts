@@ -131,3 +131,12 @@ export function toServiceError(error: unknown): ServiceError {
     'Something went wrong while talking to Facebook; try again, and check the log if it keeps happening.'
   )
 }
+
+/** Graph answered 200 with `success: false`: it gives no reason, so neither can we. */
+export function refused(what: string, pageId: string): GraphError {
+  return new GraphError({
+    kind: 'other',
+    message: `Graph answered success:false to ${what} (Page ${pageId})`,
+    userMessage: `Facebook did not confirm the request to ${what}; try again in a moment.`
+  })
+}

@@ -1,14 +1,14 @@
 /** The Graph API client, its errors and the caller-profile cache. */
+export { GraphClient, type GraphClientOptions } from './client'
+export { GraphCallsApi, type CallMetricsReport, type ConnectResult } from './calls-api'
 export {
-  GraphClient,
+  GraphProfilesApi,
   DEFAULT_PHOTO_TIMEOUT_MS,
   DEFAULT_PROFILE_TIMEOUT_MS,
-  type AppWebhookSubscription,
-  type CallMetricsReport,
   type CallerProfile,
-  type ConnectResult,
-  type GraphClientOptions
-} from './client'
+  type GraphProfilesOptions
+} from './profiles-api'
+export { GraphSetupApi, type AppWebhookSubscription } from './setup-api'
 export {
   GraphError,
   defaultUserMessage,

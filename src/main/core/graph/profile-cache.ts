@@ -4,7 +4,7 @@
  * any failure or after `timeoutMs`, and the toast simply shows the caller without a name.
  */
 import { silentLogger, type Logger } from '../log'
-import type { CallerProfile, GraphClient } from './client'
+import type { CallerProfile, GraphProfilesApi } from './profiles-api'
 import { GraphError } from './errors'
 
 export const PROFILE_TTL_MS = 24 * 60 * 60 * 1000
@@ -29,7 +29,7 @@ interface Entry {
   expiresAt: number
 }
 
-export type ProfileSource = Pick<GraphClient, 'getCallerProfile'>
+export type ProfileSource = Pick<GraphProfilesApi, 'getCallerProfile'>
 
 export class ProfileCache {
   private readonly entries = new Map<string, Entry>()

@@ -1,8 +1,8 @@
 /**
  * The call history: an append-only JSON Lines file (history.jsonl) plus an in-memory index.
  *
- * Crash safety: each change is one write(2) of complete lines followed by fdatasync, and a promise
- * resolves only after that, so an acknowledged record survives a crash or power cut. A crash can
+ * Crash safety: each change is one write(2) of complete lines followed by fdatasync (see
+ * history-file.ts), and a promise resolves only after that, so an acknowledged record survives a crash or power cut. A crash can
  * leave at most a torn last line (never acknowledged). Nothing the store cannot read is deleted:
  * `open` sets such lines aside in a dated file beside the history (see load.ts) and tells the user
  * (`notices`), and ends the file with a newline before anything is appended, so a new line never
@@ -13,14 +13,12 @@
  *
  * One writer per file: the desktop app's single-instance lock (or one headless process) is assumed.
  */
-import { mkdir, open, type FileHandle } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { CallQualityReport } from '../../../shared/calls'
-import { syncDir } from '../shared/atomic-write'
 import type { Logger } from '../log'
-import { rewriteHistory } from './compact'
-import { endWithNewline, readHistoryFile, unreadableNotice } from './load'
-import { writeFully } from './write-fully'
+import { HistoryFile } from './history-file'
+import { readHistoryFile, unreadableNotice } from './load'
 import { byNewest, selectRecords, type Entry, type HistoryQuery } from './query'
 import { serializeLine, toStored } from './record'
 import type { ExtraFields, HistoryInput, StoredHistoryRecord } from './record'
@@ -47,19 +45,12 @@ export type HistoryPatch = Partial<Omit<HistoryInput, 'callId' | 'caller'>> & {
 export class HistoryStore {
   private readonly entries = new Map<string, Entry>()
   private nextSeq = 0
-  /** Complete lines in the file, and its length in bytes, as of the last successful write. */
-  private lines = 0
-  private size = 0
-  /** A failed write may have left part of a line: cut the file back to `size` before the next. */
-  private dirty = false
-  private handle: FileHandle | undefined
+  private readonly disk: HistoryFile
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
   private compactionQueued = false
   private readonly maxRecords: number
   private readonly compactAfter: number
-  /** Unreadable lines that could not be set aside: compaction keeps them, so they are never lost. */
-  private retained: Uint8Array[] = []
   private notice: string | undefined
 
   private constructor(
@@ -69,6 +60,7 @@ export class HistoryStore {
   ) {
     this.maxRecords = options.maxRecords ?? 5000
     this.compactAfter = options.compactAfterDeadLines ?? 1000
+    this.disk = new HistoryFile(file, logger)
   }
 
   static async open(
@@ -208,8 +200,7 @@ export class HistoryStore {
   close(): Promise<void> {
     return this.enqueue(async () => {
       this.closed = true
-      await this.handle?.close()
-      this.handle = undefined
+      await this.disk.close()
     })
   }
 
@@ -240,13 +231,8 @@ export class HistoryStore {
   private async load(): Promise<void> {
     const loaded = await readHistoryFile(this.file, this.logger, (this.options.now ?? Date.now)())
     for (const { record, extra } of loaded.scan.records) this.index(record, extra)
-    if (!loaded.setAsideFile) this.retained = loaded.unreadable
     this.notice = unreadableNotice(loaded, this.file)
-
-    // 0600: the history names the people who called.
-    this.handle = await open(this.file, 'a', 0o600)
-    if (!loaded.existed) await syncDir(dirname(this.file))
-    ;({ size: this.size, lines: this.lines } = await endWithNewline(this.handle, loaded))
+    await this.disk.open(loaded)
     this.evictOverflow()
     // Set-aside lines leave history.jsonl now (their copy is on disk), so they are moved only once.
     const movedOut = loaded.setAsideFile !== undefined && loaded.scan.unreadable.length > 0
@@ -254,7 +240,7 @@ export class HistoryStore {
   }
 
   private deadLines(): number {
-    return this.lines - this.entries.size - this.retained.length
+    return this.disk.deadLines(this.entries.size)
   }
 
   /** Puts a record in the index (the caller has written it, or read it from the file). */
@@ -267,31 +253,9 @@ export class HistoryStore {
 
   /** Writes the lines, then updates the index: memory never runs ahead of the disk. */
   private async commit(records: StoredHistoryRecord[]): Promise<void> {
-    // Reopened here if a failed compaction could not reopen it.
-    this.handle ??= await open(this.file, 'a', 0o600)
-    const handle = this.handle
-    if (this.dirty) {
-      await handle.truncate(this.size)
-      this.dirty = false
-    }
-    const lines = records.map((record) =>
-      serializeLine(record, this.entries.get(record.callId)?.extra)
+    await this.disk.append(
+      records.map((record) => serializeLine(record, this.entries.get(record.callId)?.extra))
     )
-    const data = Buffer.from(lines.join(''), 'utf8')
-    try {
-      await writeFully(handle, data)
-      await handle.datasync()
-    } catch (error) {
-      this.dirty = true
-      // Best effort now; if it fails too, the next write retries before appending.
-      await handle.truncate(this.size).then(
-        () => (this.dirty = false),
-        () => undefined
-      )
-      throw error
-    }
-    this.size += data.length
-    this.lines += records.length
     for (const record of records) this.index(record)
     this.evictOverflow()
     this.scheduleCompaction()
@@ -318,23 +282,8 @@ export class HistoryStore {
     for (const { record } of oldest) this.entries.delete(record.callId)
   }
 
-  /** Rewrites the file with only the live records (and unreadable lines kept back). */
-  private async compact(): Promise<void> {
-    const live = [...this.entries.values()].sort((a, b) => a.seq - b.seq)
-    // Closed first: Windows cannot rename over a file that is open.
-    await this.handle?.close().catch(() => undefined)
-    this.handle = undefined
-    const written = await rewriteHistory(this.file, this.retained, live, this.logger)
-    if (written) {
-      ;({ lines: this.lines, size: this.size } = written)
-      this.dirty = false
-    }
-    this.handle = await open(this.file, 'a', 0o600).catch((error: unknown) => {
-      this.logger.error('Could not reopen the call history; will retry at the next write', {
-        file: this.file,
-        error
-      })
-      return undefined
-    })
+  /** Rewrites the file with only the live records, in the order they were first written. */
+  private compact(): Promise<void> {
+    return this.disk.compact([...this.entries.values()].sort((a, b) => a.seq - b.seq))
   }
 }

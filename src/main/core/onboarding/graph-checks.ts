@@ -16,14 +16,14 @@ import type { Credentials } from '../config'
 import {
   isGraphError,
   type AppInfo,
-  type GraphClient,
+  type GraphSetupApi,
   type PageInfo,
   type TokenDebug
 } from '../graph'
 import { check, errorSentence, isoDate, settle, skipped, type Settled } from './check'
 
 export type SetupGraph = Pick<
-  GraphClient,
+  GraphSetupApi,
   | 'getApp'
   | 'debugPageToken'
   | 'getTokenOwner'

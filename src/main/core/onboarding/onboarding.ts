@@ -12,7 +12,7 @@ import type {
   SetupReport
 } from '../../../shared/onboarding'
 import type { Credentials, SecretStore } from '../config'
-import { toServiceError, type GraphClient } from '../graph'
+import { toServiceError, type GraphSetupApi } from '../graph'
 import type { Logger } from '../log'
 import type { SettingsPort } from '../service/ports'
 import { WEBHOOK_FIELDS } from '../tunnel/registrar'
@@ -31,7 +31,7 @@ export interface OnboardingPort {
 }
 
 export type OnboardingGraph = SetupGraph &
-  Pick<GraphClient, 'subscribePageToApp' | 'updateCallSettings'>
+  Pick<GraphSetupApi, 'subscribePageToApp' | 'updateCallSettings'>
 
 export interface OnboardingDeps {
   graph: OnboardingGraph

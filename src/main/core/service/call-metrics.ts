@@ -3,7 +3,7 @@
  * section 8), and whether Meta would still take it. Pure, so each rule is a table test.
  */
 import type { CallQualityReport, HistoryRecord } from '../../../shared/calls'
-import type { CallMetricsReport } from '../graph/client'
+import type { CallMetricsReport } from '../graph/calls-api'
 
 /** Meta takes a call's metrics within 24 h of the call. */
 export const META_METRICS_WINDOW_MS = 24 * 60 * 60 * 1000

@@ -10,7 +10,7 @@ import type {
   EndedCall,
   HistoryRecord
 } from '../../../shared/calls'
-import type { CallMetricsReport } from '../graph/client'
+import type { CallMetricsReport } from '../graph/calls-api'
 import type {
   CallPermissionChange,
   CallPermissionInfo,

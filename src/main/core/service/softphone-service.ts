@@ -5,7 +5,6 @@
  * answers first.
  */
 import type {
-  AcceptResult,
   CommandName,
   CommandResults,
   CoreStatus,
@@ -16,9 +15,9 @@ import { commandRequests, ServiceError } from '../../../shared/api'
 import type { Call, EndedCall } from '../../../shared/calls'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
 import type { Logger } from '../log'
-import { toServiceError } from './errors'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
+import { CallActions } from './call-actions'
 import { HistoryService } from './history-service'
 import { IceDesk } from './ice-desk'
 import type { OnboardingPort } from '../onboarding/onboarding'
@@ -32,15 +31,6 @@ import type {
   SettingsPort,
   TestCallPort
 } from './ports'
-
-/** Graph never said yes or no (timed out, network down, server error). */
-function outcomeUnknown(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { kind?: unknown }).kind === 'unavailable'
-  )
-}
 
 export interface ClientHandle {
   readonly id: string
@@ -88,6 +78,7 @@ export class SoftphoneService {
   private readonly handlers: Handlers
   private readonly history: HistoryService
   private readonly ice: IceDesk
+  private readonly calls: CallActions
 
   constructor(private readonly deps: SoftphoneServiceDeps) {
     this.log = deps.logger.child('service')
@@ -98,6 +89,11 @@ export class SoftphoneService {
       metrics: deps.metrics,
       settings: deps.settings,
       broadcast: (message) => this.broadcast(message),
+      logger: this.log
+    })
+    this.calls = new CallActions({
+      registry: deps.registry,
+      callControl: deps.callControl,
       logger: this.log
     })
     this.ice = new IceDesk({
@@ -114,10 +110,10 @@ export class SoftphoneService {
         calls: deps.registry.list()
       }),
       listCalls: async () => deps.registry.list(),
-      accept: (request, client) => this.accept(request.callId, request.sdp, client.id),
-      decline: (request) => this.decline(request.callId),
-      hangUp: (request) => this.hangUp(request.callId),
-      reportMediaFailure: (request) => this.mediaFailed(request.callId, request.reason),
+      accept: (request, client) => this.calls.accept(request.callId, request.sdp, client.id),
+      decline: (request) => this.calls.decline(request.callId),
+      hangUp: (request) => this.calls.hangUp(request.callId),
+      reportMediaFailure: (request) => this.calls.mediaFailed(request.callId, request.reason),
       listHistory: async (request) => deps.history.list(request),
       getStatus: async () => deps.status(),
       getSettings: async () => deps.settings.get(),
@@ -231,69 +227,6 @@ export class SoftphoneService {
     this.clients.clear()
   }
 
-  private async accept(callId: string, sdp: string, clientId: string): Promise<AcceptResult> {
-    const call = this.wrap(() => this.deps.registry.beginAnswer(callId, clientId))
-    try {
-      const result = await this.deps.callControl(call).accept(callId, sdp)
-      this.wrap(() => this.deps.registry.markConnected(callId))
-      return result
-    } catch (error) {
-      const failure = toServiceError(error)
-      this.log.warn('accept failed', { callId, error: failure.message })
-      this.endIfLive(callId, () => this.deps.registry.answerFailed(callId, failure.message))
-      // No answer from Graph (timeout, network, 5xx) does not mean Meta refused: it may have
-      // accepted, leaving the customer in a silent call. A terminate settles it either way.
-      if (outcomeUnknown(error)) {
-        void this.deps
-          .callControl(call)
-          .terminate(callId)
-          .catch(() => undefined)
-      }
-      throw failure
-    }
-  }
-
-  private async decline(callId: string): Promise<void> {
-    // Every desk stops ringing at once; Graph is told after, and a failure there changes nothing
-    // the user can act on (the call ends on Meta's side by itself).
-    const call = this.wrap(() => this.deps.registry.decline(callId))
-    try {
-      await this.deps.callControl(call).reject(callId)
-    } catch (error) {
-      this.log.warn('reject was not confirmed by Graph', {
-        callId,
-        error: toServiceError(error).message
-      })
-    }
-  }
-
-  private async hangUp(callId: string): Promise<void> {
-    const call = this.wrap(() => this.deps.registry.hangUp(callId))
-    try {
-      await this.deps.callControl(call).terminate(callId)
-    } catch (error) {
-      const failure = toServiceError(error)
-      this.log.warn('terminate was not confirmed by Graph', { callId, error: failure.message })
-      throw failure
-    } finally {
-      // The UI has already closed its media; waiting for Meta's terminate webhook (which a dropped
-      // tunnel may never deliver) would leave a call on screen that nobody can hear.
-      this.endIfLive(callId, () => this.deps.registry.markEnded(callId))
-    }
-  }
-
-  private async mediaFailed(callId: string, reason: string): Promise<void> {
-    const call = this.wrap(() => this.deps.registry.mediaFailed(callId, reason))
-    try {
-      await this.deps.callControl(call).terminate(callId)
-    } catch (error) {
-      this.log.debug('terminate after media failure not confirmed', {
-        callId,
-        error: toServiceError(error).message
-      })
-    }
-  }
-
   private onboarding(): OnboardingPort {
     if (!this.deps.onboarding) {
       throw new ServiceError('not-configured', 'Connecting a Page is not available here.')
@@ -306,17 +239,6 @@ export class SoftphoneService {
       throw new ServiceError('not-configured', 'Calling customers back is not available here.')
     }
     return this.deps.callBack
-  }
-
-  private endIfLive(callId: string, end: () => unknown): void {
-    const call = this.deps.registry.get(callId)
-    if (call && call.state !== 'ended') {
-      try {
-        end()
-      } catch (error) {
-        this.log.debug('call had already moved on', { callId, error: String(error) })
-      }
-    }
   }
 
   private lookUpCaller(call: Call): void {
@@ -352,15 +274,6 @@ export class SoftphoneService {
           error: String(error)
         })
       }
-    }
-  }
-
-  /** Registry refusals (unknown call, already answered elsewhere) become service errors. */
-  private wrap<T>(action: () => T): T {
-    try {
-      return action()
-    } catch (error) {
-      throw toServiceError(error)
     }
   }
 }

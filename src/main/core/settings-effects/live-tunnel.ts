@@ -1,5 +1,5 @@
 /**
- * The tunnel as both composition roots run it (Electron main through tunnel-hook.ts, and
+ * The tunnel as every composition root runs it (through core/start-core: the desktop app and
  * `npm run serve`): core/tunnel's startTunnel, reopened with the new settings whenever the tunnel
  * settings change, so a new mode, host, subdomain or own URL applies without a restart.
  */

@@ -1,12 +1,12 @@
 /** The simulated caller: the customer's side of a Messenger call's media, and its measurements. */
-export {
-  SimulatedCaller,
-  type CallerAnswer,
-  type CallerState,
-  type CallerStats,
-  type SimulatedCallerOptions,
-  type WaitForAudioOptions
-} from './simulated-caller'
+export { SimulatedCaller } from './simulated-caller'
+export type {
+  CallerAnswer,
+  CallerState,
+  CallerStats,
+  SimulatedCallerOptions,
+  WaitForAudioOptions
+} from './caller-types'
 export type { CallerAudio } from './outgoing-audio'
 export { InvalidOfferError } from './sdp'
 export {

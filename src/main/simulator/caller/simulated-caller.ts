@@ -10,18 +10,18 @@
  * changes nothing on the wire.
  */
 import { randomInt } from 'node:crypto'
-import {
-  MediaStream,
-  MediaStreamTrack,
-  RTCPeerConnection,
-  RTCRtpCodecParameters,
-  useOPUS
-} from 'werift'
+import { MediaStream, MediaStreamTrack, type RTCPeerConnection } from 'werift'
 import { silentLogger, type Logger } from '../../core/log'
-import { AudioMeter, type AudioAnalysis } from './audio'
-import { DtmfReceiver } from './dtmf'
-import { OpusDecoder } from './opus'
-import { OutgoingAudio, type CallerAudio } from './outgoing-audio'
+import { createCallerPeer } from './caller-peer'
+import type {
+  CallerAnswer,
+  CallerState,
+  CallerStats,
+  SimulatedCallerOptions,
+  WaitForAudioOptions
+} from './caller-types'
+import { HeardMedia } from './heard-media'
+import { OutgoingAudio } from './outgoing-audio'
 import {
   InvalidOfferError,
   answerSetupFor,
@@ -33,59 +33,6 @@ import {
   withSetup
 } from './sdp'
 
-export type CallerState = 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed'
-
-export interface CallerStats extends AudioAnalysis {
-  state: CallerState
-  connected: boolean
-  /** Opus packets received from the app. */
-  packetsReceived: number
-  packetsSent: number
-  /** When the first packet from the app arrived, ms since the epoch. */
-  firstPacketAt?: number | undefined
-  lastPacketAt?: number | undefined
-  decodeErrors: number
-  /** Where the app's media comes from (`host:port`), learned from its connectivity checks. */
-  appAddress?: string | undefined
-  /** Keypad digits received from the app (RFC 4733), in order, e.g. "12#". */
-  digits: string
-}
-
-export interface SimulatedCallerOptions {
-  /** What the caller says; a 440 Hz tone by default. */
-  audio?: CallerAudio
-  /**
-   * 'on-connect' (default): talks as soon as the media is up. 'when-told': silent until
-   * `startTalking()`, as a customer whose phone still rings for a call from the business.
-   */
-  talk?: 'on-connect' | 'when-told'
-  logger?: Logger
-  /** The one host candidate the answer advertises (Meta: one public address). */
-  hostAddress?: string
-  /** `failed` if the app has not connected this long after the answer. */
-  connectTimeoutMs?: number
-  /**
-   * `disconnected` after this long without a packet from an app that was sending. An ICE-lite
-   * agent never learns that its peer went away, and werift does not either: silence is the sign.
-   */
-  mediaTimeoutMs?: number
-}
-
-export interface CallerAnswer {
-  /** The SDP answer to the app's offer (Graph's `sdp_response`). */
-  answer: string
-  /** The caller's own offer that follows (Graph's `sdp_renegotiation`); never answered back. */
-  renegotiation: string
-}
-
-export interface WaitForAudioOptions {
-  minPackets?: number
-  timeoutMs?: number
-  /** Also wait until the dominant frequency heard is this one, within `toleranceHz`. */
-  frequency?: number
-  toleranceHz?: number
-}
-
 const POLL_MS = 50
 
 export class SimulatedCaller {
@@ -93,9 +40,7 @@ export class SimulatedCaller {
   private readonly pc: RTCPeerConnection
   private readonly track = new MediaStreamTrack({ kind: 'audio' })
   private readonly outgoing: OutgoingAudio
-  private readonly decoder = new OpusDecoder()
-  private readonly meter = new AudioMeter()
-  private readonly dtmf = new DtmfReceiver()
+  private readonly heard = new HeardMedia()
   private readonly listeners = new Set<(state: CallerState) => void>()
   private readonly sessionId = String(randomInt(1, 2 ** 47))
   private readonly connectTimeoutMs: number
@@ -109,10 +54,6 @@ export class SimulatedCaller {
   private mayTalk: boolean
   private closing: Promise<void> | undefined
   private answeredAt = 0
-  private packetsReceived = 0
-  private firstPacketAt: number | undefined
-  private lastPacketAt: number | undefined
-  private decodeErrors = 0
   private connectTimer: NodeJS.Timeout | undefined
   private silenceTimer: NodeJS.Timeout | undefined
 
@@ -124,30 +65,7 @@ export class SimulatedCaller {
     this.mayTalk = options.talk !== 'when-told'
     this.closedSignal = new Promise<never>((_, reject) => (this.signalClosed = reject))
     this.closedSignal.catch(() => undefined)
-    const hostAddress = options.hostAddress ?? '127.0.0.1'
-    this.pc = new RTCPeerConnection({
-      // Only Opus is answered, plus telephone-event so the app's keypad (RFC 4733) reaches the
-      // caller: werift matches by name and keeps the offer's payload types in the answer.
-      codecs: {
-        audio: [
-          useOPUS(),
-          new RTCRtpCodecParameters({ mimeType: 'audio/telephone-event', clockRate: 8000 })
-        ]
-      },
-      headerExtensions: { audio: [] },
-      iceLite: true,
-      // werift's default STUN server is on the internet; gathering would stall on it.
-      iceServers: [],
-      // With both address families off werift gathers nothing from the interfaces and the one
-      // "additional" address becomes the only candidate; binding the socket there keeps the
-      // simulator's media port off the network.
-      iceUseIpv4: false,
-      iceUseIpv6: false,
-      iceAdditionalHostAddresses: [hostAddress],
-      iceInterfaceAddresses: hostAddress.includes(':')
-        ? { udp6: hostAddress }
-        : { udp4: hostAddress }
-    })
+    this.pc = createCallerPeer(options.hostAddress ?? '127.0.0.1')
     this.pc.connectionStateChange.subscribe((state) => this.onPeerState(state))
   }
 
@@ -238,17 +156,19 @@ export class SimulatedCaller {
   }
 
   stats(): CallerStats {
+    const { packetsReceived, firstPacketAt, lastPacketAt, decodeErrors, digits, ...analysis } =
+      this.heard.stats()
     return {
-      ...this.meter.analyse(),
+      ...analysis,
       state: this.current,
       connected: this.current === 'connected',
-      packetsReceived: this.packetsReceived,
+      packetsReceived,
       packetsSent: this.outgoing.packetsSent,
-      firstPacketAt: this.firstPacketAt,
-      lastPacketAt: this.lastPacketAt,
-      decodeErrors: this.decodeErrors,
+      firstPacketAt,
+      lastPacketAt,
+      decodeErrors,
       appAddress: this.appAddress(),
-      digits: this.dtmf.digits
+      digits
     }
   }
 
@@ -262,7 +182,7 @@ export class SimulatedCaller {
   async waitForDigits(expected: string, timeoutMs = 5_000): Promise<string> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
-      const digits = this.dtmf.digits
+      const digits = this.heard.digits
       if (digits.endsWith(expected)) return digits
       if (this.closing) throw new Error('The simulated caller closed while waiting for digits')
       if (Date.now() >= deadline) {
@@ -323,10 +243,10 @@ export class SimulatedCaller {
       clearInterval(this.silenceTimer)
       this.outgoing.stop()
       await this.pc.close()
-      this.decoder.close()
+      this.heard.close()
       this.setState('closed')
       this.log.info('closed', {
-        packetsReceived: this.packetsReceived,
+        packetsReceived: this.heard.packets,
         packetsSent: this.outgoing.packetsSent
       })
     })()
@@ -346,25 +266,14 @@ export class SimulatedCaller {
 
   private onAudio(payload: Buffer): void {
     if (this.closing) return
-    const now = Date.now()
-    this.packetsReceived++
-    this.firstPacketAt ??= now
-    this.lastPacketAt = now
+    const pcm = this.heard.audio(payload, Date.now())
     if (this.current === 'disconnected') this.setState('connected')
-    let pcm: Int16Array
-    try {
-      pcm = this.decoder.decode(payload)
-    } catch {
-      this.decodeErrors++
-      return
-    }
-    this.meter.push(pcm, now)
-    this.outgoing.heard(pcm)
+    if (pcm) this.outgoing.heard(pcm)
   }
 
   private onKeypad(payload: Buffer, timestamp: number): void {
     if (this.closing) return
-    const digit = this.dtmf.push(payload, timestamp)
+    const digit = this.heard.keypad(payload, timestamp)
     if (digit !== undefined) this.log.info('keypad digit received', { digit })
   }
 
@@ -392,9 +301,10 @@ export class SimulatedCaller {
   }
 
   private checkSilence(): void {
-    if (this.current !== 'connected' || this.lastPacketAt === undefined) return
-    if (Date.now() - this.lastPacketAt > this.mediaTimeoutMs) {
-      this.log.info('app went silent', { silentMs: Date.now() - this.lastPacketAt })
+    const lastPacketAt = this.heard.lastPacket
+    if (this.current !== 'connected' || lastPacketAt === undefined) return
+    if (Date.now() - lastPacketAt > this.mediaTimeoutMs) {
+      this.log.info('app went silent', { silentMs: Date.now() - lastPacketAt })
       this.setState('disconnected')
     }
   }

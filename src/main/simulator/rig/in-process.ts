@@ -2,7 +2,8 @@
  * A whole softphone on loopback, for `npm run sim -- --with-core` and the integration tests: the
  * real core (webhook listener, registry, Graph client, history in a temporary data folder) and its
  * real WebSocket bridge, configured to use the simulator as Meta, plus a bridge client playing
- * the UI. Nothing is mocked: every hop is real HTTP or WebSocket over 127.0.0.1.
+ * the UI. The core starts as every root starts it (core/start-core). Nothing is mocked: every
+ * hop is real HTTP or WebSocket over 127.0.0.1.
  */
 import { createTestCallSimulator } from '../test-call'
 import { randomBytes } from 'node:crypto'
@@ -10,17 +11,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BridgeClient } from '../../../shared/bridge-client'
-import { startUiServer, type UiServer } from '../../core/bridge/ui-server'
-import {
-  FileSecretStore,
-  SettingsStore,
-  defaultSettings,
-  registerCredentialSecrets,
-  resolveConfig
-} from '../../core/config'
+import type { UiServer } from '../../core/bridge/ui-server'
 import { silentLogger, type Logger } from '../../core/log'
-import { liveTunnel, type LiveTunnel } from '../../core/settings-effects/live-tunnel'
-import { createSoftphoneCore, type SoftphoneCore } from '../../core/softphone-core'
+import type { SoftphoneCore } from '../../core/softphone-core'
+import { startCore, type StartedCore } from '../../core/start-core'
 import type { CallerAudio } from '../caller'
 import type { SdpShape } from '../platform'
 import type { ScenarioEnv } from '../scenarios/types'
@@ -105,20 +99,17 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
   const parts: {
     sim?: Simulator
     dataDir?: string
-    core?: SoftphoneCore
-    ui?: UiServer
+    started?: StartedCore
     client?: BridgeClient
-    tunnel?: LiveTunnel
   } = {}
   // The UI goes first and the simulator before the core, so Meta's last webhooks still land.
   const close = async (): Promise<void> => {
-    const { sim, dataDir, core, ui, client, tunnel } = parts
+    const { sim, dataDir, started, client } = parts
     const steps: [string, (() => Promise<unknown>) | undefined][] = [
       ['bridge client', client && (async () => client.close())],
       ['simulator', sim && (() => sim.close())],
-      ['UI server', ui && (() => ui.close())],
-      ['tunnel', tunnel && (async () => tunnel.stop())],
-      ['core', core && (() => core.stop())],
+      // The UI bridge, the tunnel and the core, last started first.
+      ['core', started && (() => started.dispose())],
       ['data folder', dataDir ? () => rm(dataDir, { recursive: true, force: true }) : undefined]
     ]
     for (const [name, step] of steps) {
@@ -157,38 +148,28 @@ export async function startInProcessRig(options: InProcessRigOptions = {}): Prom
       SOFTPHONE_RING_TIMEOUT_S: String(ringTimeoutMs / 1000),
       ...(options.tunnelHost ? { TUNNEL: 'localtunnel', TUNNEL_HOST: options.tunnelHost } : {})
     }
-    const config = resolveConfig({ settings: defaultSettings(), secrets: {}, env })
-    registerCredentialSecrets(config.credentials)
-    const settings = await SettingsStore.open(dataDir, logger)
-    if (options.deskName) await settings.update({ desk: { name: options.deskName } })
-    const core = (parts.core = await createSoftphoneCore({
-      config,
-      dataDir,
-      settings,
+    // Onboarding saves the Page the user types here (secrets.json, 0600, in the temporary folder).
+    const started = (parts.started = await startCore({
       env,
-      testCallSimulator: options.testCalls ? createTestCallSimulator : undefined,
-      // Onboarding saves the Page the user types here (0600, in the temporary data folder).
-      secrets: new FileSecretStore(dataDir),
-      webhookRecheckMs: options.webhookRecheckMs,
-      logger
-    }))
-    const { webhookUrl } = await core.start()
-    if (!options.joinApp) sim.setWebhookUrl(webhookUrl)
-    if (options.ownUrl) {
-      // As an owner entering their own public address: here, the listener's loopback one.
-      await settings.update({ tunnel: { mode: 'own-url', publicUrl: new URL(webhookUrl).origin } })
-    }
-    if (options.tunnelHost || options.ownUrl) {
-      parts.tunnel = liveTunnel(core, config, logger)
-      parts.tunnel.start()
-    }
-    const ui = (parts.ui = await startUiServer({
-      service: core.service,
-      port: 0,
       dataDir,
-      staticDir: options.staticDir,
-      logger
+      logger,
+      core: {
+        testCallSimulator: options.testCalls ? createTestCallSimulator : undefined,
+        webhookRecheckMs: options.webhookRecheckMs
+      },
+      onListening: async ({ settings, webhookUrl }) => {
+        if (!options.joinApp) sim.setWebhookUrl(webhookUrl)
+        if (options.deskName) await settings.update({ desk: { name: options.deskName } })
+        // As an owner entering their own public address: here, the listener's loopback one.
+        if (options.ownUrl) {
+          const publicUrl = new URL(webhookUrl).origin
+          await settings.update({ tunnel: { mode: 'own-url', publicUrl } })
+        }
+      },
+      tunnel: Boolean(options.tunnelHost || options.ownUrl),
+      ui: { port: 0, staticDir: options.staticDir }
     }))
+    const { core, ui, config, webhookUrl } = started
     const client = (parts.client = await connectBridge(ui.info.url))
 
     return {

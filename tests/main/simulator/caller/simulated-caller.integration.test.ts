@@ -2,10 +2,8 @@ import { networkInterfaces } from 'node:os'
 import { afterEach, describe, expect, it } from 'vitest'
 import { memoryLogger } from '../../../../src/main/core/log'
 import { InvalidOfferError, candidateAddresses } from '../../../../src/main/simulator/caller/sdp'
-import {
-  SimulatedCaller,
-  type SimulatedCallerOptions
-} from '../../../../src/main/simulator/caller/simulated-caller'
+import { SimulatedCaller } from '../../../../src/main/simulator/caller/simulated-caller'
+import type { SimulatedCallerOptions } from '../../../../src/main/simulator/caller/caller-types'
 import type { CallerAudio } from '../../../../src/main/simulator/caller/outgoing-audio'
 import {
   DESK_OPUS_PAYLOAD_TYPE as APP_OPUS_PAYLOAD_TYPE,
