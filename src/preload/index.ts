@@ -1,20 +1,15 @@
 /**
  * The bridge between the sandboxed renderers and main. It exposes named functions only: the
  * renderer never gets `ipcRenderer`, so it can call nothing the contract does not name. Requests
- * are validated again in main: a compromised renderer gains nothing by skipping this file.
+ * are validated in main: a compromised renderer gains nothing by skipping this file. So it carries
+ * names only, never the contract's schemas (tests/build/bundle-imports.test.ts keeps zod out).
  */
-// First: zod must be jitless before shared/api builds its schemas (see zod-jitless.ts).
-import '../shared/zod-jitless'
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import {
-  createApi,
-  EVENT_NAMES,
-  ServiceError,
-  type EventMessage,
-  type EventName
-} from '../shared/api'
-import { IPC, type CallAction, type MicrophoneAccess } from '../shared/ipc'
+import type { EventMessage } from '../shared/api'
+import { createApi, isEventName } from '../shared/api-names'
 import type { CommandFrame, ReplyFrame } from '../shared/command-protocol'
+import { IPC, type CallAction, type MicrophoneAccess } from '../shared/ipc'
+import { ServiceError } from '../shared/service-error'
 import type { ShellBridge, SoftphoneBridge } from './bridge'
 
 const api = createApi(async (command, request) => {
@@ -29,7 +24,7 @@ const api = createApi(async (command, request) => {
 const softphone: SoftphoneBridge = {
   ...api,
   on(event, listener) {
-    if (!(EVENT_NAMES as readonly EventName[]).includes(event)) {
+    if (!isEventName(event)) {
       throw new Error(`Unknown event "${String(event)}"`)
     }
     const handler = (_event: IpcRendererEvent, message: EventMessage): void => {

@@ -4,10 +4,12 @@
  *
  * Requests are zod schemas because they cross a trust boundary and are validated on arrival;
  * results and events are plain types because they flow from the trusted core outwards. Adding a
- * command here without implementing it in the service or exposing it in a client is a compile error.
+ * command here without implementing it in the service or exposing it in a client is a compile error;
+ * so is adding a command or an event without listing its name in ./api-names.ts, the zod-free list
+ * the preload and the toast window carry.
  */
 import { z } from 'zod'
-import { CALL_OUTCOMES, type Call, type CallOutcome, type HistoryRecord } from './calls'
+import { CALL_OUTCOMES, type Call, type HistoryRecord } from './calls'
 import {
   getCallerPhotosRequest,
   getMissedCallsRequest,
@@ -43,6 +45,8 @@ import {
 import type { Settings, SettingsPatch } from './settings'
 import { takeOverWebhookRequest, type WebhookOwner } from './webhook-owner'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
+
+export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
 
 const CallId = z.string().min(1).max(256)
 /** An SDP offer is a few kB; the cap keeps a hostile client from pushing megabytes to Graph. */
@@ -107,6 +111,7 @@ export const commandRequests = {
   takeOverWebhook: takeOverWebhookRequest
 } satisfies Record<string, z.ZodType>
 
+/** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */
 export type CommandName = keyof typeof commandRequests
 export type CommandRequest<K extends CommandName> = z.input<(typeof commandRequests)[K]>
 export type ParsedCommandRequest<K extends CommandName> = z.output<(typeof commandRequests)[K]>
@@ -118,11 +123,12 @@ export interface AcceptResult {
   renegotiation?: string | undefined
 }
 
+/** The settings the environment can fix for a run; each UI names them in its own words. */
+export type PinnableSetting = 'page' | 'ringTimeoutSeconds' | 'tunnel' | 'graph' | 'webhook'
+
 /** A setting an environment variable fixes for this run (saved changes apply once it is unset). */
 export interface PinnedSetting {
-  setting: string
-  /** The setting's name as the Settings section shows it. */
-  label: string
+  setting: PinnableSetting
   variables: string[]
 }
 
@@ -234,58 +240,10 @@ export interface SoftphoneEvents {
   /** A customer allowed or declined calls (`call_permission_reply`), or we asked them. */
   callPermission: CallPermissionChange
 }
+
+/** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */
 export type EventName = keyof SoftphoneEvents
-export const EVENT_NAMES = [
-  'callUpdated',
-  'mediaOffer',
-  'historyAdded',
-  'missedCalls',
-  'status',
-  'settings',
-  'callPermission'
-] as const satisfies readonly EventName[]
 
 export type EventMessage = {
   [K in EventName]: { event: K; payload: SoftphoneEvents[K] }
 }[EventName]
-
-/** Error kinds a command can fail with; `message` is always a sentence the user can act on. */
-export type ServiceErrorCode =
-  'invalid-request' | 'not-found' | 'conflict' | 'not-configured' | 'graph' | 'internal'
-
-export interface ServiceErrorShape {
-  code: ServiceErrorCode
-  message: string
-}
-
-export class ServiceError extends Error implements ServiceErrorShape {
-  override readonly name = 'ServiceError'
-  constructor(
-    readonly code: ServiceErrorCode,
-    message: string
-  ) {
-    super(message)
-  }
-}
-
-export const OUTCOME_LABELS: Record<CallOutcome, string> = {
-  completed: 'Answered',
-  missed: 'Missed',
-  'no-answer': 'No answer',
-  declined: 'Declined',
-  failed: 'Failed'
-}
-
-export const COMMAND_NAMES = Object.keys(commandRequests) as CommandName[]
-
-/**
- * Builds a `SoftphoneApi` on top of one generic `call`: every transport client (preload, WebSocket)
- * gets every command of the contract, and none it does not name.
- */
-export function createApi(
-  call: (command: CommandName, request: unknown) => Promise<unknown>
-): SoftphoneApi {
-  return Object.fromEntries(
-    COMMAND_NAMES.map((name) => [name, (request: unknown) => call(name, request ?? {})])
-  ) as SoftphoneApi
-}

@@ -4,8 +4,9 @@
  * and with the `ws` package in Node.
  */
 import type { EventName, SoftphoneApi, SoftphoneEvents } from './api'
-import { createApi, ServiceError } from './api'
+import { createApi } from './api-names'
 import type { BridgeRequest, BridgeServerFrame } from './command-protocol'
+import { ServiceError } from './service-error'
 
 /** The part of the WebSocket interface both the browser and `ws` provide. */
 export interface SocketLike {

@@ -3,7 +3,8 @@
  * table, so "missed" means the same thing on the toast, in the tray badge and in history.
  */
 
-export type CallDirection = 'inbound' | 'outbound'
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const
+export type CallDirection = (typeof CALL_DIRECTIONS)[number]
 
 /**
  * - `completed`: ended after it was connected;
@@ -13,14 +14,8 @@ export type CallDirection = 'inbound' | 'outbound'
  * - `declined`: we rejected it;
  * - `failed`: Meta reported `Failed` after accept, or accept or media failed.
  */
-export type CallOutcome = 'completed' | 'missed' | 'no-answer' | 'declined' | 'failed'
-export const CALL_OUTCOMES: readonly CallOutcome[] = [
-  'completed',
-  'missed',
-  'no-answer',
-  'declined',
-  'failed'
-]
+export const CALL_OUTCOMES = ['completed', 'missed', 'no-answer', 'declined', 'failed'] as const
+export type CallOutcome = (typeof CALL_OUTCOMES)[number]
 
 export interface Caller {
   psid: string
@@ -65,20 +60,24 @@ export interface ConnectedCall extends CallBase {
   connectedAt: number
 }
 
-/** Who or what ended a call, for the sentence the user reads. */
-export type EndReason =
-  | 'caller-hung-up'
-  | 'we-hung-up'
-  | 'declined'
-  | 'ring-timeout'
-  /** Recorded without ringing: as many calls as the settings allow were ringing already. */
-  | 'too-many-ringing'
-  /** An outbound call the customer never accepted (declined, ignored, or unreachable). */
-  | 'no-answer'
-  | 'meta-failed'
-  | 'accept-failed'
-  | 'media-failed'
-  | 'shutdown'
+/**
+ * Who or what ended a call, for the sentence the user reads. `too-many-ringing`: recorded without
+ * ringing, as many calls as the settings allow were ringing already; `no-answer`: an outbound call
+ * the customer never accepted (declined, ignored, or unreachable).
+ */
+export const END_REASONS = [
+  'caller-hung-up',
+  'we-hung-up',
+  'declined',
+  'ring-timeout',
+  'too-many-ringing',
+  'no-answer',
+  'meta-failed',
+  'accept-failed',
+  'media-failed',
+  'shutdown'
+] as const
+export type EndReason = (typeof END_REASONS)[number]
 
 export interface EndedCall extends CallBase {
   state: 'ended'

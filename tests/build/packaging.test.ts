@@ -155,4 +155,25 @@ describe('the packaged app', () => {
       'electron'
     ])
   })
+
+  it('has a preload of names only and a toast window without zod (issue 12, item 5)', () => {
+    // Zod's classes keep their names as strings ("$ZodObject") through minification.
+    const ZOD = /\$Zod[A-Z]/
+    const preload = read('out/preload/index.cjs')
+    expect(preload.length).toBeLessThan(10 * 1024)
+    expect(preload).not.toMatch(ZOD)
+    const entry = /src="\.\/(assets\/toast-[^"]+\.js)"/.exec(read('out/renderer/toast.html'))?.[1]
+    expect(entry).toBeDefined()
+    // The toast's script and every chunk it imports, e.g. one shared with the main window.
+    const chunks = new Set([`out/renderer/${entry}`])
+    for (const chunk of chunks) {
+      for (const [, name] of read(chunk).matchAll(/from\s*["']\.\/([^"']+\.js)["']/g)) {
+        chunks.add(`out/renderer/assets/${name}`)
+      }
+    }
+    expect([...chunks].filter((chunk) => ZOD.test(read(chunk)))).toEqual([])
+    // The check can see zod: the main window loads it (main.ts starts with zod-jitless).
+    const main = files.filter((file) => /^\/out\/renderer\/assets\/index-.+\.js$/.test(file))
+    expect(main.some((file) => ZOD.test(read(file)))).toBe(true)
+  })
 })

@@ -4,9 +4,10 @@
  * commands as sentences, and subscribes to events by name.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { COMMAND_NAMES, ServiceError } from '../../src/shared/api'
-import { IPC } from '../../src/shared/ipc'
+import { commandRequests } from '../../src/shared/api'
 import type { ReplyFrame } from '../../src/shared/command-protocol'
+import { IPC } from '../../src/shared/ipc'
+import { ServiceError } from '../../src/shared/service-error'
 import type { ShellBridge, SoftphoneBridge } from '../../src/preload/bridge'
 
 type Handler = (event: unknown, payload: unknown) => void
@@ -53,7 +54,7 @@ describe('preload', () => {
   it('exposes the contract’s commands and the shell actions, and nothing like ipcRenderer', () => {
     expect([...exposed.keys()].sort()).toEqual(['shell', 'softphone'])
     const names = Object.keys(softphone).filter((key) => key !== 'on')
-    expect(names.sort()).toEqual([...COMMAND_NAMES].sort())
+    expect(names.sort()).toEqual(Object.keys(commandRequests).sort())
     for (const value of [...Object.values(softphone), ...Object.values(shell)]) {
       expect(typeof value).toBe('function')
     }

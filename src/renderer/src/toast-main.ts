@@ -1,5 +1,5 @@
-// First: zod must be jitless before any schema is built (see zod-jitless.ts).
-import '../../shared/zod-jitless'
+// No zod-jitless here, unlike main.ts: this window builds no schemas and bundles no zod at all
+// (tests/build/bundle-imports.test.ts).
 import { createApp } from 'vue'
 import ToastApp from './ToastApp.vue'
 import './styles.css'

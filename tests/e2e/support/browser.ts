@@ -39,7 +39,7 @@ export function launchChromium(options: LaunchOptions): Promise<Browser> {
  * Keeps every RTCPeerConnection the page makes reachable from the test, so it can read getStats()
  * and listen to the received audio. The app itself is not changed in any way.
  */
-const RECORD_PEER_CONNECTIONS = `
+export const RECORD_PEER_CONNECTIONS = `
   (() => {
     const Native = window.RTCPeerConnection
     window.__peerConnections = []

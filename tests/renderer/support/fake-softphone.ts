@@ -2,16 +2,16 @@
  * A hand-written SoftphoneBridge: it records every command the renderer sends, answers each with a
  * configurable result (or failure), and lets a test emit service events as the core would.
  */
-import {
-  createApi,
-  type AcceptResult,
-  type CommandName,
-  type CommandRequest,
-  type CommandResults,
-  type CoreStatus,
-  type EventName,
-  type SoftphoneEvents
+import type {
+  AcceptResult,
+  CommandName,
+  CommandRequest,
+  CommandResults,
+  CoreStatus,
+  EventName,
+  SoftphoneEvents
 } from '../../../src/shared/api'
+import { createApi } from '../../../src/shared/api-names'
 import type { Call } from '../../../src/shared/calls'
 import type { IceServer } from '../../../src/shared/ice'
 import { defaultSettings } from '../../../src/shared/settings'

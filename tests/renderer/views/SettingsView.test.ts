@@ -421,12 +421,8 @@ describe('SettingsView: settings fixed by the environment', () => {
     service.status = {
       ...service.status,
       pinned: [
-        {
-          setting: 'ringTimeoutSeconds',
-          label: 'Ring for',
-          variables: ['SOFTPHONE_RING_TIMEOUT_S']
-        },
-        { setting: 'tunnel', label: 'Public address', variables: ['TUNNEL', 'PUBLIC_URL'] }
+        { setting: 'ringTimeoutSeconds', variables: ['SOFTPHONE_RING_TIMEOUT_S'] },
+        { setting: 'tunnel', variables: ['TUNNEL', 'PUBLIC_URL'] }
       ]
     }
     wrapper = await mountSettings()

@@ -3,25 +3,12 @@
  * The caller's photo is left out (a data URL of tens of kB would dwarf the rest of the line).
  */
 import { z } from 'zod'
-import { CALL_OUTCOMES, type EndReason, type HistoryRecord } from '../../../shared/calls'
-
-const END_REASONS = [
-  'caller-hung-up',
-  'we-hung-up',
-  'declined',
-  'ring-timeout',
-  'too-many-ringing',
-  'no-answer',
-  'meta-failed',
-  'accept-failed',
-  'media-failed',
-  'shutdown'
-] as const satisfies readonly EndReason[]
-// Fails to compile when shared/calls.ts gains an EndReason this list lacks.
-const _allReasons: [Exclude<EndReason, (typeof END_REASONS)[number]>] extends [never]
-  ? true
-  : never = true
-void _allReasons
+import {
+  CALL_DIRECTIONS,
+  CALL_OUTCOMES,
+  END_REASONS,
+  type HistoryRecord
+} from '../../../shared/calls'
 
 const epochMs = z.number().int().nonnegative()
 const figure = z.number().nonnegative().optional()
@@ -40,7 +27,7 @@ const qualitySchema = z.object({
 export const storedRecordSchema = z.object({
   callId: z.string().min(1).max(256),
   pageId: z.string().max(256),
-  direction: z.enum(['inbound', 'outbound']),
+  direction: z.enum(CALL_DIRECTIONS),
   caller: z.object({ psid: z.string().max(256), name: z.string().optional() }),
   startedAt: epochMs,
   connectedAt: epochMs.optional(),

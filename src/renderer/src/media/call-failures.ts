@@ -2,7 +2,7 @@
  * What a call's media failure says to the user: one plain sentence each, ours or the service's,
  * never Chromium's exception text ("Failed to execute 'setRemoteDescription' on ...").
  */
-import { ServiceError } from '../../../shared/api'
+import { ServiceError } from '../../../shared/service-error'
 
 /** A failure of this call's media in the user's words, never Chromium's exception text. */
 export class CallMediaError extends Error {

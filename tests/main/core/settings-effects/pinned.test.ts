@@ -11,8 +11,8 @@ describe('pinnedSettings', () => {
         HOME: '/home/owner'
       })
     ).toEqual([
-      { setting: 'ringTimeoutSeconds', label: 'Ring for', variables: ['SOFTPHONE_RING_TIMEOUT_S'] },
-      { setting: 'tunnel', label: 'Public address', variables: ['PUBLIC_URL'] }
+      { setting: 'ringTimeoutSeconds', variables: ['SOFTPHONE_RING_TIMEOUT_S'] },
+      { setting: 'tunnel', variables: ['PUBLIC_URL'] }
     ])
   })
 

@@ -4,7 +4,7 @@
  * sent to either window, including a ringing call. None of it may hold a secret, in any encoding.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COMMAND_NAMES } from '../../../../src/shared/api'
+import { COMMAND_NAMES } from '../../../../src/shared/api-names'
 import { IPC } from '../../../../src/shared/ipc'
 import { ipcEvent } from '../../../mocks/electron'
 import { SECRETS, cleanUp, ringCall, startDesktop, type StartedDesktop } from '../desktop-fixtures'
