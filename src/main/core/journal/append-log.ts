@@ -63,7 +63,7 @@ interface Written {
 
 type Job = { kind: 'lines'; items: Pending[] } | { kind: 'rewrite'; run: () => Promise<void> }
 
-/** Told after each batch is on disk: how long its write and fsync took, and how many lines it held. */
+/** Told as each batch is confirmed: ms from its write to the fsync that covered it, and its lines. */
 export type BatchObserver = (ms: number, lines: number) => void
 
 export interface AppendLogOptions {
