@@ -29,17 +29,18 @@
  *
  * One writer per file, as for the call history.
  */
-import { chmod, mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises'
+import { chmod, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { removeStaleTemps, syncDir } from '../config/atomic-write'
 import {
   closeAll,
   openDescriptors,
   openSyncHandles,
+  readLines,
   writeAt,
-  zeroFrom,
-  type SyncHandles
+  zeroFrom
 } from './log-file'
+import type { SyncHandles } from './log-file'
 import { prepareReplacement } from './replacement'
 
 const FILE_MODE = 0o600
@@ -116,14 +117,7 @@ export class AppendLog {
   static async open(file: string, options: AppendLogOptions = {}): Promise<OpenedLog> {
     await mkdir(dirname(file), { recursive: true, mode: DIR_MODE })
     await removeStaleTemps(file)
-    const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined
-      throw error
-    })
-    const bytes = data ?? Buffer.alloc(0)
-    const zero = bytes.indexOf(0)
-    const end = zero === -1 ? bytes.length : zero
-    const complete = bytes.subarray(0, end).lastIndexOf(0x0a) + 1
+    const { data, end, complete, lines } = await readLines(file)
     // Created with its mode if missing, then opened for writes at chosen offsets.
     await (await open(file, 'a', FILE_MODE)).close()
     // `mode` applies only when the file is created; a file left by an older run is tightened too.
@@ -134,12 +128,7 @@ export class AppendLog {
       await writeAt(handles[0], Buffer.alloc(end - complete), complete)
       await handles[0].datasync()
     }
-    const lines = bytes
-      .subarray(0, complete)
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line.length > 0)
-    return { log: new AppendLog(file, handles, complete, bytes.length, options), lines }
+    return { log: new AppendLog(file, handles, complete, data?.length ?? 0, options), lines }
   }
 
   /** Appends one line (no newline inside); resolves once it is on disk. */
@@ -274,6 +263,9 @@ export class AppendLog {
     }
     this.size = end
     this.capacity = Math.max(this.capacity, end)
+    // An fsync failed meanwhile: its descriptor has reported the error and may now answer a new
+    // fsync with success although bytes are lost. This batch is undone with the others instead.
+    if (this.failure) return
     const slot = this.syncing.indexOf(undefined)
     const handle = this.handles[slot]!
     const sync = handle.datasync().then(

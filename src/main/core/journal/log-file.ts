@@ -1,5 +1,5 @@
 /** File operations of the append log (see append-log.ts). */
-import { open, type FileHandle } from 'node:fs/promises'
+import { open, readFile, type FileHandle } from 'node:fs/promises'
 
 /** One descriptor per fsync slot, the first of which also writes. */
 export type SyncHandles = [FileHandle, ...FileHandle[]]
@@ -59,4 +59,30 @@ export async function zeroFrom(handle: FileHandle, from: number, capacity: numbe
 
 export async function closeAll(handles: readonly FileHandle[] | undefined): Promise<void> {
   await Promise.all((handles ?? []).map((handle) => handle.close().catch(() => undefined)))
+}
+
+/**
+ * What the file holds: its bytes (undefined if it does not exist), where its lines end (the first
+ * zero), where its complete lines end (a torn last line is left out), and those lines.
+ */
+export async function readLines(file: string): Promise<{
+  data: Buffer | undefined
+  end: number
+  complete: number
+  lines: string[]
+}> {
+  const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw error
+  })
+  const bytes = data ?? Buffer.alloc(0)
+  const zero = bytes.indexOf(0)
+  const end = zero === -1 ? bytes.length : zero
+  const complete = bytes.subarray(0, end).lastIndexOf(0x0a) + 1
+  const lines = bytes
+    .subarray(0, complete)
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+  return { data, end, complete, lines }
 }

@@ -55,3 +55,33 @@ export async function holdSyncs(probeDir: string, file: string): Promise<HeldSyn
 export async function settle(ms = 20): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms))
 }
+
+type WriteHolder = { write: (data: Uint8Array, ...rest: unknown[]) => Promise<unknown> }
+
+/**
+ * Holds the first write whose bytes contain `marker` until the returned function is called;
+ * `started` tells whether it has begun.
+ */
+export async function holdWrite(
+  probeDir: string,
+  marker: string
+): Promise<{ release: () => void; started: () => boolean }> {
+  const probe = await open(`${probeDir}/probe`, 'w')
+  const prototype = Object.getPrototypeOf(probe) as WriteHolder
+  await probe.close()
+  const original = prototype.write
+  let gate: Promise<void> | undefined
+  let open_!: () => void
+  vi.spyOn(prototype, 'write').mockImplementation(async function (
+    this: WriteHolder,
+    data,
+    ...rest
+  ) {
+    if (!gate && Buffer.from(data).toString('utf8').includes(marker)) {
+      gate = new Promise((resolve) => (open_ = resolve))
+      await gate
+    }
+    return original.call(this, data, ...rest)
+  })
+  return { release: () => open_(), started: () => gate !== undefined }
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { AppendLog, SYNCS_IN_FLIGHT } from '../../../../src/main/core/journal/append-log'
-import { holdSyncs, settle, type HeldSync } from './held-syncs'
+import { holdSyncs, holdWrite, settle, type HeldSync } from './held-syncs'
 
 let dir: string
 let file: string
@@ -145,4 +145,29 @@ it('refuses the lines a failed fsync leaves unconfirmed, keeps those an earlier 
   const reopened = await AppendLog.open(file, { preallocate: 4096 })
   expect(reopened.lines).toEqual(['a', 'c'])
   await reopened.log.close()
+})
+
+it('starts no fsync after one failed until the failure is undone', async () => {
+  const { log } = await AppendLog.open(file, { preallocate: 4096 })
+  const held = await holdSyncs(dir, file)
+  const write = await holdWrite(dir, 'b')
+  const a = log.append('a')
+  await syncCalls(held, 1)
+  const b = log.append('b')
+  await vi.waitFor(() => expect(write.started()).toBe(true))
+  // The descriptor that reports a failed writeback may answer its next fsync with success.
+  held[0]!.fail(new Error('EIO'))
+  await settle()
+  write.release()
+  await expect(a).rejects.toThrow('EIO')
+  await expect(b).rejects.toThrow('EIO')
+  expect(held).toHaveLength(1)
+
+  const c = log.append('c')
+  await syncCalls(held, 2)
+  expect(held[1]!.covers).toBe('c\n')
+  await held[1]!.release()
+  await c
+  vi.restoreAllMocks()
+  await log.close()
 })
