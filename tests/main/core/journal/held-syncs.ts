@@ -71,17 +71,17 @@ export async function holdWrite(
   await probe.close()
   const original = prototype.write
   let gate: Promise<void> | undefined
-  let open_!: () => void
+  let letGo!: () => void
   vi.spyOn(prototype, 'write').mockImplementation(async function (
     this: WriteHolder,
     data,
     ...rest
   ) {
     if (!gate && Buffer.from(data).toString('utf8').includes(marker)) {
-      gate = new Promise((resolve) => (open_ = resolve))
+      gate = new Promise((resolve) => (letGo = resolve))
       await gate
     }
     return original.call(this, data, ...rest)
   })
-  return { release: () => open_(), started: () => gate !== undefined }
+  return { release: () => letGo(), started: () => gate !== undefined }
 }
