@@ -4,6 +4,18 @@
  * next one. A burst of deliveries therefore costs one fsync per batch, not one per line, while no
  * caller is told "kept" before the fsync that covers its bytes has returned.
  *
+ * The group commit is pipelined: when an fsync is slow (a disk's flush can stall for tens of
+ * milliseconds), the next batch is written and its own fsync started without waiting, up to
+ * SYNCS_IN_FLIGHT at once. Writes stay one at a time, in order, so the lines on disk are always
+ * a prefix of the lines appended, and an fdatasync that returns covers every byte written before
+ * it was called: when it returns, every line up to the end of that write is kept, those of an
+ * earlier, still stalled fsync included. Appends therefore resolve in the order they were made,
+ * as soon as any fsync covering them has returned. Each fsync slot has a file descriptor of its
+ * own, opened before any line is written: Linux reports a failed writeback once per descriptor,
+ * so one slot's fsync cannot swallow the error that would have told the other slot's fsync its
+ * bytes are not on disk. After a failed write or fsync, every line not yet known to be on disk is
+ * refused (never acknowledged, so Meta sends it again) and zeroed; later lines start from there.
+ *
  * A crash can leave at most a torn last line (never acknowledged): `open` cuts it off, so a new
  * line never glues onto a broken one.
  *
@@ -17,13 +29,24 @@
  *
  * One writer per file, as for the call history.
  */
-import { chmod, mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises'
+import { chmod, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { removeStaleTemps, syncDir } from '../shared/atomic-write'
+import {
+  closeAll,
+  openDescriptors,
+  openSyncHandles,
+  readLines,
+  writeAt,
+  zeroFrom
+} from './log-file'
+import type { SyncHandles } from './log-file'
 import { prepareReplacement } from './replacement'
 
 const FILE_MODE = 0o600
 const DIR_MODE = 0o700
+/** fsyncs at once: a second one lets a stalled flush be overtaken; more buys nothing measurable. */
+export const SYNCS_IN_FLIGHT = 2
 
 interface Pending {
   data: string
@@ -31,9 +54,17 @@ interface Pending {
   reject: (error: unknown) => void
 }
 
+/** A batch that is written and waits for an fsync that covers it. */
+interface Written {
+  items: Pending[]
+  /** Where the batch ends in the file. */
+  end: number
+  started: number
+}
+
 type Job = { kind: 'lines'; items: Pending[] } | { kind: 'rewrite'; run: () => Promise<void> }
 
-/** Told after each batch is on disk: how long its write and fsync took, and how many lines it held. */
+/** Told as each batch is confirmed: ms from its write to the fsync that covered it, and its lines. */
 export type BatchObserver = (ms: number, lines: number) => void
 
 export interface AppendLogOptions {
@@ -49,12 +80,21 @@ export interface OpenedLog {
 }
 
 export class AppendLog {
-  private handle: FileHandle | undefined
-  /** Bytes of complete lines in the file, as of the last successful write. */
+  /** One descriptor per fsync slot; the first also writes. */
+  private handles: SyncHandles | undefined
+  /** Bytes of complete lines written to the file. */
   private size: number
+  /** Bytes of lines an fsync has confirmed (`size` once nothing is in flight). */
+  private durable: number
   /** The file's length: `size` plus the zeros written ahead. */
   private capacity: number
   private batch: Pending[] = []
+  /** Written batches, oldest first, until an fsync covering them returns. */
+  private unconfirmed: Written[] = []
+  /** The fsync in flight on each slot's descriptor; none of these promises rejects. */
+  private readonly syncing: (Promise<void> | undefined)[] = Array(SYNCS_IN_FLIGHT).fill(undefined)
+  /** Set by a failed fsync: no more writes until what it leaves unconfirmed is undone. */
+  private failure: { error: unknown } | undefined
   /** While a compaction writes the new file: the lines appended since it started, to carry over. */
   private tail: string[] | undefined
   private readonly jobs: Job[] = []
@@ -63,43 +103,32 @@ export class AppendLog {
 
   private constructor(
     readonly file: string,
-    handle: FileHandle,
+    handles: SyncHandles,
     size: number,
     capacity: number,
     private readonly options: AppendLogOptions
   ) {
-    this.handle = handle
+    this.handles = handles
     this.size = size
+    this.durable = size
     this.capacity = capacity
   }
 
   static async open(file: string, options: AppendLogOptions = {}): Promise<OpenedLog> {
     await mkdir(dirname(file), { recursive: true, mode: DIR_MODE })
     await removeStaleTemps(file)
-    const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined
-      throw error
-    })
-    const bytes = data ?? Buffer.alloc(0)
-    const zero = bytes.indexOf(0)
-    const end = zero === -1 ? bytes.length : zero
-    const complete = bytes.subarray(0, end).lastIndexOf(0x0a) + 1
+    const { data, end, complete, lines } = await readLines(file)
     // Created with its mode if missing, then opened for writes at chosen offsets.
     await (await open(file, 'a', FILE_MODE)).close()
     // `mode` applies only when the file is created; a file left by an older run is tightened too.
     if (process.platform !== 'win32') await chmod(file, FILE_MODE)
-    const handle = await open(file, 'r+')
+    const handles = await openSyncHandles(file, SYNCS_IN_FLIGHT)
     if (data === undefined) await syncDir(dirname(file))
     if (complete < end) {
-      await writeAt(handle, Buffer.alloc(end - complete), complete)
-      await handle.datasync()
+      await writeAt(handles[0], Buffer.alloc(end - complete), complete)
+      await handles[0].datasync()
     }
-    const lines = bytes
-      .subarray(0, complete)
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line.length > 0)
-    return { log: new AppendLog(file, handle, complete, bytes.length, options), lines }
+    return { log: new AppendLog(file, handles, complete, data?.length ?? 0, options), lines }
   }
 
   /** Appends one line (no newline inside); resolves once it is on disk. */
@@ -159,8 +188,8 @@ export class AppendLog {
       this.jobs.push({
         kind: 'rewrite',
         run: async () => {
-          await this.handle?.close()
-          this.handle = undefined
+          await closeAll(this.handles)
+          this.handles = undefined
           resolve()
         }
       })
@@ -179,13 +208,36 @@ export class AppendLog {
     void this.drain()
   }
 
+  /**
+   * Writes batches one at a time, each followed by an fsync on a free slot; a rewrite (or close)
+   * waits until nothing is in flight. While every slot is busy, appends gather into one batch.
+   */
   private async drain(): Promise<void> {
-    while (this.jobs.length > 0) {
-      const job = this.jobs.shift()!
+    for (;;) {
+      const inFlight = this.syncing.filter((sync) => sync !== undefined)
+      if (this.failure) {
+        await Promise.all(inFlight)
+        await this.undoUnconfirmed()
+        continue
+      }
+      const job = this.jobs[0]
+      if (!job) break
+      if (job.kind === 'lines' && inFlight.length >= SYNCS_IN_FLIGHT) {
+        await Promise.race(inFlight)
+        continue
+      }
+      if (job.kind === 'rewrite' && inFlight.length > 0) {
+        await Promise.all(inFlight)
+        continue
+      }
+      this.jobs.shift()
+      if (job.kind === 'rewrite') {
+        await job.run().catch(() => undefined)
+        continue
+      }
       // Lines arriving from now on wait for the next fsync: this batch is closed.
-      if (job.kind === 'lines' && job.items === this.batch) this.seal()
-      if (job.kind === 'lines') await this.write(job.items)
-      else await job.run().catch(() => undefined)
+      if (job.items === this.batch) this.seal()
+      await this.write(job.items)
     }
     this.busy = false
   }
@@ -194,34 +246,67 @@ export class AppendLog {
     const data = Buffer.from(items.map((item) => item.data).join(''), 'utf8')
     const started = performance.now()
     const end = this.size + data.length
+    this.unconfirmed.push({ items, end, started })
     try {
-      this.handle ??= await open(this.file, 'r+')
-      await writeAt(this.handle, data, this.size)
+      this.handles ??= await openSyncHandles(this.file, SYNCS_IN_FLIGHT)
+      await writeAt(this.handles[0], data, this.size)
       const ahead = this.options.preallocate ?? 0
       if (end > this.capacity && ahead > 0) {
         // The rare write that grows the file: the zeros ahead ride on this batch's fsync.
-        await writeAt(this.handle, Buffer.alloc(ahead), end)
+        await writeAt(this.handles[0], Buffer.alloc(ahead), end)
         this.capacity = end + ahead
       }
-      await this.handle.datasync()
-      this.size = end
-      this.capacity = Math.max(this.capacity, end)
-      this.options.observe?.(performance.now() - started, items.length)
-      for (const item of items) item.resolve()
     } catch (error) {
-      // Best effort: a partial batch must not read as lines later (it was never acknowledged).
-      const handle = this.handle
-      await handle
-        ?.truncate(this.capacity)
-        .then(() => writeAt(handle, Buffer.alloc(this.capacity - this.size), this.size))
-        .catch(() => undefined)
-      // Never acknowledged, so not carried into a compacted file either.
-      if (this.tail) {
-        const failed = new Set(items.map((item) => item.data))
-        this.tail = this.tail.filter((data) => !failed.has(data))
-      }
-      for (const item of items) item.reject(error)
+      // Earlier batches' fsyncs may still confirm them; this one and any later are undone.
+      this.failure ??= { error }
+      return
     }
+    this.size = end
+    this.capacity = Math.max(this.capacity, end)
+    // An fsync failed meanwhile: its descriptor has reported the error and may now answer a new
+    // fsync with success although bytes are lost. This batch is undone with the others instead.
+    if (this.failure) return
+    const slot = this.syncing.indexOf(undefined)
+    const handle = this.handles[slot]!
+    const sync = handle.datasync().then(
+      () => this.confirm(end),
+      (error: unknown) => void (this.failure ??= { error })
+    )
+    this.syncing[slot] = sync.finally(() => {
+      this.syncing[slot] = undefined
+      // A failure found while the drain is idle still has to be undone.
+      if (this.failure) this.kick()
+    })
+  }
+
+  /** An fsync called after the write that ended at `end` returned: everything up to it is kept. */
+  private confirm(end: number): void {
+    this.durable = Math.max(this.durable, end)
+    while (this.unconfirmed.length > 0 && this.unconfirmed[0]!.end <= end) {
+      const batch = this.unconfirmed.shift()!
+      this.options.observe?.(performance.now() - batch.started, batch.items.length)
+      for (const item of batch.items) item.resolve()
+    }
+  }
+
+  /**
+   * After a failed write or fsync, with nothing in flight: the lines no fsync confirmed are
+   * refused and their bytes zeroed (best effort), so they never read as lines later; the next
+   * batch is written where they began.
+   */
+  private async undoUnconfirmed(): Promise<void> {
+    const { error } = this.failure!
+    this.failure = undefined
+    const refused = this.unconfirmed.flatMap((batch) => batch.items)
+    this.unconfirmed = []
+    this.size = this.durable
+    if (this.handles) await zeroFrom(this.handles[0], this.size, this.capacity)
+    // Never acknowledged, so not carried into a compacted file either.
+    if (this.tail) {
+      const failed = new Set(refused.map((item) => item.data))
+      this.tail = this.tail.filter((data) => !failed.has(data))
+    }
+    for (const item of refused) item.reject(error)
   }
 
   /** Moves the prepared file in place, with the lines appended while it was being written. */
@@ -232,39 +317,27 @@ export class AppendLog {
     ahead: number,
     tail: string[]
   ): Promise<void> {
+    let others: FileHandle[] = []
     try {
       if (this.closed) throw new Error(`${this.file} is closed`)
+      // The other slots' descriptors are opened before any line is written to the new file.
+      others = await openDescriptors(temp, SYNCS_IN_FLIGHT - 1)
       const late = Buffer.from(tail.join(''), 'utf8')
       await writeAt(fresh, late, size)
       await fresh.datasync()
       // Closed first: Windows cannot rename over a file that is open.
-      await this.handle?.close().catch(() => undefined)
-      this.handle = undefined
+      await closeAll(this.handles)
+      this.handles = undefined
       await rename(temp, this.file)
       await syncDir(dirname(this.file))
-      this.handle = fresh
-      this.size = size + late.length
+      this.handles = [fresh, ...others]
+      this.size = this.durable = size + late.length
       this.capacity = Math.max(size + ahead, this.size)
     } catch (error) {
-      await fresh.close().catch(() => undefined)
+      await closeAll([fresh, ...others])
       await rm(temp, { force: true }).catch(() => undefined)
-      if (!this.closed) this.handle ??= await open(this.file, 'r+')
+      if (!this.closed) this.handles ??= await openSyncHandles(this.file, SYNCS_IN_FLIGHT)
       throw error
     }
-  }
-}
-
-/** FileHandle.write may write less than asked (a full disk): loop until all is out or it throws. */
-async function writeAt(handle: FileHandle, data: Uint8Array, position: number): Promise<void> {
-  let offset = 0
-  while (offset < data.length) {
-    const { bytesWritten } = await handle.write(
-      data,
-      offset,
-      data.length - offset,
-      position + offset
-    )
-    if (bytesWritten === 0) throw new Error('Could not write to the journal')
-    offset += bytesWritten
   }
 }
