@@ -25,7 +25,7 @@ import { benchDataDir } from './disk'
 import type { WebhookEvent } from '../src/shared/webhook'
 import { startLoadClient } from './load-client'
 import type { LoadClient } from './load-client'
-import { percentile } from './open-loop'
+import { median, percentile } from './open-loop'
 import type { LoadResult } from './open-loop'
 
 const APP_SECRET = 'bench-app-secret'
@@ -194,12 +194,6 @@ const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(2)
 function row(cells: (string | number)[]): string {
   const widths = [6, 9, 7, 7, 7, 9, 9, 9]
   return cells.map((cell, i) => String(cell).padStart(widths[i] ?? 8)).join('')
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 interface Round {
