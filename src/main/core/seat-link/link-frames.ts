@@ -5,7 +5,6 @@
  * one byte saying whether more of the same frame follows. The reader puts them together, up to a
  * limit per frame: a peer that sends more is cut off rather than buffered.
  */
-import type { BridgeRequest, BridgeServerFrame } from '../../../shared/command-protocol'
 import { BRIDGE_ENVELOPE_BYTES, COMMAND_LIMITS } from '../../../shared/command-protocol'
 import { MAX_FRAME_PLAINTEXT, type SecureLink } from './secure-link'
 
@@ -18,14 +17,11 @@ export const MAX_SEAT_FRAME_BYTES = COMMAND_LIMITS.frameBytes + BRIDGE_ENVELOPE_
 /** The largest frame a seat takes from its hub (a long page of history is the biggest). */
 export const MAX_HUB_FRAME_BYTES = 16 * 1024 * 1024
 
-export type SeatToHubFrame = BridgeRequest
-export type HubToSeatFrame = BridgeServerFrame
-
 export class FrameTooLargeError extends Error {}
 
-/** Sends one frame as JSON, in as many link messages as it takes. */
-export function sendFrame(link: Pick<SecureLink, 'send'>, frame: unknown): void {
-  const bytes = Buffer.from(JSON.stringify(frame))
+/** Sends one frame's JSON text, in as many link messages as it takes. */
+export function sendFrame(link: Pick<SecureLink, 'send'>, text: string): void {
+  const bytes = Buffer.from(text)
   let at = 0
   do {
     const piece = bytes.subarray(at, at + PIECE_BYTES)

@@ -105,7 +105,7 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
     const send = (frame: BridgeServerFrame): void => {
       if (link.closed) return
       try {
-        sendFrame(link, frame)
+        sendFrame(link, JSON.stringify(frame))
       } catch (error) {
         log.warn('could not send to a seat', { seat: seat.name, error: String(error) })
       }
