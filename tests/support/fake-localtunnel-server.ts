@@ -230,6 +230,9 @@ export async function startFakeLocaltunnelServer(
         head.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`)
       }
       tunnel.pipe(socket).pipe(tunnel)
+      // A pipe does not pass a destroy on: the public side would hang open without this.
+      tunnel.once('close', () => socket.destroy())
+      socket.once('close', () => tunnel.destroy())
       tunnel.write(`${head.join('\r\n')}\r\n\r\n`)
     })
   }
