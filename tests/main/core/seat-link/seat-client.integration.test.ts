@@ -164,6 +164,15 @@ describe('the seat client with its hub', () => {
     expect(seat.status.state).toBe('online')
   })
 
+  it('closes a connection whose message is larger than any link message', async () => {
+    const hub = await startHub()
+    const socket = new WebSocket(seatLinkUrl(hub.url))
+    await new Promise((resolve) => socket.once('open', resolve))
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve))
+    socket.send(Buffer.alloc(65_536))
+    expect(await closed).toBe(1009)
+  })
+
   it('takes a hub that stopped pinging for gone, and says so', async () => {
     const hub = await startHub({ pingMs: 60_000 })
     const seat = await pairedSeat(hub, { hubSilentMs: 100 })
@@ -198,7 +207,10 @@ describe('the seat client with its hub', () => {
     seat.reconnect(hub.seats.issueCode('Front desk').text)
     await untilStatus(seat, 'online')
     await hub.stop()
-    await untilStatus(seat, 'offline')
+    expect(await untilStatus(seat, 'offline')).toEqual({
+      state: 'offline',
+      reason: 'Hub offline: The hub is stopping'
+    })
     await expect.poll(() => due.map(({ ms }) => ms)).toEqual([500])
   })
 
