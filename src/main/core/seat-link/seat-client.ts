@@ -159,11 +159,13 @@ export class SeatClient {
       const keyPair = await loadOrCreateLinkKeyPair(dataDir)
       const hubPublicKey = await loadPinnedHub(dataDir)
       const code = this.options.pairingCode
+      if (attempt !== this.attempt) return
       if (!hubPublicKey && !code) {
         return this.refuse('This desk is not paired with a hub yet: it needs a pairing code')
       }
       const socket = await this.open()
       if (attempt !== this.attempt) return void socket.terminate()
+      this.socket = socket
       socket.on('close', (_code, reason) => (closeReason ||= reason.toString()))
       const transport = webSocketTransport(socket)
       const linkOptions = {
@@ -182,7 +184,7 @@ export class SeatClient {
         ;({ link, name } = paired)
       }
       if (attempt !== this.attempt) return link.close('The seat closed the connection')
-      this.online(link, name, () => closeReason)
+      this.online(socket, link, name, () => closeReason)
     } catch (error) {
       if (attempt !== this.attempt) return
       const reason = (error as Error).message
@@ -198,7 +200,6 @@ export class SeatClient {
       maxPayload: MAX_NOISE_MESSAGE,
       handshakeTimeout: 10_000
     })
-    this.socket = socket
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(socket))
       socket.once('error', (error) =>
@@ -208,8 +209,12 @@ export class SeatClient {
     })
   }
 
-  private online(link: SecureLink, name: string, closeReason: () => string | undefined): void {
-    const socket = this.socket!
+  private online(
+    socket: WebSocket,
+    link: SecureLink,
+    name: string,
+    closeReason: () => string | undefined
+  ): void {
     // A later error is followed by a close, handled below; unheard, it would throw.
     socket.on('error', (error) => this.log.warn('hub connection error', { error: String(error) }))
     let silence: unknown
