@@ -91,7 +91,11 @@ export class SeatClient {
   private readonly timers: SeatTimers
   private readonly log: Logger
 
-  constructor(private readonly options: SeatClientOptions) {
+  private readonly options: SeatClientOptions
+
+  constructor(options: SeatClientOptions) {
+    // A copy: the pairing code is forgotten here once used, never in the caller's object.
+    this.options = { ...options }
     this.timers = options.timers ?? realTimers
     this.log = (options.logger ?? silentLogger).child('seat-client')
     this.api = createApi((command, request) => {
