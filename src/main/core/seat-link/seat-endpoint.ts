@@ -29,6 +29,9 @@ export const SEAT_LINK_PATH = '/softphone/seats'
 export const SEAT_PING_MS = 20_000
 const MAX_MISSED_PINGS = 2
 const CLOSE_GRACE_MS = 1000
+/** What may wait unsent to one seat; past it the seat is not reading, and is let go. */
+export const MAX_UNSENT_BYTES = 4 * 1024 * 1024
+export const SLOW_SEAT_REASON = 'This desk did not keep up with the hub: its connection was closed'
 
 export const REPLACED_REASON = 'This desk connected again: this older connection was replaced'
 export const HUB_STOPPING_REASON = 'The hub is stopping'
@@ -104,6 +107,12 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
 
     const send = (frame: BridgeServerFrame): void => {
       if (link.closed) return
+      // Events would pile up in memory for a seat that stopped reading (or a stalled tunnel).
+      if (ws.bufferedAmount > MAX_UNSENT_BYTES) {
+        log.warn('a seat is not reading; closing it', { seat: seat.name })
+        link.close(SLOW_SEAT_REASON)
+        return void ws.terminate()
+      }
       try {
         sendFrame(link, JSON.stringify(frame))
       } catch (error) {

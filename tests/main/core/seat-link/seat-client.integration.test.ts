@@ -12,6 +12,9 @@ import { WebSocket } from 'ws'
 import type { EventMessage } from '../../../../src/shared/api'
 import { silentLogger } from '../../../../src/main/core/log'
 import { openHubSeats, type HubSeats } from '../../../../src/main/core/seat-link/hub-seats'
+import { webSocketTransport } from '../../../../src/main/core/seat-link/message-transport'
+import { generateKeyPair } from '../../../../src/main/core/seat-link/noise-primitives'
+import { pairWithHub } from '../../../../src/main/core/seat-link/pairing'
 import {
   seatLinkUrl,
   SeatClient,
@@ -171,6 +174,23 @@ describe('the seat client with its hub', () => {
     const closed = new Promise<number>((resolve) => socket.once('close', resolve))
     socket.send(Buffer.alloc(65_536))
     expect(await closed).toBe(1009)
+  })
+
+  it('lets go of a seat that stops reading instead of piling events up for it', async () => {
+    const hub = await startHub()
+    const socket = new WebSocket(seatLinkUrl(hub.url))
+    await new Promise((resolve) => socket.once('open', resolve))
+    const code = hub.seats.issueCode('Front desk').text
+    await pairWithHub(webSocketTransport(socket), { keyPair: generateKeyPair(), code })
+    await expect.poll(() => hub.clients.length).toBe(1)
+    socket.pause()
+    const event = { event: 'status', payload: { big: 'x'.repeat(200_000) } }
+    for (let i = 0; i < 200 && hub.clients.length > 0; i++) {
+      hub.clients[0]!.send(event as unknown as EventMessage)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(hub.clients).toEqual([])
+    expect(hub.seats.online()).toEqual([])
   })
 
   it('takes a hub that stopped pinging for gone, and says so', async () => {
