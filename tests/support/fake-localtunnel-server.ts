@@ -15,6 +15,8 @@
  *   the next public request handed that socket gets back.
  * - It may accept fewer sockets than it announces (`acceptConnCount`): the extra ones are closed as
  *   soon as they connect, as upstream does past its limit.
+ * - A WebSocket upgrade takes one tunnel socket for good: the request's head is written into it
+ *   and bytes are piped both ways, as upstream's `Client.handleUpgrade` does.
  */
 import { randomBytes } from 'node:crypto'
 import { Agent, createServer, request as httpRequest } from 'node:http'
@@ -140,6 +142,7 @@ export async function startFakeLocaltunnelServer(
   const forwarded: ForwardedRequest[] = []
   const registered: ((id: string) => void)[] = []
   const held = new Set<ServerResponse>()
+  const upgraded = new Set<Duplex>()
   let base = ''
 
   const forget = (client: Client): void => {
@@ -213,6 +216,27 @@ export async function startFakeLocaltunnelServer(
     req.pipe(upstream)
   }
 
+  const upgrade = (client: Client, path: string, req: IncomingMessage, socket: Duplex): void => {
+    forwarded.push({ clientId: client.id, method: req.method ?? 'GET', path })
+    upgraded.add(socket)
+    socket.once('close', () => upgraded.delete(socket))
+    client.agent.createConnection({}, (error, tunnel) => {
+      if (error || !socket.writable) {
+        tunnel?.destroy()
+        return void socket.end()
+      }
+      const head = [`${req.method} ${path} HTTP/${req.httpVersion}`]
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+        head.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`)
+      }
+      tunnel.pipe(socket).pipe(tunnel)
+      // A pipe does not pass a destroy on: the public side would hang open without this.
+      tunnel.once('close', () => socket.destroy())
+      socket.once('close', () => tunnel.destroy())
+      tunnel.write(`${head.join('\r\n')}\r\n\r\n`)
+    })
+  }
+
   const server = createServer((req, res) => {
     const target = new URL(req.url ?? '/', 'http://fake')
     const hostLabel = (req.headers.host ?? '').split('.')[0] ?? ''
@@ -244,6 +268,12 @@ export async function startFakeLocaltunnelServer(
       () => json(res, 500, { message: 'could not open a port' })
     )
   })
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    const [, first = '', ...rest] = new URL(req.url ?? '/', 'http://fake').pathname.split('/')
+    const client = clients.get(first)
+    if (!client) return void socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n')
+    upgrade(client, `/${rest.join('/')}`, req, socket)
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
@@ -269,6 +299,7 @@ export async function startFakeLocaltunnelServer(
     close: async () => {
       for (const client of [...clients.values()]) forget(client)
       for (const res of held) res.destroy()
+      for (const socket of upgraded) socket.destroy()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }

@@ -10,6 +10,7 @@ import type { GraphClient } from './graph'
 import type { HistoryStore } from './history'
 import type { Logger } from './log'
 import type { OnboardingPort } from './onboarding'
+import type { HubSeats } from './seat-link/hub-seats'
 import type { SettingsPort } from './service/ports'
 import type { SoftphoneService } from './service/softphone-service'
 import type { LiveConfigSource } from './settings-effects/live-config'
@@ -49,6 +50,8 @@ export interface SoftphoneCore {
   readonly graph: GraphClient
   readonly history: HistoryStore
   readonly webhook: WebhookServer
+  /** The seats of this hub (seat-link/hub-seats); undefined when its list could not be read. */
+  readonly seats: HubSeats | undefined
   /** The ring timeout and tunnel settings as they are now; the live tunnel follows them. */
   readonly live: LiveConfigSource
   /** The last verification handshake that reached the listener, for onboarding's checks. */

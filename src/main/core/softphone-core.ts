@@ -17,6 +17,7 @@ import { openDurableIntake } from './journal/durable-intake'
 import { registerSecret } from './log'
 import { createOnboarding } from './onboarding'
 import { PageHealthMonitor } from './page-health'
+import { openHubSeats, type HubSeats } from './seat-link/hub-seats'
 import type { CallControl } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
 import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
@@ -232,6 +233,14 @@ export async function createSoftphoneCore({
     identity: { path: IDENTITY_PATH, handler: owner.identityEndpoint }
   })
 
+  // Seats connect beside the webhook; an unreadable list of desks leaves them out, not the hub.
+  const seats: HubSeats | undefined = await openHubSeats({
+    dataDir,
+    webhook,
+    service,
+    logger
+  }).catch((error: unknown) => void log.error('the seat link is off', { error: String(error) }))
+
   function updateCredentials(next: Credentials): void {
     Object.assign(credentials, next)
     registerSecret(next.pageAccessToken)
@@ -253,6 +262,7 @@ export async function createSoftphoneCore({
     graph,
     history,
     webhook,
+    seats,
     live,
     get lastVerification() {
       return lastVerification
@@ -297,6 +307,8 @@ export async function createSoftphoneCore({
     async stop() {
       pageHealth.dispose()
       owner.ownership.dispose()
+      // Upgraded sockets are no longer the HTTP server's: closing it would not end them.
+      await seats?.close()
       await webhook.close()
       await testLine?.close()
       // Deliveries already acknowledged are applied first, so the sweep below ends (and records)

@@ -15,9 +15,9 @@ import {
   COMMAND_LIMITS,
   type BridgeServerFrame
 } from '../../../shared/command-protocol'
-import { BridgeEnvelopeSchema } from '../../../shared/command-protocol-schemas'
 import type { Logger } from '../log'
-import { serveCommand, type CommandRunner } from '../service/serve-command'
+import type { CommandRunner } from '../service/serve-command'
+import { serveEnvelope } from '../service/serve-envelope'
 import { createRefusalLog } from './refusal-log'
 import type { ClientHandle, SoftphoneService } from '../service/softphone-service'
 
@@ -99,22 +99,9 @@ export function attachBridge(options: BridgeOptions): Bridge {
     })
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only')
-      let frame: unknown
-      try {
-        frame = JSON.parse(data.toString())
-      } catch {
-        frame = undefined
-      }
-      const envelope = BridgeEnvelopeSchema.safeParse(frame)
-      // Without an id there is no one to reply to: the client is broken or hostile.
-      if (!envelope.success) {
-        log.warn('refused a frame without an envelope', { client: client.id })
-        return ws.close(1007, 'not a request frame')
-      }
-      const { id, command, request } = envelope.data
-      void serveCommand(options.service, client, { command, request }, log).then((reply) =>
-        send({ type: 'response', id, ...reply })
-      )
+      const replying = serveEnvelope(options.service, client, data.toString(), log)
+      if (!replying) return ws.close(1007, 'not a request frame')
+      void replying.then(send)
     })
   }
 

@@ -11,9 +11,10 @@
  * handed to the HTTP server only once their first byte arrives (see `serveFromFirstByte`); from
  * then on Node's own header and request timeouts bound a request that trickles in.
  */
-import type { RequestListener, Server } from 'node:http'
+import type { IncomingMessage, RequestListener, Server } from 'node:http'
 import { createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { Logger } from '../log'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
@@ -39,6 +40,9 @@ export const DEFAULT_LISTENER_TIMEOUTS: Readonly<ListenerTimeouts> = {
   // Never: a tunnel socket closed here while the tunnel server keeps it is a request lost later.
   keepAliveMs: 0
 }
+
+/** Takes a WebSocket upgrade request (the seat link); the socket is its to answer or end. */
+export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void
 
 export interface LoopbackListener {
   /** Resolves with the bound port and the base URL (no trailing slash). */
@@ -77,7 +81,8 @@ function serveFromFirstByte(server: Server, waiting: Set<Socket>): void {
 export function createLoopbackListener(
   handler: RequestListener,
   logger: Logger,
-  timeouts: Readonly<ListenerTimeouts> = DEFAULT_LISTENER_TIMEOUTS
+  timeouts: Readonly<ListenerTimeouts> = DEFAULT_LISTENER_TIMEOUTS,
+  onUpgrade?: UpgradeHandler
 ): LoopbackListener {
   let server: Server | undefined
   let closing: Promise<void> | undefined
@@ -97,6 +102,9 @@ export function createLoopbackListener(
       handler
     )
     candidate.keepAliveTimeout = timeouts.keepAliveMs
+    // Without an 'upgrade' listener Node closes an upgrade request's socket; with one, the
+    // socket is the handler's alone (Node's request timeouts and closeAllConnections let go of it).
+    if (onUpgrade) candidate.on('upgrade', onUpgrade)
     serveFromFirstByte(candidate, waiting)
     // Claimed before binding, so a second listen() while this one is pending is refused too.
     server = candidate

@@ -16,7 +16,7 @@ import { parseDelivery } from './delivery'
 import { createEventQueue } from './event-queue'
 import { checkHandshake } from './handshake'
 import type { HandshakeFailure } from './handshake'
-import { createLoopbackListener, type ListenerTimeouts } from './listener'
+import { createLoopbackListener, type ListenerTimeouts, type UpgradeHandler } from './listener'
 import { readRawBody } from './raw-body'
 import { verifySignature } from './signature'
 
@@ -89,6 +89,11 @@ export interface WebhookServer {
   update(secrets: Partial<WebhookSecrets>): void
   /** Settles when every acknowledged delivery has been handed to the consumer and it finished. */
   drained(): Promise<void>
+  /**
+   * Hands WebSocket upgrades on `path` (beside the webhook's, so one tunnel carries both) to
+   * `handler`; an upgrade on any other path is answered 404. Returns the function that stops it.
+   */
+  serveUpgrades(path: string, handler: UpgradeHandler): () => void
 }
 
 function sendError(res: Response, status: number, error: string): void {
@@ -213,7 +218,13 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     sendError(res, status, status >= 500 ? 'internal error' : 'bad request')
   })
 
-  const listener = createLoopbackListener(app, logger, options.listenerTimeouts)
+  const upgrades = new Map<string, UpgradeHandler>()
+  const onUpgrade: UpgradeHandler = (request, socket, head) => {
+    const handler = upgrades.get(new URL(request.url ?? '/', 'http://localhost').pathname)
+    if (handler) return handler(request, socket, head)
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  }
+  const listener = createLoopbackListener(app, logger, options.listenerTimeouts, onUpgrade)
   const listen = async (port: number, host?: string): Promise<{ port: number; url: string }> => {
     const bound = await listener.listen(port, host)
     const url = `${bound.baseUrl}${path}`
@@ -227,7 +238,16 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     listen,
     close: listener.close,
     update,
-    drained: () => queue.drained()
+    drained: () => queue.drained(),
+    serveUpgrades(upgradePath, handler) {
+      if (!SAFE_PATH.test(upgradePath) || upgradePath === path) {
+        throw new Error(`Invalid upgrade path: ${upgradePath}`)
+      }
+      upgrades.set(upgradePath, handler)
+      return () => {
+        if (upgrades.get(upgradePath) === handler) upgrades.delete(upgradePath)
+      }
+    }
   }
 }
 
