@@ -40,7 +40,10 @@ export const COMMAND_NAMES = namesOf<CommandName>({
   checkCallPermission: true,
   requestCallPermission: true,
   placeCall: true,
-  takeOverWebhook: true
+  takeOverWebhook: true,
+  listDesks: true,
+  addDesk: true,
+  removeDesk: true
 })
 
 export const EVENT_NAMES = namesOf<EventName>({
@@ -50,7 +53,8 @@ export const EVENT_NAMES = namesOf<EventName>({
   missedCalls: true,
   status: true,
   settings: true,
-  callPermission: true
+  callPermission: true,
+  desks: true
 })
 
 export function isEventName(name: unknown): name is EventName {

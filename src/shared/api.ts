@@ -44,6 +44,7 @@ import {
 } from './ice'
 import type { Settings, SettingsPatch } from './settings'
 import { takeOverWebhookRequest, type WebhookOwner } from './webhook-owner'
+import { addDeskRequest, removeDeskRequest, type DeskInvitation, type DeskList } from './desks'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 
 export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
@@ -108,7 +109,13 @@ export const commandRequests = {
    * "Ring on this desk instead": registers this desk's URL over another desk's or server's callback
    * (the owner chose it). Refused with a sentence when that owner serves another Page of the app.
    */
-  takeOverWebhook: takeOverWebhookRequest
+  takeOverWebhook: takeOverWebhookRequest,
+  /** The hub's desks (seats), online or not (owner only). */
+  listDesks: z.object({}).strict(),
+  /** A one-time pairing code for a new desk with this name (owner only). */
+  addDesk: addDeskRequest,
+  /** Revokes a desk: its connection closes at once and its key never works again (owner only). */
+  removeDesk: removeDeskRequest
 } satisfies Record<string, z.ZodType>
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */
@@ -204,6 +211,9 @@ export interface CommandResults {
   requestCallPermission: CallPermissionInfo
   placeCall: PlaceCallResult
   takeOverWebhook: { owner: WebhookOwner }
+  listDesks: DeskList
+  addDesk: DeskInvitation
+  removeDesk: DeskList
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.
@@ -239,6 +249,8 @@ export interface SoftphoneEvents {
   settings: Settings
   /** A customer allowed or declined calls (`call_permission_reply`), or we asked them. */
   callPermission: CallPermissionChange
+  /** The hub's desks changed (paired, removed, online or offline); sent to the owner's clients only. */
+  desks: DeskList
 }
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */

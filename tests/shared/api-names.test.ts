@@ -15,7 +15,8 @@ const EVERY_EVENT = {
   missedCalls: true,
   status: true,
   settings: true,
-  callPermission: true
+  callPermission: true,
+  desks: true
 } as const
 
 describe('the event names', () => {

@@ -18,6 +18,7 @@ import { defaultSettings } from '../../../src/shared/settings'
 import type { SoftphoneBridge } from '../../../src/preload/bridge'
 import { permissionInfo } from './call-back'
 import { timeline } from './fake-webrtc'
+import type { DeskSummary } from '../../../src/shared/desks'
 
 export interface SentCommand {
   command: CommandName
@@ -56,6 +57,8 @@ export class FakeSoftphone {
   /** What `getIceServers` returns for any call. */
   iceServers: IceServer[] = []
   turnPasswordSaved = false
+  /** The hub's desks, as `listDesks` and `removeDesk` return them. */
+  desks: DeskSummary[] = []
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>()
   private readonly responders: Responders = {
     hello: () => ({ clientId: this.clientId, status: this.status, calls: this.calls }),
@@ -96,7 +99,18 @@ export class FakeSoftphone {
     placeCall: () => ({ callId: 'out-1', answer: META_ANSWER, renegotiation: META_RENEGOTIATION }),
     takeOverWebhook: () => ({
       owner: { state: 'this-desk', url: 'https://desk.example/webhook', checkedAt: Date.now() }
-    })
+    }),
+    listDesks: () => ({ desks: this.desks }),
+    addDesk: (request) => ({
+      name: request.name,
+      code: `https://hub.example/#msp1.code-for-${request.name}`,
+      hubUrl: 'https://hub.example',
+      expiresAt: Date.now() + 600_000
+    }),
+    removeDesk: (request) => {
+      this.desks = this.desks.filter((desk) => desk.name !== request.name)
+      return { desks: this.desks }
+    }
   }
 
   /** The bridge to hand to `useSoftphoneBridge` (or to put on `window.softphone`). */

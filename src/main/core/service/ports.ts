@@ -17,6 +17,7 @@ import type {
   PlaceCallResult
 } from '../../../shared/callback'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
+import type { DeskInvitation, DeskList } from '../../../shared/desks'
 
 export interface RegistryEvents {
   call: Call
@@ -100,4 +101,13 @@ export interface CallBackPort {
   /** Places the call for `clientId`; it is in the registry (answering) before this resolves. */
   place(psid: string, offerSdp: string, clientId: string): Promise<PlaceCallResult>
   on(event: 'permission', listener: (change: CallPermissionChange) => void): () => void
+}
+
+/** The hub's desks (core/seat-link's hub seats, as the service needs them). */
+export interface DesksPort {
+  list(): Promise<DeskList>
+  /** A one-time pairing code for a new desk of this name. */
+  add(name: string): Promise<DeskInvitation>
+  /** Revokes the desk at once; the reply is the list without it. */
+  remove(name: string): Promise<DeskList>
 }

@@ -23,6 +23,7 @@ import { IceDesk } from './ice-desk'
 import type { OnboardingPort } from '../onboarding/onboarding'
 import type {
   CallBackPort,
+  DesksPort,
   CallControl,
   CallerLookup,
   HistoryPort,
@@ -66,6 +67,8 @@ export interface SoftphoneServiceDeps {
   secrets?: Pick<SecretStore, 'get' | 'set'> | undefined
   /** Who receives the app's webhook (core/webhook-owner); without it take-over is unavailable. */
   webhookOwner?: { takeOver(): Promise<WebhookOwner> } | undefined
+  /** The hub's desks (seats); without it those commands say this desk has none. */
+  desks?: DesksPort | undefined
   logger: Logger
 }
 
@@ -159,7 +162,10 @@ export class SoftphoneService {
         if (!deps.webhookOwner)
           throw new ServiceError('not-configured', 'Taking over the webhook is not available here.')
         return { owner: await deps.webhookOwner.takeOver() }
-      }
+      },
+      listDesks: () => this.desks().list(),
+      addDesk: (request) => this.desks().add(request.name),
+      removeDesk: (request) => this.desks().remove(request.name)
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {
@@ -242,6 +248,13 @@ export class SoftphoneService {
       throw new ServiceError('not-configured', 'Connecting a Page is not available here.')
     }
     return this.deps.onboarding
+  }
+
+  private desks(): DesksPort {
+    if (!this.deps.desks) {
+      throw new ServiceError('not-configured', 'This desk cannot have other desks join it.')
+    }
+    return this.deps.desks
   }
 
   private callBack(): CallBackPort {
