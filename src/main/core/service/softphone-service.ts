@@ -37,7 +37,8 @@ import type {
 
 /**
  * What a client may do: the owner's own windows (IPC, the loopback bridge) act for the whole
- * business; a seat (another desk, over the seat link) only rings, answers and works calls.
+ * business; a seat (another desk, over the seat link) only rings, answers and works calls. The
+ * rules are the table in ./command-policy.ts; what each client is shown, ./client-views.ts.
  */
 export type ClientRole = 'owner' | 'seat'
 
