@@ -33,6 +33,11 @@ interface CallBase {
   startedAt: number
   /** Rung by the built-in test line (the simulator), not by a customer. Absent on real calls. */
   test?: true | undefined
+  /**
+   * A test call only: the desk that started it (the service's desk key), the one desk it rings on
+   * and the only one told about it. Absent on real calls, which ring on every desk.
+   */
+  testDesk?: string | undefined
 }
 
 export interface RingingCall extends CallBase {
@@ -50,6 +55,8 @@ export interface AnsweringCall extends CallBase {
   state: 'answering'
   /** The client that won the race to answer; every other client shows "Answered elsewhere". */
   answeredBy: string
+  /** The name of that client's desk ("Front desk"), for "Answered by Front desk" and history. */
+  answeredByDesk?: string | undefined
   /** Outbound only: when the customer's phone started ringing (`call_status: ringing`), ms. */
   customerRingingAt?: number | undefined
 }
@@ -57,6 +64,7 @@ export interface AnsweringCall extends CallBase {
 export interface ConnectedCall extends CallBase {
   state: 'connected'
   answeredBy: string
+  answeredByDesk?: string | undefined
   connectedAt: number
 }
 
@@ -85,6 +93,7 @@ export interface EndedCall extends CallBase {
   reason: EndReason
   endedAt: number
   answeredBy?: string | undefined
+  answeredByDesk?: string | undefined
   connectedAt?: number | undefined
   /** A sentence for the user when something went wrong; absent for ordinary endings. */
   error?: string | undefined
@@ -169,6 +178,8 @@ export interface HistoryRecord {
   quality?: CallQualityReport | undefined
   /** A call of the built-in test line (the call's own `test`); absent on real calls. */
   test?: true | undefined
+  /** The name of the desk that answered (or placed) the call; absent when no desk took it. */
+  answeredByDesk?: string | undefined
 }
 
 export function toHistoryRecord(call: EndedCall): HistoryRecord {
@@ -184,6 +195,7 @@ export function toHistoryRecord(call: EndedCall): HistoryRecord {
     outcome: call.outcome,
     reason: call.reason,
     error: call.error,
-    ...(call.test ? { test: true as const } : {})
+    ...(call.test ? { test: true as const } : {}),
+    ...(call.answeredByDesk !== undefined ? { answeredByDesk: call.answeredByDesk } : {})
   }
 }

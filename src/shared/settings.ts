@@ -155,6 +155,16 @@ export const settingsSchema = z.strictObject({
        */
       name: z.string().max(60, 'must be at most 60 characters').default('')
     })
+    .prefault({}),
+  /** Hub-wide, for the desks that join this one as seats (the owner's choice). */
+  seats: z
+    .strictObject({
+      /**
+       * Off by default: calling a customer back speaks for the business (and spends Meta's limited
+       * permission requests), so the owner decides whether the other desks may.
+       */
+      mayCallBack: z.boolean().default(false)
+    })
     .prefault({})
 })
 

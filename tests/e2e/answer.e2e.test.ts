@@ -170,14 +170,15 @@ describe('answering a call in the browser', () => {
     ])
   })
 
-  it('says "Answered elsewhere" on a second desk when the first desk answers', async () => {
-    await ready()
+  it('says "Answered by <desk>" in a second window when the first one answers', async () => {
+    await ready({ deskName: 'Front desk' })
     const other = await openApp(browser, pageUrlOf(rig))
     await other.getByText('Page connected').waitFor()
-    await rig.sim.placeCall()
+    const callId = await rig.sim.placeCall()
     await expect.poll(() => other.getByRole('alertdialog').count()).toBe(1)
     await page.getByRole('button', { name: 'Answer' }).click()
-    await other.getByText('Answered elsewhere').waitFor()
+    await other.getByText('Answered by Front desk').waitFor()
+    expect(rig.core.registry.get(callId)).toMatchObject({ answeredByDesk: 'Front desk' })
     await expect.poll(() => other.getByRole('alertdialog').count()).toBe(0)
     await page.getByRole('region', { name: 'Call in progress' }).getByText('Connected').waitFor()
     await other.context().close()

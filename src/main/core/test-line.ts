@@ -17,8 +17,11 @@ export interface TestCallSimulator {
   readonly graphUrl: string
   readonly graphVersion: string
   readonly credentials: GraphCredentials
-  /** Rings: the simulator delivers a signed connect webhook to `webhookUrl`. */
-  placeCall(webhookUrl: string): Promise<{ callId: string }>
+  /**
+   * Rings: the simulator delivers a signed connect webhook to `webhookUrl`. `ringing` learns the
+   * call's id first, before that webhook is sent.
+   */
+  placeCall(webhookUrl: string, ringing?: (callId: string) => void): Promise<{ callId: string }>
   close(): Promise<void>
 }
 
@@ -35,6 +38,8 @@ interface Line {
 export class TestLine implements TestCallPort {
   private line: Promise<Line> | undefined
   private readonly psids = new Set<string>()
+  /** The desk each test call rings on, by call id, known before its connect arrives. */
+  private readonly desks = new Map<string, string>()
   private readonly log: Logger
 
   constructor(
@@ -47,10 +52,20 @@ export class TestLine implements TestCallPort {
     this.log = deps.logger.child('test-line')
   }
 
-  async start(): Promise<string> {
+  async start(testDesk?: string): Promise<string> {
     const line = await this.open()
-    const { callId } = await line.simulator.placeCall(line.webhookUrl)
-    return callId
+    let rung: string | undefined
+    try {
+      const { callId } = await line.simulator.placeCall(line.webhookUrl, (id) => {
+        rung = id
+        if (testDesk !== undefined) this.desks.set(id, testDesk)
+      })
+      return callId
+    } catch (error) {
+      // Its connect was refused: nothing will ever take the desk.
+      if (rung !== undefined) this.desks.delete(rung)
+      throw error
+    }
   }
 
   /** The Graph actions for a test call: the same client code, aimed at the simulator. */
@@ -95,10 +110,19 @@ export class TestLine implements TestCallPort {
       onEvents: (events, meta) => {
         for (const item of events) {
           if (item.kind !== 'call') continue
-          if (item.event.event === 'connect') this.psids.add(item.event.from)
-          // The registry marks the call `test` from its first snapshot on: that flag is the one
-          // place every part (Do not disturb, Graph actions, history, metrics) asks.
-          this.deps.registry.handleEvent(item.event, item.pageId, meta.receivedAt, { test: true })
+          let testDesk: string | undefined
+          if (item.event.event === 'connect') {
+            this.psids.add(item.event.from)
+            // Taken once: the connect is the only event that creates the call.
+            testDesk = this.desks.get(item.event.id)
+            this.desks.delete(item.event.id)
+          }
+          // The registry marks the call `test` (and its desk) from its first snapshot on: that flag
+          // is the one place every part (Do not disturb, Graph actions, history, metrics) asks.
+          this.deps.registry.handleEvent(item.event, item.pageId, meta.receivedAt, {
+            test: true,
+            testDesk
+          })
         }
       }
     })

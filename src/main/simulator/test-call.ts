@@ -28,9 +28,16 @@ export const createTestCallSimulator: TestCallSimulatorFactory = async (logger) 
     graphUrl: simulator.graphUrl,
     graphVersion: 'v26.0',
     credentials,
-    async placeCall(webhookUrl) {
+    async placeCall(webhookUrl, ringing) {
       simulator.setWebhookUrl(webhookUrl)
-      return { callId: await simulator.placeCall({ psid: TEST_PSID }) }
+      // Ring, then tell the core the id, then deliver: its connect never arrives unannounced.
+      const callId = simulator.ring({ psid: TEST_PSID })
+      ringing?.(callId)
+      const [status = 0] = await simulator.deliverConnect(callId)
+      if (status < 200 || status >= 300) {
+        throw new Error(`The test line refused the connect webhook (HTTP ${status}).`)
+      }
+      return { callId }
     },
     close: () => simulator.close()
   }

@@ -68,7 +68,10 @@ describe('call quality through the core', () => {
   it('never reports a test call, even with the option on', async () => {
     const before = metricsPosts().length
     const { callId } = await rig.client.api.startTestCall({})
+    // The real simulator names the call before its connect: it rings on this desk only.
+    expect(rig.core.registry.get(callId)?.testDesk).toBe('owner')
     await answerHangUpAndReport(callId)
+    expect(stored(callId)?.answeredByDesk).toEqual(expect.any(String))
     expect(stored(callId)?.quality).toMatchObject(FIGURES)
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(metricsPosts()).toHaveLength(before)

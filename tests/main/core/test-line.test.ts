@@ -34,10 +34,28 @@ describe('the test line', () => {
 
     expect(ids).toEqual(['test-call-1', 'test-call-2', 'test-call-3'])
     expect(handleEvent.mock.calls.map(([event, , , origin]) => [event.id, origin])).toEqual(
-      ids.map((id) => [id, { test: true }])
+      ids.map((id) => [id, { test: true, testDesk: undefined }])
     )
     // Only the simulator's one caller (for its profile); nothing grows with the number of calls.
-    expect(collectionSizes(line)).toEqual([1])
+    expect(collectionSizes(line).filter((size) => size > 0)).toEqual([1])
     expect(line).not.toHaveProperty('isTestCall')
+  })
+
+  it('marks each call with the desk that started it, from its connect on', async () => {
+    const handleEvent = vi.fn()
+    line = new TestLine({
+      factory: fakeTestCallSimulator(),
+      registry: { handleEvent },
+      logger: memoryLogger()
+    })
+    await line.start('owner')
+    await line.start('seat:Front desk')
+
+    expect(handleEvent.mock.calls.map(([event, , , origin]) => [event.id, origin])).toEqual([
+      ['test-call-1', { test: true, testDesk: 'owner' }],
+      ['test-call-2', { test: true, testDesk: 'seat:Front desk' }]
+    ])
+    // Each desk is taken by its call's connect: nothing is left behind.
+    expect(collectionSizes(line).filter((size) => size > 0)).toEqual([1])
   })
 })

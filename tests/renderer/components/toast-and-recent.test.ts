@@ -83,6 +83,16 @@ describe('IncomingCallToast', () => {
     expect(wrapper.findAll('button')).toHaveLength(0)
     expect(wrapper.find('.toast__countdown').exists()).toBe(false)
   })
+
+  it('says which desk answered, when the hub names it', () => {
+    const wrapper = mount(IncomingCallToast, {
+      props: {
+        call: { ...connected(ringing('c_1'), 'seat-1'), answeredByDesk: 'Front desk' },
+        elsewhere: true
+      }
+    })
+    expect(wrapper.text()).toContain('Answered by Front desk')
+  })
 })
 
 describe('RecentCalls', () => {

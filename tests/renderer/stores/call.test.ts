@@ -342,6 +342,18 @@ describe('first answer wins', () => {
     expect(store.active).toBeUndefined()
   })
 
+  it('names the desk that answered, when the hub says which', async () => {
+    const call = ringing('c_1')
+    const store = await started()
+    await emitCall(call)
+
+    await emitCall({ ...answering(call, 'seat-1'), answeredByDesk: 'Front desk' })
+
+    expect(store.notices).toMatchObject([
+      { callId: 'c_1', text: 'Answered by Front desk', kind: 'info' }
+    ])
+  })
+
   it('keeps the media when this desk won', async () => {
     const call = ringing('c_1')
     const store = await started()

@@ -156,11 +156,16 @@ export class CallBack {
   }
 
   /** Places the call with the UI's offer; the call is in the registry before this resolves. */
-  async place(psid: string, offerSdp: string, clientId: string): Promise<PlaceCallResult> {
+  async place(
+    psid: string,
+    offerSdp: string,
+    clientId: string,
+    deskName?: string
+  ): Promise<PlaceCallResult> {
     const pageId = this.requirePage()
     let result: ConnectResult
     try {
-      result = await this.dialer.place({ psid, pageId, clientId, offerSdp })
+      result = await this.dialer.place({ psid, pageId, clientId, deskName, offerSdp })
     } catch (error) {
       const failure = this.explain(error, 'call', await this.nameOf(psid))
       this.log.warn('call back failed', { error: failure.message })

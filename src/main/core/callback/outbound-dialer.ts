@@ -37,6 +37,8 @@ export interface Placement {
   psid: string
   pageId: string
   clientId: string
+  /** The name of the client's desk, kept on the call as `answeredByDesk`. */
+  deskName?: string | undefined
   offerSdp: string
 }
 
@@ -113,7 +115,8 @@ export class OutboundDialer {
         pageId: placement.pageId,
         psid,
         startedAt,
-        clientId: placement.clientId
+        clientId: placement.clientId,
+        deskName: placement.deskName
       })
       this.claim(result.callId, psid)
     } finally {

@@ -66,9 +66,10 @@ function conflictSentence(call: Call, clientId: string | undefined): string {
     case 'answering':
     case 'connected':
       if (call.direction === 'outbound') return 'This call is already in progress.'
-      return call.answeredBy === clientId
-        ? 'You are already answering this call.'
-        : 'This call was already answered on another desk.'
+      if (call.answeredBy === clientId) return 'You are already answering this call.'
+      return call.answeredByDesk === undefined
+        ? 'This call was already answered on another desk.'
+        : `This call was already answered by ${call.answeredByDesk}.`
     case 'ended':
       return endedSentence(call)
     default:

@@ -33,7 +33,7 @@ import {
   MEDIA_FAILED,
   RING_TIMEOUT
 } from './outcomes'
-import { coreOf } from './snapshots'
+import { coreOf, takenBy } from './snapshots'
 import type { Listener } from '../shared/typed-emitter'
 import { applyCallEvent } from './webhook-events'
 
@@ -72,6 +72,8 @@ export interface OutboundCallInput {
   startedAt: number
   /** The client that placed the call. */
   clientId: string
+  /** The name of that client's desk, kept as `answeredByDesk`. */
+  deskName?: string | undefined
 }
 
 export type CallerInfo = Partial<Pick<Caller, 'name' | 'photo'>>
@@ -127,7 +129,7 @@ export class CallRegistry {
     event: CallEvent,
     pageId?: string,
     receivedAt?: number,
-    origin: { test?: boolean } = {}
+    origin: { test?: boolean; testDesk?: string | undefined } = {}
   ): Call | undefined {
     if (this.disposed) return undefined
     this.table.prune()
@@ -139,7 +141,8 @@ export class CallRegistry {
       silence: this.silence,
       pageId,
       at: receivedAt ?? this.table.now(),
-      test: origin.test === true
+      test: origin.test === true,
+      testDesk: origin.testDesk
     })
   }
 
@@ -172,13 +175,16 @@ export class CallRegistry {
       caller: { psid: input.psid },
       startedAt: input.startedAt,
       state: 'answering',
-      answeredBy: input.clientId
+      ...takenBy({ answeredBy: input.clientId, answeredByDesk: input.deskName })
     }
     return this.table.publish(this.table.create(call), call)
   }
 
-  /** ringing -> answering. The first client wins; any later attempt is a conflict. */
-  beginAnswer(callId: string, clientId: string): AnsweringCall {
+  /**
+   * ringing -> answering. The first client wins; any later attempt is a conflict. `deskName` (the
+   * answering client's desk) is what the other desks and history show.
+   */
+  beginAnswer(callId: string, clientId: string, deskName?: string): AnsweringCall {
     const entry = this.table.require(callId)
     const call = entry.call
     if (call.state !== 'ringing') throw callConflict(call, clientId)
@@ -188,7 +194,11 @@ export class CallRegistry {
       throw callConflict(this.table.finish(entry, call, RING_TIMEOUT, now))
     }
     this.table.stopRinging(entry)
-    return this.table.publish(entry, { ...coreOf(call), state: 'answering', answeredBy: clientId })
+    return this.table.publish(entry, {
+      ...coreOf(call),
+      state: 'answering',
+      ...takenBy({ answeredBy: clientId, answeredByDesk: deskName })
+    })
   }
 
   /** answering -> connected, once Graph accepted. Repeating it on a connected call is a no-op. */
@@ -200,7 +210,7 @@ export class CallRegistry {
     return this.table.publish(entry, {
       ...coreOf(call),
       state: 'connected',
-      answeredBy: call.answeredBy,
+      ...takenBy(call),
       connectedAt: this.table.now()
     })
   }

@@ -8,7 +8,10 @@ import type { ConnectEvent } from '../../../shared/webhook'
 import type { Ending, LiveCall } from './outcomes'
 
 /** The fields every state shares. */
-export type CallCore = Pick<Call, 'id' | 'pageId' | 'direction' | 'caller' | 'startedAt' | 'test'>
+export type CallCore = Pick<
+  Call,
+  'id' | 'pageId' | 'direction' | 'caller' | 'startedAt' | 'test' | 'testDesk'
+>
 
 export function coreOf(call: Call): CallCore {
   return {
@@ -18,8 +21,19 @@ export function coreOf(call: Call): CallCore {
     caller: call.caller,
     startedAt: call.startedAt,
     // Only when set: snapshots cross IPC and JSON, where an explicit undefined is noise.
-    ...(call.test ? { test: true as const } : {})
+    ...(call.test ? { test: true as const } : {}),
+    ...(call.testDesk !== undefined ? { testDesk: call.testDesk } : {})
   }
+}
+
+/** Who took a call: the client, and its desk's name when known (only present keys). */
+export function takenBy(call: {
+  answeredBy: string
+  answeredByDesk?: string | undefined
+}): Pick<EndedCall, 'answeredBy' | 'answeredByDesk'> & { answeredBy: string } {
+  return call.answeredByDesk === undefined
+    ? { answeredBy: call.answeredBy }
+    : { answeredBy: call.answeredBy, answeredByDesk: call.answeredByDesk }
 }
 
 export interface Parties {
@@ -39,11 +53,12 @@ export function endedFrom(
   core: CallCore,
   ending: Ending,
   endedAt: number,
-  extra: Pick<EndedCall, 'answeredBy' | 'connectedAt' | 'error'> = {}
+  extra: Pick<EndedCall, 'answeredBy' | 'answeredByDesk' | 'connectedAt' | 'error'> = {}
 ): EndedCall {
   const call: EndedCall = { ...core, state: 'ended', ...ending, endedAt }
   // Only present keys: snapshots cross IPC and JSON, where an explicit undefined is noise.
   if (extra.answeredBy !== undefined) call.answeredBy = extra.answeredBy
+  if (extra.answeredByDesk !== undefined) call.answeredByDesk = extra.answeredByDesk
   if (extra.connectedAt !== undefined) call.connectedAt = extra.connectedAt
   if (extra.error !== undefined) call.error = extra.error
   return call
@@ -56,7 +71,7 @@ export function toEnded(
   error?: string
 ): EndedCall {
   return endedFrom(coreOf(call), ending, endedAt, {
-    answeredBy: call.state === 'ringing' ? undefined : call.answeredBy,
+    ...(call.state === 'ringing' ? {} : takenBy(call)),
     connectedAt: call.state === 'connected' ? call.connectedAt : undefined,
     error
   })

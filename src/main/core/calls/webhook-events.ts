@@ -23,7 +23,7 @@ import {
   TOO_MANY_RINGING_SENTENCE
 } from './outcomes'
 import type { CallCore, Parties } from './snapshots'
-import { connectParties, coreOf, endedFrom } from './snapshots'
+import { connectParties, coreOf, endedFrom, takenBy } from './snapshots'
 
 export interface EventContext {
   table: CallTable
@@ -39,6 +39,8 @@ export interface EventContext {
   at: number
   /** The delivery came from the built-in test line: calls it starts are marked `test`. */
   test?: boolean | undefined
+  /** A test call's desk (see `testDesk` in shared/calls): the one desk it rings on. */
+  testDesk?: string | undefined
 }
 
 /**
@@ -66,7 +68,7 @@ export function applyCallEvent(event: CallEvent, context: EventContext): Call | 
 
 function onConnect(
   event: ConnectEvent,
-  { table, log, ringTimeoutMs, maxRinging, silence, test }: EventContext
+  { table, log, ringTimeoutMs, maxRinging, silence, test, testDesk }: EventContext
 ) {
   const parties = connectParties(event)
   const existing = table.find(event.id)
@@ -87,7 +89,8 @@ function onConnect(
     direction: parties.direction,
     caller: { psid: parties.psid },
     startedAt,
-    ...(test ? { test: true as const } : {})
+    ...(test ? { test: true as const } : {}),
+    ...(test && testDesk !== undefined ? { testDesk } : {})
   }
   if (ringDeadline <= now) {
     log.info('connect arrived past its ring deadline', { callId: event.id })
@@ -205,7 +208,7 @@ function onCallStatus(event: CallStatusEvent, { table, at }: EventContext): Call
   return table.publish(entry, {
     ...coreOf(call),
     state: 'connected',
-    answeredBy: call.answeredBy,
+    ...takenBy(call),
     connectedAt: at
   })
 }

@@ -38,6 +38,8 @@ export const storedRecordSchema = z.object({
   error: z.string().optional(),
   quality: qualitySchema.optional(),
   test: z.literal(true).optional(),
+  /** Absent in records written before desks had names, and on calls no desk took. */
+  answeredByDesk: z.string().max(200).optional(),
   /** When someone looked at this call in the UI (ms since the epoch): the missed-calls badge. */
   seenAt: epochMs.optional()
 })
@@ -53,6 +55,7 @@ export type HistoryInput = HistoryRecord & { seenAt?: number | undefined }
 /** Long free text is cut rather than refused: a call is worth keeping even if its error rambles. */
 const MAX_NAME = 500
 const MAX_ERROR = 2000
+const MAX_DESK_NAME = 200
 
 export class HistoryRecordError extends Error {
   override readonly name = 'HistoryRecordError'
@@ -66,7 +69,8 @@ export function toStored(input: HistoryInput): StoredHistoryRecord {
       psid: input.caller.psid,
       name: input.caller.name?.slice(0, MAX_NAME)
     },
-    error: input.error?.slice(0, MAX_ERROR)
+    error: input.error?.slice(0, MAX_ERROR),
+    answeredByDesk: input.answeredByDesk?.slice(0, MAX_DESK_NAME)
   })
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(record)')

@@ -19,6 +19,7 @@ const liveSnapshot = z.object({
   startedAt: epochMs,
   state: z.enum(['answering', 'connected']),
   answeredBy: z.string(),
+  answeredByDesk: z.string().optional(),
   connectedAt: epochMs.optional()
 })
 export type LiveSnapshot = z.infer<typeof liveSnapshot>
@@ -53,6 +54,7 @@ export function transitionLine(call: AnsweringCall | ConnectedCall, at: number):
     startedAt: call.startedAt,
     state: call.state,
     answeredBy: call.answeredBy,
+    ...(call.answeredByDesk !== undefined ? { answeredByDesk: call.answeredByDesk } : {}),
     ...(call.state === 'connected' ? { connectedAt: call.connectedAt } : {})
   }
   return JSON.stringify({ k: 's', at, call: snapshot })

@@ -22,7 +22,7 @@ import {
   HUNG_UP_BEFORE_CONNECT,
   type LiveCall
 } from '../calls/outcomes'
-import { connectParties, endedFrom, toEnded } from '../calls/snapshots'
+import { connectParties, endedFrom, takenBy, toEnded } from '../calls/snapshots'
 import { secondsToMs, terminateCore } from '../calls/webhook-events'
 import type { JournalRecord, LiveSnapshot } from './records'
 
@@ -124,11 +124,11 @@ function lastState(told: Story): LiveCall | undefined {
     return {
       ...core(live),
       state: 'connected',
-      answeredBy: live.answeredBy,
+      ...takenBy(live),
       connectedAt: live.connectedAt ?? live.startedAt
     }
   }
-  if (live) return { ...core(live), state: 'answering', answeredBy: live.answeredBy }
+  if (live) return { ...core(live), state: 'answering', ...takenBy(live) }
   const connect = told.connect
   if (!connect) return undefined
   const parties = connectParties(connect.event)

@@ -31,8 +31,13 @@ export class CallActions {
     this.log = deps.logger
   }
 
-  async accept(callId: string, sdp: string, clientId: string): Promise<AcceptResult> {
-    const call = this.wrap(() => this.deps.registry.beginAnswer(callId, clientId))
+  async accept(
+    callId: string,
+    sdp: string,
+    clientId: string,
+    deskName?: string
+  ): Promise<AcceptResult> {
+    const call = this.wrap(() => this.deps.registry.beginAnswer(callId, clientId, deskName))
     try {
       const result = await this.deps.callControl(call).accept(callId, sdp)
       this.wrap(() => this.deps.registry.markConnected(callId))

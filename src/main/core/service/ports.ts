@@ -28,7 +28,7 @@ export interface RegistryEvents {
 export interface RegistryPort {
   list(): Call[]
   get(callId: string): Call | undefined
-  beginAnswer(callId: string, clientId: string): Call
+  beginAnswer(callId: string, clientId: string, deskName?: string): Call
   markConnected(callId: string): Call
   answerFailed(callId: string, sentence: string): Call
   decline(callId: string): Call
@@ -90,16 +90,27 @@ export interface SettingsPort {
 }
 
 export interface TestCallPort {
-  /** Rings every desk from the built-in simulator; resolves with the new call's id. */
-  start(): Promise<string>
+  /**
+   * Rings the desk `testDesk` (a desk key, see client-views.ts) from the built-in simulator, and
+   * only that desk; resolves with the new call's id.
+   */
+  start(testDesk?: string): Promise<string>
 }
 
 /** Calling customers back (core/callback): the permission, the opt-in request, the call. */
 export interface CallBackPort {
   check(psid: string): Promise<CallPermissionInfo>
   request(psid: string): Promise<CallPermissionInfo>
-  /** Places the call for `clientId`; it is in the registry (answering) before this resolves. */
-  place(psid: string, offerSdp: string, clientId: string): Promise<PlaceCallResult>
+  /**
+   * Places the call for `clientId` (of the desk `deskName`); it is in the registry (answering)
+   * before this resolves.
+   */
+  place(
+    psid: string,
+    offerSdp: string,
+    clientId: string,
+    deskName?: string
+  ): Promise<PlaceCallResult>
   on(event: 'permission', listener: (change: CallPermissionChange) => void): () => void
 }
 

@@ -18,6 +18,9 @@ import type { Logger } from '../log'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
 import { CallActions } from './call-actions'
+import { callNotFound } from '../calls/errors'
+import { deskKey, deskNameOf, eventFor, statusFor, visibleTo } from './client-views'
+import { checkAccess } from './command-policy'
 import { HistoryService } from './history-service'
 import { IceDesk } from './ice-desk'
 import type { OnboardingPort } from '../onboarding/onboarding'
@@ -35,7 +38,8 @@ import type {
 
 /**
  * What a client may do: the owner's own windows (IPC, the loopback bridge) act for the whole
- * business; a seat (another desk, over the seat link) only rings, answers and works calls.
+ * business; a seat (another desk, over the seat link) only rings, answers and works calls. The
+ * rules are the table in ./command-policy.ts; what each client is shown, ./client-views.ts.
  */
 export type ClientRole = 'owner' | 'seat'
 
@@ -119,16 +123,17 @@ export class SoftphoneService {
     this.handlers = {
       hello: async (_request, client) => ({
         clientId: client.id,
-        status: deps.status(),
-        calls: deps.registry.list()
+        status: statusFor(deps.status(), client),
+        calls: this.callsFor(client)
       }),
-      listCalls: async () => deps.registry.list(),
-      accept: (request, client) => this.calls.accept(request.callId, request.sdp, client.id),
+      listCalls: async (_request, client) => this.callsFor(client),
+      accept: (request, client) =>
+        this.calls.accept(request.callId, request.sdp, client.id, this.deskNameOf(client)),
       decline: (request) => this.calls.decline(request.callId),
       hangUp: (request) => this.calls.hangUp(request.callId),
       reportMediaFailure: (request) => this.calls.mediaFailed(request.callId, request.reason),
       listHistory: async (request) => deps.history.list(request),
-      getStatus: async () => deps.status(),
+      getStatus: async (_request, client) => statusFor(deps.status(), client),
       getSettings: async () => deps.settings.get(),
       updateSettings: async (patch) => {
         try {
@@ -138,13 +143,17 @@ export class SoftphoneService {
           throw error
         }
       },
-      getIceServers: (request, client) => this.ice.serversFor(request, client.id),
+      getIceServers: (request, client) => {
+        // ICE for a call back (by psid) is allowed exactly when placing that call is.
+        if ('psid' in request) checkAccess('placeCall', client.role, () => deps.settings.get())
+        return this.ice.serversFor(request, client.id)
+      },
       turnPassword: (request) => this.ice.turnPassword(request.password),
-      startTestCall: async () => {
+      startTestCall: async (_request, client) => {
         if (!deps.testCall) {
           throw new ServiceError('not-configured', 'The test call is not available in this window.')
         }
-        return { callId: await deps.testCall.start() }
+        return { callId: await deps.testCall.start(deskKey(client)) }
       },
       reportCallQuality: (request, client) => this.history.reportQuality(request, client.id),
       getMissedCalls: async () => this.history.missedCalls(),
@@ -152,7 +161,8 @@ export class SoftphoneService {
       getCallerPhotos: (request) => this.history.photos(request.psids),
       checkCallPermission: (request) => this.callBack().check(request.psid),
       requestCallPermission: (request) => this.callBack().request(request.psid),
-      placeCall: (request, client) => this.callBack().place(request.psid, request.sdp, client.id),
+      placeCall: (request, client) =>
+        this.callBack().place(request.psid, request.sdp, client.id, this.deskNameOf(client)),
       getPageConnection: async () => this.onboarding().connection(),
       saveCredentials: (request) => this.onboarding().save(request),
       removePage: () => this.onboarding().removePage(),
@@ -220,12 +230,18 @@ export class SoftphoneService {
       throw new ServiceError('invalid-request', `Unknown command "${name.slice(0, 64)}".`)
     }
     const command = name as CommandName
+    // Before the request is even read: a refused command learns nothing from its validation.
+    checkAccess(command, client.role, () => this.deps.settings.get())
     const parsed = commandRequests[command].safeParse(request ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
       throw new ServiceError('invalid-request', `The ${command} request is not valid${where}.`)
     }
+    // Another desk's test call is not this client's to see, so not to act on either.
+    const callId = (parsed.data as { callId?: unknown }).callId
+    const call = typeof callId === 'string' ? this.deps.registry.get(callId) : undefined
+    if (call && !visibleTo(call, client)) throw callNotFound(call.id)
     const handler = this.handlers[command] as (
       req: unknown,
       client: ClientHandle
@@ -283,14 +299,24 @@ export class SoftphoneService {
       )
   }
 
+  private callsFor(client: ClientHandle): Call[] {
+    return this.deps.registry.list().filter((call) => visibleTo(call, client))
+  }
+
+  private deskNameOf(client: ClientHandle): string | undefined {
+    return deskNameOf(client, this.deps.settings.get())
+  }
+
   private record(call: EndedCall): Promise<void> {
     return this.history.record(call)
   }
 
   private broadcast(message: EventMessage): void {
+    const callOf = (callId: string): Call | undefined => this.deps.registry.get(callId)
     for (const client of this.clients.values()) {
       try {
-        client.send(message)
+        const shown = eventFor(message, client, callOf)
+        if (shown) client.send(shown)
       } catch (error) {
         this.log.warn('a client could not take an event', {
           client: client.id,

@@ -1,6 +1,13 @@
 import { assertNever, talkSeconds, type Call, type EndedCall } from '../../../shared/calls'
 import { formatDuration } from '../composables/format'
 
+/** What a desk that did not take a call reads: which desk did, when the hub names it. */
+export function answeredElsewhereText(call: Call): string {
+  return call.state !== 'ringing' && call.answeredByDesk
+    ? `Answered by ${call.answeredByDesk}`
+    : 'Answered elsewhere'
+}
+
 /** What the user reads when a call ends; nothing for calls this desk never showed. */
 export function endedNotice(
   call: EndedCall,

@@ -1,7 +1,7 @@
 /**
  * Calls as this desk sees them: every call the service reports, the media of the ones this desk
  * answers, and the sentences the user reads when something ends or fails. Several desks may ring
- * for one call; the service settles who answers first and the others show "Answered elsewhere".
+ * for one call; the service settles who answers first and the others show "Answered by <desk>".
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
@@ -15,7 +15,7 @@ import { flags } from '../services/flags'
 import { softphone } from '../services/softphone'
 import { useDevicesStore } from './devices'
 import { useSettingsStore } from './settings'
-import { endedNotice } from './call-notices'
+import { answeredElsewhereText, endedNotice } from './call-notices'
 import { createCallRecords } from './call-records'
 import { reportQuality } from './quality-report'
 
@@ -148,7 +148,7 @@ export const useCallStore = defineStore('call', () => {
       case 'connected':
         if (!isMine(call)) {
           releaseMedia(call.id)
-          if (previous?.state === 'ringing') notify(call.id, 'Answered elsewhere', 'info')
+          if (previous?.state === 'ringing') notify(call.id, answeredElsewhereText(call), 'info')
         }
         break
       case 'ended': {

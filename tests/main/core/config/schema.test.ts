@@ -17,7 +17,8 @@ describe('settings schema', () => {
       theme: 'system',
       doNotDisturb: { enabled: false, action: 'ring-out' },
       startAtLogin: false,
-      desk: { name: '' }
+      desk: { name: '' },
+      seats: { mayCallBack: false }
     })
   })
 

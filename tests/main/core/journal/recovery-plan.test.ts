@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { planRecovery } from '../../../../src/main/core/journal/recovery-plan'
-import type { JournalRecord } from '../../../../src/main/core/journal/records'
+import {
+  parseJournalLine,
+  transitionLine,
+  type JournalRecord
+} from '../../../../src/main/core/journal/records'
+import type { AnsweringCall } from '../../../../src/shared/calls'
 import { connect, delivery, terminate } from './core-harness'
 
 const T0 = 1_800_000_000_000
@@ -102,5 +107,24 @@ describe('planRecovery', () => {
     )
     expect(plan.endings).toEqual([ended.record])
     expect(plan.replay.map(({ item }) => item.event.id)).toEqual(['c_ring'])
+  })
+})
+
+describe('the desk that answered, across a restart', () => {
+  it('is journaled with the transition and named by the recovered ending', () => {
+    const answered: AnsweringCall = {
+      id: 'c1',
+      pageId: '1234567890',
+      direction: 'inbound',
+      caller: { psid: 'psid-c1' },
+      startedAt: T0,
+      state: 'answering',
+      answeredBy: 'seat-1',
+      answeredByDesk: 'Front desk'
+    }
+    const line = parseJournalLine(transitionLine(answered, T0 + 1000))
+    expect(line).toMatchObject({ k: 's', call: { answeredByDesk: 'Front desk' } })
+    const plan = planRecovery([d(delivery(connect('c1', T0)), T0), line as JournalRecord], none)
+    expect(plan.endings).toEqual([expect.objectContaining({ answeredByDesk: 'Front desk' })])
   })
 })

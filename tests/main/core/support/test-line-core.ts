@@ -74,8 +74,9 @@ export function fakeTestCallSimulator(): TestCallSimulatorFactory {
       graphUrl: 'http://127.0.0.1:9',
       graphVersion: 'v26.0',
       credentials,
-      async placeCall(webhookUrl) {
+      async placeCall(webhookUrl, ringing) {
         const callId = `test-call-${++placed}`
+        ringing?.(callId)
         const now = Math.floor(Date.now() / 1000)
         const body = JSON.stringify({
           object: 'page',

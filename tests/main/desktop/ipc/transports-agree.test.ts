@@ -61,7 +61,7 @@ const EXPECTED: ReplyFrame[] = [
   },
   {
     ok: false,
-    error: { code: 'conflict', message: 'This call was already answered on another desk.' }
+    error: { code: 'conflict', message: 'This call was already answered by Front desk.' }
   },
   { ok: false, error: INTERNAL_FAILURE },
   { ok: false, error: INVALID_FRAME },
@@ -92,7 +92,12 @@ async function realService(): Promise<{ service: SoftphoneService; registry: Cal
     },
     'page-1'
   )
-  const otherDesk = { id: 'desk-2', send: () => undefined }
+  const otherDesk = {
+    id: 'desk-2',
+    role: 'seat' as const,
+    deskName: 'Front desk',
+    send: () => undefined
+  }
   await service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, otherDesk)
   return { service, registry }
 }

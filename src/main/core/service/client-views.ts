@@ -1,0 +1,86 @@
+/**
+ * What each client sees of the hub: the hub's own windows see everything; a seat (another desk)
+ * sees the calls and what ringing needs, not the Page's details or the hub's files. And a test call
+ * belongs to the desk that started it: only that desk is told of it, so only that desk rings.
+ */
+import type { CoreStatus, EventMessage } from '../../../shared/api'
+import { assertNever, type Call } from '../../../shared/calls'
+import type { Settings } from '../../../shared/settings'
+import { deskName } from '../webhook-owner'
+import type { ClientHandle } from './softphone-service'
+
+type Viewer = Pick<ClientHandle, 'id' | 'role' | 'deskName'>
+
+/** The hub's own windows (main window, toast, tray, browser mode) are one desk: the owner's. */
+export const OWNER_DESK = 'owner'
+
+export function isOwner(client: Viewer): boolean {
+  return client.role === undefined || client.role === 'owner'
+}
+
+/**
+ * Which desk a client belongs to, as a key: every owner client shares one; a seat's is its desk
+ * name (unique among a hub's seats), or its own id when it has none.
+ */
+export function deskKey(client: Viewer): string {
+  return isOwner(client) ? OWNER_DESK : `seat:${client.deskName ?? client.id}`
+}
+
+/** The name other desks and history show for the desk a client belongs to. */
+export function deskNameOf(client: Viewer, settings: Settings): string | undefined {
+  return client.deskName ?? (isOwner(client) ? deskName(settings) : undefined)
+}
+
+/** Real calls ring everywhere; a test call only on the desk that started it. */
+export function visibleTo(call: Call, client: Viewer): boolean {
+  return call.testDesk === undefined || call.testDesk === deskKey(client)
+}
+
+/**
+ * A seat's view of the status: whether calls can reach the hub (Page set up, tunnel, registration,
+ * token health), without the Page's id, the hub's local listener, its environment, its data-file
+ * notices or the other desks that hold the webhook (taking it over is the owner's).
+ */
+export function statusFor(status: CoreStatus, client: Viewer): CoreStatus {
+  if (isOwner(client)) return status
+  return {
+    page: { configured: status.page.configured },
+    webhookUrl: null,
+    publicUrl: status.publicUrl,
+    tunnel: status.tunnel,
+    registration: status.registration,
+    ...(status.pageHealth !== undefined ? { pageHealth: status.pageHealth } : {})
+  }
+}
+
+/**
+ * What one client is told of an event; undefined when the event is not for it. Every event is
+ * decided here (the switch is exhaustive), so a new event cannot reach seats by default.
+ */
+export function eventFor(
+  message: EventMessage,
+  client: Viewer,
+  callOf: (callId: string) => Call | undefined
+): EventMessage | undefined {
+  switch (message.event) {
+    case 'callUpdated':
+      return visibleTo(message.payload, client) ? message : undefined
+    case 'mediaOffer': {
+      const call = callOf(message.payload.callId)
+      return call === undefined || visibleTo(call, client) ? message : undefined
+    }
+    case 'status':
+      return isOwner(client)
+        ? message
+        : { event: 'status', payload: statusFor(message.payload, client) }
+    case 'settings':
+      // Seats read no hub settings (see command-policy.ts: getSettings).
+      return isOwner(client) ? message : undefined
+    case 'historyAdded':
+    case 'missedCalls':
+    case 'callPermission':
+      return message
+    default:
+      return assertNever(message)
+  }
+}
