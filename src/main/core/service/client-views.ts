@@ -76,6 +76,9 @@ export function eventFor(
     case 'settings':
       // Seats read no hub settings (see command-policy.ts: getSettings).
       return isOwner(client) ? message : undefined
+    case 'desks':
+      // Nor the hub's desks (command-policy.ts: listDesks).
+      return isOwner(client) ? message : undefined
     case 'historyAdded':
     case 'missedCalls':
     case 'callPermission':

@@ -69,7 +69,11 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   requestCallPermission: 'call-back',
   placeCall: 'call-back',
   // Moves the Page's calls to this hub: the owner's choice, never a seat's.
-  takeOverWebhook: 'owner'
+  takeOverWebhook: 'owner',
+  // Who may join the hub is the owner's: a seat never sees, adds or removes desks.
+  listDesks: 'owner',
+  addDesk: 'owner',
+  removeDesk: 'owner'
 })
 
 export const OWNER_ONLY = 'Only the desk that holds the Page can see or change this.'

@@ -24,13 +24,13 @@ describe('the command policy', () => {
 
   it('does not compile when a command is added to the contract but not classified', () => {
     // A new command in commandRequests widens CommandName like this; the table no longer compiles.
-    // @ts-expect-error 'addDesk' is missing from the table
-    commandPolicy<CommandName | 'addDesk'>(COMMAND_ACCESS)
+    // @ts-expect-error 'recordCall' is missing from the table
+    commandPolicy<CommandName | 'recordCall'>(COMMAND_ACCESS)
     const { takeOverWebhook: _left, ...withoutOne } = COMMAND_ACCESS
     // @ts-expect-error 'takeOverWebhook' is missing from the table
     commandPolicy<CommandName>(withoutOne)
     // @ts-expect-error a command the contract does not have
-    commandPolicy<CommandName>({ ...COMMAND_ACCESS, recordCall: 'seat' })
+    commandPolicy<CommandName>({ ...COMMAND_ACCESS, eraseHistory: 'seat' })
     // @ts-expect-error only 'owner', 'seat' and 'call-back' are rules
     commandPolicy<'hello'>({ hello: 'admin' })
     expect(commandPolicy<CommandName>({ ...COMMAND_ACCESS })).toEqual(COMMAND_ACCESS)

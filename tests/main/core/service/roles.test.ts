@@ -46,7 +46,10 @@ const REQUESTS: Record<CommandName, unknown> = {
   checkCallPermission: { psid: 'psid-1' },
   requestCallPermission: { psid: 'psid-1' },
   placeCall: { psid: 'psid-1', sdp: 'v=0 offer' },
-  takeOverWebhook: {}
+  takeOverWebhook: {},
+  listDesks: {},
+  addDesk: { name: 'Front desk' },
+  removeDesk: { name: 'Front desk' }
 }
 
 /** What the issue keeps from seats, written out here so a change to the table is a choice. */
@@ -60,7 +63,10 @@ const OWNER_ONLY_COMMANDS: CommandName[] = [
   'removePage',
   'runSetupChecks',
   'fixSetup',
-  'takeOverWebhook'
+  'takeOverWebhook',
+  'listDesks',
+  'addDesk',
+  'removeDesk'
 ]
 const CALL_BACK_COMMANDS: CommandName[] = [
   'checkCallPermission',
