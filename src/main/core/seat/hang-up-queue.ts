@@ -30,7 +30,10 @@ export class HangUpQueue {
    * that could not be sent (the link fell again) stays for the next time. One flush at a time.
    */
   flush(send: (callId: string) => Promise<void>, online: () => boolean): Promise<void> {
-    this.flushing ??= (async () => {
+    if (this.flushing) return this.flushing
+    const run = (async () => {
+      // Yield first: with nothing to await, the finally below would run before `flushing` is set.
+      await Promise.resolve()
       try {
         while (this.callIds.length > 0 && online()) {
           const callId = this.callIds[0] as string
@@ -48,6 +51,7 @@ export class HangUpQueue {
         this.flushing = undefined
       }
     })()
-    return this.flushing
+    this.flushing = run
+    return run
   }
 }

@@ -110,9 +110,7 @@ export class SeatService implements CommandRunner {
         this.publishStatus()
         if (link.state === 'online') void this.linkIsBack()
       }),
-      deps.settings.onChange((settings) =>
-        this.broadcast({ event: 'settings', payload: settings })
-      )
+      deps.settings.onChange((settings) => this.broadcast({ event: 'settings', payload: settings }))
     )
     if (this.online()) void this.linkIsBack()
   }
@@ -207,7 +205,8 @@ export class SeatService implements CommandRunner {
   }
 
   private localResult(command: CommandName, result: unknown, client: ClientHandle): unknown {
-    if (command === 'listCalls') return (result as Call[]).map((call) => this.answered.localView(call))
+    if (command === 'listCalls')
+      return (result as Call[]).map((call) => this.answered.localView(call))
     if (command === 'placeCall') {
       this.answered.claim((result as CommandResults['placeCall']).callId, client.id)
     }
