@@ -10,10 +10,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CoreStatus } from '../../../../src/shared/api'
 import type { BridgeClient } from '../../../../src/shared/bridge-client'
-import { startUiServer, type UiServer } from '../../../../src/main/core/bridge/ui-server'
 import { SettingsStore } from '../../../../src/main/core/config'
 import { silentLogger } from '../../../../src/main/core/log'
-import { SeatService } from '../../../../src/main/core/seat/seat-service'
+import { startSeatCore, type StartedSeatCore } from '../../../../src/main/core/seat/start-seat-core'
 import { HeadlessDesk } from '../../../../src/main/simulator/desk/headless-desk'
 import { connectBridge } from '../../../../src/main/simulator/rig/bridge-connection'
 import { startInProcessRig, type InProcessRig } from '../../../../src/main/simulator/rig/in-process'
@@ -22,9 +21,7 @@ import { LoopbackHub } from './loopback-hub'
 
 interface Seat {
   hub: LoopbackHub
-  service: SeatService
-  settings: SettingsStore
-  ui: UiServer
+  started: StartedSeatCore
   /** The seat's own window, over the seat's own loopback bridge. */
   client: BridgeClient
   watch: CallWatch
@@ -39,13 +36,12 @@ const desks: HeadlessDesk[] = []
 async function startSeat(): Promise<Seat> {
   const dataDir = await mkdtemp(join(tmpdir(), 'softphone-seat-'))
   const hub = await LoopbackHub.open(rig.ui.info.url, 'Front desk')
-  const settings = await SettingsStore.open(dataDir, silentLogger)
-  const service = new SeatService({ hub, settings, logger: silentLogger })
-  const ui = await startUiServer({ service, port: 0, dataDir, logger: silentLogger })
-  const client = await connectBridge(ui.info.url)
+  const started = await startSeatCore({ dataDir, hub, logger: silentLogger, ui: { port: 0 } })
+  if (!started.ui) throw new Error('the seat serves no UI bridge')
+  const client = await connectBridge(started.ui.info.url)
   const statuses: CoreStatus[] = []
   client.on('status', (status) => statuses.push(status))
-  return { hub, service, settings, ui, client, watch: new CallWatch(client), statuses, dataDir }
+  return { hub, started, client, watch: new CallWatch(client), statuses, dataDir }
 }
 
 beforeEach(async () => {
@@ -57,9 +53,7 @@ afterEach(async () => {
   await Promise.all(desks.splice(0).map((desk) => desk.close()))
   seat.watch.close()
   seat.client.close()
-  await seat.ui.close()
-  seat.service.dispose()
-  seat.hub.close()
+  await seat.started.dispose()
   await rig.close()
   await rm(seat.dataDir, { recursive: true, force: true })
 })
@@ -179,5 +173,18 @@ describe('a seat desk forwarding to its hub', () => {
     await seat.watch.untilState(callId, 'ended', 5000)
     expect(graphActions(callId, 'terminate').map((r) => r.status)).toEqual([200])
     await expect.poll(() => linkOf(seat.statuses.at(-1))?.queuedHangUps).toEqual([])
+  })
+
+  it('stops as one: the seat’s bridge closes and so does its link to the hub', async () => {
+    const closed = new Promise<void>((resolve) => seat.client.onClose(resolve))
+    await expect(seat.started.dispose()).resolves.toBe(true)
+    await closed
+    await expect
+      .poll(() => seat.hub.status())
+      .toEqual({
+        state: 'offline',
+        reason: 'this desk closed the link'
+      })
+    await expect(connectBridge(seat.started.ui?.info.url ?? '')).rejects.toThrow()
   })
 })
