@@ -25,6 +25,7 @@ import type { ClientHandle } from '../service/softphone-service'
 import { AnsweredHere } from './answered-here'
 import { HangUpQueue } from './hang-up-queue'
 import type { HubConnection } from './hub-connection'
+import { RingingAtSeat } from './ringing-at-seat'
 import { refusedOnSeat, SEAT_ROUTES, type LocalCommand } from './seat-routes'
 import { seatStatus } from './seat-status'
 
@@ -63,6 +64,7 @@ export class SeatService implements CommandRunner {
   private readonly unsubscribe: (() => void)[] = []
   private readonly log: Logger
   private readonly answered = new AnsweredHere()
+  private readonly ringing = new RingingAtSeat()
   private readonly hangUps: HangUpQueue
   private readonly local: LocalHandlers
   /** The hub's status as last heard (its Page), for this desk's own. */
@@ -109,6 +111,7 @@ export class SeatService implements CommandRunner {
       hub.onStatus((link) => {
         this.publishStatus()
         if (link.state === 'online') void this.linkIsBack()
+        else this.silenceRinging()
       }),
       deps.settings.onChange((settings) => this.broadcast({ event: 'settings', payload: settings }))
     )
@@ -245,11 +248,19 @@ export class SeatService implements CommandRunner {
     }
   }
 
+  /** The hub cannot be reached: calls ringing here cannot be answered, so they stop ringing. */
+  private silenceRinging(): void {
+    for (const call of this.ringing.silenceAll()) {
+      this.broadcast({ event: 'callUpdated', payload: call })
+    }
+  }
+
   private broadcast(message: EventMessage): void {
     const local: EventMessage =
       message.event === 'callUpdated'
         ? { event: 'callUpdated', payload: this.answered.localView(message.payload) }
         : message
+    if (local.event === 'callUpdated') this.ringing.seen(local.payload)
     for (const client of this.clients.values()) {
       try {
         client.send(local)

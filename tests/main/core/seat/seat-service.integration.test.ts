@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CoreStatus } from '../../../../src/shared/api'
 import type { BridgeClient } from '../../../../src/shared/bridge-client'
+import { ringsHere } from '../../../../src/shared/calls'
 import { SettingsStore } from '../../../../src/main/core/config'
 import { silentLogger } from '../../../../src/main/core/log'
 import { startSeatCore, type StartedSeatCore } from '../../../../src/main/core/seat/start-seat-core'
@@ -156,6 +157,25 @@ describe('a seat desk forwarding to its hub', () => {
     await seat.hub.reconnect()
     await expect.poll(() => linkOf(seat.statuses.at(-1))?.link.state).toBe('online')
     expect(await seat.client.api.listCalls({})).toEqual([])
+  })
+
+  it('stops ringing a call it cannot answer while the link is down, and rings it again after', async () => {
+    const callId = await rig.sim.placeCall()
+    await seat.watch.untilState(callId, 'ringing', 5000)
+    seat.hub.cut('the network went away')
+    await expect
+      .poll(() => seat.watch.latest(callId))
+      .toMatchObject({
+        state: 'ringing',
+        silenced: true
+      })
+    await seat.hub.reconnect()
+    await expect
+      .poll(() => {
+        const call = seat.watch.latest(callId)
+        return call?.state === 'ringing' && ringsHere(call)
+      })
+      .toBe(true)
   })
 
   it('queues a hang up made during an outage and sends it when the link is back', async () => {
