@@ -125,6 +125,35 @@ describe('SeatService', () => {
     })
   })
 
+  it('sends queued hang ups in order when the link is back, dropping those the hub refuses', async () => {
+    const hub = new ScriptedHub()
+    hub.link = { state: 'offline', reason: 'no network' }
+    const { service, client, heard } = seatOn(hub)
+    for (const callId of ['c_1', 'c_2', 'c_3']) {
+      await service.dispatch('hangUp', { callId }, client)
+    }
+    expect(hub.sent).toEqual([])
+    const hungUp: string[] = []
+    hub.reply = async (command, request) => {
+      if (command !== 'hangUp') return { clientId: 'seat-link', status: undefined, calls: [] }
+      const { callId } = request as { callId: string }
+      hungUp.push(callId)
+      if (callId === 'c_1') throw new Error('That call has already ended.')
+      // The link falls again while c_2 is being sent: c_3 waits for the next time.
+      if (callId === 'c_2') hub.setLink({ state: 'offline', reason: 'no network' })
+    }
+    hub.setLink({ state: 'online' })
+    await expect.poll(() => hungUp).toEqual(['c_1', 'c_2'])
+    const queued = () => {
+      const last = heard.filter((m) => m.event === 'status').at(-1)
+      return last?.event === 'status' ? last.payload.hub?.queuedHangUps : undefined
+    }
+    await expect.poll(queued).toEqual(['c_3'])
+    hub.setLink({ state: 'online' })
+    await expect.poll(queued).toEqual([])
+    expect(hungUp).toEqual(['c_1', 'c_2', 'c_3'])
+  })
+
   it('refuses a command it does not know, and a request that is not valid', async () => {
     const { service, client } = seatOn(new ScriptedHub())
     await expect(service.dispatch('formatDisk', {}, client)).rejects.toThrow(/Unknown command/)
