@@ -13,12 +13,13 @@ import type {
   EventName,
   ParsedCommandRequest
 } from '../../../shared/api'
-import { commandRequests, ServiceError } from '../../../shared/api'
+import { ServiceError } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
 import { hubUnreachableSentence, type SeatHubStatus } from '../../../shared/hub-link'
 import { hubWideGroupsIn } from '../../../shared/settings-scope'
 import { ConfigError } from '../config/errors'
 import type { Logger } from '../log'
+import { parseCommand } from '../service/parse-command'
 import type { CommandRunner } from '../service/serve-command'
 import type { SettingsPort } from '../service/ports'
 import type { ClientHandle } from '../service/softphone-service'
@@ -127,33 +128,24 @@ export class SeatService implements CommandRunner {
   }
 
   async dispatch(name: string, request: unknown, client: ClientHandle): Promise<unknown> {
-    if (!Object.hasOwn(commandRequests, name)) {
-      throw new ServiceError('invalid-request', `Unknown command "${name.slice(0, 64)}".`)
-    }
-    const command = name as CommandName
-    const parsed = commandRequests[command].safeParse(request ?? {})
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
-      throw new ServiceError('invalid-request', `The ${command} request is not valid${where}.`)
-    }
+    const { command, request: parsed } = parseCommand(name, request)
     const route: (typeof SEAT_ROUTES)[CommandName] = SEAT_ROUTES[command]
     if (route === 'local') {
       const handler = this.local[command as LocalCommand] as (
         req: unknown,
         client: ClientHandle
       ) => Promise<unknown>
-      return handler(parsed.data, client)
+      return handler(parsed, client)
     }
     if (route !== 'hub') {
       throw new ServiceError('not-configured', refusedOnSeat(this.deps.hub.hubName, route.refused))
     }
     if (command === 'hangUp' && !this.online()) {
-      const { callId } = parsed.data as ParsedCommandRequest<'hangUp'>
+      const { callId } = parsed as ParsedCommandRequest<'hangUp'>
       this.hangUps.add(callId)
       return undefined
     }
-    return this.forward(command, parsed.data, client)
+    return this.forward(command, parsed, client)
   }
 
   /** The seat's status: no webhook or tunnel of its own, its hub's Page and its link to the hub. */
