@@ -5,13 +5,15 @@
  * no section (nor any error) for a seat.
  */
 import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia } from 'pinia'
+import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ServiceError } from '../../../src/shared/api'
 import type { DeskSummary } from '../../../src/shared/desks'
 import DesksSettings from '../../../src/renderer/src/components/settings/DesksSettings.vue'
 import { formatAgo } from '../../../src/renderer/src/composables/format'
 import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
+import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
+import SettingsView from '../../../src/renderer/src/views/SettingsView.vue'
 import { button, hasButton } from '../support/dom'
 import { FakeSoftphone } from '../support/fake-softphone'
 
@@ -244,6 +246,22 @@ describe('the Desks section', () => {
     )
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
     expect(wrapper.find('form').exists()).toBe(false)
+  })
+})
+
+describe('Settings', () => {
+  it('has the Desks section after the Page, for the hub’s owner', async () => {
+    service.desks = [FRONT]
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    await useSettingsStore().load()
+    const wrapper = mount(SettingsView, { global: { plugins: [pinia] } })
+    await flushPromises()
+    const groups = wrapper
+      .findAll('section.settings-group')
+      .map((group) => group.attributes('aria-label'))
+    expect(groups.slice(groups.indexOf('Facebook Page'))).toEqual(['Facebook Page', 'Desks'])
+    expect(rows(wrapper)).toEqual([expect.stringContaining('Front desk')])
   })
 })
 
