@@ -214,6 +214,10 @@ describe('the Desks section', () => {
     await flushPromises()
     expect(service.requests('removeDesk')).toEqual([{ name: 'Back office' }])
     expect(rows(wrapper)).toEqual([expect.stringContaining('Front desk')])
+    expect(wrapper.get('[role="status"]').text()).toBe(
+      'Back office was removed. It cannot connect again.'
+    )
+    expect(document.activeElement).toBe(wrapper.get('#desk-new-name').element)
   })
 
   it("shows a refused removal as the service's sentence, on that desk", async () => {
@@ -226,6 +230,18 @@ describe('the Desks section', () => {
     )
     await flushPromises()
     expect(wrapper.get('li.desk [role="alert"]').text()).toBe('There is no desk named Front desk.')
+  })
+
+  it('says why the list could not be read, and tries again when asked', async () => {
+    service.fail('listDesks', new ServiceError('internal', 'The desks could not be read.'))
+    const wrapper = await mountDesks()
+    expect(section(wrapper).get('[role="alert"]').text()).toBe('The desks could not be read.')
+    service.desks = [FRONT]
+    service.respond('listDesks', () => ({ desks: service.desks }))
+    await button(wrapper, 'Try again').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+    expect(rows(wrapper)).toEqual([expect.stringContaining('Front desk')])
   })
 
   it('shows no Desks section to a seat, and no error', async () => {

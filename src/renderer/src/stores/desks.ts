@@ -38,6 +38,8 @@ export const useDesksStore = defineStore('desks', () => {
   /** The desk being removed right now, by name. */
   const removing = ref<string>()
   const removeError = ref<{ name: string; sentence: string }>()
+  /** The desk removed last, to say so once its row is gone. */
+  const removed = ref<string>()
 
   let following = false
 
@@ -97,8 +99,10 @@ export const useDesksStore = defineStore('desks', () => {
   async function remove(name: string): Promise<boolean> {
     removing.value = name
     removeError.value = undefined
+    removed.value = undefined
     try {
       show((await softphone().removeDesk({ name })).desks)
+      removed.value = name
       return true
     } catch (failure) {
       if (!notHere(failure)) removeError.value = { name, sentence: sentenceOf(failure) }
@@ -118,6 +122,7 @@ export const useDesksStore = defineStore('desks', () => {
     addError,
     removing,
     removeError,
+    removed,
     load,
     add,
     closeInvitation,
