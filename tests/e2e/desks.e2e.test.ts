@@ -163,5 +163,14 @@ describe('the Desks section', () => {
       'msp1.k3Jd9a.Qm4vX2pLr8sT1wYz.fp-4e1c9a0b7d2f'
     )
     await screenshotBoth('desks-with-code')
+
+    await desks.getByRole('button', { name: 'Done' }).click()
+    await desks.getByRole('button', { name: 'Remove Back office' }).click()
+    await desks
+      .getByRole('group', { name: 'Remove Back office?' })
+      .getByRole('button', { name: 'Remove Back office' })
+      .click()
+    await desks.getByText('Back office was removed. It cannot connect again.').waitFor()
+    expect(await desks.getByRole('listitem').count()).toBe(1)
   })
 })
