@@ -9,16 +9,17 @@ import type { EventMessage } from '../shared/api'
 import { createApi, isEventName } from '../shared/api-names'
 import type { CommandFrame, ReplyFrame } from '../shared/command-protocol'
 import { IPC, type CallAction, type MicrophoneAccess } from '../shared/ipc'
-import { ServiceError } from '../shared/service-error'
+import { serviceFailure } from '../shared/service-error'
 import type { ShellBridge, SoftphoneBridge } from './bridge'
 
 const api = createApi(async (command, request) => {
   const frame: CommandFrame = { command, request }
   const reply = (await ipcRenderer.invoke(IPC.command, frame)) as ReplyFrame
   if (reply.ok) return reply.result
-  // The sentence is what the page shows: contextBridge copies an Error's message across but drops
-  // its other fields, so `code` does not survive the crossing.
-  throw new ServiceError(reply.error.code, reply.error.message)
+  // Rejected as plain data, not an Error: contextBridge copies an Error's message but drops its
+  // `code`, which the page needs (a seat's 'forbidden' hides a section, a 'conflict' is no fault).
+  // services/softphone.ts turns it back into a ServiceError.
+  return Promise.reject(serviceFailure(reply.error.code, reply.error.message))
 })
 
 const softphone: SoftphoneBridge = {

@@ -30,3 +30,30 @@ export class ServiceError extends Error implements ServiceErrorShape {
     super(message)
   }
 }
+
+const CODES: readonly string[] = [
+  'invalid-request',
+  'not-found',
+  'conflict',
+  'not-configured',
+  'forbidden',
+  'graph',
+  'internal'
+] satisfies readonly ServiceErrorCode[]
+
+/**
+ * A service failure as plain data, for crossing Electron's contextBridge: it copies an Error's
+ * message but drops its other fields (the code among them), while a plain object keeps its keys.
+ */
+export function serviceFailure(code: ServiceErrorCode, message: string): ServiceErrorShape {
+  return { code, message }
+}
+
+/** Rebuilds a ServiceError from what crossed the bridge; anything else is returned unchanged. */
+export function asServiceError(reason: unknown): unknown {
+  if (reason instanceof ServiceError || typeof reason !== 'object' || reason === null) return reason
+  const { code, message } = reason as Partial<Record<keyof ServiceErrorShape, unknown>>
+  if (typeof code !== 'string' || !CODES.includes(code) || typeof message !== 'string')
+    return reason
+  return new ServiceError(code as ServiceErrorCode, message)
+}

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { commandRequests } from '../../src/shared/api'
 import type { ReplyFrame } from '../../src/shared/command-protocol'
 import { IPC } from '../../src/shared/ipc'
-import { ServiceError } from '../../src/shared/service-error'
+import { asServiceError, ServiceError } from '../../src/shared/service-error'
 import type { ShellBridge, SoftphoneBridge } from '../../src/preload/bridge'
 
 type Handler = (event: unknown, payload: unknown) => void
@@ -77,11 +77,16 @@ describe('preload', () => {
     })
   })
 
-  it('turns a refused command back into the sentence main sent', async () => {
-    reply = { ok: false, error: { code: 'conflict', message: 'Answered on another desk.' } }
+  it('rejects a refused command as plain data, so its code survives contextBridge', async () => {
+    reply = { ok: false, error: { code: 'conflict', message: 'Answered by Front desk.' } }
     const failure = softphone.decline({ callId: 'c_1' })
-    await expect(failure).rejects.toBeInstanceOf(ServiceError)
-    await expect(failure).rejects.toThrow('Answered on another desk.')
+    // contextBridge copies a plain object's keys but only an Error's message.
+    await expect(failure).rejects.not.toBeInstanceOf(Error)
+    await expect(failure).rejects.toEqual({ code: 'conflict', message: 'Answered by Front desk.' })
+    // ...and the page makes it a ServiceError again (services/softphone.ts).
+    const rebuilt = await failure.catch((reason: unknown) => asServiceError(reason))
+    expect(rebuilt).toBeInstanceOf(ServiceError)
+    expect(rebuilt).toMatchObject({ code: 'conflict', message: 'Answered by Front desk.' })
   })
 
   it('delivers only the subscribed event, until unsubscribed, and refuses unknown names', () => {

@@ -5,7 +5,9 @@
  */
 import type { SoftphoneBridge } from '../../../preload/bridge'
 import { createBridgeClient, type SocketLike } from '../../../shared/bridge-client'
+import { createApi } from '../../../shared/api-names'
 import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/command-protocol'
+import { asServiceError } from '../../../shared/service-error'
 
 let current: SoftphoneBridge | undefined
 
@@ -37,9 +39,21 @@ function takeBridgeToken(): string | undefined {
   return sessionStorage.getItem(TOKEN_KEY) ?? undefined
 }
 
+/** The preload's commands, with the failures that crossed the bridge as data made ServiceErrors. */
+export function withServiceErrors(bridge: SoftphoneBridge): SoftphoneBridge {
+  const api = createApi((command, request) =>
+    (bridge[command] as (request: unknown) => Promise<unknown>)(request).catch(
+      (reason: unknown) => {
+        throw asServiceError(reason)
+      }
+    )
+  )
+  return { ...api, on: (event, listener) => bridge.on(event, listener) }
+}
+
 export async function connectSoftphone(): Promise<SoftphoneBridge> {
   if (window.softphone) {
-    current = window.softphone
+    current = withServiceErrors(window.softphone)
     return current
   }
   const token = takeBridgeToken()
