@@ -30,12 +30,8 @@ async function tempDir(): Promise<string> {
 
 /** A hub core whose owner is connected over the loopback bridge, hearing the desks event. */
 async function startHub() {
-  const started = await startCore({
-    env: ENV,
-    dataDir: await tempDir(),
-    logger: memoryLogger(),
-    ui: { port: 0 }
-  })
+  const logger = memoryLogger()
+  const started = await startCore({ env: ENV, dataDir: await tempDir(), logger, ui: { port: 0 } })
   cleanups.push(() => started.dispose())
   const owner = await connectBridge(started.ui.info.url)
   cleanups.push(() => owner.close())
@@ -51,7 +47,7 @@ async function startHub() {
         resolve(list)
       })
     })
-  return { started, owner, events, nextDesks }
+  return { started, owner, events, nextDesks, logger }
 }
 
 describe('the desks of a real hub', () => {
@@ -112,5 +108,31 @@ describe('the desks of a real hub', () => {
       state: 'refused',
       reason: REMOVED_SENTENCE
     })
+  })
+
+  it('logs refused seats once, then sums them up, rather than a line each', async () => {
+    const { started, owner, logger } = await startHub()
+    started.core.setPublicUrl(new URL(started.webhookUrl).origin)
+    const { code } = await owner.api.addDesk({ name: 'Kitchen' })
+    // The right hub and code id, a wrong secret: the hub refuses it.
+    const wrong = code.replace(/^(.*#msp1\.[0-9a-f]{12}\.)[A-Za-z0-9_-]{22}/, `$1${'A'.repeat(22)}`)
+    expect(wrong).not.toBe(code)
+    for (let i = 0; i < 3; i++) {
+      const seat = new SeatClient({ dataDir: await tempDir(), pairingCode: wrong })
+      cleanups.push(() => seat.close())
+      seat.start()
+      await untilStatus(seat, 'refused')
+    }
+    const refusals = () =>
+      logger.entries.filter((entry) => /seat connections? refused/.test(entry.message))
+    await expect.poll(() => refusals().length).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(refusals()).toEqual([
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ count: 1 }) })
+    ])
+
+    await started.dispose()
+    expect(refusals()).toHaveLength(2)
+    expect(refusals()[1]!.fields).toMatchObject({ count: 2 })
   })
 })
