@@ -110,9 +110,8 @@ function printInvitation(invitation: DeskInvitation, io: HubCliIo): void {
   io.out(invitation.code)
   const until = new Date(invitation.expiresAt).toLocaleTimeString('en-GB', { timeStyle: 'short' })
   io.err(
-    `The line above pairs the desk "${invitation.name}" with this hub, once, until ${until}. ` +
-      'Paste it into that desk, or start a headless seat with ' +
-      'SOFTPHONE_PAIRING_CODE=<that line> npm run web.'
+    `The line above pairs the desk "${invitation.name}" with this hub, once, until ${until}: ` +
+      'give it to that desk, it is all the desk needs.'
   )
 }
 
