@@ -176,6 +176,7 @@ export async function createSoftphoneCore({
       append: async (record) => {
         const stored = await history.upsert(record)
         intake.historyWritten(record.callId)
+        if (record.answeredByDesk !== undefined) desks.refresh()
         return stored
       },
       list: (query) => history.list(query),

@@ -38,6 +38,8 @@ export class HubDesks implements DesksPort {
   private seats: HubSeats | undefined
   private readonly events = new TypedEmitter<{ change: DeskList }>()
   private readonly now: () => number
+  /** The list as last told, so an unchanged one is not told again. */
+  private published: string | undefined
 
   constructor(private readonly options: HubDesksOptions) {
     this.now = options.now ?? Date.now
@@ -46,7 +48,7 @@ export class HubDesks implements DesksPort {
   /** Serves these seats; every connect and disconnect is told to `onChange` listeners. */
   follow(seats: HubSeats): () => void {
     this.seats = seats
-    return seats.onPresence(() => this.publish())
+    return seats.onPresence(() => this.refresh())
   }
 
   onChange(listener: (list: DeskList) => void): () => void {
@@ -92,7 +94,7 @@ export class HubDesks implements DesksPort {
     if (!removed) {
       throw new ServiceError('not-found', `No desk named "${name.trim()}" is paired with this hub.`)
     }
-    this.publish()
+    this.refresh()
     return this.list()
   }
 
@@ -116,9 +118,18 @@ export class HubDesks implements DesksPort {
     return counts
   }
 
-  private publish(): void {
+  /**
+   * Tells listeners the list if it changed: after a call a desk answered is recorded (its count
+   * today), or whenever something else may have moved.
+   */
+  refresh(): void {
     this.list().then(
-      (list) => this.events.emit('change', list),
+      (list) => {
+        const text = JSON.stringify(list)
+        if (text === this.published) return
+        this.published = text
+        this.events.emit('change', list)
+      },
       () => undefined
     )
   }

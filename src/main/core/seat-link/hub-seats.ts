@@ -24,7 +24,7 @@ export interface HubSeats {
   /** The names of the seats connected now. */
   online(): string[]
   /**
-   * When the seat was last connected (now, while it is), ignoring case; undefined when it has not
+   * When the seat last connected or disconnected, ignoring case; undefined when it has not
    * connected since the hub started (kept in memory only).
    */
   lastSeenAt(name: string): number | undefined
@@ -68,12 +68,7 @@ export async function openHubSeats(options: OpenHubSeatsOptions): Promise<HubSea
     remove: (name) => pairing.seats.remove(name),
     list: () => pairing.seats.list(),
     online: () => endpoint.online(),
-    lastSeenAt(name) {
-      const key = name.toLowerCase()
-      return endpoint.online().some((seat) => seat.toLowerCase() === key)
-        ? now()
-        : lastSeen.get(key)
-    },
+    lastSeenAt: (name) => lastSeen.get(name.toLowerCase()),
     onPresence: (listener) => presence.on('presence', listener),
     async close() {
       stopServing()

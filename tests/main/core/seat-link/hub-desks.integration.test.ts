@@ -13,7 +13,10 @@ import { NO_PUBLIC_ADDRESS } from '../../../../src/main/core/seat-link/hub-desks
 import { SeatClient } from '../../../../src/main/core/seat-link/seat-client'
 import { REMOVED_SENTENCE } from '../../../../src/main/core/seat-link/seat-refusals'
 import { startCore } from '../../../../src/main/core/start-core'
+import { HeadlessDesk } from '../../../../src/main/simulator/desk/headless-desk'
 import { connectBridge } from '../../../../src/main/simulator/rig/bridge-connection'
+import { startInProcessRig } from '../../../../src/main/simulator/rig/in-process'
+import { CallWatch } from '../../../../src/main/simulator/scenarios'
 import { untilStatus } from './seat-statuses'
 
 const ENV = { WEBHOOK_PORT: '0', GRAPH_API_URL: 'http://127.0.0.1:9' }
@@ -134,5 +137,33 @@ describe('the desks of a real hub', () => {
     await started.dispose()
     expect(refusals()).toHaveLength(2)
     expect(refusals()[1]!.fields).toMatchObject({ count: 2 })
+  })
+
+  it('counts a call a seat answered, telling the owner at once, on a hub with its own address', async () => {
+    // own-url: the listener's loopback origin is the hub's public address, as PUBLIC_URL would be.
+    const rig = await startInProcessRig({ sdpShape: 'string', ownUrl: true })
+    cleanups.push(() => rig.close())
+    await expect.poll(() => rig.core.status().publicUrl).toBe(new URL(rig.webhookUrl).origin)
+    const events: DeskList[] = []
+    rig.client.on('desks', (list) => events.push(list))
+    const { code } = await rig.client.api.addDesk({ name: 'Front desk' })
+    const seat = new SeatClient({ dataDir: await tempDir(), pairingCode: code })
+    cleanups.push(() => seat.close())
+    seat.start()
+    await untilStatus(seat, 'online')
+
+    const watch = new CallWatch(seat)
+    cleanups.push(() => watch.close())
+    const callId = await rig.sim.placeCall({ audio: { mode: 'tone', frequency: 440 } })
+    await watch.untilState(callId, 'ringing', 5000)
+    const desk = new HeadlessDesk({ audio: { mode: 'tone', frequency: 880 } })
+    cleanups.push(() => desk.close())
+    await desk.answer(seat.api, callId)
+    await watch.untilState(callId, 'connected', 5000)
+    await desk.hangUp(seat.api)
+    await watch.untilState(callId, 'ended', 5000)
+
+    await expect.poll(() => events.at(-1)?.desks[0]?.answeredToday).toBe(1)
+    expect(events.at(-1)!.desks[0]).toMatchObject({ name: 'Front desk', online: true })
   })
 })

@@ -197,6 +197,22 @@ describe("the hub's desks", () => {
     expect(unknown.message).toBe('No desk named "Nobody" is paired with this hub.')
   })
 
+  it('tells a new count after a call is recorded, and an unchanged list not again', async () => {
+    const records: HistoryRecord[] = []
+    const { desks, events } = setUp({ records })
+    desks.refresh()
+    await flush()
+    expect(events).toHaveLength(1)
+    desks.refresh()
+    await flush()
+    expect(events).toHaveLength(1)
+    records.push(record('a', { answeredByDesk: 'Back office' }))
+    desks.refresh()
+    await flush()
+    expect(events).toHaveLength(2)
+    expect(events[1]!.desks[1]).toMatchObject({ name: 'Back office', answeredToday: 1 })
+  })
+
   it('says the desks cannot be listed when the seats could not be opened', async () => {
     const desks = new HubDesks({ publicUrl: () => null, history: { list: async () => [] } })
     expect((await refusal(desks.list())).message).toBe(DESKS_UNAVAILABLE)
