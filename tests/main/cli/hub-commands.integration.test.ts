@@ -4,7 +4,7 @@
  * it off, and without a running hub the command says so and exits 2.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -103,5 +103,14 @@ describe('npm run hub', () => {
     expect(run.stderr.trim()).toBe(
       `No hub is running with the data folder ${dataDir}. Start it with \`npm run serve\` (with the same SOFTPHONE_DATA_DIR), then try again.`
     )
+
+    // A hub that was killed leaves its bridge.json behind: nothing answers there.
+    await writeFile(
+      join(dataDir, 'bridge.json'),
+      '{"port":9,"token":"t","url":"ws://127.0.0.1:9/?token=t"}'
+    )
+    const stale = await hub(dataDir, 'desks')
+    expect(stale.code).toBe(2)
+    expect(stale.stderr).toContain('No hub answers at the address in')
   }, 30_000)
 })
