@@ -42,6 +42,7 @@ import {
   type IceServers,
   type TurnPasswordState
 } from './ice'
+import type { SeatHubStatus } from './hub-link'
 import type { Settings, SettingsPatch } from './settings'
 import { takeOverWebhookRequest, type WebhookOwner } from './webhook-owner'
 import { addDeskRequest, removeDeskRequest, type DeskInvitation, type DeskList } from './desks'
@@ -175,6 +176,8 @@ export interface CoreStatus {
   ignoredGraphUrl?: string | undefined
   /** Who receives this app's webhook (see shared/webhook-owner); absent: not looked yet. */
   webhookOwner?: WebhookOwner | undefined
+  /** A seat desk's link to its hub (see shared/hub-link); absent: this desk is no seat. */
+  hub?: SeatHubStatus | undefined
 }
 
 export interface HelloResult {

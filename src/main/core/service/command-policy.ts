@@ -45,7 +45,7 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   // live in its own install), so a seat reads none of it, nor gets the `settings` event.
   getSettings: 'owner',
   updateSettings: 'owner',
-  // Checked per call by IceDesk: only for a call this client rings for or took.
+  // Checked per call by IceService: only for a call this client rings for or took.
   getIceServers: 'seat',
   // A secret of the hub's.
   turnPassword: 'owner',

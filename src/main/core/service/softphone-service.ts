@@ -22,7 +22,7 @@ import { callNotFound } from '../calls/errors'
 import { deskKey, deskNameOf, eventFor, statusFor, visibleTo } from './client-views'
 import { checkAccess } from './command-policy'
 import { HistoryService } from './history-service'
-import { IceDesk } from './ice-desk'
+import { IceService } from './ice-service'
 import type { OnboardingPort } from '../onboarding/onboarding'
 import type {
   CallBackPort,
@@ -94,7 +94,7 @@ export class SoftphoneService {
   private readonly log: Logger
   private readonly handlers: Handlers
   private readonly history: HistoryService
-  private readonly ice: IceDesk
+  private readonly ice: IceService
   private readonly calls: CallActions
 
   constructor(private readonly deps: SoftphoneServiceDeps) {
@@ -113,7 +113,7 @@ export class SoftphoneService {
       callControl: deps.callControl,
       logger: this.log
     })
-    this.ice = new IceDesk({
+    this.ice = new IceService({
       registry: deps.registry,
       settings: deps.settings,
       secrets: deps.secrets,

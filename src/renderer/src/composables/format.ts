@@ -7,3 +7,21 @@ export function formatDuration(totalSeconds: number): string {
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m)
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`
 }
+
+/** Coarsest first: "2 hours ago" rather than "135 minutes ago". */
+const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000]
+]
+// English like the rest of the app's sentences, so "last seen" never switches language mid-line.
+const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+
+/** "just now", "5 minutes ago", "2 hours ago", "yesterday", "3 days ago" */
+export function formatAgo(at: number, now: number): string {
+  const elapsed = Math.max(0, now - at)
+  for (const [unit, ms] of AGO_UNITS) {
+    if (elapsed >= ms) return RELATIVE.format(-Math.floor(elapsed / ms), unit)
+  }
+  return 'just now'
+}

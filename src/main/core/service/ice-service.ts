@@ -13,7 +13,7 @@ import type { Logger } from '../log'
 import { toServiceError } from './errors'
 import type { RegistryPort, SettingsPort } from './ports'
 
-export interface IceDeskDeps {
+export interface IceServiceDeps {
   registry: Pick<RegistryPort, 'get'>
   settings: Pick<SettingsPort, 'get' | 'onChange'>
   /** Where the TURN password is kept; without it none can be saved (and none is used). */
@@ -23,8 +23,8 @@ export interface IceDeskDeps {
   logger: Logger
 }
 
-export class IceDesk {
-  constructor(private readonly deps: IceDeskDeps) {}
+export class IceService {
+  constructor(private readonly deps: IceServiceDeps) {}
 
   /** Forgets the TURN password whenever the TURN server's address changes. Returns the stop. */
   guardTurnPassword(): () => void {

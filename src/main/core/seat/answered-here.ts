@@ -1,0 +1,43 @@
+/**
+ * Which of this seat's own clients answered (or placed) a call. The hub knows the seat as one
+ * client, so its calls name the seat's link as `answeredBy`; each window of the seat must instead
+ * see its own id on the call it answered and "answered elsewhere" on the others.
+ */
+import type { Call } from '../../../shared/calls'
+
+/** Calls remembered at most; far more than a desk has live or recently ended. */
+const KEPT = 500
+
+export class AnsweredHere {
+  private readonly byCall = new Map<string, string>()
+  /** The seat link's client id at the hub (from the hub's hello); undefined until known. */
+  private hubClientId: string | undefined
+
+  /** Set before the accept is sent: the hub's "answering" event can arrive before its reply. */
+  claim(callId: string, localClientId: string): void {
+    this.byCall.delete(callId)
+    this.byCall.set(callId, localClientId)
+    if (this.byCall.size > KEPT) {
+      const oldest = this.byCall.keys().next().value
+      if (oldest !== undefined) this.byCall.delete(oldest)
+    }
+  }
+
+  /** The accept or the call failed: another desk (or nobody) answered it. */
+  release(callId: string, localClientId: string): void {
+    if (this.byCall.get(callId) === localClientId) this.byCall.delete(callId)
+  }
+
+  knowHubClient(id: string): void {
+    this.hubClientId = id
+  }
+
+  /** The call as this seat's clients see it. */
+  localView(call: Call): Call {
+    const local = this.byCall.get(call.id)
+    const answeredBy = 'answeredBy' in call ? call.answeredBy : undefined
+    if (local === undefined || answeredBy === undefined) return call
+    if (this.hubClientId !== undefined && answeredBy !== this.hubClientId) return call
+    return { ...call, answeredBy: local } as Call
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Where a seat desk sends each command of the contract: to its hub (call work, the business's
+ * history), to itself (its own status and per-desk settings), or nowhere (what only the hub's
+ * owner may do). One table, typed so that a command added to the contract and not routed here is
+ * a compile error.
+ */
+import type { CommandName } from '../../../shared/api'
+
+/** `{ refused }` names what the owner changes on the hub, for the refusal's sentence. */
+export type SeatRoute = 'hub' | 'local' | { readonly refused: string }
+
+/** The table's type: every command of the contract, no more and no fewer. */
+export type SeatRoutes = Record<CommandName, SeatRoute>
+
+export const SEAT_ROUTES = {
+  // This client's id and the seat's own status, with the hub's calls when it is online.
+  hello: 'local',
+  listCalls: 'hub',
+  accept: 'hub',
+  decline: 'hub',
+  // Queued while the hub is offline (the seat's audio stops at once; Meta hears it later).
+  hangUp: 'hub',
+  reportMediaFailure: 'hub',
+  listHistory: 'hub',
+  getStatus: 'local',
+  getSettings: 'local',
+  // Per-desk groups only: hub-wide ones are refused (shared/settings-scope).
+  updateSettings: 'local',
+  getIceServers: 'hub',
+  turnPassword: { refused: 'the TURN password' },
+  // The hub rings only the desk that started it (issue #13, item 7).
+  startTestCall: 'hub',
+  reportCallQuality: 'hub',
+  getMissedCalls: 'hub',
+  markHistorySeen: 'hub',
+  getCallerPhotos: 'hub',
+  getPageConnection: { refused: 'the Page' },
+  saveCredentials: { refused: 'the Page' },
+  removePage: { refused: 'the Page' },
+  runSetupChecks: { refused: 'the setup' },
+  fixSetup: { refused: 'the setup' },
+  // Call back: the hub decides whether seats may (the owner's permission) and talks to Meta.
+  checkCallPermission: 'hub',
+  requestCallPermission: 'hub',
+  placeCall: 'hub',
+  takeOverWebhook: { refused: 'who receives the webhook' }
+} as const satisfies SeatRoutes
+
+/** The commands a seat answers itself. */
+export type LocalCommand = {
+  [K in CommandName]: (typeof SEAT_ROUTES)[K] extends 'local' ? K : never
+}[CommandName]
+
+/** The sentence a refused command fails with, naming the hub. */
+export function refusedOnSeat(hub: string, what: string): string {
+  return `This desk is a seat of ${hub}; change ${what} on the hub.`
+}

@@ -1,0 +1,267 @@
+/**
+ * The service a seat desk's own windows talk to (over IPC or its loopback bridge, unchanged): the
+ * same contract as the hub's SoftphoneService, with call work forwarded to the hub, per-desk
+ * settings kept here, and what only the hub's owner may do refused with a sentence naming the hub
+ * (see seat-routes). Events from the hub reach every local client; while the hub is offline,
+ * forwarded commands fail at once with the reason and hang ups wait to be sent.
+ */
+import type {
+  CommandName,
+  CommandResults,
+  CoreStatus,
+  EventMessage,
+  EventName,
+  ParsedCommandRequest
+} from '../../../shared/api'
+import { ServiceError } from '../../../shared/api'
+import type { Call } from '../../../shared/calls'
+import { hubUnreachableSentence, type SeatHubStatus } from '../../../shared/hub-link'
+import { hubWideGroupsIn } from '../../../shared/settings-scope'
+import { ConfigError } from '../config/errors'
+import type { Logger } from '../log'
+import { parseCommand } from '../service/parse-command'
+import type { CommandRunner } from '../service/serve-command'
+import type { SettingsPort } from '../service/ports'
+import type { ClientHandle } from '../service/softphone-service'
+import { AnsweredHere } from './answered-here'
+import { HangUpQueue } from './hang-up-queue'
+import type { HubConnection } from './hub-connection'
+import { RingingAtSeat } from './ringing-at-seat'
+import { refusedOnSeat, SEAT_ROUTES, type LocalCommand } from './seat-routes'
+import { seatStatus } from './seat-status'
+
+/** Long enough for the hub's accept to reach Meta and back; a dead link fails well before. */
+export const DEFAULT_FORWARD_TIMEOUT_MS = 20_000
+
+/** What a seat does with each event of its hub; `own`: the seat has its own (settings, status). */
+const HUB_EVENTS = {
+  callUpdated: 'forward',
+  mediaOffer: 'forward',
+  historyAdded: 'forward',
+  missedCalls: 'forward',
+  callPermission: 'forward',
+  status: 'own',
+  settings: 'own'
+} as const satisfies Record<EventName, 'forward' | 'own'>
+
+export interface SeatServiceDeps {
+  hub: HubConnection
+  /** This desk's own settings file: the per-desk groups are saved here. */
+  settings: SettingsPort
+  logger: Logger
+  /** How long a forwarded command may wait for the hub's reply. */
+  forwardTimeoutMs?: number | undefined
+}
+
+type LocalHandlers = {
+  [K in LocalCommand]: (
+    request: ParsedCommandRequest<K>,
+    client: ClientHandle
+  ) => Promise<CommandResults[K]>
+}
+
+export class SeatService implements CommandRunner {
+  private readonly clients = new Map<string, ClientHandle>()
+  private readonly unsubscribe: (() => void)[] = []
+  private readonly log: Logger
+  private readonly answered = new AnsweredHere()
+  private readonly ringing = new RingingAtSeat()
+  private readonly hangUps: HangUpQueue
+  private readonly local: LocalHandlers
+  /** The hub's status as last heard (its Page), for this desk's own. */
+  private fromHub: CoreStatus | undefined
+
+  constructor(private readonly deps: SeatServiceDeps) {
+    this.log = deps.logger.child('seat')
+    this.hangUps = new HangUpQueue(this.log, () => this.publishStatus())
+    this.local = {
+      hello: async (_request, client) => ({
+        clientId: client.id,
+        status: this.status(),
+        // A UI must start even when the hub cannot list its calls: the status says why.
+        calls: this.online() ? await this.forward('listCalls', {}, client).catch(() => []) : []
+      }),
+      getStatus: async () => this.status(),
+      getSettings: async () => deps.settings.get(),
+      updateSettings: async (patch) => {
+        const hubWide = hubWideGroupsIn(patch)
+        if (hubWide.length > 0) {
+          const what = `the hub-wide settings (${hubWide.join(', ')})`
+          throw new ServiceError('not-configured', refusedOnSeat(deps.hub.hubName, what))
+        }
+        try {
+          return await deps.settings.update(patch)
+        } catch (error) {
+          if (error instanceof ConfigError) throw new ServiceError('invalid-request', error.message)
+          throw error
+        }
+      }
+    }
+    const { hub } = deps
+    for (const event of Object.keys(HUB_EVENTS) as EventName[]) {
+      if (HUB_EVENTS[event] !== 'forward') continue
+      this.unsubscribe.push(
+        hub.on(event, (payload) => this.broadcast({ event, payload } as EventMessage))
+      )
+    }
+    this.unsubscribe.push(
+      hub.on('status', (status) => {
+        this.fromHub = status
+        this.publishStatus()
+      }),
+      hub.onStatus((link) => {
+        this.publishStatus()
+        if (link.state === 'online') void this.linkIsBack()
+        else this.silenceRinging()
+      }),
+      deps.settings.onChange((settings) => this.broadcast({ event: 'settings', payload: settings }))
+    )
+    if (this.online()) void this.linkIsBack()
+  }
+
+  /** Connects a UI of this desk: it receives every event from now on. Returns the detach. */
+  attach(client: ClientHandle): () => void {
+    this.clients.set(client.id, client)
+    return () => {
+      this.clients.delete(client.id)
+    }
+  }
+
+  async dispatch(name: string, request: unknown, client: ClientHandle): Promise<unknown> {
+    const { command, request: parsed } = parseCommand(name, request)
+    const route: (typeof SEAT_ROUTES)[CommandName] = SEAT_ROUTES[command]
+    if (route === 'local') {
+      const handler = this.local[command as LocalCommand] as (
+        req: unknown,
+        client: ClientHandle
+      ) => Promise<unknown>
+      return handler(parsed, client)
+    }
+    if (route !== 'hub') {
+      throw new ServiceError('not-configured', refusedOnSeat(this.deps.hub.hubName, route.refused))
+    }
+    if (command === 'hangUp' && !this.online()) {
+      const { callId } = parsed as ParsedCommandRequest<'hangUp'>
+      this.hangUps.add(callId)
+      return undefined
+    }
+    return this.forward(command, parsed, client)
+  }
+
+  /** The seat's status: no webhook or tunnel of its own, its hub's Page and its link to the hub. */
+  status(): CoreStatus {
+    const hub: SeatHubStatus = {
+      name: this.deps.hub.hubName,
+      link: this.deps.hub.status(),
+      queuedHangUps: this.hangUps.list()
+    }
+    return seatStatus(hub, this.fromHub, this.deps.settings.notices?.() ?? [])
+  }
+
+  publishStatus(): void {
+    this.broadcast({ event: 'status', payload: this.status() })
+  }
+
+  dispose(): void {
+    for (const off of this.unsubscribe.splice(0)) off()
+    this.clients.clear()
+  }
+
+  private online(): boolean {
+    return this.deps.hub.status().state === 'online'
+  }
+
+  /** Sends a command to the hub; fails at once, with the reason, when the hub cannot be reached. */
+  private async forward<K extends CommandName>(
+    command: K,
+    request: ParsedCommandRequest<K>,
+    client: ClientHandle
+  ): Promise<CommandResults[K]> {
+    if (!this.online()) {
+      throw new ServiceError('not-configured', hubUnreachableSentence(this.deps.hub.status()))
+    }
+    const callId = command === 'accept' ? (request as { callId: string }).callId : undefined
+    if (callId !== undefined) this.answered.claim(callId, client.id)
+    try {
+      const result = await this.withTimeout(() =>
+        (this.deps.hub.api[command] as (r: unknown) => Promise<unknown>)(request)
+      )
+      return this.localResult(command, result, client) as CommandResults[K]
+    } catch (error) {
+      if (callId !== undefined) this.answered.release(callId, client.id)
+      if (this.online()) throw error
+      // The link fell while the hub had the command: a hang up waits, anything else says why.
+      if (command === 'hangUp') {
+        this.hangUps.add((request as { callId: string }).callId)
+        return undefined as CommandResults[K]
+      }
+      throw new ServiceError('not-configured', hubUnreachableSentence(this.deps.hub.status()))
+    }
+  }
+
+  private localResult(command: CommandName, result: unknown, client: ClientHandle): unknown {
+    if (command === 'listCalls')
+      return (result as Call[]).map((call) => this.answered.localView(call))
+    if (command === 'placeCall') {
+      this.answered.claim((result as CommandResults['placeCall']).callId, client.id)
+    }
+    return result
+  }
+
+  private withTimeout<T>(run: () => Promise<T>): Promise<T> {
+    const ms = this.deps.forwardTimeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new ServiceError('internal', 'The hub did not answer in time.')),
+        ms
+      )
+    })
+    return Promise.race([run(), late]).finally(() => clearTimeout(timer))
+  }
+
+  /** The link is back: queued hang ups go first, then every client catches up with the calls. */
+  private async linkIsBack(): Promise<void> {
+    const { hub } = this.deps
+    await this.hangUps.flush(
+      (callId) => this.withTimeout(() => hub.api.hangUp({ callId })),
+      () => this.online()
+    )
+    try {
+      const hello = await this.withTimeout(() => hub.api.hello({}))
+      this.answered.knowHubClient(hello.clientId)
+      this.fromHub = hello.status
+      this.publishStatus()
+      for (const call of hello.calls) {
+        this.broadcast({ event: 'callUpdated', payload: this.answered.localView(call) })
+      }
+    } catch (error) {
+      this.log.warn('could not catch up with the hub', { error: String(error) })
+    }
+  }
+
+  /** The hub cannot be reached: calls ringing here cannot be answered, so they stop ringing. */
+  private silenceRinging(): void {
+    for (const call of this.ringing.silenceAll()) {
+      this.broadcast({ event: 'callUpdated', payload: call })
+    }
+  }
+
+  private broadcast(message: EventMessage): void {
+    const local: EventMessage =
+      message.event === 'callUpdated'
+        ? { event: 'callUpdated', payload: this.answered.localView(message.payload) }
+        : message
+    if (local.event === 'callUpdated') this.ringing.seen(local.payload)
+    for (const client of this.clients.values()) {
+      try {
+        client.send(local)
+      } catch (error) {
+        this.log.warn('a client could not take an event', {
+          client: client.id,
+          error: String(error)
+        })
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * A seat desk's link to its hub, as its UIs see it (issue #13): the seat's windows talk to their
+ * own desk, which forwards call work to the hub, so they need to know when the hub cannot be
+ * reached, why, and what waits to be sent.
+ */
+
+/** The link's state; `offline` may come back on its own, `refused` needs the person to act. */
+export type HubLinkStatus =
+  | { state: 'connecting' }
+  | { state: 'online' }
+  /** The hub cannot be reached now; `reason` is a sentence ("the hub's address does not answer"). */
+  | { state: 'offline'; reason: string }
+  /** The hub turned this desk away (removed, wrong version); `sentence` says what to do. */
+  | { state: 'refused'; sentence: string }
+
+/** What a seat's status adds to CoreStatus; absent on a desk that is no seat. */
+export interface SeatHubStatus {
+  /** The hub as people know it ("Front desk"), for "Hub offline" and the refusals. */
+  name: string
+  link: HubLinkStatus
+  /**
+   * Calls this desk hung up while the hub was offline: their hang ups are sent when it is back
+   * (the call's audio already stopped here; the customer hears the end once the hub tells Meta).
+   */
+  queuedHangUps: string[]
+}
+
+/** The sentence a seat's forwarded command fails with while the hub cannot be reached. */
+export function hubUnreachableSentence(link: HubLinkStatus): string {
+  switch (link.state) {
+    case 'offline':
+      return `The hub is offline: ${link.reason.replace(/\.$/, '')}.`
+    case 'refused':
+      return link.sentence
+    case 'connecting':
+      return 'The hub is offline: this desk is still connecting to it.'
+    case 'online':
+      return 'The hub is online.'
+  }
+}

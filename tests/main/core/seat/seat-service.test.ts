@@ -1,0 +1,162 @@
+/**
+ * The seat's service against a scripted hub: what it says when the hub is slow, falls mid-command
+ * or turned the desk away, and which of the hub's events its windows hear.
+ */
+import { describe, expect, it } from 'vitest'
+import type { CommandName, EventMessage, EventName } from '../../../../src/shared/api'
+import { createApi } from '../../../../src/shared/api-names'
+import type { HubLinkStatus } from '../../../../src/shared/hub-link'
+import { defaultSettings } from '../../../../src/shared/settings'
+import { memoryLogger } from '../../../../src/main/core/log'
+import type { HubConnection } from '../../../../src/main/core/seat/hub-connection'
+import { SeatService } from '../../../../src/main/core/seat/seat-service'
+
+/** A hub whose replies the test decides, one command at a time. */
+class ScriptedHub implements HubConnection {
+  readonly hubName = 'Front desk'
+  link: HubLinkStatus = { state: 'online' }
+  reply: (command: CommandName, request: unknown) => Promise<unknown> = async () => undefined
+  readonly sent: CommandName[] = []
+  private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  private readonly statusListeners = new Set<(status: HubLinkStatus) => void>()
+  readonly api = createApi((command, request) => {
+    this.sent.push(command)
+    return this.reply(command, request)
+  })
+
+  status(): HubLinkStatus {
+    return this.link
+  }
+  onStatus(listener: (status: HubLinkStatus) => void): () => void {
+    this.statusListeners.add(listener)
+    return () => this.statusListeners.delete(listener)
+  }
+  on(event: EventName, listener: (payload: never) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set()
+    this.listeners.set(event, set)
+    set.add(listener as (payload: unknown) => void)
+    return () => set.delete(listener as (payload: unknown) => void)
+  }
+  onClose(): void {}
+  close(): void {}
+  emit(message: EventMessage): void {
+    for (const listener of this.listeners.get(message.event) ?? []) listener(message.payload)
+  }
+  setLink(link: HubLinkStatus): void {
+    this.link = link
+    for (const listener of this.statusListeners) listener(link)
+  }
+}
+
+function seatOn(hub: ScriptedHub, forwardTimeoutMs = 2000) {
+  const heard: EventMessage[] = []
+  const settings = {
+    get: () => defaultSettings(),
+    update: async () => defaultSettings(),
+    onChange: () => () => undefined
+  }
+  const service = new SeatService({ hub, settings, logger: memoryLogger(), forwardTimeoutMs })
+  const client = { id: 'window-1', send: (message: EventMessage) => heard.push(message) }
+  service.attach(client)
+  return { service, client, heard }
+}
+
+describe('SeatService', () => {
+  it('gives up on a hub that does not answer, with a sentence', async () => {
+    const hub = new ScriptedHub()
+    hub.reply = () => new Promise(() => undefined)
+    const { service, client } = seatOn(hub, 50)
+    await expect(service.dispatch('listCalls', {}, client)).rejects.toThrow(
+      'The hub did not answer in time.'
+    )
+  })
+
+  it('says the hub is offline when the link falls during a command, and queues a hang up', async () => {
+    const hub = new ScriptedHub()
+    const { service, client, heard } = seatOn(hub)
+    hub.reply = async () => {
+      hub.setLink({ state: 'offline', reason: 'the hub stopped answering pings.' })
+      throw new Error('socket closed')
+    }
+    await expect(service.dispatch('decline', { callId: 'c_1' }, client)).rejects.toThrow(
+      'The hub is offline: the hub stopped answering pings.'
+    )
+    await expect(service.dispatch('hangUp', { callId: 'c_2' }, client)).resolves.toBeUndefined()
+    const last = heard.filter((m) => m.event === 'status').at(-1)
+    expect(last?.event === 'status' && last.payload.hub?.queuedHangUps).toEqual(['c_2'])
+  })
+
+  it('passes on the sentence of a hub that turned the desk away, without sending anything', async () => {
+    const hub = new ScriptedHub()
+    const { service, client } = seatOn(hub)
+    await Promise.resolve()
+    hub.sent.splice(0)
+    const sentence = 'Front desk removed this desk; pair it again to use it.'
+    hub.setLink({ state: 'refused', sentence })
+    await expect(service.dispatch('accept', { callId: 'c', sdp: 'v=0' }, client)).rejects.toThrow(
+      sentence
+    )
+    expect(hub.sent).not.toContain('accept')
+  })
+
+  it('forwards the hub’s call events but keeps its own settings and status', async () => {
+    const hub = new ScriptedHub()
+    const { heard } = seatOn(hub)
+    heard.splice(0)
+    hub.emit({ event: 'missedCalls', payload: { unseen: 2 } })
+    hub.emit({ event: 'settings', payload: { ...defaultSettings(), theme: 'dark' } })
+    hub.emit({
+      event: 'status',
+      payload: {
+        page: { configured: true, pageId: '42' },
+        webhookUrl: 'http://127.0.0.1:1/webhook',
+        publicUrl: 'https://hub.example',
+        tunnel: { state: 'up', url: 'https://hub.example' },
+        registration: { state: 'not-needed', reason: 'no-public-url' }
+      }
+    })
+    expect(heard.map((m) => m.event)).toEqual(['missedCalls', 'status'])
+    const status = heard[1]
+    expect(status?.event === 'status' && status.payload).toMatchObject({
+      page: { configured: true, pageId: '42' },
+      webhookUrl: null,
+      publicUrl: null,
+      hub: { name: 'Front desk', link: { state: 'online' } }
+    })
+  })
+
+  it('sends queued hang ups in order when the link is back, dropping those the hub refuses', async () => {
+    const hub = new ScriptedHub()
+    hub.link = { state: 'offline', reason: 'no network' }
+    const { service, client, heard } = seatOn(hub)
+    for (const callId of ['c_1', 'c_2', 'c_3']) {
+      await service.dispatch('hangUp', { callId }, client)
+    }
+    expect(hub.sent).toEqual([])
+    const hungUp: string[] = []
+    hub.reply = async (command, request) => {
+      if (command !== 'hangUp') return { clientId: 'seat-link', status: undefined, calls: [] }
+      const { callId } = request as { callId: string }
+      hungUp.push(callId)
+      if (callId === 'c_1') throw new Error('That call has already ended.')
+      // The link falls again while c_2 is being sent: c_3 waits for the next time.
+      if (callId === 'c_2') hub.setLink({ state: 'offline', reason: 'no network' })
+    }
+    hub.setLink({ state: 'online' })
+    await expect.poll(() => hungUp).toEqual(['c_1', 'c_2'])
+    const queued = () => {
+      const last = heard.filter((m) => m.event === 'status').at(-1)
+      return last?.event === 'status' ? last.payload.hub?.queuedHangUps : undefined
+    }
+    await expect.poll(queued).toEqual(['c_3'])
+    hub.setLink({ state: 'online' })
+    await expect.poll(queued).toEqual([])
+    expect(hungUp).toEqual(['c_1', 'c_2', 'c_3'])
+  })
+
+  it('refuses a command it does not know, and a request that is not valid', async () => {
+    const { service, client } = seatOn(new ScriptedHub())
+    await expect(service.dispatch('formatDisk', {}, client)).rejects.toThrow(/Unknown command/)
+    await expect(service.dispatch('hangUp', {}, client)).rejects.toThrow(/not valid \(callId\)/)
+  })
+})
