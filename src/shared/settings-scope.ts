@@ -33,7 +33,9 @@ export const SETTINGS_SCOPES = {
   doNotDisturb: 'hub',
   startAtLogin: 'desk',
   // The desk's name (and, with it, "don't ring on this desk" when it comes) is the desk's own.
-  desk: 'desk'
+  desk: 'desk',
+  // What the owner allows seats (calling customers back).
+  seats: 'hub'
 } as const satisfies SettingsScopes
 
 /** The hub-wide groups a patch touches (unknown keys are left to the settings store to refuse). */

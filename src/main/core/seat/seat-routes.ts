@@ -43,7 +43,10 @@ export const SEAT_ROUTES = {
   checkCallPermission: 'hub',
   requestCallPermission: 'hub',
   placeCall: 'hub',
-  takeOverWebhook: { refused: 'who receives the webhook' }
+  takeOverWebhook: { refused: 'who receives the webhook' },
+  listDesks: { refused: 'the desks' },
+  addDesk: { refused: 'the desks' },
+  removeDesk: { refused: 'the desks' }
 } as const satisfies SeatRoutes
 
 /** The commands a seat answers itself. */

@@ -41,7 +41,9 @@ const HUB_EVENTS = {
   missedCalls: 'forward',
   callPermission: 'forward',
   status: 'own',
-  settings: 'own'
+  settings: 'own',
+  // The hub's desks are its owner's business; the hub never sends them to a seat.
+  desks: 'own'
 } as const satisfies Record<EventName, 'forward' | 'own'>
 
 export interface SeatServiceDeps {
@@ -87,7 +89,7 @@ export class SeatService implements CommandRunner {
         const hubWide = hubWideGroupsIn(patch)
         if (hubWide.length > 0) {
           const what = `the hub-wide settings (${hubWide.join(', ')})`
-          throw new ServiceError('not-configured', refusedOnSeat(deps.hub.hubName, what))
+          throw new ServiceError('forbidden', refusedOnSeat(deps.hub.hubName, what))
         }
         try {
           return await deps.settings.update(patch)
@@ -138,7 +140,7 @@ export class SeatService implements CommandRunner {
       return handler(parsed, client)
     }
     if (route !== 'hub') {
-      throw new ServiceError('not-configured', refusedOnSeat(this.deps.hub.hubName, route.refused))
+      throw new ServiceError('forbidden', refusedOnSeat(this.deps.hub.hubName, route.refused))
     }
     if (command === 'hangUp' && !this.online()) {
       const { callId } = parsed as ParsedCommandRequest<'hangUp'>
