@@ -30,7 +30,10 @@ export interface DeskSummary {
   name: string
   /** Connected to the hub right now. */
   online: boolean
-  /** Epoch ms of its last connection; absent: never connected since pairing. */
+  /**
+   * Epoch ms it was last seen: when it connected (while online) or disconnected; absent: it has
+   * not connected since the hub started.
+   */
   lastSeenAt?: number | undefined
   /** Calls it answered since local midnight on the hub. */
   answeredToday: number

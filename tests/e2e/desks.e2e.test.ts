@@ -65,6 +65,8 @@ beforeAll(async () => {
     .click()
   desks = page.getByRole('region', { name: 'Desks' })
   await desks.waitFor()
+  // An invitation carries the hub's public address: here the listener's own, as PUBLIC_URL would.
+  rig!.core.setPublicUrl(new URL(rig!.webhookUrl).origin)
 })
 
 afterAll(async () => {

@@ -17,6 +17,7 @@ import { openDurableIntake } from './journal/durable-intake'
 import { registerSecret } from './log'
 import { createOnboarding } from './onboarding'
 import { PageHealthMonitor } from './page-health'
+import { HubDesks } from './seat-link/hub-desks'
 import { openHubSeats, type HubSeats } from './seat-link/hub-seats'
 import type { CallControl } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
@@ -164,6 +165,9 @@ export async function createSoftphoneCore({
     logger
   })
 
+  // The seats open below, as clients of the service; their desks list is served from then on.
+  const desks = new HubDesks({ publicUrl: () => publicUrl, history })
+
   const service = new SoftphoneService({
     registry,
     // A call's own `test` flag is the one word on whether it is the test line's.
@@ -172,6 +176,7 @@ export async function createSoftphoneCore({
       append: async (record) => {
         const stored = await history.upsert(record)
         intake.historyWritten(record.callId)
+        if (record.answeredByDesk !== undefined) desks.refresh()
         return stored
       },
       list: (query) => history.list(query),
@@ -199,6 +204,7 @@ export async function createSoftphoneCore({
     onboarding,
     secrets,
     webhookOwner: owner.ownership,
+    desks,
     logger
   })
 
@@ -240,6 +246,7 @@ export async function createSoftphoneCore({
     service,
     logger
   }).catch((error: unknown) => void log.error('the seat link is off', { error: String(error) }))
+  if (seats) desks.follow(seats)
 
   function updateCredentials(next: Credentials): void {
     Object.assign(credentials, next)

@@ -24,7 +24,12 @@ export interface RefusalLog {
   dispose(): void
 }
 
-export function createRefusalLog(log: Logger, timers: RefusalLogTimers = nodeTimers): RefusalLog {
+/** `subject` names what was refused in the log lines (the seat endpoint's are seat connections). */
+export function createRefusalLog(
+  log: Logger,
+  timers: RefusalLogTimers = nodeTimers,
+  subject = 'bridge connection'
+): RefusalLog {
   /** Refusals since the last line, by reason; undefined while the minute after a line is quiet. */
   let counted: Map<string, number> | undefined
   let origins = new Set<string>()
@@ -37,7 +42,7 @@ export function createRefusalLog(log: Logger, timers: RefusalLogTimers = nodeTim
     if (!pending || pending.size === 0) return false
     let count = 0
     for (const n of pending.values()) count += n
-    log.warn('bridge connections refused', {
+    log.warn(`${subject}s refused`, {
       count,
       // One string, not an object keyed by reason: the log redacts any key that says "token".
       reasons: [...pending].map(([reason, n]) => `${reason}: ${n}`).join(', '),
@@ -58,7 +63,7 @@ export function createRefusalLog(log: Logger, timers: RefusalLogTimers = nodeTim
   return {
     note(reason, origin) {
       if (counted === undefined) {
-        log.warn('bridge connection refused', { reason, origin, count: 1 })
+        log.warn(`${subject} refused`, { reason, origin, count: 1 })
         counted = new Map()
         timer = timers.setTimeout(flush, REFUSAL_LOG_INTERVAL_MS)
         return

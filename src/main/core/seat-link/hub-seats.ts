@@ -4,6 +4,7 @@
  * What the hub's "Desks" section and `npm run hub` will drive.
  */
 import type { Logger } from '../log'
+import { TypedEmitter } from '../shared/typed-emitter'
 import type { CommandRunner } from '../service/serve-command'
 import type { SoftphoneService } from '../service/softphone-service'
 import type { WebhookServer } from '../webhook/server'
@@ -22,12 +23,19 @@ export interface HubSeats {
   list(): readonly SeatRecord[]
   /** The names of the seats connected now. */
   online(): string[]
+  /**
+   * When the seat last connected or disconnected, ignoring case; undefined when it has not
+   * connected since the hub started (kept in memory only).
+   */
+  lastSeenAt(name: string): number | undefined
+  /** Hears a seat connect or disconnect (a newly paired seat connects at once). */
+  onPresence(listener: (seat: { name: string; online: boolean }) => void): () => void
   close(): Promise<void>
 }
 
 export interface OpenHubSeatsOptions extends Pick<
   SeatEndpointOptions,
-  'version' | 'pingMs' | 'handshakeTimeoutMs'
+  'version' | 'pingMs' | 'handshakeTimeoutMs' | 'refusalTimers'
 > {
   dataDir: string
   webhook: Pick<WebhookServer, 'serveUpgrades'>
@@ -42,7 +50,17 @@ export async function openHubSeats(options: OpenHubSeatsOptions): Promise<HubSea
     codes: new PairingCodes({ now: options.now }),
     seats: await SeatRegistry.open(options.dataDir)
   }
-  const endpoint = createSeatEndpoint({ ...options, hub: pairing })
+  const now = options.now ?? Date.now
+  const lastSeen = new Map<string, number>()
+  const presence = new TypedEmitter<{ presence: { name: string; online: boolean } }>()
+  const endpoint = createSeatEndpoint({
+    ...options,
+    hub: pairing,
+    onPresence: (seat) => {
+      lastSeen.set(seat.name.toLowerCase(), now())
+      presence.emit('presence', seat)
+    }
+  })
   const stopServing = options.webhook.serveUpgrades(SEAT_LINK_PATH, endpoint.handleUpgrade)
   return {
     pairing,
@@ -50,6 +68,8 @@ export async function openHubSeats(options: OpenHubSeatsOptions): Promise<HubSea
     remove: (name) => pairing.seats.remove(name),
     list: () => pairing.seats.list(),
     online: () => endpoint.online(),
+    lastSeenAt: (name) => lastSeen.get(name.toLowerCase()),
+    onPresence: (listener) => presence.on('presence', listener),
     async close() {
       stopServing()
       await endpoint.close()

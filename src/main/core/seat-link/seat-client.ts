@@ -24,6 +24,7 @@ import { loadOrCreateLinkKeyPair, loadPinnedHub, savePinnedHub } from './link-ke
 import { linkSocket } from './link-socket'
 import { webSocketTransport } from './message-transport'
 import { MAX_NOISE_MESSAGE } from './noise-primitives'
+import { parseInvitation } from './desk-invitation'
 import { connectToHub, pairWithHub, type LinkOptions } from './pairing'
 import { SEAT_LINK_PATH, SEAT_PING_MS } from './seat-endpoint'
 import { localRefusalOf, refusalOf } from './seat-refusals'
@@ -49,11 +50,14 @@ const realTimers: SeatTimers = {
 }
 
 export interface SeatClientOptions extends LinkOptions {
-  /** The hub's public address (its tunnel URL or PUBLIC_URL), http(s) or ws(s). */
-  hubUrl: string
+  /**
+   * The hub's public address (its tunnel URL or PUBLIC_URL), http(s) or ws(s); may be left out
+   * when `pairingCode` is the hub's invitation, which carries it (desk-invitation.ts).
+   */
+  hubUrl?: string | undefined
   /** Where this desk's key and the pinned hub key are kept. */
   dataDir: string
-  /** The one-time code, for the first connection only. */
+  /** The one-time code, or the whole invitation "Add a desk" gave, for the first connection only. */
   pairingCode?: string | undefined
   backoff?: BackoffPolicy | undefined
   random?: (() => number) | undefined
@@ -96,6 +100,7 @@ export class SeatClient {
   constructor(options: SeatClientOptions) {
     // A copy: the pairing code is forgotten here once used, never in the caller's object.
     this.options = { ...options }
+    this.takeInvitation(options.pairingCode)
     this.timers = options.timers ?? realTimers
     this.log = (options.logger ?? silentLogger).child('seat-client')
     this.api = createApi((command, request) => {
@@ -137,7 +142,7 @@ export class SeatClient {
 
   /** After a refusal: try again now (with a new pairing code, if one is given). */
   reconnect(pairingCode?: string): void {
-    if (pairingCode !== undefined) this.options.pairingCode = pairingCode
+    if (pairingCode !== undefined) this.takeInvitation(pairingCode)
     this.close()
     this.start()
   }
@@ -154,6 +159,19 @@ export class SeatClient {
     if (this.current.state !== 'refused') this.setStatus({ state: 'offline', reason: 'Closed' })
   }
 
+  /** An invitation's address wins over any other: the code is only good at that hub. */
+  private takeInvitation(text: string | undefined): void {
+    this.options.pairingCode = text
+    if (text === undefined) return
+    try {
+      const invitation = parseInvitation(text)
+      this.options.pairingCode = invitation.pairingCode
+      if (invitation.hubUrl) this.options.hubUrl = invitation.hubUrl
+    } catch {
+      // Left as given: pairing refuses it with the sentence saying what is wrong.
+    }
+  }
+
   private async connect(): Promise<void> {
     const attempt = ++this.attempt
     this.setStatus({ state: 'connecting' })
@@ -167,7 +185,13 @@ export class SeatClient {
       if (!hubPublicKey && !code) {
         return this.refuse('This desk is not paired with a hub yet: it needs a pairing code')
       }
-      const socket = await this.open()
+      const hubUrl = this.options.hubUrl
+      if (!hubUrl) {
+        return this.refuse(
+          "This desk does not know its hub's address: paste the hub's whole invitation"
+        )
+      }
+      const socket = await this.open(hubUrl)
       if (attempt !== this.attempt) return void socket.terminate()
       this.socket = socket
       socket.on('close', (_code, reason) => (closeReason ||= reason.toString()))
@@ -199,8 +223,8 @@ export class SeatClient {
     }
   }
 
-  private open(): Promise<WebSocket> {
-    const socket = new WebSocket(seatLinkUrl(this.options.hubUrl), {
+  private open(hubUrl: string): Promise<WebSocket> {
+    const socket = new WebSocket(seatLinkUrl(hubUrl), {
       maxPayload: MAX_NOISE_MESSAGE,
       handshakeTimeout: 10_000
     })

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { BridgeServerFrame } from '../../../shared/command-protocol'
+import { createRefusalLog, type RefusalLogTimers } from '../bridge/refusal-log'
 import type { Logger } from '../log'
 import type { CommandRunner } from '../service/serve-command'
 import { serveEnvelope } from '../service/serve-envelope'
@@ -44,6 +45,10 @@ export interface SeatEndpointOptions {
   version?: string | undefined
   pingMs?: number | undefined
   handshakeTimeoutMs?: number | undefined
+  /** Hears each seat come online and go offline (a replaced connection is not a going). */
+  onPresence?: ((seat: { name: string; online: boolean }) => void) | undefined
+  /** The refusal log's timers (tests count its lines without waiting a minute). */
+  refusalTimers?: RefusalLogTimers | undefined
 }
 
 export interface SeatEndpoint {
@@ -62,6 +67,8 @@ interface LiveSeat {
 
 export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
   const log = options.logger.child('seats')
+  // Anyone who finds the address can knock: refusals are summed up once a minute, not one a line.
+  const refusals = createRefusalLog(log, options.refusalTimers, 'seat connection')
   // No link message is larger than a Noise message: ws refuses a bigger one before buffering it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_NOISE_MESSAGE })
   const live = new Map<string, LiveSeat>()
@@ -95,7 +102,7 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
         handshakeTimeoutMs: options.handshakeTimeoutMs
       })
     } catch (error) {
-      log.info('a seat was refused', { reason: (error as Error).message })
+      refusals.note((error as Error).message, null)
       return
     }
     const { link, seat } = accepted
@@ -104,6 +111,7 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
     live.get(key)?.link.close(REPLACED_REASON)
     const entry: LiveSeat = { name: seat.name, link }
     live.set(key, entry)
+    options.onPresence?.({ name: seat.name, online: true })
 
     const send = (frame: BridgeServerFrame): void => {
       if (link.closed) return
@@ -141,7 +149,10 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
     })
     link.onClose((reason) => {
       detach()
-      if (live.get(key) === entry) live.delete(key)
+      if (live.get(key) === entry) {
+        live.delete(key)
+        options.onPresence?.({ name: seat.name, online: false })
+      }
       log.info('seat disconnected', { seat: seat.name, reason })
     })
   }
@@ -155,6 +166,7 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
     close: () =>
       new Promise<void>((resolve) => {
         closed = true
+        refusals.dispose()
         // Seats hear why; handshakes still running are simply cut.
         for (const { link } of live.values()) link.close(HUB_STOPPING_REASON)
         live.clear()

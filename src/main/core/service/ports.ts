@@ -121,4 +121,6 @@ export interface DesksPort {
   add(name: string): Promise<DeskInvitation>
   /** Revokes the desk at once; the reply is the list without it. */
   remove(name: string): Promise<DeskList>
+  /** Hears the list change (a desk paired, removed, online or offline). */
+  onChange?(listener: (list: DeskList) => void): () => void
 }

@@ -204,6 +204,10 @@ export class SoftphoneService {
       ),
       this.ice.guardTurnPassword()
     )
+    const desksChanged = deps.desks?.onChange?.((list) =>
+      this.broadcast({ event: 'desks', payload: list })
+    )
+    if (desksChanged) this.unsubscribe.push(desksChanged)
     if (deps.callBack) {
       this.unsubscribe.push(
         deps.callBack.on('permission', (change) =>

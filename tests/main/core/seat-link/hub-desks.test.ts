@@ -1,0 +1,220 @@
+/**
+ * The hub's DesksPort over a stand-in for the seats: the summary of each desk (online, last seen,
+ * answered today on an injected clock), the invitation, the sentences when a name is taken or the
+ * hub has no public address, and the change events.
+ */
+import { describe, expect, it } from 'vitest'
+import type { HistoryRecord } from '../../../../src/shared/calls'
+import type { DeskList } from '../../../../src/shared/desks'
+import { ServiceError } from '../../../../src/shared/service-error'
+import { parseInvitation } from '../../../../src/main/core/seat-link/desk-invitation'
+import {
+  HubDesks,
+  NO_PUBLIC_ADDRESS,
+  DESKS_UNAVAILABLE
+} from '../../../../src/main/core/seat-link/hub-desks'
+import type { HubSeats } from '../../../../src/main/core/seat-link/hub-seats'
+import type { SeatRecord } from '../../../../src/main/core/seat-link/seat-registry'
+
+const CODE = `msp1.0123456789ab.${'s'.repeat(22)}.${'f'.repeat(43)}`
+/** 09:00 on the hub's clock, in its own time zone (whatever the zone the test runs in). */
+const NOW = new Date(2026, 11, 6, 9, 0).getTime()
+const at = (day: number, hour: number, minute = 0): number =>
+  new Date(2026, 11, day, hour, minute).getTime()
+
+function fakeSeats(names: string[]) {
+  let seats: SeatRecord[] = names.map((name, i) => ({
+    name,
+    publicKey: Buffer.alloc(32, i),
+    pairedAt: at(1, 10 + i)
+  }))
+  const online = new Set<string>()
+  const seen = new Map<string, number>()
+  const listeners = new Set<(seat: { name: string; online: boolean }) => void>()
+  const issued: string[] = []
+  const fake = {
+    pairing: {
+      seats: {
+        hasName: (name: string) => seats.some((s) => s.name.toLowerCase() === name.toLowerCase())
+      }
+    },
+    issueCode: (name: string) => {
+      issued.push(name)
+      return { text: CODE, expiresAt: NOW + 600_000 }
+    },
+    remove: async (name: string) => {
+      const seat = seats.find((s) => s.name.toLowerCase() === name.trim().toLowerCase())
+      seats = seats.filter((s) => s !== seat)
+      return seat
+    },
+    list: () => seats,
+    online: () => [...online],
+    lastSeenAt: (name: string) => seen.get(name),
+    onPresence: (listener: (seat: { name: string; online: boolean }) => void) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close: async () => undefined,
+    /** As the endpoint reports a seat coming or going. */
+    presence(name: string, isOnline: boolean, when: number) {
+      if (isOnline) online.add(name)
+      else online.delete(name)
+      seen.set(name, when)
+      for (const listener of listeners) listener({ name, online: isOnline })
+    },
+    issued
+  }
+  return fake
+}
+
+function record(callId: string, fields: Partial<HistoryRecord>): HistoryRecord {
+  return {
+    callId,
+    pageId: 'page',
+    direction: 'inbound',
+    caller: { psid: `psid-${callId}` },
+    startedAt: at(6, 8),
+    connectedAt: at(6, 8, 1),
+    endedAt: at(6, 8, 5),
+    durationSeconds: 240,
+    outcome: 'completed',
+    reason: 'we-hung-up',
+    ...fields
+  }
+}
+
+function setUp(options: {
+  names?: string[]
+  publicUrl?: string | null
+  records?: HistoryRecord[]
+}) {
+  const seats = fakeSeats(options.names ?? ['Front desk', 'Back office'])
+  const desks = new HubDesks({
+    publicUrl: () =>
+      options.publicUrl === undefined ? 'https://hub.example.com' : options.publicUrl,
+    history: { list: async () => options.records ?? [] },
+    now: () => NOW
+  })
+  desks.follow(seats as unknown as HubSeats)
+  const events: DeskList[] = []
+  desks.onChange((list) => events.push(list))
+  return { seats, desks, events }
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ServiceError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(ServiceError)
+  return error as ServiceError
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe("the hub's desks", () => {
+  it('counts the calls each desk answered since local midnight on the hub', async () => {
+    const { desks } = setUp({
+      records: [
+        record('a', { answeredByDesk: 'Front desk', startedAt: at(6, 0, 30) }),
+        record('b', { answeredByDesk: 'front DESK', startedAt: at(6, 8, 59) }),
+        // Yesterday evening: not today.
+        record('c', { answeredByDesk: 'Front desk', startedAt: at(5, 23, 59) }),
+        // Placed, not answered; a test call; rung but never connected; another desk's.
+        record('d', { answeredByDesk: 'Front desk', direction: 'outbound' }),
+        record('e', { answeredByDesk: 'Front desk', test: true }),
+        record('f', { answeredByDesk: 'Front desk', connectedAt: undefined, outcome: 'failed' }),
+        record('g', { answeredByDesk: 'Back office' })
+      ]
+    })
+    const { desks: list } = await desks.list()
+    expect(list.map((d) => [d.name, d.answeredToday])).toEqual([
+      ['Front desk', 2],
+      ['Back office', 1]
+    ])
+  })
+
+  it('says which desks are online, when each was last seen and when it was paired', async () => {
+    const { seats, desks, events } = setUp({})
+    expect((await desks.list()).desks[0]).toEqual({
+      name: 'Front desk',
+      online: false,
+      lastSeenAt: undefined,
+      answeredToday: 0,
+      pairedAt: at(1, 10)
+    })
+
+    seats.presence('Front desk', true, at(6, 8, 30))
+    await flush()
+    expect(events.at(-1)!.desks[0]).toMatchObject({ online: true, lastSeenAt: at(6, 8, 30) })
+    seats.presence('Front desk', false, at(6, 8, 45))
+    await flush()
+    expect(events).toHaveLength(2)
+    expect(events.at(-1)!.desks[0]).toMatchObject({ online: false, lastSeenAt: at(6, 8, 45) })
+    expect(events.at(-1)!.desks[1]).toMatchObject({ name: 'Back office', online: false })
+  })
+
+  it("gives an invitation holding the hub's address and the code, for a free name only", async () => {
+    const { seats, desks } = setUp({})
+    const invitation = await desks.add('  Kitchen ')
+    expect(invitation).toEqual({
+      name: 'Kitchen',
+      code: `https://hub.example.com#${CODE}`,
+      hubUrl: 'https://hub.example.com',
+      expiresAt: NOW + 600_000
+    })
+    expect(parseInvitation(invitation.code)).toEqual({
+      hubUrl: 'https://hub.example.com/',
+      pairingCode: CODE
+    })
+
+    const taken = await refusal(desks.add('FRONT desk'))
+    expect(taken.code).toBe('conflict')
+    expect(taken.message).toBe(
+      'A desk named "FRONT desk" is already paired with this hub: choose another name, or remove that desk first.'
+    )
+    expect((await refusal(desks.add('a'.repeat(41)))).code).toBe('invalid-request')
+    expect(seats.issued).toEqual(['Kitchen'])
+  })
+
+  it('says what to do when the hub has no public address, and issues no code', async () => {
+    const { seats, desks } = setUp({ publicUrl: null })
+    const error = await refusal(desks.add('Kitchen'))
+    expect(error.code).toBe('not-configured')
+    expect(error.message).toBe(NO_PUBLIC_ADDRESS)
+    expect(seats.issued).toEqual([])
+  })
+
+  it('removes a desk, answering and announcing the list without it', async () => {
+    const { desks, events } = setUp({})
+    const left = await desks.remove('back OFFICE')
+    expect(left.desks.map((d) => d.name)).toEqual(['Front desk'])
+    await flush()
+    expect(events).toEqual([left])
+
+    const unknown = await refusal(desks.remove('Nobody'))
+    expect(unknown.code).toBe('not-found')
+    expect(unknown.message).toBe('No desk named "Nobody" is paired with this hub.')
+  })
+
+  it('tells a new count after a call is recorded, and an unchanged list not again', async () => {
+    const records: HistoryRecord[] = []
+    const { desks, events } = setUp({ records })
+    desks.refresh()
+    await flush()
+    expect(events).toHaveLength(1)
+    desks.refresh()
+    await flush()
+    expect(events).toHaveLength(1)
+    records.push(record('a', { answeredByDesk: 'Back office' }))
+    desks.refresh()
+    await flush()
+    expect(events).toHaveLength(2)
+    expect(events[1]!.desks[1]).toMatchObject({ name: 'Back office', answeredToday: 1 })
+  })
+
+  it('says the desks cannot be listed when the seats could not be opened', async () => {
+    const desks = new HubDesks({ publicUrl: () => null, history: { list: async () => [] } })
+    expect((await refusal(desks.list())).message).toBe(DESKS_UNAVAILABLE)
+  })
+})
