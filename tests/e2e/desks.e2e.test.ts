@@ -102,7 +102,7 @@ describe('the Desks section', () => {
     expect(await desks.getByTestId('desk-code-expiry').innerText()).toMatch(
       /^Expires in (10:00|9:[0-5]\d)\. It works once\.$/
     )
-    await desks.getByText('choose "Join a desk that is already connected"').waitFor()
+    await desks.getByText('The other computer joins with this code').waitFor()
     await screenshotBoth('desks')
   })
 

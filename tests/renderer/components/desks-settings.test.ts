@@ -119,7 +119,7 @@ describe('the Desks section', () => {
     const invitation = wrapper.get('[role="group"][aria-label="Code for Front desk"]')
     expect(invitation.text()).toContain('Hub address: https://hub.example')
     expect(invitation.text()).toContain(
-      'On the other computer, choose "Join a desk that is already connected" and paste this code.'
+      'The other computer joins with this code (see "One Page, many desks" in the README; joining from its own setup screen is coming).'
     )
     const expiry = () => wrapper.get('[data-testid="desk-code-expiry"]').text()
     expect(expiry()).toBe('Expires in 10:00. It works once.')
