@@ -4,13 +4,13 @@
  * call_metrics. A test call (the built-in simulator's line) is never reported to any Graph.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HeadlessDesk } from '../../../src/main/simulator/desk/headless-desk'
+import { HeadlessClient } from '../../../src/main/simulator/client/headless-client'
 import { startInProcessRig, type InProcessRig } from '../../../src/main/simulator/rig/in-process'
 import { CallWatch } from '../../../src/main/simulator/scenarios'
 
 let rig: InProcessRig
 let watch: CallWatch
-const desks: HeadlessDesk[] = []
+const desks: HeadlessClient[] = []
 
 beforeAll(async () => {
   rig = await startInProcessRig({ testCalls: true })
@@ -28,7 +28,7 @@ const FIGURES = { rttMs: 31, jitterMs: 4, lossPercent: 1, packetsReceived: 700, 
 /** Answers the ringing call through the bridge, hangs up, and reports the figures as the UI does. */
 async function answerHangUpAndReport(callId: string): Promise<void> {
   await watch.untilState(callId, 'ringing', 5000)
-  const desk = new HeadlessDesk()
+  const desk = new HeadlessClient()
   desks.push(desk)
   await desk.answer(rig.client.api, callId)
   await watch.untilState(callId, 'connected', 5000)

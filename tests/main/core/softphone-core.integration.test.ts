@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MediaOffer } from '../../../src/shared/api'
-import { HeadlessDesk, near } from '../../../src/main/simulator/desk/headless-desk'
+import { HeadlessClient, near } from '../../../src/main/simulator/client/headless-client'
 import { startInProcessRig, type InProcessRig } from '../../../src/main/simulator/rig/in-process'
 import { CallWatch } from '../../../src/main/simulator/scenarios'
 
 let rig: InProcessRig
 let watch: CallWatch
-const desks: HeadlessDesk[] = []
+const desks: HeadlessClient[] = []
 
 beforeAll(async () => {
   rig = await startInProcessRig({ sdpShape: 'string', requireAppsecretProof: true })
@@ -24,8 +24,8 @@ afterAll(async () => {
   await rig?.close()
 })
 
-function desk(frequency: number): HeadlessDesk {
-  const created = new HeadlessDesk({ audio: { mode: 'tone', frequency } })
+function desk(frequency: number): HeadlessClient {
+  const created = new HeadlessClient({ audio: { mode: 'tone', frequency } })
   desks.push(created)
   return created
 }

@@ -12,7 +12,7 @@ import { silentLogger } from '../../../src/main/core/log'
 import { registerIpc } from '../../../src/main/desktop/ipc/register-ipc'
 import { WindowClients } from '../../../src/main/desktop/ipc/window-clients'
 import { microphoneAccessCheck } from '../../../src/main/desktop/microphone-access'
-import { HeadlessDesk } from '../../../src/main/simulator/desk/headless-desk'
+import { HeadlessClient } from '../../../src/main/simulator/client/headless-client'
 import { startInProcessRig, type InProcessRig } from '../../../src/main/simulator/rig/in-process'
 import { createRendererSource } from '../../../src/main/desktop/windows/renderer-source'
 import { FakeIpcMain, FakeSystemPreferences, FakeWebContents } from '../../mocks/electron'
@@ -33,7 +33,7 @@ let clients: WindowClients | undefined
 let softphone: SoftphoneBridge
 const calls: Call[] = []
 const history: HistoryRecord[] = []
-const desks: HeadlessDesk[] = []
+const desks: HeadlessClient[] = []
 
 beforeAll(async () => {
   rig = await startInProcessRig()
@@ -71,7 +71,7 @@ describe('the desktop halves together', () => {
     const callId = await rig.sim.placeCall({ audio: { mode: 'tone', frequency: 440 } })
     await expect.poll(() => stateOf(callId), { timeout: 5000 }).toBe('ringing')
 
-    const desk = new HeadlessDesk({ audio: { mode: 'tone', frequency: 880 } })
+    const desk = new HeadlessClient({ audio: { mode: 'tone', frequency: 880 } })
     desks.push(desk)
     const accepted = await desk.answer(softphone, callId)
     // Meta's answer came back through main and the preload, and the offer reached Meta.

@@ -5,7 +5,7 @@
  * these tests also look at what the fake Graph received, in what order.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { HeadlessDesk } from '../../../src/main/simulator/desk/headless-desk'
+import { HeadlessClient } from '../../../src/main/simulator/client/headless-client'
 import { startInProcessRig, type InProcessRig } from '../../../src/main/simulator/rig/in-process'
 import { findScenario, formatReport, runScenario } from '../../../src/main/simulator/scenarios'
 import { FIRST_PSID } from '../../../src/main/simulator/simulator'
@@ -86,7 +86,7 @@ describe('call back', () => {
 
   it('explains a call without permission in words', async () => {
     rig = await startInProcessRig({ callBack: { requireCallPermission: true } })
-    const phone = new HeadlessDesk()
+    const phone = new HeadlessClient()
     try {
       await expect(phone.dial(rig.client.api, FIRST_PSID)).rejects.toThrow(
         'Ada Lovelace has not allowed calls from your Page, or the permission has run out. Ask for permission again.'

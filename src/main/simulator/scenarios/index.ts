@@ -3,7 +3,7 @@
  * the core's service API (the business), then reports named checks; the runner gives it a fresh
  * event watch and closes the desks it opened, whatever happened.
  */
-import { HeadlessDesk } from '../desk/headless-desk'
+import { HeadlessClient } from '../client/headless-client'
 import { appHangsUp, callerHangsUp, twoCalls } from './answered'
 import { callBack } from './call-back'
 import { duplicateAndOutOfOrder } from './delivery'
@@ -37,7 +37,7 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
   const started = Date.now()
   const report = new Recorder()
   const watch = new CallWatch(env.core)
-  const desks: HeadlessDesk[] = []
+  const desks: HeadlessClient[] = []
   const log = env.logger?.child(`scenario:${scenario.name}`)
   try {
     await scenario.run({
@@ -46,7 +46,7 @@ export async function runScenario(scenario: Scenario, env: ScenarioEnv): Promise
       watch,
       report,
       newDesk: (options) => {
-        const desk = new HeadlessDesk(options)
+        const desk = new HeadlessClient(options)
         desks.push(desk)
         return desk
       }

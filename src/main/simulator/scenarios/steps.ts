@@ -5,8 +5,8 @@
 import type { CallOutcome, EndReason, RingingCall } from '../../../shared/calls'
 import { countCandidates } from '../caller/sdp'
 import type { RecordedRequest } from '../platform'
-import type { HeadlessDesk } from '../desk/headless-desk'
-import { describeHearing, near } from '../desk/headless-desk'
+import type { HeadlessClient } from '../client/headless-client'
+import { describeHearing, near } from '../client/headless-client'
 import type { SimEnding } from '../meta-endings'
 import type { PlaceCallOptions } from '../simulator'
 import type { ScenarioContext } from './types'
@@ -56,7 +56,7 @@ export async function ringCall(
 /** The desk answers through the service API, and the core shows the call connected. */
 export async function answerCall(
   ctx: ScenarioContext,
-  desk: HeadlessDesk,
+  desk: HeadlessClient,
   callId: string,
   label?: string
 ): Promise<void> {
@@ -80,7 +80,7 @@ export async function answerCall(
 /** Audio both ways, told apart by frequency: each side must hear the other's tone. */
 export async function measureAudio(
   ctx: ScenarioContext,
-  desk: HeadlessDesk,
+  desk: HeadlessClient,
   callId: string,
   tones: { caller: number; desk: number },
   label?: string

@@ -6,7 +6,7 @@
 import type { SoftphoneApi } from '../../../shared/api'
 import type { BridgeClient } from '../../../shared/bridge-client'
 import type { Logger } from '../../core/log'
-import type { HeadlessDesk, HeadlessDeskOptions } from '../desk/headless-desk'
+import type { HeadlessClient, HeadlessClientOptions } from '../client/headless-client'
 import type { Simulator } from '../simulator'
 import type { Recorder } from './recorder'
 import type { CallWatch } from './watch'
@@ -28,7 +28,7 @@ export interface ScenarioContext extends ScenarioEnv {
   /** Every `callUpdated` and `historyAdded` since the scenario started. */
   watch: CallWatch
   /** A desk with its own tone; closed by the runner when the scenario ends. */
-  newDesk(options?: HeadlessDeskOptions): HeadlessDesk
+  newDesk(options?: HeadlessClientOptions): HeadlessClient
   report: Recorder
 }
 

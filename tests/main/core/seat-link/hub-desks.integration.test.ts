@@ -13,7 +13,7 @@ import { NO_PUBLIC_ADDRESS } from '../../../../src/main/core/seat-link/hub-desks
 import { SeatClient } from '../../../../src/main/core/seat-link/seat-client'
 import { REMOVED_SENTENCE } from '../../../../src/main/core/seat-link/seat-refusals'
 import { startCore } from '../../../../src/main/core/start-core'
-import { HeadlessDesk } from '../../../../src/main/simulator/desk/headless-desk'
+import { HeadlessClient } from '../../../../src/main/simulator/client/headless-client'
 import { connectBridge } from '../../../../src/main/simulator/rig/bridge-connection'
 import { startInProcessRig } from '../../../../src/main/simulator/rig/in-process'
 import { CallWatch } from '../../../../src/main/simulator/scenarios'
@@ -156,7 +156,7 @@ describe('the desks of a real hub', () => {
     cleanups.push(() => watch.close())
     const callId = await rig.sim.placeCall({ audio: { mode: 'tone', frequency: 440 } })
     await watch.untilState(callId, 'ringing', 5000)
-    const desk = new HeadlessDesk({ audio: { mode: 'tone', frequency: 880 } })
+    const desk = new HeadlessClient({ audio: { mode: 'tone', frequency: 880 } })
     cleanups.push(() => desk.close())
     await desk.answer(seat.api, callId)
     await watch.untilState(callId, 'connected', 5000)

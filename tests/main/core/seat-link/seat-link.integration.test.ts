@@ -15,7 +15,7 @@ import {
 } from '../../../../src/main/core/seat-link/link-key-files'
 import { SeatClient, type SeatClientOptions } from '../../../../src/main/core/seat-link/seat-client'
 import { REMOVED_SENTENCE } from '../../../../src/main/core/seat-link/seat-refusals'
-import { HeadlessDesk } from '../../../../src/main/simulator/desk/headless-desk'
+import { HeadlessClient } from '../../../../src/main/simulator/client/headless-client'
 import { startInProcessRig, type InProcessRig } from '../../../../src/main/simulator/rig/in-process'
 import { CallWatch } from '../../../../src/main/simulator/scenarios'
 import { untilStatus } from './seat-statuses'
@@ -24,7 +24,7 @@ let rig: InProcessRig
 let hubUrl: string
 const dirs: string[] = []
 const seats: SeatClient[] = []
-const desks: HeadlessDesk[] = []
+const desks: HeadlessClient[] = []
 
 beforeAll(async () => {
   rig = await startInProcessRig({ sdpShape: 'string' })
@@ -99,7 +99,7 @@ describe('the seat link to a real hub', () => {
       const listed = await seat.api.listCalls({})
       expect(listed.map((call) => call.id)).toContain(callId)
 
-      const desk = new HeadlessDesk({ audio: { mode: 'tone', frequency: 880 } })
+      const desk = new HeadlessClient({ audio: { mode: 'tone', frequency: 880 } })
       desks.push(desk)
       await desk.answer(seat.api, callId)
       await watch.untilState(callId, 'connected', 5000)
@@ -165,7 +165,7 @@ describe('the seat link to a real hub', () => {
     try {
       const callId = await rig.sim.placeCall({ audio: { mode: 'tone', frequency: 440 } })
       await watch.untilState(callId, 'ringing', 5000)
-      const desk = new HeadlessDesk({ audio: { mode: 'tone', frequency: 660 } })
+      const desk = new HeadlessClient({ audio: { mode: 'tone', frequency: 660 } })
       desks.push(desk)
       // One real offer, sent by every seat at the same moment.
       let outcomes: PromiseSettledResult<AcceptResult>[] = []

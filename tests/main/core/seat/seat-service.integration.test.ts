@@ -14,7 +14,7 @@ import { ringsHere } from '../../../../src/shared/calls'
 import { SettingsStore } from '../../../../src/main/core/config'
 import { silentLogger } from '../../../../src/main/core/log'
 import { startSeatCore, type StartedSeatCore } from '../../../../src/main/core/seat/start-seat-core'
-import { HeadlessDesk } from '../../../../src/main/simulator/desk/headless-desk'
+import { HeadlessClient } from '../../../../src/main/simulator/client/headless-client'
 import { connectBridge } from '../../../../src/main/simulator/rig/bridge-connection'
 import { startInProcessRig, type InProcessRig } from '../../../../src/main/simulator/rig/in-process'
 import { CallWatch } from '../../../../src/main/simulator/scenarios'
@@ -32,7 +32,7 @@ interface Seat {
 
 let rig: InProcessRig
 let seat: Seat
-const desks: HeadlessDesk[] = []
+const desks: HeadlessClient[] = []
 
 async function startSeat(): Promise<Seat> {
   const dataDir = await mkdtemp(join(tmpdir(), 'softphone-seat-'))
@@ -59,8 +59,8 @@ afterEach(async () => {
   await rm(seat.dataDir, { recursive: true, force: true })
 })
 
-function deskOf(): HeadlessDesk {
-  const desk = new HeadlessDesk({ audio: { mode: 'tone', frequency: 700 } })
+function deskOf(): HeadlessClient {
+  const desk = new HeadlessClient({ audio: { mode: 'tone', frequency: 700 } })
   desks.push(desk)
   return desk
 }

@@ -7,10 +7,10 @@ import type { SimulatedCallerOptions } from '../../../../src/main/simulator/call
 import type { CallerAudio } from '../../../../src/main/simulator/caller/outgoing-audio'
 import {
   DESK_OPUS_PAYLOAD_TYPE as APP_OPUS_PAYLOAD_TYPE,
-  HeadlessDesk,
+  HeadlessClient,
   near,
-  type HeadlessDeskOptions
-} from '../../../../src/main/simulator/desk/headless-desk'
+  type HeadlessClientOptions
+} from '../../../../src/main/simulator/client/headless-client'
 
 const open: { close(): Promise<void> }[] = []
 
@@ -23,9 +23,9 @@ function caller(options: SimulatedCallerOptions = {}): SimulatedCaller {
 /** "The app": the headless desk, doing what the renderer does with Chromium. */
 function app(
   audio: CallerAudio = { mode: 'tone', frequency: 880 },
-  options: Omit<HeadlessDeskOptions, 'audio'> = {}
+  options: Omit<HeadlessClientOptions, 'audio'> = {}
 ) {
-  const peer = new HeadlessDesk({ ...options, audio })
+  const peer = new HeadlessClient({ ...options, audio })
   open.push(peer)
   return peer
 }

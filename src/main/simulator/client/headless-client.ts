@@ -1,5 +1,5 @@
 /**
- * A desk without a screen: a werift peer that does exactly what the renderer does with Chromium's
+ * A client without a screen: a werift peer that does exactly what the renderer does with Chromium's
  * RTCPeerConnection (offer Opus sendrecv, apply Meta's answer, answer the renegotiation offer
  * locally and send nothing back), and answers calls through the service API like a UI would. It
  * talks a tone of its own and measures what it hears, so scenarios can prove audio both ways.
@@ -21,12 +21,12 @@ import { OutgoingAudio, type CallerAudio } from '../caller/outgoing-audio'
 /** Chromium's payload type for Opus. */
 export const DESK_OPUS_PAYLOAD_TYPE = 111
 
-export interface DeskHearing extends AudioAnalysis {
+export interface ClientHearing extends AudioAnalysis {
   packetsReceived: number
 }
 
-export interface HeadlessDeskOptions {
-  /** What the desk says; an 880 Hz tone by default. */
+export interface HeadlessClientOptions {
+  /** What the client says; an 880 Hz tone by default. */
   audio?: CallerAudio
   /** How much recent audio `hearing()` covers. */
   meterWindowMs?: number
@@ -48,7 +48,7 @@ export interface MediaOfferSource {
   on(event: 'mediaOffer', listener: (offer: SoftphoneEvents['mediaOffer']) => void): () => void
 }
 
-export class HeadlessDesk {
+export class HeadlessClient {
   readonly pc: RTCPeerConnection
   /** The versions of the `mediaOffer`s applied, in order. */
   readonly mediaOffersApplied: number[] = []
@@ -69,7 +69,7 @@ export class HeadlessDesk {
   private answerApplied: Promise<unknown> = Promise.resolve()
   private closed = false
 
-  constructor(options: HeadlessDeskOptions = {}) {
+  constructor(options: HeadlessClientOptions = {}) {
     this.pc = new RTCPeerConnection({
       // Chromium offers more than Opus; the answer must leave the other codec out.
       codecs: { audio: [useOPUS({ payloadType: DESK_OPUS_PAYLOAD_TYPE }), usePCMU()] },
@@ -209,7 +209,7 @@ export class HeadlessDesk {
     })
   }
 
-  hearing(): DeskHearing {
+  hearing(): ClientHearing {
     return { ...this.meter.analyse(), packetsReceived: this.packetsReceived }
   }
 
@@ -219,9 +219,9 @@ export class HeadlessDesk {
 
   /** Polls until `check` holds for what the desk hears. */
   async waitUntilHearing(
-    check: (hearing: DeskHearing) => boolean,
+    check: (hearing: ClientHearing) => boolean,
     timeoutMs = 5000
-  ): Promise<DeskHearing> {
+  ): Promise<ClientHearing> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       const hearing = this.hearing()
@@ -256,7 +256,7 @@ export class HeadlessDesk {
 export const near = (frequency: number | null, target: number, toleranceHz = 15): boolean =>
   frequency !== null && Math.abs(frequency - target) <= toleranceHz
 
-export function describeHearing(hearing: DeskHearing): string {
+export function describeHearing(hearing: ClientHearing): string {
   const frequency = hearing.frequency === null ? 'no tone' : `${hearing.frequency.toFixed(0)} Hz`
   return `${frequency}, ${hearing.level.toFixed(1)} dBFS, ${hearing.packetsReceived} packets`
 }

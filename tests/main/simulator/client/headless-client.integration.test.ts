@@ -6,10 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AcceptResult, MediaOffer, SoftphoneApi } from '../../../../src/shared/api'
 import { SimulatedCaller } from '../../../../src/main/simulator/caller'
 import {
-  HeadlessDesk,
+  HeadlessClient,
   near,
   type MediaOfferSource
-} from '../../../../src/main/simulator/desk/headless-desk'
+} from '../../../../src/main/simulator/client/headless-client'
 
 const open: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -60,12 +60,12 @@ function offers(): MediaOfferSource & { emit(offer: MediaOffer): void } {
 
 function peers() {
   const caller = new SimulatedCaller({ audio: { mode: 'tone', frequency: 500 } })
-  const desk = new HeadlessDesk({ audio: { mode: 'tone', frequency: 900 } })
+  const desk = new HeadlessClient({ audio: { mode: 'tone', frequency: 900 } })
   open.push(caller, desk)
   return { caller, desk }
 }
 
-describe('HeadlessDesk', () => {
+describe('HeadlessClient', () => {
   it('accepts with a candidate-less Opus offer at once and talks both ways', async () => {
     const { caller, desk } = peers()
     const service = callerApi(caller)
@@ -115,7 +115,7 @@ describe('HeadlessDesk', () => {
     expect(service.hungUp).toEqual(['c_3'])
     expect(desk.pc.connectionState).toBe('closed')
 
-    const refusing = new HeadlessDesk()
+    const refusing = new HeadlessClient()
     open.push(refusing)
     await expect(
       refusing.answer({ accept: () => Promise.reject(new Error('Reconnect the Page')) }, 'c_4')
