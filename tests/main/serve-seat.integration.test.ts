@@ -80,9 +80,11 @@ async function seatWindow(running: Running, dir: string) {
   return { client, watch }
 }
 
-async function stop(running: Running): Promise<void> {
+/** SIGTERM: the seat stops cleanly, its bridge file gone with its bridge. */
+async function stop(running: Running, dir: string): Promise<void> {
   running.child.kill('SIGTERM')
   expect(await running.exited).toBe(0)
+  await expect(readFile(join(dir, BRIDGE_INFO_FILE))).rejects.toThrow(/ENOENT/)
 }
 
 describe('npm run web as a seat (SOFTPHONE_HUB)', () => {
@@ -110,7 +112,7 @@ describe('npm run web as a seat (SOFTPHONE_HUB)', () => {
       .toMatchObject({ answeredByDesk: 'Back desk' })
     await rig.sim.hangUpAsCaller(callId)
     await window.watch.untilState(callId, 'ended', 10_000)
-    await stop(first)
+    await stop(first, dir)
 
     // Later starts need no code: the keys in the data folder are enough.
     const again = seat(dir)
@@ -119,7 +121,7 @@ describe('npm run web as a seat (SOFTPHONE_HUB)', () => {
     await later.watch.untilState(next, 'ringing', 10_000)
     await later.client.api.decline({ callId: next })
     await later.watch.untilState(next, 'ended', 10_000)
-    await stop(again)
+    await stop(again, dir)
   }, 90_000)
 
   it('says it needs a pairing code, and exits 2, with neither a code nor saved keys', async () => {
@@ -134,7 +136,7 @@ describe('npm run web as a seat (SOFTPHONE_HUB)', () => {
     const firstDir = await dataDir()
     const paired = seat(firstDir, code)
     await seatWindow(paired, firstDir)
-    await stop(paired)
+    await stop(paired, firstDir)
 
     const otherDir = await dataDir()
     const refused = seat(otherDir, code)
