@@ -3,7 +3,6 @@
  * events, prints the browser-mode address alone on one plain line, refuses a bad variable by name,
  * and stops cleanly on SIGTERM and SIGINT.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -11,37 +10,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { signBody } from '../../src/main/core/webhook/signature'
+import { serve, waitFor, type Running } from './serve-process'
 
 const SECRET = 'serve-test-app-secret'
 const TOKEN = 'serve-test-ui-token-0123456789'
-
-interface Running {
-  child: ChildProcessWithoutNullStreams
-  stdout: () => string
-  stderr: () => string
-  exited: Promise<number | null>
-}
-
-function serve(env: Record<string, string>, args: string[] = []): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/serve.ts', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
-    stdio: 'pipe'
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, stdout: () => stdout, stderr: () => stderr, exited }
-}
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 describe('npm run serve', () => {
   let dataDir: string

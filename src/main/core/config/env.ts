@@ -4,6 +4,7 @@
  * An empty (or blank) value counts as unset.
  */
 import { ConfigError } from './errors'
+import { parsePairingCode } from '../seat-link/pairing-code'
 import {
   GRAPH_API_VERSION,
   GRAPH_ID,
@@ -37,7 +38,9 @@ export const ENV_VARIABLES = [
   'TUNNEL_SUBDOMAIN',
   'PUBLIC_URL',
   'SOFTPHONE_UI_PORT',
-  'SOFTPHONE_UI_TOKEN'
+  'SOFTPHONE_UI_TOKEN',
+  'SOFTPHONE_HUB',
+  'SOFTPHONE_PAIRING_CODE'
 ] as const
 export type EnvVariable = (typeof ENV_VARIABLES)[number]
 
@@ -64,6 +67,10 @@ export interface EnvOverrides {
   uiPort?: number
   /** A fixed bridge token for scripted use; otherwise a new one is generated each run. */
   uiToken?: string
+  /** Start as a seat of the hub at this public address (browser mode, `npm run web`). */
+  hubUrl?: string
+  /** The hub's one-time code for this seat's first connection (a secret, never logged). */
+  pairingCode?: string
 }
 
 const secret = matching(SECRET_VALUE)
@@ -143,7 +150,21 @@ export function readEnv(env: Env): EnvOverrides {
       'at least 16 URL-safe characters (letters, digits, "-" or "_")',
       matching(/^[A-Za-z0-9_-]{16,256}$/),
       true
+    ),
+    hubUrl: read(
+      'SOFTPHONE_HUB',
+      "an http(s) URL of the hub's public address, like https://calls.example.com",
+      parseHttpUrl
+    ),
+    pairingCode: read(
+      'SOFTPHONE_PAIRING_CODE',
+      'the whole pairing code the hub printed (msp1.…)',
+      (raw) => (isPairingCode(raw) ? raw.replace(/\s+/g, '') : undefined),
+      true
     )
+  }
+  if (overrides.pairingCode && !overrides.hubUrl) {
+    problems.push("SOFTPHONE_PAIRING_CODE needs SOFTPHONE_HUB: set it to the hub's address")
   }
   if (overrides.publicUrl && overrides.tunnel === 'localtunnel') {
     problems.push('PUBLIC_URL cannot be used with TUNNEL=localtunnel: set one of them')
@@ -152,6 +173,15 @@ export function readEnv(env: Env): EnvOverrides {
   return Object.fromEntries(
     Object.entries(overrides).filter(([, value]) => value !== undefined)
   ) as EnvOverrides
+}
+
+function isPairingCode(raw: string): boolean {
+  try {
+    parsePairingCode(raw)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**

@@ -120,6 +120,47 @@ describe('readEnv', () => {
     )
   })
 
+  describe('a seat (SOFTPHONE_HUB, SOFTPHONE_PAIRING_CODE)', () => {
+    const CODE = `msp1.0123456789ab.${'s'.repeat(22)}.${'f'.repeat(43)}`
+
+    it('reads the hub address and a pasted code (line breaks a copy added are dropped)', () => {
+      expect(
+        readEnv({
+          SOFTPHONE_HUB: 'https://calls.example.com/',
+          SOFTPHONE_PAIRING_CODE: `${CODE.slice(0, 30)}\n${CODE.slice(30)}`
+        })
+      ).toEqual({ hubUrl: 'https://calls.example.com', pairingCode: CODE })
+      expect(readEnv({ SOFTPHONE_HUB: 'http://127.0.0.1:4000' })).toEqual({
+        hubUrl: 'http://127.0.0.1:4000'
+      })
+    })
+
+    it('names SOFTPHONE_HUB when it is no http(s) URL', () => {
+      expect(() => readEnv({ SOFTPHONE_HUB: 'calls.example.com' })).toThrow(
+        /^SOFTPHONE_HUB must be an http\(s\) URL/
+      )
+    })
+
+    it('names a malformed code without repeating it', () => {
+      const almost = CODE.slice(0, -1)
+      try {
+        readEnv({ SOFTPHONE_HUB: 'https://h.example', SOFTPHONE_PAIRING_CODE: almost })
+        expect.unreachable()
+      } catch (error) {
+        expect((error as Error).message).toMatch(
+          /^SOFTPHONE_PAIRING_CODE must be the whole pairing code/
+        )
+        expect((error as Error).message).not.toContain(almost)
+      }
+    })
+
+    it('refuses a code without the hub it belongs to', () => {
+      expect(() => readEnv({ SOFTPHONE_PAIRING_CODE: CODE })).toThrow(
+        /SOFTPHONE_PAIRING_CODE needs SOFTPHONE_HUB/
+      )
+    })
+  })
+
   it('lists look-alike variables it does not read', () => {
     expect(unknownEnvVariables({ FB_PAGE_TOKEN: 'x', FB_PAGE_ID: '1', PATH: '/bin' })).toEqual([
       'FB_PAGE_TOKEN'

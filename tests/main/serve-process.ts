@@ -1,0 +1,35 @@
+/** `tsx src/main/serve.ts` in its own process, as people run it, for the serve tests. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+
+export interface Running {
+  child: ChildProcessWithoutNullStreams
+  stdout: () => string
+  stderr: () => string
+  exited: Promise<number | null>
+}
+
+/** Starts serve.ts with only `env` (and PATH, HOME) as its environment. */
+export function serve(env: Record<string, string>, args: string[] = []): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/serve.ts', ...args], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    stdio: 'pipe'
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, stdout: () => stdout, stderr: () => stderr, exited }
+}
+
+export async function waitFor(
+  check: () => boolean,
+  what: string,
+  timeoutMs = 15_000
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
