@@ -6,6 +6,7 @@
  * the hub's history names Front desk; the caller hangs up and both seats end. Back office removed
  * while a second call rings there stops ringing and is refused when it reconnects.
  */
+import { mkdirSync } from 'node:fs'
 import { readFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,8 +18,8 @@ import { startInProcessRig, type InProcessRig } from '../../src/main/simulator/r
 import type { BridgeClient } from '../../src/shared/bridge-client'
 import { serve, waitFor, type Running } from '../main/serve-process'
 import { launchChromium, openApp, pageHearing } from './support/browser'
-import { TONES } from './support/paths'
-import { screenshot } from './support/rig'
+import { RENDERER_DIR, SCREENSHOTS_DIR, TONES } from './support/paths'
+import { pageUrlOf, screenshot } from './support/rig'
 
 interface Seat {
   name: string
@@ -61,7 +62,7 @@ async function startSeat(name: string): Promise<Seat> {
 const toastOf = (seat: Seat): ReturnType<Page['getByRole']> => seat.page.getByRole('alertdialog')
 
 beforeAll(async () => {
-  rig = await startInProcessRig({ deskName: 'Hub', ringTimeoutMs: 20_000 })
+  rig = await startInProcessRig({ deskName: 'Hub', ringTimeoutMs: 20_000, staticDir: RENDERER_DIR })
   // An invitation carries the hub's public address: here its listener's own, as PUBLIC_URL would.
   rig.core.setPublicUrl(new URL(rig.webhookUrl).origin)
   browser = await launchChromium({ toneFile: TONES.app.file })
@@ -94,7 +95,14 @@ describe('a hub and two seats in the browser', () => {
     }
     await screenshot(back.page, 'seat-toast')
 
+    // The other desk's notice lingers only 4 s: watched from before the click, pictured at once.
+    const answeredElsewhere = back.page
+      .getByText('Answered by Front desk')
+      .waitFor({ timeout: 20_000 })
+      .then(() => screenshot(back.page, 'seat-answered-elsewhere'))
     await toastOf(front).getByRole('button', { name: 'Answer' }).click()
+    await answeredElsewhere
+    await expect.poll(() => toastOf(back).count()).toBe(0)
     const inCall = front.page.getByRole('region', { name: 'Call in progress' })
     await inCall.getByText('Connected').waitFor({ timeout: 20_000 })
 
@@ -110,16 +118,32 @@ describe('a hub and two seats in the browser', () => {
     const hearing = await pageHearing(front.page)
     expect(Math.abs((hearing.frequency ?? 0) - 440)).toBeLessThan(20)
 
-    await back.page.getByText('Answered by Front desk').waitFor({ timeout: 15_000 })
-    await screenshot(back.page, 'seat-answered-elsewhere')
-    await expect.poll(() => toastOf(back).count()).toBe(0)
-
     await rig.sim.hangUpAsCaller(callId)
     for (const seat of seats) await seat.page.getByText(/Call ended/).waitFor({ timeout: 15_000 })
     await expect.poll(() => inCall.count()).toBe(0)
     await expect
       .poll(async () => (await rig.client.api.listHistory({})).find((r) => r.callId === callId))
       .toMatchObject({ outcome: 'completed', answeredByDesk: 'Front desk' })
+
+    // The owner's Desks section on the hub: both desks online, the call counted for Front desk.
+    const hub = await openApp(browser!, pageUrlOf(rig))
+    cleanups.push(() => hub.context().close())
+    await hub
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Settings' })
+      .click()
+    const desks = hub.getByRole('region', { name: 'Desks' })
+    // Listed in pairing order; the two paired at the same moment, so compared in name order.
+    const rows = async (): Promise<string[]> =>
+      (await desks.getByRole('listitem').allInnerTexts()).sort()
+    await expect
+      .poll(rows, { timeout: 15_000 })
+      .toEqual([
+        expect.stringMatching(/Back office\s+Online\s+Connected now · No calls answered today/),
+        expect.stringMatching(/Front desk\s+Online\s+Connected now · 1 call answered today/)
+      ])
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true })
+    await desks.screenshot({ path: `${SCREENSHOTS_DIR}/hub-desks-with-seats.png` })
   })
 
   it('stops ringing on a desk removed while a call rings there, and refuses it after', async () => {
@@ -146,6 +170,7 @@ describe('a hub and two seats in the browser', () => {
       .poll(async () => (await client.api.getStatus({})).hub, { timeout: 20_000 })
       .toMatchObject({ link: { state: 'refused' } })
     expect(back.running.stderr()).toContain('the hub refused this desk')
+    await screenshot(back.page, 'seat-removed')
 
     await rig.sim.hangUpAsCaller(callId)
     await expect.poll(() => toastOf(front).count(), { timeout: 15_000 }).toBe(0)
