@@ -3,8 +3,9 @@
  * (SOFTPHONE_HUB, SOFTPHONE_PAIRING_CODE from the hub's "Add a desk"), each seat's page in real
  * Chromium; the hub is the real core with the simulator as Meta and caller. A call rings on both
  * seats' pages; Front desk answers with audio both ways; Back office says "Answered by Front desk";
- * the hub's history names Front desk; the caller hangs up and both seats end. Back office removed
- * while a second call rings there stops ringing and is refused when it reconnects.
+ * the hub's history and its Desks section name Front desk; the caller hangs up and both seats
+ * end. Back office removed while a second call rings there stops ringing, is refused when it
+ * reconnects, and started again with its saved keys stops with "removed" (exit 2).
  */
 import { mkdirSync } from 'node:fs'
 import { readFile, mkdtemp, rm } from 'node:fs/promises'
@@ -13,6 +14,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BRIDGE_INFO_FILE } from '../../src/main/core/bridge/ui-server'
+import { REMOVED_SENTENCE } from '../../src/main/core/seat-link/seat-refusals'
 import { connectBridge } from '../../src/main/simulator/rig/bridge-connection'
 import { startInProcessRig, type InProcessRig } from '../../src/main/simulator/rig/in-process'
 import type { BridgeClient } from '../../src/shared/bridge-client'
@@ -168,11 +170,27 @@ describe('a hub and two seats in the browser', () => {
     cleanups.push(() => client.close())
     await expect
       .poll(async () => (await client.api.getStatus({})).hub, { timeout: 20_000 })
-      .toMatchObject({ link: { state: 'refused' } })
+      .toMatchObject({ link: { state: 'refused', sentence: REMOVED_SENTENCE } })
     expect(back.running.stderr()).toContain('the hub refused this desk')
     await screenshot(back.page, 'seat-removed')
 
     await rig.sim.hangUpAsCaller(callId)
     await expect.poll(() => toastOf(front).count(), { timeout: 15_000 }).toBe(0)
+
+    // Started again with the keys it kept, it is refused at once and stops with a sentence.
+    back.running.child.kill('SIGTERM')
+    await back.running.exited
+    const again = serve(
+      {
+        SOFTPHONE_DATA_DIR: back.dir,
+        SOFTPHONE_HUB: new URL(rig.webhookUrl).origin,
+        SOFTPHONE_UI_PORT: '0'
+      },
+      ['--web']
+    )
+    seats.push({ ...back, running: again })
+    expect(await again.exited).toBe(2)
+    expect(again.stderr()).toContain(`Cannot start: ${REMOVED_SENTENCE}.`)
+    expect(again.stdout()).toBe('')
   })
 })
