@@ -112,7 +112,7 @@ describe('a hub and two seats in the browser', () => {
     const caller = rig.sim.callerOf(callId)
     expect(caller).toBeDefined()
     const heard = await caller!.waitForAudio({ frequency: TONES.app.frequency, timeoutMs: 15_000 })
-    expect(Math.abs(heard.frequency - TONES.app.frequency)).toBeLessThan(20)
+    expect(Math.abs((heard.frequency ?? 0) - TONES.app.frequency)).toBeLessThan(20)
     // ... and the seat page plays the caller's 440 Hz.
     await expect
       .poll(async () => (await pageHearing(front.page)).energy, { timeout: 15_000 })
