@@ -4,7 +4,7 @@
  * An empty (or blank) value counts as unset.
  */
 import { ConfigError } from './errors'
-import { parsePairingCode } from '../seat-link/pairing-code'
+import { parseInvitation } from '../seat-link/desk-invitation'
 import {
   GRAPH_API_VERSION,
   GRAPH_ID,
@@ -158,8 +158,8 @@ export function readEnv(env: Env): EnvOverrides {
     ),
     pairingCode: read(
       'SOFTPHONE_PAIRING_CODE',
-      'the whole pairing code the hub printed (msp1.…)',
-      (raw) => (isPairingCode(raw) ? raw.replace(/\s+/g, '') : undefined),
+      'the whole pairing code the hub printed (msp1.…), or its invitation (https://…#msp1.…)',
+      pairingCodeOf,
       true
     )
   }
@@ -175,12 +175,12 @@ export function readEnv(env: Env): EnvOverrides {
   ) as EnvOverrides
 }
 
-function isPairingCode(raw: string): boolean {
+/** The code alone, from a bare code or from the invitation "Add a desk" shows (the hub's URL#code). */
+function pairingCodeOf(raw: string): string | undefined {
   try {
-    parsePairingCode(raw)
-    return true
+    return parseInvitation(raw).pairingCode
   } catch {
-    return false
+    return undefined
   }
 }
 

@@ -135,6 +135,15 @@ describe('readEnv', () => {
       })
     })
 
+    it('takes the invitation "Add a desk" shows (the hub\'s address, then #code) as the code', () => {
+      expect(
+        readEnv({
+          SOFTPHONE_HUB: 'https://calls.example.com',
+          SOFTPHONE_PAIRING_CODE: `https://calls.example.com#${CODE}`
+        })
+      ).toEqual({ hubUrl: 'https://calls.example.com', pairingCode: CODE })
+    })
+
     it('names SOFTPHONE_HUB when it is no http(s) URL', () => {
       expect(() => readEnv({ SOFTPHONE_HUB: 'calls.example.com' })).toThrow(
         /^SOFTPHONE_HUB must be an http\(s\) URL/
