@@ -22,6 +22,7 @@ import { DeliveryJournal } from '../src/main/core/journal/delivery-journal'
 import { createLogger } from '../src/main/core/log'
 import { createWebhookServer } from '../src/main/core/webhook/server'
 import { benchDataDir } from './disk'
+import { positiveNumber } from './env-number'
 import type { WebhookEvent } from '../src/shared/webhook'
 import { startLoadClient } from './load-client'
 import type { LoadClient } from './load-client'
@@ -32,14 +33,6 @@ const APP_SECRET = 'bench-app-secret'
 const WARMUP_SECONDS = 1
 const SLICE_SECONDS = 1
 const GOAL_RATIO = 1.5
-
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
-  return value
-}
 
 interface Consumer {
   name: string
