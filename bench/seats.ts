@@ -25,6 +25,7 @@ import { PairingCodes } from '../src/main/core/seat-link/pairing-codes'
 import { SeatClient } from '../src/main/core/seat-link/seat-client'
 import type { SeatLinkStatus } from '../src/main/core/seat-link/seat-client'
 import { startInProcessRig, type InProcessRig } from '../src/main/simulator/rig/in-process'
+import { busyMachineNote } from './busy-machine'
 import { positiveNumber } from './env-number'
 import { percentile } from './open-loop'
 import { raceToAnswer, type RaceResult } from './seat-race'
@@ -168,11 +169,13 @@ function report(figures: Figures): void {
     )
   })
   console.log(
-    '(webhook->win includes waiting for every seat to ring and making the real offer once.)'
+    '(send->win includes the simulated Meta answering the offer with its own media peer;\n webhook->win also waiting for every seat to ring and making the real offer once.)'
   )
   console.log(
     `races with exactly one accept at Meta and ${SEATS - 1} conflicts: ${clean.length}/${races.length}`
   )
+  const busy = busyMachineNote()
+  if (busy) console.log(`\n${busy}`)
   const p95 = percentile(figures.everySeat, 95)
   console.log(
     `\ngoal: every seat has the call, p95 <= ${GOAL_P95_MS} ms: ${p95 <= GOAL_P95_MS ? 'met' : 'not met'} (${p95.toFixed(1)} ms)`
