@@ -15,13 +15,14 @@
  */
 import { rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
 import express from 'express'
 import { CallRegistry } from '../src/main/core/calls'
 import { DeliveryJournal } from '../src/main/core/journal/delivery-journal'
 import { createLogger } from '../src/main/core/log'
 import { createWebhookServer } from '../src/main/core/webhook/server'
+import { busyMachineNote } from './busy-machine'
 import { benchDataDir } from './disk'
+import { positiveNumber } from './env-number'
 import type { WebhookEvent } from '../src/shared/webhook'
 import { startLoadClient } from './load-client'
 import type { LoadClient } from './load-client'
@@ -32,14 +33,6 @@ const APP_SECRET = 'bench-app-secret'
 const WARMUP_SECONDS = 1
 const SLICE_SECONDS = 1
 const GOAL_RATIO = 1.5
-
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
-  return value
-}
 
 interface Consumer {
   name: string
@@ -202,8 +195,6 @@ interface Round {
 }
 
 function report(rounds: Round[], rps: number, seconds: number, lost: number, failed: number): void {
-  const [load1] = os.loadavg()
-  const cores = os.availableParallelism()
   console.log(
     `\nWebhook ack latency: ${rps} req/s, ${rounds.length} rounds of ${seconds} s per target, open ` +
       `loop, keep-alive, alternating ${SLICE_SECONDS} s slices after a ${WARMUP_SECONDS} s warm-up ` +
@@ -244,12 +235,8 @@ function report(rounds: Round[], rps: number, seconds: number, lost: number, fai
   console.log(
     `deliveries lost (acknowledged, never reached the consumer): ${lost}; failed: ${failed}`
   )
-  if (load1 !== undefined && load1 > cores) {
-    console.log(
-      `note: load average ${load1.toFixed(1)} on ${cores} cores: other work shared the CPU, ` +
-        `so tail latencies are noisy.`
-    )
-  }
+  const busy = busyMachineNote()
+  if (busy) console.log(busy)
   const met = ratio <= GOAL_RATIO && lost === 0 && failed === 0
   console.log(`goal: median p99 <= ${GOAL_RATIO}x bare, zero lost: ${met ? 'met' : 'not met'}`)
 }

@@ -19,15 +19,27 @@ export const MAX_HUB_FRAME_BYTES = 16 * 1024 * 1024
 
 export class FrameTooLargeError extends Error {}
 
-/** Sends one frame's JSON text, in as many link messages as it takes. */
-export function sendFrame(link: Pick<SecureLink, 'send'>, text: string): void {
+/** One frame's JSON text as the link messages that carry it, each with its marker byte. */
+export function framePieces(text: string): Buffer[] {
   const bytes = Buffer.from(text)
+  const pieces: Buffer[] = []
   let at = 0
   do {
     const piece = bytes.subarray(at, at + PIECE_BYTES)
     at += PIECE_BYTES
-    link.send(Buffer.concat([Buffer.of(at < bytes.length ? MORE : LAST), piece]))
+    pieces.push(Buffer.concat([Buffer.of(at < bytes.length ? MORE : LAST), piece]))
   } while (at < bytes.length)
+  return pieces
+}
+
+/** Sends a frame's link messages (framePieces), in order. */
+export function sendPieces(link: Pick<SecureLink, 'send'>, pieces: readonly Buffer[]): void {
+  for (const piece of pieces) link.send(piece)
+}
+
+/** Sends one frame's JSON text, in as many link messages as it takes. */
+export function sendFrame(link: Pick<SecureLink, 'send'>, text: string): void {
+  sendPieces(link, framePieces(text))
 }
 
 /**

@@ -11,14 +11,14 @@
  */
 import { randomUUID } from 'node:crypto'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { BridgeServerFrame } from '../../../shared/command-protocol'
 import { createRefusalLog, type RefusalLogTimers } from '../bridge/refusal-log'
 import type { Logger } from '../log'
 import type { CommandRunner } from '../service/serve-command'
 import { serveEnvelope } from '../service/serve-envelope'
 import type { ClientHandle, SoftphoneService } from '../service/softphone-service'
 import type { UpgradeHandler } from '../webhook/listener'
-import { frameReader, MAX_SEAT_FRAME_BYTES, sendFrame } from './link-frames'
+import { eventFrames } from './event-frames'
+import { framePieces, frameReader, MAX_SEAT_FRAME_BYTES, sendPieces } from './link-frames'
 import { webSocketTransport } from './message-transport'
 import { MAX_NOISE_MESSAGE } from './noise-primitives'
 import { acceptSeat, type HubPairing } from './pairing'
@@ -72,6 +72,8 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
   // No link message is larger than a Noise message: ws refuses a bigger one before buffering it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_NOISE_MESSAGE })
   const live = new Map<string, LiveSeat>()
+  // One serialization of an event for every seat it goes to.
+  const framesOf = eventFrames()
   const pingMs = options.pingMs ?? SEAT_PING_MS
   let closed = false
 
@@ -113,7 +115,7 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
     live.set(key, entry)
     options.onPresence?.({ name: seat.name, online: true })
 
-    const send = (frame: BridgeServerFrame): void => {
+    const send = (pieces: readonly Buffer[]): void => {
       if (link.closed) return
       // Events would pile up in memory for a seat that stopped reading (or a stalled tunnel).
       if (ws.bufferedAmount > MAX_UNSENT_BYTES) {
@@ -122,7 +124,7 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
         return void ws.terminate()
       }
       try {
-        sendFrame(link, JSON.stringify(frame))
+        sendPieces(link, pieces)
       } catch (error) {
         log.warn('could not send to a seat', { seat: seat.name, error: String(error) })
       }
@@ -131,14 +133,14 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
       id: `seat-${randomUUID()}`,
       role: 'seat',
       deskName: seat.name,
-      send: (message) => send({ type: 'event', ...message })
+      send: (message) => send(framesOf(message))
     }
     const detach = options.service.attach(client)
     log.info('seat connected', { seat: seat.name, client: client.id })
     const read = frameReader(MAX_SEAT_FRAME_BYTES, (text) => {
       const replying = serveEnvelope(options.service, client, text, log)
       if (!replying) return link.close('not a request frame')
-      void replying.then(send)
+      void replying.then((reply) => send(framePieces(JSON.stringify(reply))))
     })
     link.onMessage((message) => {
       try {
