@@ -298,7 +298,6 @@ describe('SettingsView: refusals and the desktop', () => {
   it('offers start at login in the desktop app only', async () => {
     let wrapper = await mountSettings()
     expect(wrapper.text()).not.toMatch(/^.*Start at login\s*$/m)
-    // Do not disturb and Ring on this desk; no start at login.
     expect(group(wrapper, 'Calls').findAll('input[type="checkbox"]')).toHaveLength(2)
     expect(wrapper.get('[data-testid="start-at-login-browser"]').text()).toContain(
       'available in the desktop app'
