@@ -32,9 +32,9 @@ export const SETTINGS_SCOPES = {
   // Business-wide do not disturb: ring out or decline for everyone.
   doNotDisturb: 'hub',
   startAtLogin: 'desk',
-  // The desk's name (and, with it, "don't ring on this desk" when it comes) is the desk's own.
+  // The desk's name and "don't ring on this desk" are the desk's own.
   desk: 'desk',
-  // What the owner allows seats (calling customers back).
+  // What the owner allows seats (calling customers back) and which desks ring.
   seats: 'hub'
 } as const satisfies SettingsScopes
 

@@ -153,7 +153,12 @@ export const settingsSchema = z.strictObject({
        * What other desks of the same app call this one when it receives the Page's calls; empty:
        * the computer's name.
        */
-      name: z.string().max(60, 'must be at most 60 characters').default('')
+      name: z.string().max(60, 'must be at most 60 characters').default(''),
+      /**
+       * Off: calls do not ring on this desk's windows (no ringtone, toast or notification); they
+       * still ring on the other desks and can be answered here from the list.
+       */
+      ringHere: z.boolean().default(true)
     })
     .prefault({}),
   /** Hub-wide, for the desks that join this one as seats (the owner's choice). */
@@ -163,7 +168,12 @@ export const settingsSchema = z.strictObject({
        * Off by default: calling a customer back speaks for the business (and spends Meta's limited
        * permission requests), so the owner decides whether the other desks may.
        */
-      mayCallBack: z.boolean().default(false)
+      mayCallBack: z.boolean().default(false),
+      /**
+       * The desks (by name) that calls do not ring on; they still see the calls. Empty by default:
+       * a desk added later rings unless the owner leaves it out, so no call goes unheard by mistake.
+       */
+      silent: z.array(z.string().min(1).max(60)).max(100).default([])
     })
     .prefault({})
 })

@@ -64,6 +64,23 @@ describe('a call silenced by Do not disturb', () => {
   })
 })
 
+describe('a call that does not ring on this desk', () => {
+  it('is listed quietly in the main window and can be answered from there', async () => {
+    const wrapper = mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body })
+    await flushPromises()
+    app.service.emit('callUpdated', { ...ringing('c_quiet'), silenced: true })
+    await flushPromises()
+    expect(wrapper.find('[role="alertdialog"]').exists()).toBe(false)
+    expect(looping()).toEqual([])
+    const quiet = wrapper.get('section[aria-label="Calls not ringing here"]')
+    expect(quiet.find('[data-call-id="c_quiet"]').exists()).toBe(true)
+
+    await quiet.get('button').trigger('click')
+    await flushPromises()
+    expect(app.service.requests('accept')).toEqual([expect.objectContaining({ callId: 'c_quiet' })])
+  })
+})
+
 describe('the ring settings', () => {
   it('rings with the ringtone, ringer and volume chosen in Settings when the ring starts', async () => {
     const start = vi.spyOn(Ringtone.prototype, 'start')

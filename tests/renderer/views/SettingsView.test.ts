@@ -298,7 +298,7 @@ describe('SettingsView: refusals and the desktop', () => {
   it('offers start at login in the desktop app only', async () => {
     let wrapper = await mountSettings()
     expect(wrapper.text()).not.toMatch(/^.*Start at login\s*$/m)
-    expect(group(wrapper, 'Calls').findAll('input[type="checkbox"]')).toHaveLength(1)
+    expect(group(wrapper, 'Calls').findAll('input[type="checkbox"]')).toHaveLength(2)
     expect(wrapper.get('[data-testid="start-at-login-browser"]').text()).toContain(
       'available in the desktop app'
     )
@@ -310,8 +310,8 @@ describe('SettingsView: refusals and the desktop', () => {
     wrapper = await mountSettings()
     expect(wrapper.find('[data-testid="start-at-login-browser"]').exists()).toBe(false)
     const toggles = group(wrapper, 'Calls').findAll('input[type="checkbox"]')
-    expect(toggles).toHaveLength(2)
-    await toggles[1]!.setValue(true)
+    expect(toggles).toHaveLength(3)
+    await toggles[2]!.setValue(true)
     await flushPromises()
     expect(patches()).toEqual([{ startAtLogin: true }])
     wrapper.unmount()
@@ -319,7 +319,7 @@ describe('SettingsView: refusals and the desktop', () => {
     // Linux too: the desktop app writes an XDG autostart entry there.
     agent.mockReturnValue('Mozilla/5.0 (X11; Linux x86_64) Electron/45.5.0')
     wrapper = await mountSettings()
-    const linux = group(wrapper, 'Calls').findAll('input[type="checkbox"]')[1]!
+    const linux = group(wrapper, 'Calls').findAll('input[type="checkbox"]')[2]!
     expect((linux.element as HTMLInputElement).disabled).toBe(false)
     expect(group(wrapper, 'Calls').text()).toContain('Starts in the tray when you log in')
     agent.mockRestore()

@@ -42,13 +42,16 @@ export interface OpenHubSeatsOptions extends Pick<
   service: Pick<SoftphoneService, 'attach'> & CommandRunner
   logger: Logger
   now?: () => number
+  /** The hub's desk name (settings desk.name, or the computer's), told to seats as they connect. */
+  hubName?: () => string
 }
 
 export async function openHubSeats(options: OpenHubSeatsOptions): Promise<HubSeats> {
   const pairing: HubPairing = {
     keyPair: await loadOrCreateLinkKeyPair(options.dataDir),
     codes: new PairingCodes({ now: options.now }),
-    seats: await SeatRegistry.open(options.dataDir)
+    seats: await SeatRegistry.open(options.dataDir),
+    hubName: options.hubName
   }
   const now = options.now ?? Date.now
   const lastSeen = new Map<string, number>()

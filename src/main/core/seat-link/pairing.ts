@@ -41,6 +41,8 @@ export interface HubPairing {
   keyPair: KeyPair
   codes: PairingCodes
   seats: SeatRegistry
+  /** The hub's desk name, told to each seat in its welcome (read at each connection). */
+  hubName?: (() => string) | undefined
 }
 
 export interface LinkOptions {
@@ -65,9 +67,15 @@ export function issuePairingCode(
 
 interface Welcome {
   type: 'welcome'
+  /** The seat's own desk name, as the hub knows it. */
   name: string
   paired: boolean
+  /** The hub's desk name, for "the hub (Front desk)"; absent from hubs before it was sent. */
+  hub?: string | undefined
 }
+
+/** A hub's name longer than a desk name may be is cut there (it is shown, never trusted). */
+const HUB_NAME_MAX = 60
 
 /**
  * The hub's side of one incoming connection: resolves with the seat once it proved a listed key
@@ -131,7 +139,13 @@ export async function acceptSeat(
     throw new SeatLinkError('refused', link.closeReason ?? 'closed')
   }
   const paired = known === undefined
-  const welcome: Welcome = { type: 'welcome', name: seat.name, paired }
+  const hubName = hub.hubName?.()
+  const welcome: Welcome = {
+    type: 'welcome',
+    name: seat.name,
+    paired,
+    ...(hubName ? { hub: hubName } : {})
+  }
   link.send(Buffer.from(JSON.stringify(welcome)))
   return { link, seat, paired }
 }
@@ -141,7 +155,7 @@ export async function pairWithHub(
   transport: MessageTransport,
   seat: { keyPair: KeyPair; code: string },
   options: LinkOptions & { welcomeTimeoutMs?: number } = {}
-): Promise<{ link: SecureLink; hubPublicKey: Buffer; name: string }> {
+): Promise<{ link: SecureLink; hubPublicKey: Buffer; name: string; hubName?: string }> {
   let code
   try {
     code = parsePairingCode(seat.code)
@@ -167,7 +181,7 @@ export async function pairWithHub(
     handshakeTimeoutMs: options.handshakeTimeoutMs
   })
   const welcome = await awaitWelcome(link, options.welcomeTimeoutMs)
-  return { link, hubPublicKey: link.remoteStatic, name: welcome.name }
+  return { link, hubPublicKey: link.remoteStatic, ...welcomed(welcome) }
 }
 
 /** A paired seat's later connections: only the pinned hub key is accepted. */
@@ -175,7 +189,7 @@ export async function connectToHub(
   transport: MessageTransport,
   seat: { keyPair: KeyPair; hubPublicKey: Buffer },
   options: LinkOptions & { welcomeTimeoutMs?: number } = {}
-): Promise<{ link: SecureLink; name: string }> {
+): Promise<{ link: SecureLink; name: string; hubName?: string }> {
   const link = await openSecureLink({
     transport,
     role: 'initiator',
@@ -193,7 +207,13 @@ export async function connectToHub(
     handshakeTimeoutMs: options.handshakeTimeoutMs
   })
   const welcome = await awaitWelcome(link, options.welcomeTimeoutMs)
-  return { link, name: welcome.name }
+  return { link, ...welcomed(welcome) }
+}
+
+/** What the seat keeps of its welcome: its name and, when the hub sent one, the hub's. */
+function welcomed(welcome: Welcome): { name: string; hubName?: string } {
+  const hubName = typeof welcome.hub === 'string' ? welcome.hub.trim().slice(0, HUB_NAME_MAX) : ''
+  return hubName ? { name: welcome.name, hubName } : { name: welcome.name }
 }
 
 function readClaim(payload: Buffer): { id: string; secret: string } | undefined {

@@ -32,7 +32,8 @@ import type { SecureLink } from './secure-link'
 
 export type SeatLinkStatus =
   | { state: 'connecting' }
-  | { state: 'online'; name: string }
+  /** `hubName`: the hub's desk name, when the hub told it. */
+  | { state: 'online'; name: string; hubName?: string | undefined }
   | { state: 'offline'; reason: string }
   | { state: 'refused'; reason: string }
 
@@ -202,17 +203,22 @@ export class SeatClient {
       }
       let link: SecureLink
       let name: string
+      let hubName: string | undefined
       if (hubPublicKey) {
-        ;({ link, name } = await connectToHub(transport, { keyPair, hubPublicKey }, linkOptions))
+        ;({ link, name, hubName } = await connectToHub(
+          transport,
+          { keyPair, hubPublicKey },
+          linkOptions
+        ))
       } else {
         const paired = await pairWithHub(transport, { keyPair, code: code! }, linkOptions)
         await savePinnedHub(dataDir, paired.hubPublicKey)
         // Used up: it must never be sent again, not even to the same hub.
         this.options.pairingCode = undefined
-        ;({ link, name } = paired)
+        ;({ link, name, hubName } = paired)
       }
       if (attempt !== this.attempt) return link.close('The seat closed the connection')
-      this.online(socket, link, name, () => closeReason)
+      this.online(socket, link, { name, hubName }, () => closeReason)
     } catch (error) {
       if (attempt !== this.attempt) return
       const reason = (error as Error).message
@@ -240,7 +246,7 @@ export class SeatClient {
   private online(
     socket: WebSocket,
     link: SecureLink,
-    name: string,
+    names: { name: string; hubName?: string | undefined },
     closeReason: () => string | undefined
   ): void {
     // A later error is followed by a close, handled below; unheard, it would throw.
@@ -272,7 +278,7 @@ export class SeatClient {
       this.offline(reason)
     })
     this.failures = 0
-    this.setStatus({ state: 'online', name })
+    this.setStatus({ state: 'online', ...names })
   }
 
   private dropConnection(): void {

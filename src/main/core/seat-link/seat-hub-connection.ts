@@ -2,9 +2,8 @@
  * The secure seat client as the seat desk's HubConnection (core/seat/hub-connection.ts): the seat
  * core forwards its windows' call work through it and shows its link state.
  *
- * The hub's name: the link's welcome names only this desk, and the hub's identity endpoint answers
- * only installs holding the app secret (a seat holds none), so the hub is called by its address's
- * host ("calls.example.com") until the link carries the hub's desk name.
+ * The hub's name: its desk name, as the link's welcome tells it; until the link is first up (or
+ * from a hub that does not send it), its address's host ("calls.example.com").
  */
 import type { EventName } from '../../../shared/api'
 import type { EventListener } from '../../../shared/bridge-client'
@@ -34,15 +33,27 @@ export function hubNameOf(hubUrl: string): string {
 }
 
 export class SeatHubConnection implements HubConnection {
-  readonly hubName: string
   private readonly closeListeners = new Set<() => void>()
   private closed = false
+  /** The hub's desk name from its last welcome, kept while the link is down. */
+  private toldName: string | undefined
+  private readonly host: string
 
   constructor(
     private readonly client: SeatClient,
     hubUrl: string
   ) {
-    this.hubName = hubNameOf(hubUrl)
+    this.host = hubNameOf(hubUrl)
+    client.onStatus((status) => this.remember(status))
+  }
+
+  private remember(status: SeatLinkStatus): void {
+    if (status.state === 'online' && status.hubName) this.toldName = status.hubName
+  }
+
+  get hubName(): string {
+    this.remember(this.client.status)
+    return this.toldName ?? this.host
   }
 
   get api(): SeatClient['api'] {

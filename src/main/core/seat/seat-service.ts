@@ -67,7 +67,7 @@ export class SeatService implements CommandRunner {
   private readonly unsubscribe: (() => void)[] = []
   private readonly log: Logger
   private readonly answered = new AnsweredHere()
-  private readonly ringing = new RingingAtSeat()
+  private readonly ringing: RingingAtSeat
   private readonly hangUps: HangUpQueue
   private readonly local: LocalHandlers
   /** The hub's status as last heard (its Page), for this desk's own. */
@@ -75,6 +75,8 @@ export class SeatService implements CommandRunner {
 
   constructor(private readonly deps: SeatServiceDeps) {
     this.log = deps.logger.child('seat')
+    this.ringing = new RingingAtSeat(() => deps.settings.get().desk.ringHere)
+    let ringHere = deps.settings.get().desk.ringHere
     this.hangUps = new HangUpQueue(this.log, () => this.publishStatus())
     this.local = {
       hello: async (_request, client) => ({
@@ -116,7 +118,15 @@ export class SeatService implements CommandRunner {
         if (link.state === 'online') void this.linkIsBack()
         else this.silenceRinging()
       }),
-      deps.settings.onChange((settings) => this.broadcast({ event: 'settings', payload: settings }))
+      deps.settings.onChange((settings) => {
+        this.broadcast({ event: 'settings', payload: settings })
+        if (settings.desk.ringHere === ringHere) return
+        ringHere = settings.desk.ringHere
+        // The calls ringing now start (or stop) ringing on this desk's windows.
+        for (const call of this.ringing.ringing()) {
+          this.broadcast({ event: 'callUpdated', payload: call })
+        }
+      })
     )
     if (this.online()) void this.linkIsBack()
   }
@@ -203,7 +213,7 @@ export class SeatService implements CommandRunner {
 
   private localResult(command: CommandName, result: unknown, client: ClientHandle): unknown {
     if (command === 'listCalls')
-      return (result as Call[]).map((call) => this.answered.localView(call))
+      return (result as Call[]).map((call) => this.ringing.shown(this.answered.localView(call)))
     if (command === 'placeCall') {
       this.answered.claim((result as CommandResults['placeCall']).callId, client.id)
     }
@@ -252,9 +262,11 @@ export class SeatService implements CommandRunner {
   private broadcast(message: EventMessage): void {
     const local: EventMessage =
       message.event === 'callUpdated'
-        ? { event: 'callUpdated', payload: this.answered.localView(message.payload) }
+        ? {
+            event: 'callUpdated',
+            payload: this.ringing.shown(this.answered.localView(message.payload))
+          }
         : message
-    if (local.event === 'callUpdated') this.ringing.seen(local.payload)
     for (const client of this.clients.values()) {
       try {
         client.send(local)

@@ -31,6 +31,35 @@ export function deskNameOf(client: Viewer, settings: Settings): string | undefin
   return client.deskName ?? (isOwner(client) ? deskName(settings) : undefined)
 }
 
+/**
+ * Whether calls ring on a client's desk: the hub's own windows follow its "Ring on this desk"; a
+ * seat rings unless the owner left its desk out of the ringing desks (`seats.silent`).
+ */
+export function ringsOnDeskOf(client: Viewer, settings: Settings): boolean {
+  if (isOwner(client)) return settings.desk.ringHere
+  return client.deskName === undefined || !settings.seats.silent.includes(client.deskName)
+}
+
+/**
+ * A call as one client is shown it: on a desk that does not ring, a ringing call comes silenced
+ * (listed, answerable, but no ringtone or toast there); the call itself rings on for the others.
+ */
+export function callFor(call: Call, client: Viewer, settings: Settings): Call {
+  if (call.state !== 'ringing' || call.silenced === true) return call
+  return ringsOnDeskOf(client, settings) ? call : { ...call, silenced: true }
+}
+
+/**
+ * The calls to tell every client again after a settings change: the ringing ones, when which
+ * desks ring changed (a desk let ring, or silenced, then sees them as it now should).
+ */
+export function ringingToRetell(before: Settings, after: Settings, calls: Call[]): Call[] {
+  const changed =
+    before.desk.ringHere !== after.desk.ringHere ||
+    before.seats.silent.join('\n') !== after.seats.silent.join('\n')
+  return changed ? calls.filter((call) => call.state === 'ringing') : []
+}
+
 /** Real calls ring everywhere; a test call only on the desk that started it. */
 export function visibleTo(call: Call, client: Viewer): boolean {
   return call.testDesk === undefined || call.testDesk === deskKey(client)
@@ -60,11 +89,16 @@ export function statusFor(status: CoreStatus, client: Viewer): CoreStatus {
 export function eventFor(
   message: EventMessage,
   client: Viewer,
-  callOf: (callId: string) => Call | undefined
+  callOf: (callId: string) => Call | undefined,
+  settings: Settings
 ): EventMessage | undefined {
   switch (message.event) {
-    case 'callUpdated':
-      return visibleTo(message.payload, client) ? message : undefined
+    case 'callUpdated': {
+      const call = message.payload
+      if (!visibleTo(call, client)) return undefined
+      const shown = callFor(call, client, settings)
+      return shown === call ? message : { event: 'callUpdated', payload: shown }
+    }
     case 'mediaOffer': {
       const call = callOf(message.payload.callId)
       return call === undefined || visibleTo(call, client) ? message : undefined

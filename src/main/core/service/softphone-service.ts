@@ -13,13 +13,14 @@ import type {
 } from '../../../shared/api'
 import { commandRequests, ServiceError } from '../../../shared/api'
 import type { Call, EndedCall } from '../../../shared/calls'
+import type { Settings } from '../../../shared/settings'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
 import type { Logger } from '../log'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
 import { CallActions } from './call-actions'
 import { callNotFound } from '../calls/errors'
-import { deskKey, deskNameOf, eventFor, statusFor, visibleTo } from './client-views'
+import * as views from './client-views'
 import { checkAccess } from './command-policy'
 import { HistoryService } from './history-service'
 import { IceService } from './ice-service'
@@ -96,9 +97,12 @@ export class SoftphoneService {
   private readonly history: HistoryService
   private readonly ice: IceService
   private readonly calls: CallActions
+  /** The settings as last told to clients, to see when which desks ring changes. */
+  private ringingSettings: Settings
 
   constructor(private readonly deps: SoftphoneServiceDeps) {
     this.log = deps.logger.child('service')
+    this.ringingSettings = deps.settings.get()
     this.history = new HistoryService({
       registry: deps.registry,
       history: deps.history,
@@ -123,7 +127,7 @@ export class SoftphoneService {
     this.handlers = {
       hello: async (_request, client) => ({
         clientId: client.id,
-        status: statusFor(deps.status(), client),
+        status: views.statusFor(deps.status(), client),
         calls: this.callsFor(client)
       }),
       listCalls: async (_request, client) => this.callsFor(client),
@@ -133,7 +137,7 @@ export class SoftphoneService {
       hangUp: (request) => this.calls.hangUp(request.callId),
       reportMediaFailure: (request) => this.calls.mediaFailed(request.callId, request.reason),
       listHistory: async (request) => deps.history.list(request),
-      getStatus: async (_request, client) => statusFor(deps.status(), client),
+      getStatus: async (_request, client) => views.statusFor(deps.status(), client),
       getSettings: async () => deps.settings.get(),
       updateSettings: async (patch) => {
         try {
@@ -153,7 +157,7 @@ export class SoftphoneService {
         if (!deps.testCall) {
           throw new ServiceError('not-configured', 'The test call is not available in this window.')
         }
-        return { callId: await deps.testCall.start(deskKey(client)) }
+        return { callId: await deps.testCall.start(views.deskKey(client)) }
       },
       reportCallQuality: (request, client) => this.history.reportQuality(request, client.id),
       getMissedCalls: async () => this.history.missedCalls(),
@@ -199,9 +203,13 @@ export class SoftphoneService {
       deps.registry.on('mediaOffer', (offer) =>
         this.broadcast({ event: 'mediaOffer', payload: offer })
       ),
-      deps.settings.onChange((settings) =>
+      deps.settings.onChange((settings) => {
         this.broadcast({ event: 'settings', payload: settings })
-      ),
+        const calls = deps.registry.list()
+        const retold = views.ringingToRetell(this.ringingSettings, settings, calls)
+        for (const call of retold) this.broadcast({ event: 'callUpdated', payload: call })
+        this.ringingSettings = settings
+      }),
       this.ice.guardTurnPassword()
     )
     const desksChanged = deps.desks?.onChange?.((list) =>
@@ -245,7 +253,7 @@ export class SoftphoneService {
     // Another desk's test call is not this client's to see, so not to act on either.
     const callId = (parsed.data as { callId?: unknown }).callId
     const call = typeof callId === 'string' ? this.deps.registry.get(callId) : undefined
-    if (call && !visibleTo(call, client)) throw callNotFound(call.id)
+    if (call && !views.visibleTo(call, client)) throw callNotFound(call.id)
     const handler = this.handlers[command] as (
       req: unknown,
       client: ClientHandle
@@ -304,11 +312,15 @@ export class SoftphoneService {
   }
 
   private callsFor(client: ClientHandle): Call[] {
-    return this.deps.registry.list().filter((call) => visibleTo(call, client))
+    const settings = this.deps.settings.get()
+    return this.deps.registry
+      .list()
+      .filter((call) => views.visibleTo(call, client))
+      .map((call) => views.callFor(call, client, settings))
   }
 
   private deskNameOf(client: ClientHandle): string | undefined {
-    return deskNameOf(client, this.deps.settings.get())
+    return views.deskNameOf(client, this.deps.settings.get())
   }
 
   private record(call: EndedCall): Promise<void> {
@@ -317,9 +329,10 @@ export class SoftphoneService {
 
   private broadcast(message: EventMessage): void {
     const callOf = (callId: string): Call | undefined => this.deps.registry.get(callId)
+    const settings = this.deps.settings.get()
     for (const client of this.clients.values()) {
       try {
-        const shown = eventFor(message, client, callOf)
+        const shown = views.eventFor(message, client, callOf, settings)
         if (shown) client.send(shown)
       } catch (error) {
         this.log.warn('a client could not take an event', {

@@ -49,6 +49,10 @@ export const useCallStore = defineStore('call', () => {
   // A call silenced by Do not disturb rings out (or is declined) without ringing here: no toast,
   // no ringtone, no shortcut answers it.
   const ringing = computed(() => list.value.filter(ringsHere))
+  // Those still ring elsewhere and can be answered from the list (components/QuietCalls.vue).
+  const quiet = computed(() =>
+    list.value.filter((call) => call.state === 'ringing' && !ringsHere(call))
+  )
   const isMine = (call: Call): boolean =>
     (call.state === 'answering' || call.state === 'connected') && call.answeredBy === clientId.value
   const mine = computed(() => list.value.filter(isMine))
@@ -301,6 +305,7 @@ export const useCallStore = defineStore('call', () => {
     clientId,
     list,
     ringing,
+    quiet,
     mine,
     active,
     answeredElsewhere,

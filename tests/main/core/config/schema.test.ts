@@ -17,8 +17,8 @@ describe('settings schema', () => {
       theme: 'system',
       doNotDisturb: { enabled: false, action: 'ring-out' },
       startAtLogin: false,
-      desk: { name: '' },
-      seats: { mayCallBack: false }
+      desk: { name: '', ringHere: true },
+      seats: { mayCallBack: false, silent: [] }
     })
   })
 

@@ -86,6 +86,32 @@ describe('pairing a seat with its hub', () => {
     expect(again.name).toBe('Front desk')
   })
 
+  it("tells the seat the hub's desk name in the welcome, pairing and reconnecting", async () => {
+    let name = 'Main office'
+    const named: HubPairing = { ...hub, hubName: () => name }
+    const { atSeat, seatKey } = await pair(
+      issuePairingCode(hub, 'Front desk').text,
+      undefined,
+      named
+    )
+    if (atSeat.status !== 'fulfilled') throw new Error('refused')
+    expect(atSeat.value.hubName).toBe('Main office')
+    // Read at each connection: a renamed hub is called by its new name.
+    name = 'Head office'
+    const wire = relayedPair()
+    const [, again] = await Promise.all([
+      acceptSeat(wire.hub, named),
+      connectToHub(wire.seat, { keyPair: seatKey, hubPublicKey: atSeat.value.hubPublicKey })
+    ])
+    expect(again.hubName).toBe('Head office')
+  })
+
+  it('leaves the hub unnamed when it sends no name', async () => {
+    const { atSeat } = await pair(issuePairingCode(hub, 'Front desk').text)
+    if (atSeat.status !== 'fulfilled') throw new Error('refused')
+    expect(atSeat.value).not.toHaveProperty('hubName')
+  })
+
   it('refuses a code after its 10 minutes', async () => {
     const { text } = issuePairingCode(hub, 'Front desk')
     now += 10 * 60_000

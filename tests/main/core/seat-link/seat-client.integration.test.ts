@@ -21,6 +21,7 @@ import {
   type SeatClientOptions,
   type SeatTimers
 } from '../../../../src/main/core/seat-link/seat-client'
+import { SeatHubConnection } from '../../../../src/main/core/seat-link/seat-hub-connection'
 import type { ClientHandle } from '../../../../src/main/core/service/softphone-service'
 import { createWebhookServer } from '../../../../src/main/core/webhook/server'
 import { untilStatus } from './seat-statuses'
@@ -37,7 +38,7 @@ async function tempDir(): Promise<string> {
 }
 
 /** A hub: the real webhook listener and seat endpoint, and a service that echoes commands. */
-async function startHub(options: { port?: number; pingMs?: number } = {}) {
+async function startHub(options: { port?: number; pingMs?: number; hubName?: string } = {}) {
   const clients: ClientHandle[] = []
   const service = {
     attach(client: ClientHandle) {
@@ -62,7 +63,8 @@ async function startHub(options: { port?: number; pingMs?: number } = {}) {
     webhook,
     service,
     logger: silentLogger,
-    pingMs: options.pingMs
+    pingMs: options.pingMs,
+    ...(options.hubName !== undefined ? { hubName: () => options.hubName! } : {})
   })
   const { port } = await webhook.listen(options.port ?? 0)
   const stop = async (): Promise<void> => {
@@ -136,6 +138,18 @@ describe('the seat client with its hub', () => {
     hub.clients[0]!.send(event as unknown as EventMessage)
     await expect.poll(() => heard.length).toBe(1)
     expect(heard[0] === JSON.stringify(event.payload)).toBe(true)
+  })
+
+  it("calls the hub by the desk name its welcome carries, not its address's host", async () => {
+    const hub = await startHub({ hubName: 'Main office' })
+    const seat = await pairedSeat(hub)
+    const connection = new SeatHubConnection(seat, hub.url)
+    expect(seat.status).toMatchObject({ state: 'online', hubName: 'Main office' })
+    expect(connection.hubName).toBe('Main office')
+    // Kept while the link is down: a seat's "Hub offline" still names its hub.
+    await hub.stop()
+    await untilStatus(seat, 'offline')
+    expect(connection.hubName).toBe('Main office')
   })
 
   it('carries a request larger than one link message, and cuts one over the limit', async () => {

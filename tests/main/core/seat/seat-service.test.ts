@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { CommandName, EventMessage, EventName } from '../../../../src/shared/api'
 import { createApi } from '../../../../src/shared/api-names'
 import type { HubLinkStatus } from '../../../../src/shared/hub-link'
-import { defaultSettings } from '../../../../src/shared/settings'
+import type { Call } from '../../../../src/shared/calls'
+import { defaultSettings, type Settings, type SettingsPatch } from '../../../../src/shared/settings'
 import { memoryLogger } from '../../../../src/main/core/log'
 import type { HubConnection } from '../../../../src/main/core/seat/hub-connection'
 import { SeatService } from '../../../../src/main/core/seat/seat-service'
@@ -48,12 +49,21 @@ class ScriptedHub implements HubConnection {
   }
 }
 
-function seatOn(hub: ScriptedHub, forwardTimeoutMs = 2000) {
+function seatOn(hub: ScriptedHub, forwardTimeoutMs = 2000, own: Settings = defaultSettings()) {
   const heard: EventMessage[] = []
+  let current = own
+  const listeners: ((settings: Settings) => void)[] = []
   const settings = {
-    get: () => defaultSettings(),
-    update: async () => defaultSettings(),
-    onChange: () => () => undefined
+    get: () => current,
+    update: async (patch: SettingsPatch) => {
+      current = { ...current, ...patch } as Settings
+      for (const listener of listeners) listener(current)
+      return current
+    },
+    onChange: (listener: (settings: Settings) => void) => {
+      listeners.push(listener)
+      return () => undefined
+    }
   }
   const service = new SeatService({ hub, settings, logger: memoryLogger(), forwardTimeoutMs })
   const client = { id: 'window-1', send: (message: EventMessage) => heard.push(message) }
@@ -158,5 +168,35 @@ describe('SeatService', () => {
     const { service, client } = seatOn(new ScriptedHub())
     await expect(service.dispatch('formatDisk', {}, client)).rejects.toThrow(/Unknown command/)
     await expect(service.dispatch('hangUp', {}, client)).rejects.toThrow(/not valid \(callId\)/)
+  })
+
+  it('with Ring on this desk off, shows calls silenced to its windows, and rings again when on', async () => {
+    const hub = new ScriptedHub()
+    const own = defaultSettings()
+    const quiet = { ...own, desk: { ...own.desk, ringHere: false } }
+    const { service, client, heard } = seatOn(hub, 2000, quiet)
+    const ringing = {
+      id: 'c_1',
+      state: 'ringing',
+      direction: 'inbound',
+      caller: { psid: 'psid-1' },
+      startedAt: 1,
+      ringDeadline: 60_000
+    } as Call
+    hub.reply = async (command) => (command === 'listCalls' ? [ringing] : undefined)
+    hub.emit({ event: 'callUpdated', payload: ringing })
+    const lastCall = () =>
+      heard.flatMap((message) => (message.event === 'callUpdated' ? [message.payload] : [])).at(-1)
+    expect(lastCall()).toMatchObject({ id: 'c_1', silenced: true })
+    expect(await service.dispatch('listCalls', {}, client)).toEqual([
+      expect.objectContaining({ id: 'c_1', silenced: true })
+    ])
+    // It can still be answered from the list: the accept goes to the hub as any other.
+    await service.dispatch('accept', { callId: 'c_1', sdp: 'v=0 offer' }, client)
+    expect(hub.sent).toContain('accept')
+
+    await service.dispatch('updateSettings', { desk: { ...own.desk, ringHere: true } }, client)
+    expect(lastCall()).toMatchObject({ id: 'c_1', state: 'ringing' })
+    expect(lastCall()).not.toHaveProperty('silenced')
   })
 })

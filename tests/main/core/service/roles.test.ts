@@ -95,7 +95,7 @@ const seat = () => client('seat-1', { role: 'seat', deskName: 'Front desk' })
 
 beforeEach(() => {
   registry = new CallRegistry({ ringTimeoutMs: 50_000 })
-  settings = { ...defaultSettings(), desk: { name: 'Hub desk' } }
+  settings = { ...defaultSettings(), desk: { name: 'Hub desk', ringHere: true } }
   update = vi.fn<SettingsPort['update']>(async () => settings)
   testDesks = []
   settingsListeners = []
@@ -235,7 +235,7 @@ describe('a seat', () => {
       service.dispatch('getIceServers', { psid: 'psid-1' }, handle)
     ).rejects.toMatchObject({ code: 'forbidden', message: CALL_BACK_NOT_ALLOWED })
 
-    settings = { ...settings, seats: { mayCallBack: true } }
+    settings = { ...settings, seats: { ...settings.seats, mayCallBack: true } }
     expect(await service.dispatch('checkCallPermission', { psid: 'psid-1' }, handle)).toBe(
       PERMISSION
     )

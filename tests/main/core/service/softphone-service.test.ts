@@ -162,7 +162,7 @@ describe('SoftphoneService', () => {
   })
 
   it('lets the first client that answers win; the second is told which desk answered', async () => {
-    settings = { ...settings, desk: { name: 'Front desk' } }
+    settings = { ...settings, desk: { ...settings.desk, name: 'Front desk' } }
     const a = client('a')
     const b = client('b')
     service.attach(a.handle)

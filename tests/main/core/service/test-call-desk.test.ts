@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { EventMessage } from '../../../../src/shared/api'
 import type { Call } from '../../../../src/shared/calls'
+import { defaultSettings } from '../../../../src/shared/settings'
 import { CallRegistry } from '../../../../src/main/core/calls'
 import { eventFor } from '../../../../src/main/core/service/client-views'
 import {
@@ -80,8 +81,8 @@ describe('a test call at the service', () => {
       payload: { callId: 't_1', version: 2, sdp: 'v=0' }
     }
     const callOf = (id: string) => (id === 't_1' ? call : undefined)
-    expect(eventFor(offer, desks().front.handle, callOf)).toBe(offer)
-    expect(eventFor(offer, desks().main.handle, callOf)).toBeUndefined()
+    expect(eventFor(offer, desks().front.handle, callOf, defaultSettings())).toBe(offer)
+    expect(eventFor(offer, desks().main.handle, callOf, defaultSettings())).toBeUndefined()
   })
 })
 

@@ -55,6 +55,8 @@ describe('the desk name', () => {
     const settings = defaultSettings()
     expect(settings.desk.name).toBe('')
     expect(deskName(settings)).toBe(hostname())
-    expect(deskName({ ...settings, desk: { name: '  Front desk ' } })).toBe('Front desk')
+    expect(deskName({ ...settings, desk: { ...settings.desk, name: '  Front desk ' } })).toBe(
+      'Front desk'
+    )
   })
 })
