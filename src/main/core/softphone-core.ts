@@ -166,7 +166,15 @@ export async function createSoftphoneCore({
   })
 
   // The seats open below, as clients of the service; their desks list is served from then on.
-  const desks = new HubDesks({ publicUrl: () => publicUrl, history })
+  const desks = new HubDesks({
+    publicUrl: () => publicUrl,
+    history,
+    forget: async (name) => {
+      const silent = settings.get().seats.silent
+      const kept = silent.filter((desk) => desk.toLowerCase() !== name.toLowerCase())
+      if (kept.length !== silent.length) await settings.update({ seats: { silent: kept } })
+    }
+  })
 
   const service = new SoftphoneService({
     registry,

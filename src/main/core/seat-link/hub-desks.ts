@@ -25,6 +25,9 @@ export interface HubDesksOptions {
   history: Pick<HistoryPort, 'list'>
   /** The clock, for "today" (local midnight on the hub) and last seen. */
   now?: (() => number) | undefined
+  /** Drops what the hub's settings say about a removed desk (whether it rings), so a desk added
+   * again later under the same name starts like any new one. */
+  forget?: ((name: string) => Promise<void>) | undefined
 }
 
 /** Local midnight on this machine of the day `at` falls in. */
@@ -94,6 +97,7 @@ export class HubDesks implements DesksPort {
     if (!removed) {
       throw new ServiceError('not-found', `No desk named "${name.trim()}" is paired with this hub.`)
     }
+    await this.options.forget?.(removed.name)
     this.refresh()
     return this.list()
   }

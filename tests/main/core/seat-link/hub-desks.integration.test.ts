@@ -67,7 +67,7 @@ describe('the desks of a real hub', () => {
     const seat = new SeatClient({ dataDir: await tempDir(), pairingCode: invitation.code })
     cleanups.push(() => seat.close())
     seat.start()
-    expect(await untilStatus(seat, 'online')).toEqual({ state: 'online', name: 'Kitchen' })
+    expect(await untilStatus(seat, 'online')).toMatchObject({ state: 'online', name: 'Kitchen' })
     expect((await online).desks).toEqual([
       expect.objectContaining({ name: 'Kitchen', online: true, answeredToday: 0 })
     ])

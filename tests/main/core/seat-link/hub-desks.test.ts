@@ -89,16 +89,20 @@ function setUp(options: {
   records?: HistoryRecord[]
 }) {
   const seats = fakeSeats(options.names ?? ['Front desk', 'Back office'])
+  const forgotten: string[] = []
   const desks = new HubDesks({
     publicUrl: () =>
       options.publicUrl === undefined ? 'https://hub.example.com' : options.publicUrl,
     history: { list: async () => options.records ?? [] },
-    now: () => NOW
+    now: () => NOW,
+    forget: async (name) => {
+      forgotten.push(name)
+    }
   })
   desks.follow(seats as unknown as HubSeats)
   const events: DeskList[] = []
   desks.onChange((list) => events.push(list))
-  return { seats, desks, events }
+  return { seats, desks, events, forgotten }
 }
 
 async function refusal(promise: Promise<unknown>): Promise<ServiceError> {
@@ -186,13 +190,16 @@ describe("the hub's desks", () => {
   })
 
   it('removes a desk, answering and announcing the list without it', async () => {
-    const { desks, events } = setUp({})
+    const { desks, events, forgotten } = setUp({})
     const left = await desks.remove('back OFFICE')
     expect(left.desks.map((d) => d.name)).toEqual(['Front desk'])
+    // What the hub's settings said of it (whether it rings) goes with it, by its own spelling.
+    expect(forgotten).toEqual(['Back office'])
     await flush()
     expect(events).toEqual([left])
 
     const unknown = await refusal(desks.remove('Nobody'))
+    expect(forgotten).toEqual(['Back office'])
     expect(unknown.code).toBe('not-found')
     expect(unknown.message).toBe('No desk named "Nobody" is paired with this hub.')
   })
