@@ -72,7 +72,7 @@ describe('npm run hub', () => {
     const seat = new SeatClient({ dataDir: await tempDir(), pairingCode: lines[0] })
     cleanups.push(() => seat.close())
     seat.start()
-    expect(await untilStatus(seat, 'online')).toEqual({ state: 'online', name: 'Front desk' })
+    expect(await untilStatus(seat, 'online')).toMatchObject({ state: 'online', name: 'Front desk' })
 
     const listed = await hub(dataDir, 'desks')
     expect(listed.code).toBe(0)

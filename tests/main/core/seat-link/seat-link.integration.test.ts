@@ -90,7 +90,7 @@ function acceptsFor(callId: string) {
 describe('the seat link to a real hub', () => {
   it('pairs with a code, lists the ringing call and answers it with audio both ways', async () => {
     const { seat } = await pairedSeat('Front desk')
-    expect(seat.status).toEqual({ state: 'online', name: 'Front desk' })
+    expect(seat.status).toMatchObject({ state: 'online', name: 'Front desk' })
     expect(hubSeats().online()).toEqual(['Front desk'])
     const watch = new CallWatch(seat)
     try {

@@ -43,7 +43,7 @@ describe('the seat link through the tunnel', () => {
     })
     try {
       seat.start()
-      expect(await untilStatus(seat, 'online')).toEqual({
+      expect(await untilStatus(seat, 'online')).toMatchObject({
         state: 'online',
         name: 'Over the tunnel'
       })
