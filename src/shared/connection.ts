@@ -96,8 +96,11 @@ function seatSummary(hub: SeatHubStatus, status: CoreStatus, now: number): Conne
         chip: 'Hub offline'
       }
     }
-    case 'refused':
-      return { state: 'problem', sentence: link.sentence, chip: 'Not connected to hub' }
+    case 'refused': {
+      // The refusal is also the seat's exit message ("Cannot start: <sentence>."): no stop of its own.
+      const sentence = /[.!?…]$/.test(link.sentence) ? link.sentence : `${link.sentence}.`
+      return { state: 'problem', sentence, chip: 'Not connected to hub' }
+    }
     case 'online':
       break
   }

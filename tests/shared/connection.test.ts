@@ -9,6 +9,7 @@ import {
 import { PAGE_HEALTH_MAX_AGE_MS, type PageHealth } from '../../src/shared/page-health'
 import type { WebhookOwner } from '../../src/shared/webhook-owner'
 import type { HubLinkStatus } from '../../src/shared/hub-link'
+import { REMOVED_SENTENCE } from '../../src/main/core/seat-link/seat-refusals'
 
 const NOW = 10_000_000
 
@@ -307,5 +308,7 @@ describe('what a seat says about its hub', () => {
       sentence,
       chip: 'Not connected to hub'
     })
+    const bare = status(hub({ state: 'refused', sentence: REMOVED_SENTENCE }))
+    expect(summarizeConnection(bare, NOW)).toMatchObject({ sentence: `${REMOVED_SENTENCE}.` })
   })
 })
