@@ -78,10 +78,12 @@ export function queuedHangUpsSentence(count: number): string | undefined {
 }
 
 /**
- * A seat has no webhook or tunnel of its own: its line is its link to the hub, then the Page as
- * the hub last reported it, which counts only while the link is up (an old yes proves nothing).
+ * What a seat says while its link to the hub is not up; undefined while it is (then the hub's
+ * Page speaks). Shared with the tray, whose tooltip must not say "Ready for calls" either.
  */
-function seatSummary(hub: SeatHubStatus, status: CoreStatus, now: number): ConnectionSummary {
+export function hubLinkProblem(
+  hub: SeatHubStatus
+): Extract<ConnectionSummary, { state: 'checking' | 'problem' }> | undefined {
   const { link, name } = hub
   switch (link.state) {
     case 'connecting':
@@ -102,9 +104,18 @@ function seatSummary(hub: SeatHubStatus, status: CoreStatus, now: number): Conne
       return { state: 'problem', sentence, chip: 'Not connected to hub' }
     }
     case 'online':
-      break
+      return undefined
   }
-  const connected = `Connected to ${name}`
+}
+
+/**
+ * A seat has no webhook or tunnel of its own: its line is its link to the hub, then the Page as
+ * the hub last reported it, which counts only while the link is up (an old yes proves nothing).
+ */
+function seatSummary(hub: SeatHubStatus, status: CoreStatus, now: number): ConnectionSummary {
+  const linkProblem = hubLinkProblem(hub)
+  if (linkProblem) return linkProblem
+  const connected = `Connected to ${hub.name}`
   if (!status.page.configured) {
     const sentence = `${connected} · The hub has no Facebook Page connected yet.`
     return { state: 'problem', sentence, chip: 'No Page connected' }
