@@ -5,6 +5,7 @@
  * stale while no new status arrives stops counting all the same.
  */
 import type { CoreStatus } from './api'
+import type { SeatHubStatus } from './hub-link'
 import { pageHealthFresh } from './page-health'
 import { describeRegistration, describeTunnel } from './tunnel'
 import { describeWebhookOwner, describeWebhookOwnerOf, type WebhookOwner } from './webhook-owner'
@@ -14,10 +15,10 @@ export type ConnectionSummary =
   | { state: 'no-page' }
   /** Calls can ring here. `note`: what the app cannot see for itself (a webhook set up elsewhere). */
   | { state: 'connected'; detail: string; note?: string | undefined }
-  /** Being checked or set up; nothing to do but wait. */
-  | { state: 'checking'; sentence: string }
+  /** Being checked or set up; nothing to do but wait. `chip`: the header's word, if not the Page's. */
+  | { state: 'checking'; sentence: string; chip?: string }
   /** Calls cannot ring here until the owner acts; the sentence says what is wrong. */
-  | { state: 'problem'; sentence: string }
+  | { state: 'problem'; sentence: string; chip?: string }
 
 export const CHECKING_PAGE = 'Checking the Page with Facebook…'
 export const WEBHOOK_ELSEWHERE =
@@ -68,7 +69,69 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
   return { state: 'checking', sentence: describeRegistration(registration) }
 }
 
+/** What a seat hangs up while its hub is away waits; the person should know it is not lost. */
+export function queuedHangUpsSentence(count: number): string | undefined {
+  if (count === 0) return undefined
+  return count === 1
+    ? 'Your hang up will reach the hub when it is back.'
+    : `Your ${count} hang ups will reach the hub when it is back.`
+}
+
+/**
+ * What a seat says while its link to the hub is not up; undefined while it is (then the hub's
+ * Page speaks). Shared with the tray, whose tooltip must not say "Ready for calls" either.
+ */
+export function hubLinkProblem(
+  hub: SeatHubStatus
+): Extract<ConnectionSummary, { state: 'checking' | 'problem' }> | undefined {
+  const { link, name } = hub
+  switch (link.state) {
+    case 'connecting':
+      return { state: 'checking', sentence: `Connecting to ${name}…`, chip: 'Connecting to hub' }
+    case 'offline': {
+      const reason = link.reason.replace(/\.$/, '')
+      const queued = queuedHangUpsSentence(hub.queuedHangUps.length)
+      const sentence = `Hub offline: ${reason}. Calls cannot be answered here until it is back.`
+      return {
+        state: 'problem',
+        sentence: queued ? `${sentence} ${queued}` : sentence,
+        chip: 'Hub offline'
+      }
+    }
+    case 'refused': {
+      // The refusal is also the seat's exit message ("Cannot start: <sentence>."): no stop of its own.
+      const sentence = /[.!?…]$/.test(link.sentence) ? link.sentence : `${link.sentence}.`
+      return { state: 'problem', sentence, chip: 'Not connected to hub' }
+    }
+    case 'online':
+      return undefined
+  }
+}
+
+/**
+ * A seat has no webhook or tunnel of its own: its line is its link to the hub, then the Page as
+ * the hub last reported it, which counts only while the link is up (an old yes proves nothing).
+ */
+function seatSummary(hub: SeatHubStatus, status: CoreStatus, now: number): ConnectionSummary {
+  const linkProblem = hubLinkProblem(hub)
+  if (linkProblem) return linkProblem
+  const connected = `Connected to ${hub.name}`
+  if (!status.page.configured) {
+    const sentence = `${connected} · The hub has no Facebook Page connected yet.`
+    return { state: 'problem', sentence, chip: 'No Page connected' }
+  }
+  const health = status.pageHealth ?? { state: 'checking' }
+  if (health.state === 'failed') {
+    return { state: 'problem', sentence: `${connected} · ${health.message}` }
+  }
+  if (!pageHealthFresh(health, now)) {
+    return { state: 'checking', sentence: `${connected} · ${CHECKING_PAGE}` }
+  }
+  return { state: 'connected', detail: `${connected} · Page connected` }
+}
+
 export function summarizeConnection(status: CoreStatus, now: number): ConnectionSummary {
+  if (status.hub) return seatSummary(status.hub, status, now)
   if (!status.page.configured) return { state: 'no-page' }
   const health = status.pageHealth ?? { state: 'checking' }
   if (health.state === 'failed') return { state: 'problem', sentence: health.message }

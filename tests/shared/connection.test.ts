@@ -8,6 +8,8 @@ import {
 } from '../../src/shared/connection'
 import { PAGE_HEALTH_MAX_AGE_MS, type PageHealth } from '../../src/shared/page-health'
 import type { WebhookOwner } from '../../src/shared/webhook-owner'
+import type { HubLinkStatus } from '../../src/shared/hub-link'
+import { REMOVED_SENTENCE } from '../../src/main/core/seat-link/seat-refusals'
 
 const NOW = 10_000_000
 
@@ -237,5 +239,76 @@ describe('what the UIs say about the Page', () => {
       state: 'problem',
       sentence: 'Webhook not registered: another desk or server receives this app’s calls'
     })
+  })
+})
+
+describe('what a seat says about its hub', () => {
+  const hub = (link: HubLinkStatus, queuedHangUps: string[] = []): Partial<CoreStatus> => ({
+    hub: { name: 'Front desk', link, queuedHangUps },
+    // A seat has no webhook or tunnel: none of the hub's wording may show.
+    webhookUrl: null,
+    registration: { state: 'not-needed', reason: 'not-configured' }
+  })
+
+  it('names the hub and the Page it reports while the link is online', () => {
+    expect(summarizeConnection(status(hub({ state: 'online' })), NOW)).toEqual({
+      state: 'connected',
+      detail: 'Connected to Front desk · Page connected'
+    })
+  })
+
+  it('is not "Page connected" while online if the hub’s Page is not', () => {
+    const checking = status({ ...hub({ state: 'online' }), pageHealth: undefined })
+    expect(summarizeConnection(checking, NOW)).toEqual({
+      state: 'checking',
+      sentence: `Connected to Front desk · ${CHECKING_PAGE}`
+    })
+    const noPage = status({ ...hub({ state: 'online' }), page: { configured: false } })
+    expect(summarizeConnection(noPage, NOW)).toMatchObject({
+      state: 'problem',
+      sentence: 'Connected to Front desk · The hub has no Facebook Page connected yet.',
+      chip: 'No Page connected'
+    })
+  })
+
+  it('says it is connecting to the hub, not checking the Page', () => {
+    expect(summarizeConnection(status(hub({ state: 'connecting' })), NOW)).toEqual({
+      state: 'checking',
+      sentence: 'Connecting to Front desk…',
+      chip: 'Connecting to hub'
+    })
+  })
+
+  it('says the hub is offline, even with the hub’s last "Page connected" still fresh', () => {
+    const offline = status(hub({ state: 'offline', reason: 'the hub’s address does not answer.' }))
+    expect(summarizeConnection(offline, NOW)).toEqual({
+      state: 'problem',
+      sentence:
+        'Hub offline: the hub’s address does not answer. Calls cannot be answered here until it is back.',
+      chip: 'Hub offline'
+    })
+  })
+
+  it('says a hang up waits for the hub', () => {
+    const one = status(hub({ state: 'offline', reason: 'no answer' }, ['c_1']))
+    const summary = summarizeConnection(one, NOW)
+    expect(summary.state === 'problem' && summary.sentence).toBe(
+      'Hub offline: no answer. Calls cannot be answered here until it is back. Your hang up will reach the hub when it is back.'
+    )
+    const two = status(hub({ state: 'offline', reason: 'no answer' }, ['c_1', 'c_2']))
+    expect(summarizeConnection(two, NOW)).toMatchObject({
+      sentence: expect.stringContaining('Your 2 hang ups will reach the hub when it is back.')
+    })
+  })
+
+  it('says the hub’s refusal, such as this desk being removed', () => {
+    const sentence = 'This desk was removed from the hub: pair it again with a new code.'
+    expect(summarizeConnection(status(hub({ state: 'refused', sentence })), NOW)).toEqual({
+      state: 'problem',
+      sentence,
+      chip: 'Not connected to hub'
+    })
+    const bare = status(hub({ state: 'refused', sentence: REMOVED_SENTENCE }))
+    expect(summarizeConnection(bare, NOW)).toMatchObject({ sentence: `${REMOVED_SENTENCE}.` })
   })
 })

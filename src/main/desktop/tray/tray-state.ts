@@ -5,7 +5,7 @@
 import type { CoreStatus } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
 import { assertNever, ringsHere } from '../../../shared/calls'
-import { CHECKING_PAGE } from '../../../shared/connection'
+import { CHECKING_PAGE, hubLinkProblem } from '../../../shared/connection'
 import { describeTunnel } from '../../../shared/tunnel'
 
 export const TRAY_STATES = ['idle', 'ringing', 'in-call', 'offline'] as const
@@ -33,6 +33,8 @@ function who(call: Call): string {
 /** Why no call can ring right now, or undefined when calls can arrive. */
 export function offlineReason(status: CoreStatus): string | undefined {
   const { tunnel } = status
+  // A seat's calls come through its hub: first the link, then the hub's Page; no webhook here.
+  if (status.hub) return hubLinkProblem(status.hub)?.sentence ?? seatPageReason(status)
   if (!status.page.configured) return 'Not set up: open the app to connect your Facebook Page'
   if (!status.webhookUrl) return 'Not listening for calls: the local webhook did not start'
   // Meta's own word on the Page comes before anything about the tunnel (see shared/connection).
@@ -53,6 +55,13 @@ export function offlineReason(status: CoreStatus): string | undefined {
       return assertNever(tunnel)
   }
   if (!status.publicUrl) return 'Calls cannot reach this computer yet: no public webhook address'
+  return undefined
+}
+
+function seatPageReason(status: CoreStatus): string | undefined {
+  if (!status.page.configured) return 'The hub has no Facebook Page connected yet'
+  if (status.pageHealth?.state === 'failed') return status.pageHealth.message
+  if (status.pageHealth?.state === 'checking') return CHECKING_PAGE
   return undefined
 }
 

@@ -27,6 +27,11 @@ export const CHIP_TEXT: Record<ConnectionSummary['state'], string> = {
   problem: 'Calls cannot arrive'
 }
 
+/** The chip's word: a seat's summary names its link to the hub instead of the Page's state. */
+export function chipText(summary: ConnectionSummary): string {
+  return ('chip' in summary && summary.chip) || CHIP_TEXT[summary.state]
+}
+
 export const CHIP_CLASS: Record<ConnectionSummary['state'], string> = {
   'no-page': 'chip--muted',
   connected: 'chip--ok',

@@ -24,6 +24,11 @@ export interface Notice {
   callId: string
   text: string
   kind: 'info' | 'error'
+  /**
+   * Who took a call this desk also rang for: people here may have looked away, so it stays until
+   * they dismiss it or the next call rings (a timer would hide it before anyone read it).
+   */
+  untilNextCall?: true
 }
 
 /** How long the end of a call stays on screen. */
@@ -65,16 +70,30 @@ export const useCallStore = defineStore('call', () => {
     )
   )
 
-  function notify(callId: string, text: string, kind: Notice['kind']): void {
+  function notify(callId: string, text: string, kind: Notice['kind'], untilNextCall?: true): void {
     // A failure reaches this desk twice, as the command's error and in the call's ended update:
     // the user reads it once.
     if (notices.value.some((n) => n.callId === callId && n.text === text)) return
-    const notice = { id: nextNotice++, callId, text, kind }
+    const notice: Notice = {
+      id: nextNotice++,
+      callId,
+      text,
+      kind,
+      ...(untilNextCall && { untilNextCall })
+    }
     notices.value = [
       ...notices.value.filter((n) => n.callId !== callId || n.kind === 'error'),
       notice
     ]
-    if (kind === 'info') setTimeout(() => dismiss(notice.id), ENDED_LINGER_MS)
+    if (kind === 'info' && !untilNextCall) setTimeout(() => dismiss(notice.id), ENDED_LINGER_MS)
+  }
+
+  /** Whether "Answered by …" still stands for this call: its quiet end does not replace it. */
+  const answeredNoticeStands = (callId: string): boolean =>
+    notices.value.some((n) => n.callId === callId && n.untilNextCall)
+
+  function dropAnsweredNotices(): void {
+    notices.value = notices.value.filter((notice) => !notice.untilNextCall)
   }
 
   function dismiss(id: number): void {
@@ -140,6 +159,7 @@ export const useCallStore = defineStore('call', () => {
     records.put(call.id, { call })
     switch (call.state) {
       case 'ringing':
+        if (!previous) dropAnsweredNotices()
         // A call that does not ring here is not answered here: no connection, and no microphone
         // opened early (one silenced while it rang lets go of what was prepared).
         if (!ringsHere(call)) releaseMedia(call.id)
@@ -152,13 +172,15 @@ export const useCallStore = defineStore('call', () => {
       case 'connected':
         if (!isMine(call)) {
           releaseMedia(call.id)
-          if (previous?.state === 'ringing') notify(call.id, answeredElsewhereText(call), 'info')
+          if (previous?.state === 'ringing')
+            notify(call.id, answeredElsewhereText(call), 'info', true)
         }
         break
       case 'ended': {
         releaseMedia(call.id)
         const notice = endedNotice(call, previous)
-        if (notice) notify(call.id, notice.text, notice.kind)
+        const keepAnswered = notice?.kind === 'info' && answeredNoticeStands(call.id)
+        if (notice && !keepAnswered) notify(call.id, notice.text, notice.kind)
         // Then the call is forgotten, with everything this desk held for it.
         setTimeout(() => records.forget(call.id), ENDED_LINGER_MS)
         break

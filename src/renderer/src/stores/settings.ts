@@ -10,6 +10,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const error = ref<string>()
 
   const pageConfigured = computed(() => status.value?.page.configured ?? false)
+  /** A seat desk (issue #13): its hub has the Page, webhook and tunnel; this desk only its own. */
+  const isSeat = computed(() => status.value?.hub !== undefined)
 
   async function load(): Promise<void> {
     const api = softphone()
@@ -29,5 +31,5 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  return { settings, status, error, pageConfigured, load, update }
+  return { settings, status, error, pageConfigured, isSeat, load, update }
 })
