@@ -7,6 +7,7 @@ import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import type { CoreStatus } from '../../../src/shared/api'
 import type { HubLinkStatus } from '../../../src/shared/hub-link'
+import { ringing } from '../support/calls'
 import { button, hasButton } from '../support/dom'
 import { coreStatus } from '../support/fake-softphone'
 import { mountApp, useAppFixture } from '../support/app-fixture'
@@ -41,6 +42,23 @@ describe('a seat desk’s page', () => {
     expect(wrapper.text()).not.toContain('No tunnel or public address')
     expect(wrapper.text()).not.toContain('Waiting for calls')
     expect(hasButton(wrapper, 'Page setup')).toBe(false)
+  })
+
+  it('offers no Answer for a call it still lists once its hub is out of reach', async () => {
+    app.service.status = seat({ state: 'online' })
+    app.service.calls = [
+      {
+        ...ringing('c_quiet', { caller: { psid: 'psid-q', name: 'Ada Lovelace' } }),
+        silenced: true
+      }
+    ]
+    const wrapper = await mountApp()
+    expect(hasButton(wrapper, 'Answer Ada Lovelace')).toBe(true)
+
+    app.service.emit('status', seat({ state: 'refused', sentence: REMOVED }))
+    await flushPromises()
+    expect(wrapper.text()).not.toContain('Ringing, not on this desk')
+    expect(hasButton(wrapper, 'Answer Ada Lovelace')).toBe(false)
   })
 
   it('names its hub and the Page the hub reports while the link is online', async () => {
