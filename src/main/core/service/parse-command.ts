@@ -9,22 +9,39 @@ import {
   type CommandName,
   type ParsedCommandRequest
 } from '../../../shared/api'
+import { COMMAND_LIMITS } from '../../../shared/command-protocol'
 
 export interface ParsedCommand<K extends CommandName = CommandName> {
   command: K
   request: ParsedCommandRequest<K>
 }
 
-export function parseCommand(name: string, request: unknown): ParsedCommand {
+/** The contract's name for this command, or a refusal naming what was sent. */
+export function commandNamed(name: string): CommandName {
   if (!Object.hasOwn(commandRequests, name)) {
-    throw new ServiceError('invalid-request', `Unknown command "${name.slice(0, 64)}".`)
+    throw new ServiceError(
+      'invalid-request',
+      `Unknown command "${name.slice(0, COMMAND_LIMITS.nameChars)}".`
+    )
   }
-  const command = name as CommandName
+  return name as CommandName
+}
+
+/** The request as the command's schema reads it, or a refusal naming the field at fault. */
+export function parseRequest<K extends CommandName>(
+  command: K,
+  request: unknown
+): ParsedCommandRequest<K> {
   const parsed = commandRequests[command].safeParse(request ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
     throw new ServiceError('invalid-request', `The ${command} request is not valid${where}.`)
   }
-  return { command, request: parsed.data as ParsedCommandRequest<CommandName> }
+  return parsed.data as ParsedCommandRequest<K>
+}
+
+export function parseCommand(name: string, request: unknown): ParsedCommand {
+  const command = commandNamed(name)
+  return { command, request: parseRequest(command, request) }
 }

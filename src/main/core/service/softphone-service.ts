@@ -11,7 +11,7 @@ import type {
   EventMessage,
   ParsedCommandRequest
 } from '../../../shared/api'
-import { commandRequests, ServiceError } from '../../../shared/api'
+import { ServiceError } from '../../../shared/api'
 import type { Call, EndedCall } from '../../../shared/calls'
 import type { Settings } from '../../../shared/settings'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
@@ -24,6 +24,7 @@ import * as views from './client-views'
 import { checkAccess } from './command-policy'
 import { HistoryService } from './history-service'
 import { IceService } from './ice-service'
+import { commandNamed, parseRequest } from './parse-command'
 import type { OnboardingPort } from '../onboarding/onboarding'
 import type {
   CallBackPort,
@@ -238,27 +239,19 @@ export class SoftphoneService {
    * validated here, once, for every transport.
    */
   async dispatch(name: string, request: unknown, client: ClientHandle): Promise<unknown> {
-    if (!Object.hasOwn(commandRequests, name)) {
-      throw new ServiceError('invalid-request', `Unknown command "${name.slice(0, 64)}".`)
-    }
-    const command = name as CommandName
+    const command = commandNamed(name)
     // Before the request is even read: a refused command learns nothing from its validation.
     checkAccess(command, client.role, () => this.deps.settings.get())
-    const parsed = commandRequests[command].safeParse(request ?? {})
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
-      throw new ServiceError('invalid-request', `The ${command} request is not valid${where}.`)
-    }
+    const parsed = parseRequest(command, request)
     // Another desk's test call is not this client's to see, so not to act on either.
-    const callId = (parsed.data as { callId?: unknown }).callId
+    const callId = (parsed as { callId?: unknown }).callId
     const call = typeof callId === 'string' ? this.deps.registry.get(callId) : undefined
     if (call && !views.visibleTo(call, client)) throw callNotFound(call.id)
     const handler = this.handlers[command] as (
       req: unknown,
       client: ClientHandle
     ) => Promise<unknown>
-    return handler(parsed.data, client)
+    return handler(parsed, client)
   }
 
   /** Sends the current status to every client (the composition root calls it when it changes). */
