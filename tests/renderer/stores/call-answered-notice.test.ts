@@ -2,36 +2,17 @@
  * "Answered by <desk>" on a desk that also rang: people there may have looked away, so it stays
  * until they dismiss it or the next call rings, not a few seconds (issue #13).
  */
-import { flushPromises } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Call } from '../../../src/shared/calls'
-import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { answering, connected, ended, ringing } from '../support/calls'
-import { FakeSoftphone } from '../support/fake-softphone'
-import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
-
-let media: FakeMedia
-let service: FakeSoftphone
+import { useStoreFixture } from '../support/store-fixture'
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  media = installFakeMedia()
-  service = new FakeSoftphone()
-  useSoftphoneBridge(service.bridge)
-  setActivePinia(createPinia())
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  media.uninstall()
-})
-
-async function emitCall(call: Call): Promise<void> {
-  service.emit('callUpdated', call)
-  await flushPromises()
-}
+const fixture = useStoreFixture()
+const { emitCall } = fixture
 
 /** A call rang here and the desk "Back office" took it. */
 async function answeredAtBackOffice(id: string) {

@@ -4,35 +4,15 @@
  * answered sends nothing.
  */
 import { flushPromises } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Call } from '../../../src/shared/calls'
+import { describe, expect, it } from 'vitest'
 import { toQualityReport } from '../../../src/renderer/src/media/quality-report'
 import { readQuality } from '../../../src/renderer/src/media/stats'
-import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { answering, connected, ended, ringing } from '../support/calls'
-import { FakeSoftphone } from '../support/fake-softphone'
-import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
+import { useStoreFixture } from '../support/store-fixture'
 
-let media: FakeMedia
-let service: FakeSoftphone
-
-beforeEach(() => {
-  media = installFakeMedia()
-  service = new FakeSoftphone()
-  useSoftphoneBridge(service.bridge)
-  setActivePinia(createPinia())
-})
-
-afterEach(() => {
-  media.uninstall()
-})
-
-async function emitCall(call: Call): Promise<void> {
-  service.emit('callUpdated', call)
-  await flushPromises()
-}
+const fixture = useStoreFixture()
+const { emitCall } = fixture
 
 const STATS = {
   pair: { type: 'candidate-pair', nominated: true, currentRoundTripTime: 0.0424 },
@@ -53,7 +33,7 @@ async function talking(callId: string) {
   await emitCall(call)
   await store.answer(callId)
   await emitCall(connected(call, 'desk-1'))
-  const pc = media.lastPeer()
+  const pc = fixture.media.lastPeer()
   pc.stats = new Map(Object.entries(STATS))
   return { store, call, pc }
 }
@@ -64,7 +44,7 @@ describe('the quality report after a call', () => {
     await store.hangUp('c_1')
     await flushPromises()
 
-    expect(service.requests('reportCallQuality')).toEqual([
+    expect(fixture.service.requests('reportCallQuality')).toEqual([
       {
         callId: 'c_1',
         rttMs: 42.4,
@@ -80,7 +60,7 @@ describe('the quality report after a call', () => {
   it('sends them when the caller hangs up too', async () => {
     const { call } = await talking('c_1')
     await emitCall(ended(call, { outcome: 'completed', reason: 'caller-hung-up' }))
-    expect(service.requests('reportCallQuality').map((r) => r.callId)).toEqual(['c_1'])
+    expect(fixture.service.requests('reportCallQuality').map((r) => r.callId)).toEqual(['c_1'])
   })
 
   it('sends nothing for a call that rang out or that another desk answered', async () => {
@@ -94,16 +74,16 @@ describe('the quality report after a call', () => {
     await emitCall(answering(taken, 'desk-2'))
     await emitCall(ended(taken, { outcome: 'completed', reason: 'caller-hung-up' }))
 
-    expect(media.peers.length).toBeGreaterThan(0)
-    expect(service.requests('reportCallQuality')).toEqual([])
+    expect(fixture.media.peers.length).toBeGreaterThan(0)
+    expect(fixture.service.requests('reportCallQuality')).toEqual([])
   })
 
   it('is best effort: a refused report leaves nothing on screen', async () => {
-    service.fail('reportCallQuality', new Error('This call is not in the history.'))
+    fixture.service.fail('reportCallQuality', new Error('This call is not in the history.'))
     const { store } = await talking('c_1')
     await store.hangUp('c_1')
     await flushPromises()
-    expect(service.requests('reportCallQuality')).toHaveLength(1)
+    expect(fixture.service.requests('reportCallQuality')).toHaveLength(1)
     expect(store.notices).toEqual([])
   })
 })

@@ -2,36 +2,14 @@
  * The call store keeps one record per call: whatever it held for a call (snapshot, media state,
  * mute, answer under way) goes with the call, and a placed call's record follows it to its id.
  */
-import { flushPromises } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Call } from '../../../src/shared/calls'
-import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
+import { describe, expect, it, vi } from 'vitest'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { createCallRecords } from '../../../src/renderer/src/stores/call-records'
 import { connected, ended, ringing } from '../support/calls'
-import { FakeSoftphone } from '../support/fake-softphone'
-import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
+import { useStoreFixture } from '../support/store-fixture'
 
-let media: FakeMedia
-let service: FakeSoftphone
-
-beforeEach(() => {
-  media = installFakeMedia()
-  service = new FakeSoftphone()
-  useSoftphoneBridge(service.bridge)
-  setActivePinia(createPinia())
-})
-
-afterEach(() => {
-  vi.useRealTimers()
-  media.uninstall()
-})
-
-async function emitCall(call: Call): Promise<void> {
-  service.emit('callUpdated', call)
-  await flushPromises()
-}
+const fixture = useStoreFixture()
+const { emitCall } = fixture
 
 describe('the call store', () => {
   it('forgets everything it held for a call once the call is gone', async () => {
