@@ -43,7 +43,10 @@ export const COMMAND_NAMES = namesOf<CommandName>({
   takeOverWebhook: true,
   listDesks: true,
   addDesk: true,
-  removeDesk: true
+  removeDesk: true,
+  joinHub: true,
+  leaveHub: true,
+  listPastHistory: true
 })
 
 export const EVENT_NAMES = namesOf<EventName>({

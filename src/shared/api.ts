@@ -46,6 +46,12 @@ import type { SeatHubStatus } from './hub-link'
 import type { Settings, SettingsPatch } from './settings'
 import { takeOverWebhookRequest, type WebhookOwner } from './webhook-owner'
 import { addDeskRequest, removeDeskRequest, type DeskInvitation, type DeskList } from './desks'
+import {
+  joinHubRequest,
+  leaveHubRequest,
+  type JoinHubResult,
+  type LeaveHubResult
+} from './desk-role'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 
 export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
@@ -57,6 +63,14 @@ const Sdp = z
   .min(1)
   .max(64 * 1024)
 
+const historyQuery = z
+  .object({
+    limit: z.number().int().positive().max(10_000).optional(),
+    outcome: z.enum(CALL_OUTCOMES).optional(),
+    search: z.string().max(200).optional()
+  })
+  .strict()
+
 export const commandRequests = {
   /** First call of a new client: who it is and what is going on right now. */
   hello: z.object({}).strict(),
@@ -66,13 +80,7 @@ export const commandRequests = {
   hangUp: z.object({ callId: CallId }).strict(),
   /** The UI could not set up or keep the media: the call is ended as failed, with the reason. */
   reportMediaFailure: z.object({ callId: CallId, reason: z.string().min(1).max(500) }).strict(),
-  listHistory: z
-    .object({
-      limit: z.number().int().positive().max(10_000).optional(),
-      outcome: z.enum(CALL_OUTCOMES).optional(),
-      search: z.string().max(200).optional()
-    })
-    .strict(),
+  listHistory: historyQuery,
   getStatus: z.object({}).strict(),
   getSettings: z.object({}).strict(),
   /** Checked field by field by the settings store, which names the field it refuses. */
@@ -116,7 +124,16 @@ export const commandRequests = {
   /** A one-time pairing code for a new desk with this name (owner only). */
   addDesk: addDeskRequest,
   /** Revokes a desk: its connection closes at once and its key never works again (owner only). */
-  removeDesk: removeDeskRequest
+  removeDesk: removeDeskRequest,
+  /**
+   * Makes this desk a seat of the hub the invitation names (the owner's windows only): pairs,
+   * forgets this desk's Page secrets and stops its tunnel and webhook (see shared/desk-role).
+   */
+  joinHub: joinHubRequest,
+  /** A seat leaves its hub: the hub revokes its key when reachable; this desk is a fresh desk again. */
+  leaveHub: leaveHubRequest,
+  /** A seat's own calls from before it joined (read-only); empty on a desk that is no seat. */
+  listPastHistory: historyQuery
 } satisfies Record<string, z.ZodType>
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */
@@ -217,6 +234,9 @@ export interface CommandResults {
   listDesks: DeskList
   addDesk: DeskInvitation
   removeDesk: DeskList
+  joinHub: JoinHubResult
+  leaveHub: LeaveHubResult
+  listPastHistory: HistoryRecord[]
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.

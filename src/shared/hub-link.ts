@@ -23,6 +23,8 @@ export interface SeatHubStatus {
    * (the call's audio already stopped here; the customer hears the end once the hub tells Meta).
    */
   queuedHangUps: string[]
+  /** This desk kept its own calls from before it joined (listPastHistory has some). */
+  pastHistory: boolean
 }
 
 /** The sentence a seat's forwarded command fails with while the hub cannot be reached. */

@@ -244,7 +244,7 @@ describe('what the UIs say about the Page', () => {
 
 describe('what a seat says about its hub', () => {
   const hub = (link: HubLinkStatus, queuedHangUps: string[] = []): Partial<CoreStatus> => ({
-    hub: { name: 'Front desk', link, queuedHangUps },
+    hub: { name: 'Front desk', link, queuedHangUps, pastHistory: false },
     // A seat has no webhook or tunnel: none of the hub's wording may show.
     webhookUrl: null,
     registration: { state: 'not-needed', reason: 'not-configured' }

@@ -22,7 +22,7 @@ function seat(link: HubLinkStatus, queuedHangUps: string[] = []): CoreStatus {
     ...coreStatus(),
     webhookUrl: null,
     registration: { state: 'not-needed', reason: 'not-configured' },
-    hub: { name: 'Front desk', link, queuedHangUps }
+    hub: { name: 'Front desk', link, queuedHangUps, pastHistory: false }
   }
 }
 

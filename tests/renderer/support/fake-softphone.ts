@@ -110,7 +110,10 @@ export class FakeSoftphone {
     removeDesk: (request) => {
       this.desks = this.desks.filter((desk) => desk.name !== request.name)
       return { desks: this.desks }
-    }
+    },
+    joinHub: () => ({ hubName: 'Front desk' }),
+    leaveHub: () => ({ removedAtHub: true }),
+    listPastHistory: () => []
   }
 
   /** The bridge to hand to `useSoftphoneBridge` (or to put on `window.softphone`). */

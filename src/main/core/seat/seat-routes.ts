@@ -46,7 +46,13 @@ export const SEAT_ROUTES = {
   takeOverWebhook: { refused: 'who receives the webhook' },
   listDesks: { refused: 'the desks' },
   addDesk: { refused: 'the desks' },
-  removeDesk: { refused: 'the desks' }
+  removeDesk: { refused: 'the desks' },
+  // Already a seat: it must leave its hub first (answered locally with that sentence).
+  joinHub: 'local',
+  // The seat tells its hub (which revokes its key) and becomes a fresh desk again.
+  leaveHub: 'local',
+  // This desk's own history from before it joined, kept read-only in its own data folder.
+  listPastHistory: 'local'
 } as const satisfies SeatRoutes
 
 /** The commands a seat answers itself. */

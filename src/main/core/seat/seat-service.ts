@@ -99,7 +99,17 @@ export class SeatService implements CommandRunner {
           if (error instanceof ConfigError) throw new ServiceError('invalid-request', error.message)
           throw error
         }
-      }
+      },
+      joinHub: async () => {
+        throw new ServiceError(
+          'conflict',
+          `This desk is already a seat of ${deps.hub.hubName}; leave it first (Settings).`
+        )
+      },
+      leaveHub: async () => {
+        throw new ServiceError('not-configured', 'Leaving the hub is not available here yet.')
+      },
+      listPastHistory: async () => []
     }
     const { hub } = deps
     for (const event of Object.keys(HUB_EVENTS) as EventName[]) {
@@ -165,7 +175,8 @@ export class SeatService implements CommandRunner {
     const hub: SeatHubStatus = {
       name: this.deps.hub.hubName,
       link: this.deps.hub.status(),
-      queuedHangUps: this.hangUps.list()
+      queuedHangUps: this.hangUps.list(),
+      pastHistory: false
     }
     return seatStatus(hub, this.fromHub, this.deps.settings.notices?.() ?? [])
   }

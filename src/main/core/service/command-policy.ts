@@ -73,7 +73,13 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   // Who may join the hub is the owner's: a seat never sees, adds or removes desks.
   listDesks: 'owner',
   addDesk: 'owner',
-  removeDesk: 'owner'
+  removeDesk: 'owner',
+  // Turns this desk into a seat and forgets its Page: the owner's choice, made in its own windows.
+  joinHub: 'owner',
+  // From a seat: "remove me" (its own key only). The hub's own windows have no hub to leave.
+  leaveHub: 'seat',
+  // A desk's own calls from before it joined a hub; the hub has none apart from its history.
+  listPastHistory: 'seat'
 })
 
 export const OWNER_ONLY = 'Only the desk that holds the Page can see or change this.'

@@ -180,7 +180,14 @@ export class SoftphoneService {
       },
       listDesks: () => this.desks().list(),
       addDesk: (request) => this.desks().add(request.name),
-      removeDesk: (request) => this.desks().remove(request.name)
+      removeDesk: (request) => this.desks().remove(request.name),
+      joinHub: async () => {
+        throw new ServiceError('not-configured', 'Joining a hub is not available here yet.')
+      },
+      leaveHub: async () => {
+        throw new ServiceError('invalid-request', 'This desk is no seat: it has no hub to leave.')
+      },
+      listPastHistory: async () => []
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {

@@ -49,7 +49,10 @@ const REQUESTS: Record<CommandName, unknown> = {
   takeOverWebhook: {},
   listDesks: {},
   addDesk: { name: 'Front desk' },
-  removeDesk: { name: 'Front desk' }
+  removeDesk: { name: 'Front desk' },
+  joinHub: { invitation: 'https://hub.example/#msp1.a.b.c', forgetPage: true },
+  leaveHub: {},
+  listPastHistory: {}
 }
 
 /** What the issue keeps from seats, written out here so a change to the table is a choice. */
@@ -66,7 +69,8 @@ const OWNER_ONLY_COMMANDS: CommandName[] = [
   'takeOverWebhook',
   'listDesks',
   'addDesk',
-  'removeDesk'
+  'removeDesk',
+  'joinHub'
 ]
 const CALL_BACK_COMMANDS: CommandName[] = [
   'checkCallPermission',

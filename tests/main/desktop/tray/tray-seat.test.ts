@@ -15,7 +15,7 @@ function seat(link: HubLinkStatus, partial: Partial<CoreStatus> = {}): CoreStatu
     publicUrl: null,
     tunnel: { state: 'off' },
     registration: { state: 'not-needed', reason: 'not-configured' },
-    hub: { name: 'Front desk', link, queuedHangUps: [] },
+    hub: { name: 'Front desk', link, queuedHangUps: [], pastHistory: false },
     ...partial
   }
 }
