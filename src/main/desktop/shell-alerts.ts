@@ -32,7 +32,8 @@ export interface ShellAlertsOptions<Image, MenuT> {
   assets: string
   /** The desk's service, a hub's or a seat's: everything shown comes from it. */
   service: DeskServicePort
-  settings: SettingsStore
+  /** This desk's settings (a seat keeps its own per-desk ones too). */
+  settings: Pick<SettingsStore, 'get' | 'update' | 'onChange'>
   windows: DesktopWindows
   trayShown: boolean
   /** The tray's "Test call" item works (the simulator is there); greyed out otherwise. */
