@@ -34,7 +34,8 @@ export function inProgress(call: Call): call is InProgressCall {
 }
 
 export function callsEndedByQuitting(calls: readonly Call[], desk: QuittingDesk): InProgressCall[] {
-  const live = calls.filter(inProgress)
+  // A test call's other end is the built-in simulator: no customer is cut off.
+  const live = calls.filter(inProgress).filter((call) => call.test !== true)
   if (desk.role === 'hub') return live
   return live.filter(
     (call) => desk.ownClient(call.answeredBy) && call.answeredByDesk !== desk.hubName

@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { CoreStatus } from '../../../src/shared/api'
 import type { Call } from '../../../src/shared/calls'
+import { defaultSettings } from '../../../src/shared/settings'
 import { memoryLogger } from '../../../src/main/core/log'
 import { Disposables } from '../../../src/main/core/shared/disposables'
 import { openDesktopWindows } from '../../../src/main/desktop/desktop-windows'
@@ -16,6 +17,7 @@ import {
   QUIT_BUTTONS,
   quitSentence
 } from '../../../src/main/desktop/quit-question'
+import { startShellAlerts } from '../../../src/main/desktop/shell-alerts'
 import { revealWindow } from '../../../src/main/desktop/windows/main-window'
 import { createRendererSource } from '../../../src/main/desktop/windows/renderer-source'
 import type { ShellWindow } from '../../../src/main/desktop/shell-electron'
@@ -95,6 +97,8 @@ function openDesk(state: Partial<DeskState> = {}) {
     stop,
     boxes,
     log,
+    windows,
+    disposables,
     ownWindowClient: `window-${windows.mainWindow.webContents.id}`,
     /** The fake behind `windows.mainWindow` (the first window made), with its user's hands. */
     mainWindow: fakeWindow(electron, windows.mainWindow),
@@ -177,6 +181,34 @@ describe('quitting a hub desk', () => {
     await vi.waitFor(() => expect(desk.boxes).toHaveLength(2))
   })
 
+  it('asks from the tray’s Quit too', async () => {
+    const desk = openDesk({ calls: [live('c1', 'window-1')] })
+    const settings = defaultSettings()
+    startShellAlerts({
+      electron: desk.electron,
+      platform: 'linux',
+      env: {},
+      argv: [],
+      execPath: '/opt/softphone/messenger-softphone',
+      assets: '/opt/softphone/resources',
+      service: desk.service,
+      settings: {
+        get: () => settings,
+        update: async () => settings,
+        onChange: () => () => undefined
+      },
+      windows: desk.windows,
+      trayShown: true,
+      testCalls: false,
+      disposables: desk.disposables,
+      logger: desk.log
+    })
+    desk.electron.created.trays[0]?.contextMenu?.click('Quit')
+    await vi.waitFor(() => expect(desk.boxes).toHaveLength(1))
+    desk.boxes[0]?.answer(QUIT)
+    await desk.quitted()
+  })
+
   it('never asks when the system shuts down or logs out (powerMonitor "shutdown")', async () => {
     const desk = openDesk({ calls: [live('c1', 'window-1'), live('c2', 'seat-x')] })
     desk.electron.powerMonitor.emit('shutdown')
@@ -247,12 +279,13 @@ describe('the question’s words and count', () => {
     expect(quitSentence(count, role)).toBe(sentence)
   })
 
-  it('counts answering and connected calls on any desk of a hub', () => {
+  it('counts answering and connected calls on any desk of a hub, test calls aside', () => {
     const answering: Call = { ...ringing, id: 'a1', state: 'answering', answeredBy: 'seat-1' }
+    const testCall: Call = { ...live('t1', 'window-1'), test: true }
     expect(
-      callsEndedByQuitting([ringing, answering, live('c1', 'window-1')], { role: 'hub' }).map(
-        (call) => call.id
-      )
+      callsEndedByQuitting([ringing, answering, live('c1', 'window-1'), testCall], {
+        role: 'hub'
+      }).map((call) => call.id)
     ).toEqual(['a1', 'c1'])
   })
 })
