@@ -4,7 +4,7 @@
  * the tray, notifications, badge, toast and quit question work the same on either kind of desk
  * and never reach into a SoftphoneCore (a seat has none).
  */
-import type { CommandName, CommandRequest, CommandResults } from '../../shared/api'
+import type { CommandName, CommandRequest, CommandResults, CoreStatus } from '../../shared/api'
 import type { ClientHandle, SoftphoneService } from '../core/service/softphone-service'
 
 export type DeskServicePort = Pick<SoftphoneService, 'attach' | 'dispatch'>
@@ -17,4 +17,13 @@ export async function ask<K extends CommandName>(
   client: ClientHandle
 ): Promise<CommandResults[K]> {
   return (await service.dispatch(command, request, client)) as CommandResults[K]
+}
+
+/**
+ * Whether the desk changed role between two statuses: it became a seat, left its hub, or joined
+ * another (a seat's status names its hub). The calls and the missed count are then another
+ * desk's, so what was asked at the start is asked again.
+ */
+export function deskRoleChanged(before: CoreStatus, after: CoreStatus): boolean {
+  return before.hub?.name !== after.hub?.name
 }

@@ -10,7 +10,7 @@
 import type { CoreStatus, EventMessage, HelloResult } from '../../../shared/api'
 import { ringsHere, type Call } from '../../../shared/calls'
 import type { ClientHandle } from '../../core/service/softphone-service'
-import { ask, type DeskServicePort } from '../desk-service-port'
+import { ask, deskRoleChanged, type DeskServicePort } from '../desk-service-port'
 import type { Notifier } from './notifications'
 import { deriveTrayView, type TrayView } from '../tray/tray-state'
 import type { Toast } from '../windows/toast-window'
@@ -74,37 +74,53 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
     }
   }
 
+  const keep = (call: Call): void => {
+    if (call.state === 'ended') calls.delete(call.id)
+    else calls.set(call.id, call)
+  }
+
+  /** Counts the greetings, so only the latest answer is taken. */
+  let greetings = 0
+  const greet = (): void => {
+    const greeting = ++greetings
+    heard.clear()
+    ask(deps.service, 'hello', {}, client).then(
+      (hello) => {
+        if (!disposed && greeting === greetings) greeted(hello)
+      },
+      (error: unknown) => deps.onHelloFailed?.(error)
+    )
+  }
+
+  // The answer may come after events (a seat asks its hub): what an event said is newer. A call
+  // neither listed nor heard of since the greeting is gone (the desk changed role meanwhile).
+  const greeted = (hello: HelloResult): void => {
+    const listed = new Set(hello.calls.map((call) => call.id))
+    for (const id of [...calls.keys()]) if (!listed.has(id) && !heard.has(id)) calls.delete(id)
+    for (const call of hello.calls) if (!heard.has(call.id)) keep(call)
+    status ??= hello.status
+    refresh()
+  }
+
   const onEvent = (message: EventMessage): void => {
     if (message.event === 'callUpdated') {
       heard.add(message.payload.id)
       keep(message.payload)
       refresh()
     } else if (message.event === 'status') {
+      const before = status
       status = message.payload
+      // A desk that became a seat (or the hub again) has other calls: ask for them anew.
+      if (before && deskRoleChanged(before, status)) greet()
       refresh()
     }
-  }
-
-  const keep = (call: Call): void => {
-    if (call.state === 'ended') calls.delete(call.id)
-    else calls.set(call.id, call)
-  }
-
-  // The answer may come after events (a seat asks its hub): what an event said is newer.
-  const greeted = (hello: HelloResult): void => {
-    if (disposed) return
-    for (const call of hello.calls) if (!heard.has(call.id)) keep(call)
-    status ??= hello.status
-    refresh()
   }
 
   const client: ClientHandle = { id: SHELL_CLIENT_ID, send: onEvent }
   // Attached first, so no event falls between the answer and the subscription.
   const detach = deps.service.attach(client)
   refresh()
-  ask(deps.service, 'hello', {}, client).then(greeted, (error: unknown) =>
-    deps.onHelloFailed?.(error)
-  )
+  greet()
 
   return {
     refresh,

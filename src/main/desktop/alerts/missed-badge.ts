@@ -7,9 +7,9 @@
  * button shows the title. The count at start is the service's `getMissedCalls` answer (the hub's
  * history, or a seat's hub's), unless a `missedCalls` event came first.
  */
-import type { EventMessage } from '../../../shared/api'
+import type { CoreStatus, EventMessage } from '../../../shared/api'
 import type { ClientHandle } from '../../core/service/softphone-service'
-import { ask, type DeskServicePort } from '../desk-service-port'
+import { ask, deskRoleChanged, type DeskServicePort } from '../desk-service-port'
 import { MAX_TOOLTIP, type TrayView } from '../tray/tray-state'
 
 export const MISSED_BADGE_CLIENT_ID = 'missed-badge'
@@ -63,22 +63,36 @@ export function startMissedBadge(deps: MissedBadgeDeps): MissedBadge {
     show()
     deps.onChange(unseen)
   }
+  /** Counts the questions, so only the latest answer is taken. */
+  let questions = 0
+  const askCount = (): void => {
+    const question = ++questions
+    heard = false
+    ask(deps.service, 'getMissedCalls', {}, client).then(
+      (missed) => {
+        if (!heard && !disposed && question === questions) set(missed.unseen)
+      },
+      (error: unknown) => deps.onAskFailed?.(error)
+    )
+  }
+  let status: CoreStatus | undefined
   const client: ClientHandle = {
     id: MISSED_BADGE_CLIENT_ID,
     send: (message: EventMessage) => {
-      if (message.event !== 'missedCalls') return
-      heard = true
-      set(message.payload.unseen)
+      if (message.event === 'missedCalls') {
+        heard = true
+        set(message.payload.unseen)
+      } else if (message.event === 'status') {
+        const before = status
+        status = message.payload
+        // Another hub's history (or this desk's own again): its count, asked anew.
+        if (before && deskRoleChanged(before, status)) askCount()
+      }
     }
   }
   const detach = deps.service.attach(client)
   show()
-  ask(deps.service, 'getMissedCalls', {}, client).then(
-    (missed) => {
-      if (!heard && !disposed) set(missed.unseen)
-    },
-    (error: unknown) => deps.onAskFailed?.(error)
-  )
+  askCount()
   return {
     unseen: () => unseen,
     decorate: (view) => withMissedCalls(view, unseen),

@@ -7,6 +7,11 @@ import type { TrayView } from '../../../../src/main/desktop/tray/tray-state'
 import { createFakeElectron } from '../../../mocks/electron'
 import { fakeDeskPort, HUB_STATUS as STATUS, settle } from '../support/fake-desk-port'
 
+const SEAT: CoreStatus = {
+  ...STATUS,
+  hub: { name: 'Front desk', link: { state: 'online' }, queuedHangUps: [], pastHistory: false }
+}
+
 const call = (id: string, state: Call['state'], name = 'Ada'): Call => {
   const base = {
     id,
@@ -199,6 +204,22 @@ describe('call alerts', () => {
     expect(views.at(-1)?.tooltip).toBe(
       'S: Calls cannot reach this computer yet: no public webhook address'
     )
+  })
+
+  it('asks anew when the desk changes role (joins a hub), dropping the calls it had', async () => {
+    const t = await setUp({ initial: [call('c1', 'connected')] })
+    expect(t.views.at(-1)?.state).toBe('in-call')
+    t.service.state.calls = [call('h1', 'ringing', 'Grace')]
+    t.service.state.status = SEAT
+    t.status({})
+    expect(t.service.asked.filter((a) => a.command === 'hello')).toHaveLength(1)
+    t.service.emit({ event: 'status', payload: SEAT })
+    expect(t.service.asked.filter((a) => a.command === 'hello')).toHaveLength(2)
+    await settle()
+    expect(t.views.at(-1)).toEqual({ state: 'ringing', tooltip: 'S: Grace is calling' })
+    // Another status of the same role asks nothing more.
+    t.service.emit({ event: 'status', payload: SEAT })
+    expect(t.service.asked.filter((a) => a.command === 'hello')).toHaveLength(2)
   })
 
   it('shows no notification where the OS has none, but still the toast', () => {

@@ -4,7 +4,7 @@ import type { ClientHandle } from '../../../../src/main/core/service/softphone-s
 import { startMissedBadge, withMissedCalls } from '../../../../src/main/desktop/alerts/missed-badge'
 import { MAX_TOOLTIP } from '../../../../src/main/desktop/tray/tray-state'
 import { createFakeElectron } from '../../../mocks/electron'
-import { fakeDeskPort, settle } from '../support/fake-desk-port'
+import { fakeDeskPort, HUB_STATUS, settle } from '../support/fake-desk-port'
 import { cleanUp, ringCall, startDesktop, type StartedDesktop } from '../desktop-fixtures'
 
 const missed = (unseen: number): EventMessage => ({ event: 'missedCalls', payload: { unseen } })
@@ -66,6 +66,38 @@ describe('the missed-calls badge', () => {
       expect(electron.app.badgeCount).toBe(0)
     }
   )
+
+  it('asks for the count anew when the desk joins a hub (the hub’s history counts then)', async () => {
+    const electron = createFakeElectron()
+    const service = fakeDeskPort({ unseen: 1 })
+    const badge = startMissedBadge({
+      service,
+      app: electron.app,
+      platform: 'darwin',
+      onChange: () => undefined
+    })
+    await settle()
+    service.emit({ event: 'status', payload: HUB_STATUS })
+    service.emit({ event: 'status', payload: HUB_STATUS })
+    expect(service.asked).toHaveLength(1)
+    service.state.unseen = 6
+    service.emit({
+      event: 'status',
+      payload: {
+        ...HUB_STATUS,
+        hub: {
+          name: 'Front desk',
+          link: { state: 'online' },
+          queuedHangUps: [],
+          pastHistory: false
+        }
+      }
+    })
+    await settle()
+    expect(service.asked).toHaveLength(2)
+    expect(badge.unseen()).toBe(6)
+    expect(electron.app.badgeCount).toBe(6)
+  })
 
   it('keeps a count an event gave before the answer to its first question', async () => {
     const electron = createFakeElectron()
