@@ -6,23 +6,17 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { CoreStatus } from '../../../src/shared/api'
 import type { Call } from '../../../src/shared/calls'
-import { defaultSettings } from '../../../src/shared/settings'
 import { memoryLogger } from '../../../src/main/core/log'
-import { Disposables } from '../../../src/main/core/shared/disposables'
-import { openDesktopWindows } from '../../../src/main/desktop/desktop-windows'
-import { listenForLaunches } from '../../../src/main/desktop/instance-lock'
-import { installQuitPath } from '../../../src/main/desktop/quit-path'
+import { SeatService } from '../../../src/main/core/seat/seat-service'
+import type { ClientHandle } from '../../../src/main/core/service/softphone-service'
 import {
   callsEndedByQuitting,
   QUIT_BUTTONS,
   quitSentence
 } from '../../../src/main/desktop/quit-question'
-import { startShellAlerts } from '../../../src/main/desktop/shell-alerts'
-import { revealWindow } from '../../../src/main/desktop/windows/main-window'
-import { createRendererSource } from '../../../src/main/desktop/windows/renderer-source'
-import type { ShellWindow } from '../../../src/main/desktop/shell-electron'
-import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from '../../mocks/electron'
+import { openDeskShell } from './support/desk-shell'
 import { fakeDeskPort, HUB_STATUS, settle, type DeskState } from './support/fake-desk-port'
+import { fixedSettings, hubHolding, SEAT_LINK_ID } from './support/scripted-seat-hub'
 
 const QUIT = 0
 const KEEP_RUNNING = 1
@@ -59,53 +53,10 @@ const SEAT_STATUS: CoreStatus = {
   hub: { name: 'Front desk', link: { state: 'online' }, queuedHangUps: [], pastHistory: false }
 }
 
-function fakeWindow(electron: FakeElectron, window: ShellWindow): FakeBrowserWindow {
-  const fake = electron.created.windows.find((made) => made === window)
-  if (!fake) throw new Error('not a window of this fake Electron')
-  return fake
-}
-
-/** The desktop's windows and quit path over a fake desk service, as desktop-app composes them. */
+/** A desk's shell over a fake service that holds `state`. */
 function openDesk(state: Partial<DeskState> = {}) {
-  const electron = createFakeElectron()
-  const log = memoryLogger()
-  const disposables = new Disposables(log)
-  const stop = vi.fn(() => disposables.dispose().then(() => undefined))
-  const quit = installQuitPath(electron.app, stop, log)
   const service = fakeDeskPort(state)
-  const windows = openDesktopWindows({
-    electron,
-    platform: 'linux',
-    argv: [],
-    mainDir: '/opt/softphone/out/main',
-    assets: '/opt/softphone/resources',
-    source: createRendererSource({ rendererDir: '/opt/softphone/out/renderer' }),
-    service,
-    quit,
-    launches: listenForLaunches(electron.app, revealWindow),
-    trayShown: true,
-    hasTray: () => true,
-    development: false,
-    disposables,
-    logger: log
-  })
-  const boxes = electron.dialog.boxes
-  return {
-    electron,
-    service,
-    quit,
-    stop,
-    boxes,
-    log,
-    windows,
-    disposables,
-    ownWindowClient: `window-${windows.mainWindow.webContents.id}`,
-    /** The fake behind `windows.mainWindow` (the first window made), with its user's hands. */
-    mainWindow: fakeWindow(electron, windows.mainWindow),
-    /** The tray's Quit, the app menu's Quit and Cmd+Q all come down to this. */
-    askToQuit: () => electron.app.quit(),
-    quitted: () => vi.waitFor(() => expect(electron.app.quitted).toBe(true))
-  }
+  return { ...openDeskShell(service), service }
 }
 
 describe('quitting a hub desk', () => {
@@ -183,26 +134,7 @@ describe('quitting a hub desk', () => {
 
   it('asks from the tray’s Quit too', async () => {
     const desk = openDesk({ calls: [live('c1', 'window-1')] })
-    const settings = defaultSettings()
-    startShellAlerts({
-      electron: desk.electron,
-      platform: 'linux',
-      env: {},
-      argv: [],
-      execPath: '/opt/softphone/messenger-softphone',
-      assets: '/opt/softphone/resources',
-      service: desk.service,
-      settings: {
-        get: () => settings,
-        update: async () => settings,
-        onChange: () => () => undefined
-      },
-      windows: desk.windows,
-      trayShown: true,
-      testCalls: false,
-      disposables: desk.disposables,
-      logger: desk.log
-    })
+    desk.startAlerts()
     desk.electron.created.trays[0]?.contextMenu?.click('Quit')
     await vi.waitFor(() => expect(desk.boxes).toHaveLength(1))
     desk.boxes[0]?.answer(QUIT)
@@ -222,9 +154,9 @@ describe('quitting a seat desk', () => {
   it('asks only about the calls answered on this desk, saying the customer is cut off', async () => {
     const desk = openDesk({ status: SEAT_STATUS })
     desk.service.state.calls = [
-      live('mine', desk.ownWindowClient, 'Back office'),
+      live('mine', desk.mainWindowClient, 'Back office'),
       // The hub's own window has the same id as ours: its desk's name tells them apart.
-      live('hubs', desk.ownWindowClient, 'Front desk'),
+      live('hubs', desk.mainWindowClient, 'Front desk'),
       live('other seat', 'seat-7f', 'Reception')
     ]
     desk.askToQuit()
@@ -249,9 +181,9 @@ describe('quitting a seat desk', () => {
     const desk = openDesk({ status: SEAT_STATUS, listFails: true })
     desk.service.emit({
       event: 'callUpdated',
-      payload: live('mine', desk.ownWindowClient, 'Back office')
+      payload: live('mine', desk.mainWindowClient, 'Back office')
     })
-    desk.service.emit({ event: 'callUpdated', payload: live('gone', desk.ownWindowClient) })
+    desk.service.emit({ event: 'callUpdated', payload: live('gone', desk.mainWindowClient) })
     desk.service.emit({
       event: 'callUpdated',
       payload: {
@@ -266,6 +198,31 @@ describe('quitting a seat desk', () => {
     desk.askToQuit()
     await vi.waitFor(() => expect(desk.boxes).toHaveLength(1))
     expect(desk.boxes[0]?.options.message).toMatch(/^1 call is in progress on this desk/)
+  })
+})
+
+describe('quitting a seat desk, on its real service', () => {
+  it('asks about the call its own window answered through the hub, not the others', async () => {
+    const { hub, held } = hubHolding({ calls: [], unseen: 0 })
+    const seat = new SeatService({ hub, settings: fixedSettings(), logger: memoryLogger() })
+    const desk = openDeskShell(seat)
+    // The main window answers c1: the hub names the seat's link, the seat gives the window back.
+    const window: ClientHandle = { id: desk.mainWindowClient, send: () => undefined }
+    await seat.dispatch('accept', { callId: 'c1', sdp: 'v=0 offer' }, window)
+    held.calls = [
+      live('c1', SEAT_LINK_ID, 'Back office'),
+      live('c2', 'seat-7f', 'Reception'),
+      // The hub's own main window, with the same id as ours.
+      live('c3', desk.mainWindowClient, 'Front desk')
+    ]
+    desk.askToQuit()
+    await vi.waitFor(() => expect(desk.boxes).toHaveLength(1))
+    expect(desk.boxes[0]?.options.message).toBe(
+      '1 call is in progress on this desk; if you quit, the customer is cut off.'
+    )
+    desk.boxes[0]?.answer(QUIT)
+    await desk.quitted()
+    seat.dispose()
   })
 })
 
