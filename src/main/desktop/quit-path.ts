@@ -109,9 +109,11 @@ export function installQuitPath(
     stopOnSystemEnd(monitor) {
       // powerMonitor 'shutdown' (Linux and macOS): "Emitted when the system is about to reboot or
       // shut down". A question here would hold up the system (an app that prevents its quit on
-      // macOS halts the shutdown), so the stop starts unasked. On macOS it comes from
-      // NSWorkspaceWillPowerOffNotification, before the system's quit (electron/electron#24111),
-      // so that quit's 'before-quit' finds `agreed` set; a Cmd+Q does not emit it since then.
+      // macOS halts the shutdown), so the stop starts unasked, and without `preventDefault`
+      // (which "will attempt to delay system shutdown"): the system is never held. On macOS it
+      // comes from NSWorkspaceWillPowerOffNotification, before the system's quit
+      // (electron/electron#24111), so that quit's 'before-quit' finds `agreed` set; a Cmd+Q has
+      // not emitted it since.
       monitor.on('shutdown', () => {
         log.info('the system is shutting down: the app stops as on quit, without asking')
         stopThenQuit()
