@@ -8,6 +8,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { ServiceError } from '../../../src/shared/api'
+import { historyRecord } from '../support/calls'
 import { coreStatus } from '../support/fake-softphone'
 import { button, hasButton } from '../support/dom'
 import { mountApp, useAppFixture } from '../support/app-fixture'
@@ -32,6 +33,9 @@ async function click(root: { element: Element }, name: string): Promise<void> {
 /** A fresh desk (no Page): the welcome, then the wizard's choice, then "Join". */
 async function openJoinForm(): Promise<VueWrapper> {
   app.service.status = coreStatus(false)
+  app.service.respond('listHistory', () => [
+    historyRecord({ caller: { psid: 'o', name: 'Own Caller' } })
+  ])
   const wrapper = await mountApp()
   await click(wrapper, 'Set up this desk')
   await click(wrapper, JOIN)
@@ -95,9 +99,16 @@ describe('joining a desk', () => {
       'Joined Front desk. Connecting to it…'
     )
 
+    // From now on the history this desk lists is its hub's.
+    app.service.respond('listHistory', () => [
+      historyRecord({ caller: { psid: 'p', name: 'Hub Caller' } })
+    ])
     app.service.emit('status', seatStatus())
     await flushPromises()
     expect(wrapper.find('section[aria-label="Join a desk"]').exists()).toBe(false)
+    const recent = wrapper.get('section[aria-label="Recent calls"]').text()
+    expect(recent).toContain('Hub Caller')
+    expect(recent).not.toContain('Own Caller')
     expect(wrapper.get('[aria-label="Connection to the hub"]').text()).toBe(
       'Connected to Front desk · Page connected'
     )

@@ -74,6 +74,8 @@ describe('a seat’s Hub settings', () => {
     await leave(wrapper)
 
     expect(app.service.requests('leaveHub')).toEqual([{}])
+    // Its history is its own again: asked anew.
+    expect(app.service.requests('listHistory')).toHaveLength(2)
     const welcome = wrapper.get('section[aria-label="Welcome"]')
     expect(welcome.get('[role="status"]').text()).toBe('This desk left Front desk.')
     expect(wrapper.text()).not.toContain(NOT_TOLD)
@@ -101,5 +103,34 @@ describe('a seat’s Hub settings', () => {
 
     expect(hubGroup(wrapper).get('[role="alert"]').text()).toBe('The desk could not save its role.')
     expect(wrapper.find('section[aria-label="Settings"]').exists()).toBe(true)
+  })
+})
+
+describe('a desk that joined and left again', () => {
+  it('does not show the checks of the Page it forgot', async () => {
+    const connection = { configured: true, pageId: '1001', appId: '2', hasToken: true }
+    app.service.respond('getPageConnection', () => ({ ...connection, hasAppSecret: true }))
+    const wrapper = await mountApp()
+    const sections = wrapper.get('nav[aria-label="Sections"]')
+    await button(sections, 'Page setup').trigger('click')
+    await flushPromises()
+    expect(wrapper.text()).toContain('Everything is ready')
+
+    app.service.emit('status', seatStatus())
+    await flushPromises()
+    // Joining forgot the Page; leaving leaves the desk without one.
+    app.service.respond('getPageConnection', () => ({
+      configured: false,
+      hasToken: false,
+      hasAppSecret: false
+    }))
+    app.service.emit('status', coreStatus(false))
+    await flushPromises()
+    await button(wrapper, 'Set up this desk').trigger('click')
+    await flushPromises()
+    await button(wrapper, 'Connect a Page (this desk becomes the hub)').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('section[aria-label="Page setup"]').exists()).toBe(true)
+    expect(wrapper.text()).not.toContain('Everything is ready')
   })
 })

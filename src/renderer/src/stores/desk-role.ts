@@ -39,8 +39,6 @@ export const useDeskRoleStore = defineStore('desk-role', () => {
       const { hubName } = await softphone().joinHub({ invitation, forgetPage })
       joined.value = hubName
       left.value = undefined
-      // The seat's view is the Calls view; the core's next status fills it in.
-      if (settings.isSeat) navigation.go('home')
       return true
     } catch (failure) {
       joinError.value = sentenceOf(failure)
