@@ -81,6 +81,7 @@ describe('the setup wizard’s first choice', () => {
 describe('joining a desk', () => {
   it('joins with the pasted invitation and shows the seat’s view once the status says so', async () => {
     const wrapper = await openJoinForm()
+    expect(document.activeElement).toBe(joinForm(wrapper).get('textarea').element)
     expect(joinForm(wrapper).text()).toContain('Settings > Desks > Add a desk')
     let answer: (result: { hubName: string }) => void = () => undefined
     app.service.respond('joinHub', () => new Promise((resolve) => (answer = resolve)))
@@ -162,6 +163,7 @@ describe('joining a desk', () => {
     const confirm = () =>
       wrapper.get('[role="group"][aria-label="Forget this desk’s Page and join?"]')
     expect(confirm().text()).toContain(FORGET)
+    expect(document.activeElement).toBe(button(confirm(), 'Forget the Page and join').element)
     expect(app.service.requests('joinHub')).toEqual([])
 
     await click(confirm(), 'Keep the Page')
