@@ -26,7 +26,7 @@ export const useDeskRoleStore = defineStore('desk-role', () => {
 
   const joining = ref(false)
   const joinError = ref<string>()
-  /** The hub this desk has just joined, until its status says it is a seat. */
+  /** The hub this desk has just joined: the join form says so until the seat's view replaces it. */
   const joined = ref<string>()
   const leaving = ref(false)
   const leaveError = ref<string>()
