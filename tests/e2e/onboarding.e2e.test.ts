@@ -3,7 +3,8 @@
  * the credentials the owner types in), a real localtunnel client opens a tunnel to the fake
  * localtunnel server, and Meta's verification handshake travels through it. Each broken setup
  * fails its own check with its sentence; the fix buttons work; then a real call from the
- * simulator rings through the tunnel and the wizard says it arrived.
+ * simulator rings through the tunnel and the wizard says it arrived. The wizard starts with the
+ * choice between connecting a Page and joining a desk; these tests connect one.
  */
 import { mkdirSync } from 'node:fs'
 import type { Browser, Locator, Page } from 'playwright-core'
@@ -65,6 +66,19 @@ async function expectCheck(page: Page, id: string, state: string): Promise<strin
 
 const checkAgain = (page: Page): Promise<void> => press(page, 'Check again')
 
+/** From the welcome: the wizard's first choice (pictured when `shot` names it), then the Page. */
+async function chooseConnect(page: Page, shot?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Set up this desk' }).click()
+  const choice = page.getByRole('group', { name: 'How this desk takes calls' })
+  await choice.getByRole('button', { name: 'Join a desk that is already connected' }).waitFor()
+  if (shot) {
+    // The pointer left where "Set up this desk" was would show the first option as hovered.
+    await page.mouse.move(0, 0)
+    await fullScreenshot(page, shot)
+  }
+  await choice.getByRole('button', { name: 'Connect a Page (this desk becomes the hub)' }).click()
+}
+
 /** The whole wizard, not only what fits the window. */
 async function fullScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true })
@@ -99,7 +113,7 @@ describe('the onboarding wizard', () => {
 
     browser = await launchChromium({ toneFile: TONES.app.file })
     const page = await openApp(browser, pageUrlOf(rig))
-    await page.getByRole('button', { name: 'Connect your Page' }).click()
+    await chooseConnect(page, 'setup-choice')
     await page.getByRole('heading', { name: 'Connect your Facebook Page' }).waitFor()
 
     // A wrong app secret: Meta refuses the app, and nothing that needs it is tried.
@@ -184,7 +198,7 @@ describe('the onboarding wizard', () => {
     rig.sim.graph.setPageSubscribedFields(['calls'])
     browser = await launchChromium({ toneFile: TONES.app.file })
     const page = await openApp(browser, pageUrlOf(rig))
-    await page.getByRole('button', { name: 'Connect your Page' }).click()
+    await chooseConnect(page)
 
     await saveForm(page, rig.credentials)
     expect(await expectCheck(page, 'tunnel', 'failed')).toContain(
@@ -212,7 +226,7 @@ describe('the onboarding wizard', () => {
     )
     browser = await launchChromium({ toneFile: TONES.app.file })
     const page = await openApp(browser, pageUrlOf(rig))
-    await page.getByRole('button', { name: 'Connect your Page' }).click()
+    await chooseConnect(page)
     await saveForm(page, credentials)
     await expect
       .poll(

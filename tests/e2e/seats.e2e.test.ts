@@ -4,8 +4,9 @@
  * Chromium; the hub is the real core with the simulator as Meta and caller. A call rings on both
  * seats' pages; Front desk answers with audio both ways; Back office says "Answered by Front desk";
  * the hub's history and its Desks section name Front desk; the caller hangs up and both seats
- * end. Back office removed while a second call rings there stops ringing, is refused when it
- * reconnects, and started again with its saved keys stops with "removed" (exit 2).
+ * end; a seat's Settings name its hub and offer to leave it. Back office removed while a second
+ * call rings there stops ringing, is refused when it reconnects, and started again with its saved
+ * keys stops with "removed" (exit 2).
  */
 import { mkdirSync } from 'node:fs'
 import { readFile, mkdtemp, rm } from 'node:fs/promises'
@@ -149,6 +150,17 @@ describe('a hub and two seats in the browser', () => {
       ])
     mkdirSync(SCREENSHOTS_DIR, { recursive: true })
     await desks.screenshot({ path: `${SCREENSHOTS_DIR}/hub-desks-with-seats.png` })
+
+    // A seat's own Settings: its hub, the link in words, and leaving asked first (not done here).
+    const sections = front.page.getByRole('navigation', { name: 'Sections' })
+    await sections.getByRole('button', { name: 'Settings' }).click()
+    const hubGroup = front.page.getByRole('region', { name: 'Hub' })
+    await hubGroup.getByText('Connected to Hub').waitFor()
+    await hubGroup.getByRole('button', { name: 'Leave this hub' }).click()
+    await hubGroup.getByRole('group', { name: 'Leave this hub?' }).waitFor()
+    await hubGroup.screenshot({ path: `${SCREENSHOTS_DIR}/seat-hub-settings.png` })
+    await hubGroup.getByRole('button', { name: 'Stay' }).click()
+    await sections.getByRole('button', { name: 'Calls' }).click()
   })
 
   it('stops ringing on a desk removed while a call rings there, and refuses it after', async () => {

@@ -2,7 +2,8 @@
  * One owner of the webhook, in real Chromium against two real cores of the same app (the second
  * joins the first's simulator, which keeps one callback per app as Meta does): the second desk
  * does not take the calls silently, it says in words which desk gets them; "Ring on this desk
- * instead" asks first, then takes them, and the first desk says who took them.
+ * instead" asks first, then takes them, and the first desk says who took them. "Join it as a
+ * seat" opens the join form, which asks a desk with a Page before it forgets it.
  */
 import type { Browser } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -49,6 +50,26 @@ describe('two desks of one app', () => {
     await home.getByText(`go to Front desk (${front.webhookUrl})`).waitFor()
     expect(await page.locator('body').innerText()).not.toContain('Waiting for calls')
     await screenshot(page, 'webhook-owner-elsewhere')
+
+    // Or join it as a seat: the join form says where the invitation comes from, and a desk
+    // with a Page is asked before it forgets it. Nothing is sent here: kept as it is.
+    await home.getByRole('button', { name: 'Join it as a seat' }).click()
+    const join = page.getByRole('region', { name: 'Join a desk' })
+    await join.getByText('To join Front desk, ask its owner for an invitation').waitFor()
+    const origin = new URL(front.webhookUrl).origin
+    await join
+      .getByLabel('Invitation')
+      .fill(`${origin}#msp1.0123456789ab.${'s'.repeat(22)}.${'f'.repeat(43)}`)
+    await join.getByRole('button', { name: 'Join', exact: true }).click()
+    const forget = join.getByRole('group', { name: 'Forget this desk’s Page and join?' })
+    await forget.getByText('This desk will forget its Page token and app secret').waitFor()
+    await screenshot(page, 'join-confirm')
+    await forget.getByRole('button', { name: 'Keep the Page' }).click()
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Calls' })
+      .click()
+    expect((await ownerOf(back))?.state).toBe('other-desk')
 
     await home.getByRole('button', { name: 'Ring on this desk instead' }).click()
     await home.getByText('Front desk stops ringing').waitFor()

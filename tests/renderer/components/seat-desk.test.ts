@@ -9,22 +9,15 @@ import type { CoreStatus } from '../../../src/shared/api'
 import type { HubLinkStatus } from '../../../src/shared/hub-link'
 import { ringing } from '../support/calls'
 import { button, hasButton } from '../support/dom'
-import { coreStatus } from '../support/fake-softphone'
+import { seatStatus } from '../support/seat-status'
 import { mountApp, useAppFixture } from '../support/app-fixture'
 
 const app = useAppFixture()
 
 const REMOVED = 'This desk was removed from the hub: pair it again with a new code.'
 
-/** A seat's status as seat-status.ts builds it: the hub's Page, no webhook of its own. */
-function seat(link: HubLinkStatus, queuedHangUps: string[] = []): CoreStatus {
-  return {
-    ...coreStatus(),
-    webhookUrl: null,
-    registration: { state: 'not-needed', reason: 'not-configured' },
-    hub: { name: 'Front desk', link, queuedHangUps, pastHistory: false }
-  }
-}
+const seat = (link: HubLinkStatus, queuedHangUps: string[] = []): CoreStatus =>
+  seatStatus(link, { queuedHangUps })
 
 /** "Page connected" as its own words, not inside "No Page connected". */
 const claimsConnected = (text: string): boolean => /(^|[^o]\s)Page connected/.test(text)
@@ -119,7 +112,7 @@ describe('a seat desk’s page', () => {
     const groups = wrapper
       .findAll('section.settings-group')
       .map((group) => group.attributes('aria-label'))
-    expect(groups).toEqual(['Calls', 'Audio', 'Appearance'])
+    expect(groups).toEqual(['Hub', 'Calls', 'Audio', 'Appearance'])
   })
 
   it('still shows a hub its tunnel, Page and desks settings', async () => {

@@ -1,7 +1,8 @@
 /**
  * Where the Page's calls go, told in the Calls view and in Page setup: another desk by its name,
  * a server by its address, never "Waiting for calls" as if they rang here; "Ring on this desk
- * instead" asks first, names who stops ringing, and shows the core's refusal as its sentence.
+ * instead" asks first, names who stops ringing, and shows the core's refusal as its sentence;
+ * "Join it as a seat" opens the join form for another desk of this app.
  */
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
@@ -202,5 +203,35 @@ describe('Ring on this desk instead', () => {
       `Front desk (${FRONT_DESK}) took the calls for Bakery: they no longer ring here.`
     )
     expect(hasButton(calls(wrapper), 'Ring on this desk instead')).toBe(true)
+  })
+})
+
+describe('Join it as a seat', () => {
+  const HINT =
+    'To join Front desk, ask its owner for an invitation: on that desk, Settings > Desks > Add a desk.'
+
+  it('opens the join form from the Calls view, saying where the invitation comes from', async () => {
+    const wrapper = await mountWith({ ...OTHER_DESK, tookItFromUs: true })
+    await button(calls(wrapper), 'Join it as a seat').trigger('click')
+    await flushPromises()
+
+    const form = wrapper.get('section[aria-label="Join a desk"]')
+    expect(form.get('[role="note"]').text()).toBe(HINT)
+    expect(form.find('textarea').exists()).toBe(true)
+    expect(app.service.requests('joinHub')).toEqual([])
+  })
+
+  it('is offered in Page setup too', async () => {
+    const wrapper = await mountWith(OTHER_DESK)
+    const setup = await openPageSetup(wrapper)
+    await button(setup, 'Join it as a seat').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('section[aria-label="Join a desk"] [role="note"]').text()).toBe(HINT)
+  })
+
+  it('is not offered for a server that is not this app, nor a desk of another Page', async () => {
+    expect(hasButton(calls(await mountWith(FOREIGN)), 'Join it as a seat')).toBe(false)
+    const otherPage = await mountWith({ ...OTHER_DESK, servesOtherPage: true })
+    expect(hasButton(calls(otherPage), 'Join it as a seat')).toBe(false)
   })
 })

@@ -2,7 +2,8 @@
  * What the History view lists: the window's recent calls as they are (live), or, once a filter or
  * search is set, the core's answer to that query (`listHistory`), which also reaches calls older
  * than the recent ones. A query is asked again whenever a call is added or changes, so the list
- * stays live either way.
+ * stays live either way. A seat can also look at its own calls from before it joined its hub
+ * (`listPastHistory`): those are always asked of the core, since no event brings them.
  */
 import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue'
 import type { HistoryRecord } from '../../../shared/calls'
@@ -23,14 +24,19 @@ export interface HistoryQueryState {
   error: Readonly<Ref<string | undefined>>
 }
 
-export function useHistoryQuery(): HistoryQueryState {
+/** Which calls: the desk's history (a seat's is its hub's), or a seat's own from before it joined. */
+export type HistorySource = 'current' | 'past'
+
+export function useHistoryQuery(source: () => HistorySource = () => 'current'): HistoryQueryState {
   const history = useHistoryStore()
   const filter = ref<HistoryFilter>('all')
   const search = ref('')
   const term = ref('')
   const results = ref<HistoryRecord[]>()
   const error = ref<string>()
-  const querying = computed(() => filter.value !== 'all' || term.value !== '')
+  const querying = computed(
+    () => source() === 'past' || filter.value !== 'all' || term.value !== ''
+  )
   let timer: ReturnType<typeof setTimeout> | undefined
   /** Only the newest query's answer is shown, whatever order the answers come back in. */
   let latest = 0
@@ -48,12 +54,14 @@ export function useHistoryQuery(): HistoryQueryState {
       error.value = undefined
       return
     }
+    const query = {
+      limit: RECENT_LIMIT,
+      outcome: filter.value === 'missed' ? ('missed' as const) : undefined,
+      search: term.value || undefined
+    }
     try {
-      const list = await softphone().listHistory({
-        limit: RECENT_LIMIT,
-        outcome: filter.value === 'missed' ? 'missed' : undefined,
-        search: term.value || undefined
-      })
+      const api = softphone()
+      const list = await (source() === 'past' ? api.listPastHistory(query) : api.listHistory(query))
       if (ticket !== latest) return
       results.value = list
       error.value = undefined
@@ -62,7 +70,11 @@ export function useHistoryQuery(): HistoryQueryState {
       error.value = failure instanceof Error ? failure.message : String(failure)
     }
   }
-  watch([filter, term, () => history.records], () => void run())
+  // Another list: the last one's answer must not stand in for it while the new one is asked.
+  watch(source, () => (results.value = undefined))
+  watch([filter, term, source, () => history.records], () => void run(), {
+    immediate: source() === 'past'
+  })
 
   return {
     filter,

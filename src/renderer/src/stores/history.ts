@@ -43,12 +43,22 @@ export const useHistoryStore = defineStore('history', () => {
     api.on('historyAdded', put)
     api.on('missedCalls', (next) => (unseenMissed.value = next.unseen))
     api.on('callUpdated', (call) => keepPhoto(call.caller))
+    await refresh()
+  }
+
+  /**
+   * Asks the core for the list and the missed count again: after this desk joined or left a hub,
+   * its history is another one (the hub's, or its own again).
+   */
+  async function refresh(): Promise<void> {
+    const api = softphone()
+    const before = new Set(records.value)
     const [list, missedCalls] = await Promise.all([
       api.listHistory({ limit: RECENT_LIMIT }),
       api.getMissedCalls({})
     ])
     // Records that arrived while the list was on its way are newer than it: they win.
-    const early = records.value
+    const early = records.value.filter((record) => !before.has(record))
     records.value = list
     for (const record of early) put(record)
     unseenMissed.value = missedCalls.unseen
@@ -86,5 +96,15 @@ export const useHistoryStore = defineStore('history', () => {
     return photo ? { ...caller, photo } : caller
   }
 
-  return { records, missed, unseenMissed, photos, load, markSeen, loadPhotos, withPhoto }
+  return {
+    records,
+    missed,
+    unseenMissed,
+    photos,
+    load,
+    refresh,
+    markSeen,
+    loadPhotos,
+    withPhoto
+  }
 })

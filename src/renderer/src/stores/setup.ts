@@ -111,6 +111,13 @@ export const useSetupStore = defineStore('setup', () => {
 
   watch(() => calls.list, spot)
 
+  /** The desk joined or left a hub: what was checked was about a Page it no longer has. */
+  function forgetReport(): void {
+    report.value = undefined
+    warning.value = undefined
+    error.value = undefined
+  }
+
   return {
     connection,
     report,
@@ -126,6 +133,7 @@ export const useSetupStore = defineStore('setup', () => {
     check,
     save,
     fix,
-    awaitFirstCall
+    awaitFirstCall,
+    forgetReport
   }
 })

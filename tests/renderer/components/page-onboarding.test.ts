@@ -1,5 +1,5 @@
 /**
- * The onboarding wizard against the fake softphone: what the owner types goes to saveCredentials
+ * Connecting the Page (the wizard's "Connect a Page" path) against the fake softphone: what the owner types goes to saveCredentials
  * (the secrets are never filled back in), the checklist shows each check with its sentence and
  * fix button, a refusal shows the core's sentence, and the last step waits for a real call, not
  * a test-line one.
@@ -9,7 +9,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ServiceError } from '../../../src/shared/api'
 import type { SetupCheck, SetupReport } from '../../../src/shared/onboarding'
-import SetupView from '../../../src/renderer/src/views/SetupView.vue'
+import PageOnboarding from '../../../src/renderer/src/components/setup/PageOnboarding.vue'
 import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { ringing } from '../support/calls'
@@ -74,7 +74,7 @@ const GOOD = report([
 
 async function mountView() {
   await useCallStore().init()
-  const wrapper = mount(SetupView, { attachTo: document.body })
+  const wrapper = mount(PageOnboarding, { props: { configured: false }, attachTo: document.body })
   await flushPromises()
   return wrapper
 }
@@ -86,7 +86,7 @@ async function fill(
   for (const [id, value] of Object.entries(values)) await wrapper.get(`#${id}`).setValue(value)
 }
 
-describe('SetupView', () => {
+describe('PageOnboarding', () => {
   it('saves what is typed, then shows every check with its state, sentence and fix', async () => {
     service.respond('runSetupChecks', () => BROKEN)
     service.respond('fixSetup', () => GOOD)
