@@ -1,7 +1,7 @@
 /**
  * The service's history side: each ended call written (and written again when details arrive
  * late), the quality report the answering client sends as its call ends (which may arrive before or
- * after that write), the unseen missed-call count behind every badge, and the callers' photos the
+ * after that write), the unseen missed-call count behind every badge (each desk its own), and the callers' photos the
  * history list shows (records leave photos out to stay small).
  */
 import type { EventMessage, MissedCalls, CallerPhotos } from '../../../shared/api'
@@ -10,6 +10,7 @@ import type { CallQualityReport, EndedCall, HistoryRecord } from '../../../share
 import { toHistoryRecord } from '../../../shared/calls'
 import type { Logger } from '../log'
 import { metricsWanted, toCallMetrics } from './call-metrics'
+import { OWNER_DESK } from './client-views'
 import { toServiceError } from './errors'
 import type { CallerLookup, HistoryPort, MetricsPort, RegistryPort, SettingsPort } from './ports'
 
@@ -104,13 +105,16 @@ export class HistoryService {
     void this.sendToMeta(stored)
   }
 
-  missedCalls(): MissedCalls {
-    return { unseen: this.deps.history.unseenMissedCount() }
+  /** The unseen missed calls of one desk (a desk key, see client-views.ts). */
+  missedCalls(desk: string): MissedCalls {
+    return { unseen: this.deps.history.unseenMissedCount(desk) }
   }
 
-  async markSeen(): Promise<MissedCalls> {
-    await this.deps.history.markMissedSeen()
-    return this.publishMissed()
+  /** This desk has seen its missed calls; each client is then told its own desk's count. */
+  async markSeen(desk: string): Promise<MissedCalls> {
+    await this.deps.history.markMissedSeen(desk)
+    this.publishMissed()
+    return this.missedCalls(desk)
   }
 
   /** Photos of these callers, from the profile cache (Graph only for those not cached). */
@@ -165,10 +169,9 @@ export class HistoryService {
     this.deps.broadcast({ event: 'historyAdded', payload: record })
   }
 
-  private publishMissed(): MissedCalls {
-    const missed = this.missedCalls()
-    this.deps.broadcast({ event: 'missedCalls', payload: missed })
-    return missed
+  /** The hub's own count; each seat is told its desk's instead (client-views.ts eventFor). */
+  private publishMissed(): void {
+    this.deps.broadcast({ event: 'missedCalls', payload: this.missedCalls(OWNER_DESK) })
   }
 }
 
