@@ -4,7 +4,8 @@
  * then the hub process is killed. The seat's audio goes on (media never passes through the hub);
  * its hang up is queued and its status says so. The hub starts again on the same data folder and
  * port, restores the call from its journal, the seat reconnects on its own, and the queued hang up
- * reaches Meta; the hub's history records the call once, answered by that desk.
+ * reaches Meta; the hub's history records the call once, answered by that desk. Or the seat
+ * talks on through the restart, still holding the call as its own, until Meta's terminate ends it.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -88,7 +89,11 @@ async function ownerOf(dir: string): Promise<BridgeClient> {
   return owner
 }
 
-it('lets a seat’s hang up made while its hub was down reach Meta after the hub restarts', async () => {
+/**
+ * A hub process with a seat paired to it, and a call the seat answered with its own media: the
+ * journal holds the call as connected (what a restart knows it by).
+ */
+async function talkingThroughSeat() {
   const credentials = {
     pageId: '106378625516323',
     pageAccessToken: `EAASimulated${randomBytes(24).toString('hex')}`,
@@ -120,7 +125,7 @@ it('lets a seat’s hang up made while its hub was down reach Meta after the hub
     SOFTPHONE_DATA_DIR: hubDir,
     SOFTPHONE_UI_PORT: '0'
   }
-  const first = await startHub(env, hubDir)
+  const hub = await startHub(env, hubDir)
 
   const seat = await startHeadlessSeat({
     env: {},
@@ -138,7 +143,6 @@ it('lets a seat’s hang up made while its hub was down reach Meta after the hub
     () => seatWindow.close(),
     () => watch.close()
   )
-  const hubLink = () => statuses.at(-1)?.hub
 
   const callId = await sim.placeCall({ audio: { mode: 'tone', frequency: 440 } })
   await watch.untilState(callId, 'ringing', 10_000)
@@ -149,43 +153,81 @@ it('lets a seat’s hang up made while its hub was down reach Meta after the hub
   await expect(sim.callerOf(callId)?.waitForAudio({ frequency: 880 })).resolves.toMatchObject({
     connected: true
   })
-  // The journal has the call as connected (what a restart knows it by) before the hub dies.
   await expect
     .poll(async () =>
       (await readFile(join(hubDir, 'journal.jsonl'), 'utf8')).includes('"connected"')
     )
     .toBe(true)
 
-  first.child.kill('SIGKILL')
-  await first.exited
-  await expect.poll(() => hubLink()?.link.state, { timeout: 10_000 }).toBe('offline')
+  const hubLink = () => statuses.at(-1)?.hub
+  return {
+    sim,
+    callId,
+    desk,
+    seatWindow,
+    watch,
+    hubLink,
+    /** Kills the hub process (no stop, no flush) and waits until the seat has noticed. */
+    async killHub() {
+      hub.child.kill('SIGKILL')
+      await hub.exited
+      await expect.poll(() => hubLink()?.link.state, { timeout: 10_000 }).toBe('offline')
+    },
+    restartHub: () => startHub(env, hubDir),
+    graphActions: (action: string) =>
+      sim.graph.requests.filter(
+        (r) => r.action === action && (r.body as { call_id?: string }).call_id === callId
+      ),
+    /** The call as the restarted hub's history has it (polled until it is there). */
+    async recorded(expected: object) {
+      const owner = await ownerOf(hubDir)
+      await expect
+        .poll(async () => (await owner.api.listHistory({})).filter((r) => r.callId === callId), {
+          timeout: 10_000
+        })
+        .toEqual([expect.objectContaining({ callId, answeredByDesk: 'Front desk', ...expected })])
+    }
+  }
+}
+
+it('lets a seat’s hang up made while its hub was down reach Meta after the hub restarts', async () => {
+  const call = await talkingThroughSeat()
+  await call.killHub()
 
   // The seat hangs up while its hub is down: queued, said so, nothing reaches Meta yet.
-  await desk.hangUp(seatWindow.api)
-  await expect.poll(() => hubLink()?.queuedHangUps).toEqual([callId])
-  const terminates = () =>
-    sim.graph.requests.filter(
-      (r) => r.action === 'terminate' && (r.body as { call_id?: string }).call_id === callId
-    )
-  expect(terminates()).toEqual([])
+  await call.desk.hangUp(call.seatWindow.api)
+  await expect.poll(() => call.hubLink()?.queuedHangUps).toEqual([call.callId])
+  expect(call.graphActions('terminate')).toEqual([])
 
-  await startHub(env, hubDir)
+  await call.restartHub()
   // The seat comes back on its own (backoff) and sends the hang up it queued.
-  await expect.poll(() => terminates().map((r) => r.status), { timeout: 40_000 }).toEqual([200])
-  await expect.poll(() => hubLink()?.queuedHangUps, { timeout: 10_000 }).toEqual([])
-  await watch.untilState(callId, 'ended', 10_000)
-
-  const owner = await ownerOf(hubDir)
   await expect
-    .poll(async () => (await owner.api.listHistory({})).filter((r) => r.callId === callId), {
-      timeout: 10_000
-    })
-    .toEqual([
-      expect.objectContaining({
-        callId,
-        outcome: 'completed',
-        reason: 'we-hung-up',
-        answeredByDesk: 'Front desk'
-      })
-    ])
+    .poll(() => call.graphActions('terminate').map((r) => r.status), { timeout: 40_000 })
+    .toEqual([200])
+  await expect.poll(() => call.hubLink()?.queuedHangUps, { timeout: 10_000 }).toEqual([])
+  await call.watch.untilState(call.callId, 'ended', 10_000)
+  await call.recorded({ outcome: 'completed', reason: 'we-hung-up' })
+}, 180_000)
+
+it('keeps the seat’s call its own through a hub restart, until Meta’s terminate ends it', async () => {
+  const call = await talkingThroughSeat()
+  const { clientId } = await call.seatWindow.api.hello({})
+  await call.killHub()
+  await call.restartHub()
+  await expect.poll(() => call.hubLink()?.link.state, { timeout: 40_000 }).toBe('online')
+
+  // Back online, the seat's window still holds the call as its own (its Hang up still works),
+  // and the media never stopped.
+  const listed = await call.seatWindow.api.listCalls({})
+  expect(listed.find((c) => c.id === call.callId)).toMatchObject({
+    state: 'connected',
+    answeredBy: clientId
+  })
+  await expect(
+    call.sim.callerOf(call.callId)?.waitForAudio({ frequency: 880 })
+  ).resolves.toMatchObject({ connected: true })
+
+  await call.sim.hangUpAsCaller(call.callId)
+  await call.watch.untilState(call.callId, 'ended', 10_000)
+  await call.recorded({ outcome: 'completed', reason: 'caller-hung-up' })
 }, 180_000)
