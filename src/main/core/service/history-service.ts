@@ -11,6 +11,7 @@ import { toHistoryRecord } from '../../../shared/calls'
 import type { Logger } from '../log'
 import { metricsWanted, toCallMetrics } from './call-metrics'
 import { OWNER_DESK } from './client-views'
+import type { ClientHandle } from './softphone-service'
 import { toServiceError } from './errors'
 import type { CallerLookup, HistoryPort, MetricsPort, RegistryPort, SettingsPort } from './ports'
 
@@ -68,10 +69,12 @@ export class HistoryService {
   /**
    * The answering client's final figures. Only that client may report (another client's numbers would
    * describe no call), and only while the registry still knows the call (minutes after its end).
+   * A seat is one client per connection of its link: after its link (or the hub) restarted
+   * mid-call, the seat desk that took the call reports under a new id.
    */
   async reportQuality(
     request: ParsedCommandRequest<'reportCallQuality'>,
-    clientId: string
+    client: Pick<ClientHandle, 'id' | 'role' | 'deskName'>
   ): Promise<void> {
     const { callId, ...figures } = request
     const call = this.deps.registry.get(callId)
@@ -81,7 +84,12 @@ export class HistoryService {
         'This call ended too long ago to add its quality figures to the history.'
       )
     }
-    if (call.state === 'ringing' || call.answeredBy !== clientId) {
+    const sameSeat =
+      client.role === 'seat' &&
+      call.state !== 'ringing' &&
+      client.deskName !== undefined &&
+      call.answeredByDesk === client.deskName
+    if (call.state === 'ringing' || (call.answeredBy !== client.id && !sameSeat)) {
       throw new ServiceError(
         'conflict',
         'Only the desk that answered this call can report its quality figures.'

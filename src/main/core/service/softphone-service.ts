@@ -160,7 +160,7 @@ export class SoftphoneService {
         }
         return { callId: await deps.testCall.start(views.deskKey(client)) }
       },
-      reportCallQuality: (request, client) => this.history.reportQuality(request, client.id),
+      reportCallQuality: (request, client) => this.history.reportQuality(request, client),
       getMissedCalls: async (_request, client) => this.history.missedCalls(views.deskKey(client)),
       markHistorySeen: (_request, client) => this.history.markSeen(views.deskKey(client)),
       getCallerPhotos: (request) => this.history.photos(request.psids),
