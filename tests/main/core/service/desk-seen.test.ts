@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventMessage } from '../../../../src/shared/api'
-import { defaultSettings } from '../../../../src/shared/settings'
 import { CallRegistry } from '../../../../src/main/core/calls'
 import { DeskSeen, HistoryStore } from '../../../../src/main/core/history'
 import { silentLogger } from '../../../../src/main/core/log'
@@ -17,6 +16,7 @@ import {
   SoftphoneService,
   type ClientHandle
 } from '../../../../src/main/core/service/softphone-service'
+import { quietServiceDeps } from './service-fixtures'
 
 function client(id: string, seat?: string) {
   const received: EventMessage[] = []
@@ -45,31 +45,17 @@ describe('each desk keeps its own "seen" of the hub-wide missed calls', () => {
     registry = new CallRegistry({ ringTimeoutMs: 50_000 })
     store = await HistoryStore.open(dir, silentLogger)
     const seen = await DeskSeen.open(dir, store, OWNER_DESK, silentLogger, () => undefined)
-    const settings = defaultSettings()
-    service = new SoftphoneService({
-      registry,
-      callControl: () => ({
-        accept: async () => ({ answer: 'v=0' }),
-        reject: async () => undefined,
-        terminate: async () => undefined
-      }),
-      history: {
-        append: (record) => store.upsert(record),
-        list: (query) => store.list(query),
-        setQuality: (callId, quality) => store.setQuality(callId, quality),
-        markMissedSeen: (desk) => seen.markSeen(desk),
-        unseenMissedCount: (desk) => seen.unseen(desk)
-      },
-      status: () => ({
-        page: { configured: true, pageId: 'page-1' },
-        webhookUrl: null,
-        publicUrl: null,
-        tunnel: { state: 'off' },
-        registration: { state: 'not-needed', reason: 'no-public-url' }
-      }),
-      settings: { get: () => settings, update: async () => settings, onChange: () => () => {} },
-      logger: silentLogger
-    })
+    service = new SoftphoneService(
+      quietServiceDeps(registry, {
+        history: {
+          append: (record) => store.upsert(record),
+          list: (query) => store.list(query),
+          setQuality: (callId, quality) => store.setQuality(callId, quality),
+          markMissedSeen: (desk) => seen.markSeen(desk),
+          unseenMissedCount: (desk) => seen.unseen(desk)
+        }
+      })
+    )
     for (const each of [hubWindow, hubToast, front, back]) service.attach(each.handle)
   })
 
