@@ -12,13 +12,14 @@ import type { Credentials } from './config'
 import { listenNamingPort } from './config/port-in-use'
 import type { CoreOptions, SoftphoneCore } from './core-api'
 import { GraphClient, ProfileCache } from './graph'
-import { HistoryStore } from './history'
+import { DeskSeen, HistoryStore } from './history'
 import { openDurableIntake } from './journal/durable-intake'
 import { registerSecret } from './log'
 import { createOnboarding } from './onboarding'
 import { PageHealthMonitor } from './page-health'
 import { HubDesks } from './seat-link/hub-desks'
 import { openHubSeats, type HubSeats } from './seat-link/hub-seats'
+import { OWNER_DESK, seatDeskKey } from './service/client-views'
 import type { CallControl } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
 import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
@@ -63,6 +64,10 @@ export async function createSoftphoneCore({
     logger: logger.child('calls')
   })
   const history = await HistoryStore.open(dataDir, logger.child('history'))
+  // Each seat desk's own "seen"; one that has none yet has seen what was missed before it paired.
+  const pairedAt = (desk: string): number | undefined =>
+    seats?.list().find((seat) => seatDeskKey(seat.name) === desk)?.pairedAt
+  const deskSeen = await DeskSeen.open(dataDir, history, OWNER_DESK, logger, pairedAt)
   // Deliveries are journaled before their 200, replays are dropped, and a restart applies what
   // the journal holds and history lacks (core/journal).
   const intake = await openDurableIntake({
@@ -173,6 +178,7 @@ export async function createSoftphoneCore({
       const silent = settings.get().seats.silent
       const kept = silent.filter((desk) => desk.toLowerCase() !== name.toLowerCase())
       if (kept.length !== silent.length) await settings.update({ seats: { silent: kept } })
+      await deskSeen.forget(seatDeskKey(name))
     }
   })
 
@@ -189,8 +195,8 @@ export async function createSoftphoneCore({
       },
       list: (query) => history.list(query),
       setQuality: (callId, quality) => history.setQuality(callId, quality),
-      markMissedSeen: async () => void (await history.markMissedSeen()),
-      unseenMissedCount: () => history.unseenMissedCount()
+      markMissedSeen: (desk) => deskSeen.markSeen(desk),
+      unseenMissedCount: (desk) => deskSeen.unseen(desk)
     },
     profiles: {
       lookup: async (psid) => (await testLine?.profiles.lookup(psid)) ?? profiles.get(psid)

@@ -271,6 +271,17 @@ export class CallRegistry {
     return this.table.finish(entry, call, { outcome, reason }, this.table.now(), error)
   }
 
+  /**
+   * Makes a call live again that was connected when a previous run died (core/journal restores
+   * it), so a desk's hang up and Meta's terminate still find it. A call already known is left.
+   */
+  restore(call: ConnectedCall): ConnectedCall | undefined {
+    if (this.disposed) return undefined
+    this.table.prune()
+    if (this.table.find(call.id)) return undefined
+    return this.table.publish(this.table.create(call), call)
+  }
+
   /** Ends every live call (on quit): connected ones completed, the others missed. */
   endAllLive(reason: EndReason = 'shutdown'): EndedCall[] {
     const ended: EndedCall[] = []

@@ -11,3 +11,5 @@ export {
   type HistoryInput,
   type StoredHistoryRecord
 } from './record'
+export { DeskSeen } from './desk-seen'
+export { SEEN_MARKS_FILE, SeenMarks, type SeenMarksOptions } from './seen-marks'

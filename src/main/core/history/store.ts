@@ -174,6 +174,29 @@ export class HistoryStore {
     return count
   }
 
+  /** Missed calls that ended after `upTo`: a seat desk's badge (see seen-marks.ts). */
+  missedEndedAfter(upTo: number): number {
+    let count = 0
+    for (const { record } of this.entries.values()) {
+      if (record.outcome === 'missed' && record.endedAt > upTo) count++
+    }
+    return count
+  }
+
+  /**
+   * When the newest missed call ended (0 when none): a seat's "seen up to" as it opens the
+   * history. Picked in the write queue, so a missed call recorded just before is counted.
+   */
+  newestMissedEnd(): Promise<number> {
+    return this.enqueue(async () => {
+      let newest = 0
+      for (const { record } of this.entries.values()) {
+        if (record.outcome === 'missed') newest = Math.max(newest, record.endedAt)
+      }
+      return newest
+    })
+  }
+
   /**
    * Newest first (by start time). Only records whose write has completed are listed. Async so a
    * store that pages from disk later could stand in; today it answers from memory at once.

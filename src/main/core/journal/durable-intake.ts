@@ -24,7 +24,7 @@ import { REPLAY_WINDOW_MS, SeenCalls } from './seen-calls'
 
 export interface IntakeDeps {
   dataDir: string
-  registry: Pick<CallRegistry, 'get' | 'on'>
+  registry: Pick<CallRegistry, 'get' | 'on' | 'restore'>
   history: Pick<HistoryStore, 'get' | 'upsertMany'>
   /** What admitted events do (the Page filter, the call-back dialer, the registry). */
   deliver: (events: WebhookEvent[], receivedAt: number) => void
@@ -111,7 +111,7 @@ export async function openDurableIntake(deps: IntakeDeps): Promise<DurableIntake
     async recover() {
       // Only history counts here: a call may be in seen-calls (its outcome decided) and still
       // lack its history line when the process died between the two.
-      const plan = planRecovery(records, (callId) => history.get(callId) !== undefined)
+      const plan = planRecovery(records, (callId) => history.get(callId) !== undefined, now())
       // One record history refuses must not hold back the others, at this start or the next.
       const endings = plan.endings.filter((record) => {
         try {
@@ -133,11 +133,13 @@ export async function openDurableIntake(deps: IntakeDeps): Promise<DurableIntake
         log.error('could not record the calls the journal held', { error: String(error) })
         return
       }
+      for (const call of plan.restore) registry.restore(call)
       for (const { item, receivedAt } of plan.replay) onEvents([item], { receivedAt })
-      if (plan.endings.length + plan.replay.length > 0) {
+      if (plan.endings.length + plan.replay.length + plan.restore.length > 0) {
         log.info('applied what the journal held and history lacked', {
           recorded: endings.length,
-          replayed: plan.replay.length
+          replayed: plan.replay.length,
+          restored: plan.restore.length
         })
       }
       records.length = 0

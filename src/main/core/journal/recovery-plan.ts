@@ -8,11 +8,18 @@
  * | our ending (`e`)                          | that ending                                  |
  * | a terminate                               | the terminate applied to the last state seen |
  * |                                           | (connected -> completed, else missed)        |
- * | our `connected`, no end                   | completed, reason shutdown                   |
+ * | our `connected`, no end, died < 1 h ago   | (restored live: a desk may still be talking) |
+ * | our `connected`, no end, died longer ago  | completed, reason shutdown                   |
  * | our `answering`, no end                   | missed, reason shutdown                      |
  * | an inbound connect only                   | (replayed: the registry decides)             |
+ *
+ * Restoring (issue 13, item 8): a seat carries its call's media straight to Meta, so a call goes
+ * on while its hub restarts; restored, the seat's hang up (queued while the hub was away) and
+ * Meta's terminate still find it, and history records it once, as it really ended. A hub back
+ * after longer than RESTORE_WITHIN_MS records it ended at the crash as before: a terminate Meta
+ * sent meanwhile may never come, and a call listed as talking for good would mislead every desk.
  */
-import type { Call, HistoryRecord } from '../../../shared/calls'
+import type { Call, ConnectedCall, HistoryRecord } from '../../../shared/calls'
 import { toHistoryRecord } from '../../../shared/calls'
 import { DeliveryEnvelope, unpackDelivery } from '../../../shared/webhook'
 import type { CallEvent, ConnectEvent, TerminateEvent, WebhookEvent } from '../../../shared/webhook'
@@ -33,11 +40,16 @@ export interface Replay {
   receivedAt: number
 }
 
+/** How soon after the crash a restart still restores the calls that were connected. */
+export const RESTORE_WITHIN_MS = 60 * 60_000
+
 export interface RecoveryPlan {
   /** Endings to write to history, oldest first. */
   endings: HistoryRecord[]
   /** Connects to hand to the registry again, in arrival order. */
   replay: Replay[]
+  /** Calls connected when the previous run died, to be live again. */
+  restore: ConnectedCall[]
 }
 
 interface Story {
@@ -49,7 +61,8 @@ interface Story {
 
 export function planRecovery(
   records: readonly JournalRecord[],
-  recorded: (callId: string) => boolean
+  recorded: (callId: string) => boolean,
+  now: number
 ): RecoveryPlan {
   const stories = new Map<string, Story>()
   const story = (id: string): Story => {
@@ -80,9 +93,15 @@ export function planRecovery(
     }
   }
 
-  const plan: RecoveryPlan = { endings: [], replay: [] }
+  const plan: RecoveryPlan = { endings: [], replay: [], restore: [] }
+  const restoring = now - lastAt <= RESTORE_WITHIN_MS
   for (const [id, told] of stories) {
     if (recorded(id)) continue
+    const talking = restoring && !told.ended && !told.terminate ? lastState(told) : undefined
+    if (talking?.state === 'connected') {
+      plan.restore.push(talking)
+      continue
+    }
     const ending = endingOf(told, lastAt)
     if (ending) plan.endings.push(ending)
     else if (told.connect && told.connect.event.call_direction !== 'business_initiated') {

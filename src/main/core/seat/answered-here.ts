@@ -10,8 +10,11 @@ const KEPT = 500
 
 export class AnsweredHere {
   private readonly byCall = new Map<string, string>()
-  /** The seat link's client id at the hub (from the hub's hello); undefined until known. */
-  private hubClientId: string | undefined
+  /**
+   * The seat link's client ids at the hub (from the hub's hellos), one per connection: a call
+   * answered before the link dropped, or before the hub restarted, still names an earlier one.
+   */
+  private readonly hubClientIds = new Set<string>()
 
   /** Set before the accept is sent: the hub's "answering" event can arrive before its reply. */
   claim(callId: string, localClientId: string): void {
@@ -29,7 +32,11 @@ export class AnsweredHere {
   }
 
   knowHubClient(id: string): void {
-    this.hubClientId = id
+    this.hubClientIds.add(id)
+    if (this.hubClientIds.size > KEPT) {
+      const oldest = this.hubClientIds.values().next().value
+      if (oldest !== undefined) this.hubClientIds.delete(oldest)
+    }
   }
 
   /** The call as this seat's clients see it. */
@@ -37,7 +44,7 @@ export class AnsweredHere {
     const local = this.byCall.get(call.id)
     const answeredBy = 'answeredBy' in call ? call.answeredBy : undefined
     if (local === undefined || answeredBy === undefined) return call
-    if (this.hubClientId !== undefined && answeredBy !== this.hubClientId) return call
+    if (this.hubClientIds.size > 0 && !this.hubClientIds.has(answeredBy)) return call
     return { ...call, answeredBy: local } as Call
   }
 }

@@ -32,6 +32,7 @@ export const SEAT_ROUTES = {
   startTestCall: 'hub',
   reportCallQuality: 'hub',
   getMissedCalls: 'hub',
+  // The hub keeps this desk's own "seen" (core/history/desk-seen.ts), apart from its own.
   markHistorySeen: 'hub',
   getCallerPhotos: 'hub',
   getPageConnection: { refused: 'the Page' },

@@ -26,6 +26,11 @@ export function deskKey(client: Viewer): string {
   return isOwner(client) ? OWNER_DESK : `seat:${client.deskName ?? client.id}`
 }
 
+/** The desk key of the seat paired under this name: what its clients' `deskKey` is. */
+export function seatDeskKey(name: string): string {
+  return deskKey({ id: name, role: 'seat', deskName: name })
+}
+
 /** The name other desks and history show for the desk a client belongs to. */
 export function deskNameOf(client: Viewer, settings: Settings): string | undefined {
   return client.deskName ?? (isOwner(client) ? deskName(settings) : undefined)
@@ -90,7 +95,9 @@ export function eventFor(
   message: EventMessage,
   client: Viewer,
   callOf: (callId: string) => Call | undefined,
-  settings: Settings
+  settings: Settings,
+  /** The unseen missed calls of a desk (by desk key): each desk keeps its own "seen". */
+  unseenOf: (desk: string) => number
 ): EventMessage | undefined {
   switch (message.event) {
     case 'callUpdated': {
@@ -113,8 +120,12 @@ export function eventFor(
     case 'desks':
       // Nor the hub's desks (command-policy.ts: listDesks).
       return isOwner(client) ? message : undefined
-    case 'historyAdded':
     case 'missedCalls':
+      // Told with the hub's own count; a seat's badge follows its own desk's marks.
+      return isOwner(client)
+        ? message
+        : { event: 'missedCalls', payload: { unseen: unseenOf(deskKey(client)) } }
+    case 'historyAdded':
     case 'callPermission':
       return message
     default:

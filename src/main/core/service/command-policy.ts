@@ -54,9 +54,8 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   // Checked per call by HistoryService: only the client that took the call reports its quality.
   reportCallQuality: 'seat',
   getMissedCalls: 'seat',
-  // "Seen" is per desk in the issue, but the store keeps one mark for the hub: until each desk
-  // keeps its own, a seat must not clear the hub's badge.
-  markHistorySeen: 'owner',
+  // Each desk keeps its own "seen" (history/desk-seen.ts): a seat clears only its own badge.
+  markHistorySeen: 'seat',
   getCallerPhotos: 'seat',
   // The Page: its ids, whether its secrets are saved, changing or removing it, setting it up.
   getPageConnection: 'owner',

@@ -1,7 +1,7 @@
 /**
  * The service's history side: each ended call written (and written again when details arrive
  * late), the quality report the answering client sends as its call ends (which may arrive before or
- * after that write), the unseen missed-call count behind every badge, and the callers' photos the
+ * after that write), the unseen missed-call count behind every badge (each desk its own), and the callers' photos the
  * history list shows (records leave photos out to stay small).
  */
 import type { EventMessage, MissedCalls, CallerPhotos } from '../../../shared/api'
@@ -10,6 +10,8 @@ import type { CallQualityReport, EndedCall, HistoryRecord } from '../../../share
 import { toHistoryRecord } from '../../../shared/calls'
 import type { Logger } from '../log'
 import { metricsWanted, toCallMetrics } from './call-metrics'
+import { OWNER_DESK } from './client-views'
+import type { ClientHandle } from './softphone-service'
 import { toServiceError } from './errors'
 import type { CallerLookup, HistoryPort, MetricsPort, RegistryPort, SettingsPort } from './ports'
 
@@ -67,10 +69,12 @@ export class HistoryService {
   /**
    * The answering client's final figures. Only that client may report (another client's numbers would
    * describe no call), and only while the registry still knows the call (minutes after its end).
+   * A seat is one client per connection of its link: after its link (or the hub) restarted
+   * mid-call, the seat desk that took the call reports under a new id.
    */
   async reportQuality(
     request: ParsedCommandRequest<'reportCallQuality'>,
-    clientId: string
+    client: Pick<ClientHandle, 'id' | 'role' | 'deskName'>
   ): Promise<void> {
     const { callId, ...figures } = request
     const call = this.deps.registry.get(callId)
@@ -80,7 +84,12 @@ export class HistoryService {
         'This call ended too long ago to add its quality figures to the history.'
       )
     }
-    if (call.state === 'ringing' || call.answeredBy !== clientId) {
+    const sameSeat =
+      client.role === 'seat' &&
+      call.state !== 'ringing' &&
+      client.deskName !== undefined &&
+      call.answeredByDesk === client.deskName
+    if (call.state === 'ringing' || (call.answeredBy !== client.id && !sameSeat)) {
       throw new ServiceError(
         'conflict',
         'Only the desk that answered this call can report its quality figures.'
@@ -104,13 +113,16 @@ export class HistoryService {
     void this.sendToMeta(stored)
   }
 
-  missedCalls(): MissedCalls {
-    return { unseen: this.deps.history.unseenMissedCount() }
+  /** The unseen missed calls of one desk (a desk key, see client-views.ts). */
+  missedCalls(desk: string): MissedCalls {
+    return { unseen: this.deps.history.unseenMissedCount(desk) }
   }
 
-  async markSeen(): Promise<MissedCalls> {
-    await this.deps.history.markMissedSeen()
-    return this.publishMissed()
+  /** This desk has seen its missed calls; each client is then told its own desk's count. */
+  async markSeen(desk: string): Promise<MissedCalls> {
+    await this.deps.history.markMissedSeen(desk)
+    this.publishMissed()
+    return this.missedCalls(desk)
   }
 
   /** Photos of these callers, from the profile cache (Graph only for those not cached). */
@@ -165,10 +177,9 @@ export class HistoryService {
     this.deps.broadcast({ event: 'historyAdded', payload: record })
   }
 
-  private publishMissed(): MissedCalls {
-    const missed = this.missedCalls()
-    this.deps.broadcast({ event: 'missedCalls', payload: missed })
-    return missed
+  /** The hub's own count; each seat is told its desk's instead (client-views.ts eventFor). */
+  private publishMissed(): void {
+    this.deps.broadcast({ event: 'missedCalls', payload: this.missedCalls(OWNER_DESK) })
   }
 }
 

@@ -67,9 +67,13 @@ export interface HistoryPort {
    * undefined when the call is not in the history.
    */
   setQuality(callId: string, quality: CallQualityReport): Promise<HistoryRecord | undefined>
-  /** Marks every missed call not seen yet as seen. */
-  markMissedSeen(): Promise<void>
-  unseenMissedCount(): number
+  /**
+   * Marks every missed call not seen yet as seen by one desk (a desk key, see client-views.ts);
+   * the other desks' counts stay as they are.
+   */
+  markMissedSeen(desk: string): Promise<void>
+  /** The missed calls this desk has not seen yet: its badge. */
+  unseenMissedCount(desk: string): number
 }
 
 /** Meta's `call_metrics` for the calls of the connected Page. */

@@ -160,9 +160,9 @@ export class SoftphoneService {
         }
         return { callId: await deps.testCall.start(views.deskKey(client)) }
       },
-      reportCallQuality: (request, client) => this.history.reportQuality(request, client.id),
-      getMissedCalls: async () => this.history.missedCalls(),
-      markHistorySeen: () => this.history.markSeen(),
+      reportCallQuality: (request, client) => this.history.reportQuality(request, client),
+      getMissedCalls: async (_request, client) => this.history.missedCalls(views.deskKey(client)),
+      markHistorySeen: (_request, client) => this.history.markSeen(views.deskKey(client)),
       getCallerPhotos: (request) => this.history.photos(request.psids),
       checkCallPermission: (request) => this.callBack().check(request.psid),
       requestCallPermission: (request) => this.callBack().request(request.psid),
@@ -330,9 +330,10 @@ export class SoftphoneService {
   private broadcast(message: EventMessage): void {
     const callOf = (callId: string): Call | undefined => this.deps.registry.get(callId)
     const settings = this.deps.settings.get()
+    const unseenOf = (desk: string): number => this.history.missedCalls(desk).unseen
     for (const client of this.clients.values()) {
       try {
-        const shown = views.eventFor(message, client, callOf, settings)
+        const shown = views.eventFor(message, client, callOf, settings, unseenOf)
         if (shown) client.send(shown)
       } catch (error) {
         this.log.warn('a client could not take an event', {

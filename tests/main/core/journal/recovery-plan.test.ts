@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planRecovery } from '../../../../src/main/core/journal/recovery-plan'
+import { planRecovery, RESTORE_WITHIN_MS } from '../../../../src/main/core/journal/recovery-plan'
 import {
   parseJournalLine,
   transitionLine,
@@ -15,7 +15,8 @@ const live = (
   id: string,
   state: 'answering' | 'connected',
   at: number,
-  direction: 'inbound' | 'outbound' = 'inbound'
+  direction: 'inbound' | 'outbound' = 'inbound',
+  desk?: string
 ): JournalRecord => ({
   k: 's',
   at,
@@ -27,10 +28,14 @@ const live = (
     startedAt: T0,
     state,
     answeredBy: 'desk',
+    ...(desk !== undefined ? { answeredByDesk: desk } : {}),
     ...(state === 'connected' ? { connectedAt: at } : {})
   }
 })
 const none = (): boolean => false
+/** A restart soon after the last journal line, and one long after. */
+const SOON = T0 + 60_000
+const LATER = T0 + RESTORE_WITHIN_MS + 60_000
 
 describe('planRecovery', () => {
   it('records an acknowledged connect and terminate never applied as a missed call', () => {
@@ -39,7 +44,8 @@ describe('planRecovery', () => {
         d(delivery(connect('c1', T0), T0), T0),
         d(delivery(terminate('c1', 'Completed', T0 + 5000)), T0 + 5000)
       ],
-      none
+      none,
+      SOON
     )
     expect(plan.replay).toEqual([])
     expect(plan.endings).toEqual([
@@ -52,7 +58,7 @@ describe('planRecovery', () => {
     ])
   })
 
-  it('ends a connected call as completed: by its terminate, or as a shutdown without one', () => {
+  it('ends a connected call as completed: by its terminate, or as a shutdown long after', () => {
     const plan = planRecovery(
       [
         d(delivery(connect('c1', T0)), T0),
@@ -65,8 +71,10 @@ describe('planRecovery', () => {
         live('c3', 'answering', T0 + 3000, 'outbound'),
         d(delivery(terminate('c3', 'Completed', T0 + 9500)), T0 + 9500)
       ],
-      none
+      none,
+      LATER
     )
+    expect(plan.restore).toEqual([])
     const byId = new Map(plan.endings.map((record) => [record.callId, record]))
     expect(byId.get('c1')).toMatchObject({
       outcome: 'completed',
@@ -103,10 +111,43 @@ describe('planRecovery', () => {
     }
     const plan = planRecovery(
       [ended, d(delivery(connect('c_ring', T0)), T0), d(delivery(terminate('c_known')), T0)],
-      (callId) => callId === 'c_known'
+      (callId) => callId === 'c_known',
+      SOON
     )
     expect(plan.endings).toEqual([ended.record])
     expect(plan.replay.map(({ item }) => item.event.id)).toEqual(['c_ring'])
+  })
+
+  it('restores a call connected when the hub died soon before, live, with the desk that took it', () => {
+    const records = [
+      d(delivery(connect('c_talking', T0)), T0),
+      live('c_talking', 'connected', T0 + 2000, 'inbound', 'Front desk'),
+      d(delivery(connect('c_over', T0)), T0),
+      live('c_over', 'connected', T0 + 2000),
+      d(delivery(terminate('c_over', 'Completed', T0 + 3000)), T0 + 3000),
+      d(delivery(connect('c_taking', T0)), T0),
+      live('c_taking', 'answering', T0 + 3000)
+    ]
+    const plan = planRecovery(records, none, SOON)
+    expect(plan.restore).toEqual([
+      {
+        id: 'c_talking',
+        pageId: '1234567890',
+        direction: 'inbound',
+        caller: { psid: 'psid-c_talking' },
+        startedAt: T0,
+        state: 'connected',
+        answeredBy: 'desk',
+        answeredByDesk: 'Front desk',
+        connectedAt: T0 + 2000
+      }
+    ])
+    // Ended by Meta, or still being answered (the accept's fate unknown): recorded, not restored.
+    expect(plan.endings.map((record) => [record.callId, record.outcome])).toEqual([
+      ['c_over', 'completed'],
+      ['c_taking', 'missed']
+    ])
+    expect(plan.replay).toEqual([])
   })
 })
 
@@ -124,7 +165,11 @@ describe('the desk that answered, across a restart', () => {
     }
     const line = parseJournalLine(transitionLine(answered, T0 + 1000))
     expect(line).toMatchObject({ k: 's', call: { answeredByDesk: 'Front desk' } })
-    const plan = planRecovery([d(delivery(connect('c1', T0)), T0), line as JournalRecord], none)
+    const plan = planRecovery(
+      [d(delivery(connect('c1', T0)), T0), line as JournalRecord],
+      none,
+      SOON
+    )
     expect(plan.endings).toEqual([expect.objectContaining({ answeredByDesk: 'Front desk' })])
   })
 })

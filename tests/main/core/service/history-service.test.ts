@@ -196,6 +196,29 @@ describe('the history side of the service', () => {
     })
   })
 
+  describe('from a seat whose link came back mid-call', () => {
+    it('is taken under the link’s new id from the same desk, and refused from another desk', async () => {
+      const seat = (id: string, deskName: string): ClientHandle => ({
+        id,
+        role: 'seat',
+        deskName,
+        send: () => undefined
+      })
+      registry.handleEvent(connect('c_1'), 'page-1')
+      await service.dispatch(
+        'accept',
+        { callId: 'c_1', sdp: 'v=0 offer' },
+        seat('seat-1', 'Front desk')
+      )
+      await expect(report('c_1', seat('seat-3', 'Back office'))).rejects.toMatchObject({
+        code: 'conflict'
+      })
+      await report('c_1', seat('seat-2', 'Front desk'))
+      await service.dispatch('hangUp', { callId: 'c_1' }, seat('seat-2', 'Front desk'))
+      await expect.poll(() => store.get('c_1')?.quality).toMatchObject(FIGURES)
+    })
+  })
+
   describe("Meta's call_metrics", () => {
     it('are not sent while the option is off (the default)', async () => {
       await answered('c_1')

@@ -60,7 +60,6 @@ const OWNER_ONLY_COMMANDS: CommandName[] = [
   'getSettings',
   'updateSettings',
   'turnPassword',
-  'markHistorySeen',
   'getPageConnection',
   'saveCredentials',
   'removePage',

@@ -81,8 +81,8 @@ describe('a test call at the service', () => {
       payload: { callId: 't_1', version: 2, sdp: 'v=0' }
     }
     const callOf = (id: string) => (id === 't_1' ? call : undefined)
-    expect(eventFor(offer, desks().front.handle, callOf, defaultSettings())).toBe(offer)
-    expect(eventFor(offer, desks().main.handle, callOf, defaultSettings())).toBeUndefined()
+    expect(eventFor(offer, desks().front.handle, callOf, defaultSettings(), () => 0)).toBe(offer)
+    expect(eventFor(offer, desks().main.handle, callOf, defaultSettings(), () => 0)).toBeUndefined()
   })
 })
 

@@ -1,0 +1,94 @@
+/**
+ * A hub restarted mid-call, in the browser (issue 13, items 8 and 10): the hub is `npm run serve`
+ * in its own process (the simulator as Meta and caller), a seat is `serve --web` paired with it,
+ * its page in real Chromium. The seat answers; the hub process is killed; the seat's page says the
+ * hub is offline and still hears the caller (media never passes through the hub); Hang up there
+ * is queued and the page says so; the hub starts again on the same data folder and port, the
+ * seat reconnects, its hang up reaches Meta, and the hub's history names the seat once.
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { queuedHangUpsSentence } from '../../src/shared/connection'
+import { startHubProcess } from '../main/hub-process'
+import { serve, waitFor } from '../main/serve-process'
+import { launchChromium, openApp, pageHearing } from './support/browser'
+import { TONES } from './support/paths'
+import { screenshot } from './support/rig'
+
+let browser: Browser | undefined
+const cleanups: (() => unknown)[] = []
+
+beforeAll(async () => {
+  browser = await launchChromium({ toneFile: TONES.app.file })
+}, 30_000)
+
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await Promise.resolve()
+      .then(cleanup)
+      .catch(() => undefined)
+  }
+  await browser?.close()
+})
+
+it('a hub restart mid-call still lets the seat’s hang up reach Meta', async () => {
+  const hub = await startHubProcess({ seatName: 'Front desk', cleanups })
+  // Paired beforehand: a later start needs only SOFTPHONE_HUB and the keys in its folder.
+  const seat = serve(
+    { SOFTPHONE_DATA_DIR: hub.seatDir, SOFTPHONE_HUB: hub.hubUrl, SOFTPHONE_UI_PORT: '0' },
+    ['--web']
+  )
+  cleanups.push(async () => {
+    if (seat.child.exitCode !== null || seat.child.signalCode !== null) return
+    seat.child.kill('SIGKILL')
+    await seat.exited
+  })
+  await waitFor(() => seat.stdout().includes('\n'), `the seat's page address`, 30_000)
+  const page = await openApp(browser!, seat.stdout().split('\n')[0]!)
+  cleanups.push(() => page.context().close())
+  const line = page.getByRole('status', { name: 'Connection to the hub' })
+  await expect.poll(() => line.innerText(), { timeout: 20_000 }).toMatch(/^Connected to /)
+
+  const callId = await hub.sim.placeCall()
+  const toast = page.getByRole('alertdialog')
+  await expect.poll(() => toast.count(), { timeout: 15_000 }).toBe(1)
+  await toast.getByRole('button', { name: 'Answer' }).click()
+  const inCall = page.getByRole('region', { name: 'Call in progress' })
+  await inCall.getByText('Connected').waitFor({ timeout: 20_000 })
+  await hub.sim
+    .callerOf(callId)
+    ?.waitForAudio({ frequency: TONES.app.frequency, timeoutMs: 15_000 })
+  await expect.poll(() => hub.journalHasConnected(callId)).toBe(true)
+
+  await hub.kill()
+  await expect.poll(() => line.innerText(), { timeout: 15_000 }).toMatch(/^Hub offline: /)
+  // The call goes on without the hub: the page still hears the caller.
+  await expect
+    .poll(async () => (await pageHearing(page)).energy, { timeout: 10_000 })
+    .toBeGreaterThan(0)
+
+  await inCall.getByRole('button', { name: 'Hang up' }).click()
+  await expect.poll(() => line.innerText(), { timeout: 10_000 }).toContain(queuedHangUpsSentence(1))
+  await screenshot(page, 'seat-hang-up-queued')
+  const terminates = () =>
+    hub.sim.graph.requests.filter(
+      (r) => r.action === 'terminate' && (r.body as { call_id?: string }).call_id === callId
+    )
+  expect(terminates()).toEqual([])
+
+  await hub.restart()
+  await expect.poll(() => terminates().map((r) => r.status), { timeout: 45_000 }).toEqual([200])
+  await expect.poll(() => line.innerText(), { timeout: 15_000 }).toMatch(/^Connected to /)
+  const owner = await hub.owner()
+  await expect
+    .poll(async () => (await owner.api.listHistory({})).filter((r) => r.callId === callId), {
+      timeout: 15_000
+    })
+    .toEqual([
+      expect.objectContaining({
+        outcome: 'completed',
+        reason: 'we-hung-up',
+        answeredByDesk: 'Front desk'
+      })
+    ])
+}, 180_000)
