@@ -24,6 +24,7 @@ import {
   slowMicrophone,
   type AnswerTimes
 } from './answer-page'
+import { busyMachineNote } from './busy-machine'
 import { positiveNumber } from './env-number'
 import { median, percentile } from './open-loop'
 import { startInProcessRig, type InProcessRig } from '../src/main/simulator/rig/in-process'
@@ -35,8 +36,12 @@ const micFlag = process.argv.find((arg) => arg.startsWith('--mic-start-ms='))
 if (micFlag) process.env['BENCH_MIC_START_MS'] = micFlag.split('=')[1]
 const MIC_START_MS = positiveNumber('BENCH_MIC_START_MS', 200)
 
-const MODES = ['naive', 'prepared', 'prepared, mic open while ringing'] as const
-type Mode = (typeof MODES)[number]
+const ALL_MODES = ['naive', 'prepared', 'prepared, mic open while ringing'] as const
+type Mode = (typeof ALL_MODES)[number]
+/** BENCH_MODES=prepared,naive runs only those (a quicker look while working on one of them). */
+const MODES = ALL_MODES.filter((mode) =>
+  (process.env['BENCH_MODES'] ?? ALL_MODES.join(',')).split(',').includes(mode)
+)
 
 interface ModeResults {
   toast: number[]
@@ -96,19 +101,30 @@ const STEPS: [keyof AnswerTimes['steps'], string][] = [
   ['firstAudio', 'first audio']
 ]
 
-/** The steps of the prepared call whose click -> first audio was the median one. */
-function printSteps(prepared: ModeResults, acceptAtGraph: (times: AnswerTimes) => string): void {
+/**
+ * The steps of the prepared call whose click -> first audio was the median one, beside each
+ * step's own p50 over all prepared calls.
+ */
+function printSteps(prepared: ModeResults, acceptAt: (call: AnswerTimes) => number): void {
   const byAudio = [...prepared.calls].sort((a, b) => a.steps.firstAudio - b.steps.firstAudio)
   const call = byAudio[Math.floor((byAudio.length - 1) / 2)]
   if (!call) return
-  console.log('\nWhere the time goes: one prepared call (the median one), ms after the click')
-  const line = (name: string, ms: number | undefined): void =>
-    console.log(`  ${name.padEnd(22)} ${ms === undefined ? '     -' : ms.toFixed(1).padStart(6)}`)
-  line('click', 0)
+  console.log('\nWhere the time goes, prepared answer (ms after the click):')
+  console.log(`  ${'step'.padEnd(22)} ${'median call'.padStart(11)} ${'p50 of each'.padStart(11)}`)
+  const ms = (value: number | undefined): string =>
+    (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(1)).padStart(11)
+  const line = (name: string, one: number | undefined, all: (number | undefined)[]): void => {
+    const known = all.filter((value): value is number => value !== undefined)
+    console.log(`  ${name.padEnd(22)} ${ms(one)} ${ms(percentile(known, 50))}`)
+  }
+  line('click', 0, [0])
   for (const [key, name] of STEPS) {
-    line(name, call.steps[key])
-    if (key === 'acceptSent')
-      console.log(`  ${'accept at Graph'.padEnd(22)} ${acceptAtGraph(call)}`)
+    line(
+      name,
+      call.steps[key],
+      prepared.calls.map((each) => each.steps[key])
+    )
+    if (key === 'acceptSent') line('accept at Graph', acceptAt(call), prepared.accept)
   }
 }
 
@@ -123,7 +139,12 @@ async function main(): Promise<void> {
   }
   const rig = await startInProcessRig({ ringTimeoutMs: 30_000, staticDir: RENDERER_DIR })
   const browser = await launchChromium({ toneFile: TONES.app.file })
-  const results = {} as Record<Mode, ModeResults>
+  const empty = (): ModeResults => ({ toast: [], accept: [], firstAudio: [], calls: [] })
+  const results: Record<Mode, ModeResults> = {
+    naive: empty(),
+    prepared: empty(),
+    'prepared, mic open while ringing': empty()
+  }
   try {
     for (const mode of MODES) results[mode] = await runMode(rig, browser, mode)
   } finally {
@@ -154,12 +175,14 @@ async function main(): Promise<void> {
   )
   for (const mode of MODES) row(`click -> accept at Graph (${mode})`, results[mode].accept)
   for (const mode of MODES) row(`click -> first inbound audio (${mode})`, results[mode].firstAudio)
-  printSteps(results.prepared, (call) => `${(acceptAt.get(call) ?? NaN).toFixed(1).padStart(6)}`)
+  printSteps(results.prepared, (call) => acceptAt.get(call) ?? NaN)
 
   const prepared = percentile(results.prepared.firstAudio, 50)
   const naive = percentile(results.naive.firstAudio, 50)
   const toast = median(MODES.flatMap((mode) => results[mode].toast))
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met')
+  const note = busyMachineNote()
+  if (note) console.log(`\n${note}`)
   console.log(
     `\nprepared / naive, click -> first inbound audio (p50): ${(prepared / naive).toFixed(2)}x`
   )
