@@ -36,7 +36,7 @@ const micFlag = process.argv.find((arg) => arg.startsWith('--mic-start-ms='))
 if (micFlag) process.env['BENCH_MIC_START_MS'] = micFlag.split('=')[1]
 const MIC_START_MS = positiveNumber('BENCH_MIC_START_MS', 200)
 
-const ALL_MODES = ['naive', 'prepared', 'prepared, mic open while ringing'] as const
+const ALL_MODES = ['naive', 'prepared', 'prepared + mic open while ringing'] as const
 type Mode = (typeof ALL_MODES)[number]
 /** BENCH_MODES=prepared,naive runs only those (a quicker look while working on one of them). */
 const MODES = ALL_MODES.filter((mode) =>
@@ -54,7 +54,7 @@ const inPage = <T>(page: Page, fn: string, arg: unknown): Promise<T> =>
   page.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>
 
 async function runMode(rig: InProcessRig, browser: Browser, mode: Mode): Promise<ModeResults> {
-  const micWhileRinging = mode === 'prepared, mic open while ringing'
+  const micWhileRinging = mode === 'prepared + mic open while ringing'
   await rig.client.api.updateSettings({ audio: { openMicWhileRinging: micWhileRinging } })
   const url = new URL(rig.ui.info.pageUrl ?? '')
   if (mode === 'naive') url.searchParams.set('answer', 'naive')
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   const results: Record<Mode, ModeResults> = {
     naive: empty(),
     prepared: empty(),
-    'prepared, mic open while ringing': empty()
+    'prepared + mic open while ringing': empty()
   }
   try {
     for (const mode of MODES) results[mode] = await runMode(rig, browser, mode)

@@ -255,6 +255,7 @@ export class CallMedia {
       markAnswerStep('accept-sent')
       const sending = send(offer)
       this.offerSent = true
+      this.readiness?.dispose()
       if (follow) void this.joinMicrophone()
       const result = await sending
       markAnswerStep('accept-answered')
