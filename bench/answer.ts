@@ -73,7 +73,10 @@ async function runMode(rig: InProcessRig, browser: Browser, mode: Mode): Promise
     const toastMs = (await seen) - sentAt
     // A real call rings for seconds: long enough for everything made while ringing.
     await page.waitForTimeout(300)
-    if (mode !== 'naive') await page.waitForFunction(`(${PREPARED})(${micWhileRinging})`)
+    // Polled from here (page.evaluate is not subject to the app's CSP; waitForFunction is).
+    while (mode !== 'naive' && !(await inPage<boolean>(page, PREPARED, micWhileRinging))) {
+      await page.waitForTimeout(20)
+    }
     const times = await inPage<AnswerTimes>(page, CLICK_TO_FIRST_AUDIO, callId)
     // When the offer reached "Meta": the simulator's clock, on the same machine.
     const accept = rig.sim.graph.requests.find(
