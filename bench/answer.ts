@@ -161,7 +161,7 @@ async function main(): Promise<void> {
 
   const row = (name: string, values: number[]): void =>
     console.log(
-      `${name.padEnd(52)} ${String(values.length).padStart(5)} ${percentile(values, 50).toFixed(1).padStart(8)} ${percentile(values, 95).toFixed(1).padStart(8)}`
+      `${name.padEnd(60)} ${String(values.length).padStart(5)} ${percentile(values, 50).toFixed(1).padStart(8)} ${percentile(values, 95).toFixed(1).padStart(8)}`
     )
   console.log(
     `\nAnswer benchmark: ${CALLS} calls per mode, real Chromium, loopback, simulator as Meta`
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     `microphone start: ${MIC_START_MS} ms (getUserMedia resolves no sooner; --mic-start-ms=N or BENCH_MIC_START_MS), access granted beforehand\n`
   )
   console.log(
-    `${'measure'.padEnd(52)} ${'calls'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`
+    `${'measure'.padEnd(60)} ${'calls'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`
   )
   row(
     'webhook -> toast visible',
