@@ -29,6 +29,19 @@ async function ringingStore(id = 'c_1'): Promise<ReturnType<typeof useCallStore>
   return store
 }
 
+/** getUserMedia waits until the returned gate opens, as a microphone still starting. */
+function microphoneStarting(): ReturnType<typeof deferred<void>> {
+  const starts = deferred()
+  world.media.devices.holdUntil(starts.promise)
+  return starts
+}
+
+/** The accept went out while the microphone had not started yet. */
+function expectAcceptedBeforeMicrophone(): void {
+  expect(world.service.requests('accept')).toHaveLength(1)
+  expect(world.media.devices.tracks).toEqual([])
+}
+
 /** The position of the first timeline entry starting with `step`; fails the test when absent. */
 function at(step: string): number {
   const index = timeline.findIndex((entry) => entry.startsWith(step))
@@ -39,15 +52,13 @@ function at(step: string): number {
 describe('answering with the microphone allowed', () => {
   it('sends the accept before the microphone has started, then attaches it with replaceTrack', async () => {
     world.media.permissions.set('granted')
-    const microphoneStarts = deferred()
-    world.media.devices.holdUntil(microphoneStarts.promise)
+    const microphoneStarts = microphoneStarting()
     const store = await ringingStore()
 
     await store.answer('c_1')
 
     // The accept went out and Meta's answer is applied, while getUserMedia is still starting.
-    expect(world.service.requests('accept')).toHaveLength(1)
-    expect(world.media.devices.tracks).toEqual([])
+    expectAcceptedBeforeMicrophone()
     const pc = world.media.lastPeer()
     expect(pc.remoteDescription).not.toBeNull()
     const sender = pc.transceivers[0]!.sender
@@ -68,13 +79,11 @@ describe('answering with the microphone allowed', () => {
   it('follows a permission granted while the call rings', async () => {
     const store = await ringingStore()
     world.media.permissions.set('granted')
-    const microphoneStarts = deferred()
-    world.media.devices.holdUntil(microphoneStarts.promise)
+    const microphoneStarts = microphoneStarting()
 
     await store.answer('c_1')
 
-    expect(world.service.requests('accept')).toHaveLength(1)
-    expect(world.media.devices.tracks).toEqual([])
+    expectAcceptedBeforeMicrophone()
     microphoneStarts.resolve()
   })
 
@@ -99,14 +108,12 @@ describe('answering with the microphone allowed', () => {
   it('sends at once on the OS grant alone where the page cannot say', async () => {
     world.media.permissions.unsupported()
     window.shell = fakeShell({ microphoneAccess: async () => 'granted' })
-    const microphoneStarts = deferred()
-    world.media.devices.holdUntil(microphoneStarts.promise)
+    const microphoneStarts = microphoneStarting()
     const store = await ringingStore()
 
     await store.answer('c_1')
 
-    expect(world.service.requests('accept')).toHaveLength(1)
-    expect(world.media.devices.tracks).toEqual([])
+    expectAcceptedBeforeMicrophone()
     microphoneStarts.resolve()
   })
 
@@ -138,8 +145,7 @@ describe('answering with the microphone allowed', () => {
 
 describe('answering with the microphone not known to be allowed', () => {
   it("asks first while it is 'prompt', and sends only once the microphone is open", async () => {
-    const microphoneStarts = deferred()
-    world.media.devices.holdUntil(microphoneStarts.promise)
+    const microphoneStarts = microphoneStarting()
     const store = await ringingStore()
 
     const clicking = store.answer('c_1')
