@@ -3,9 +3,10 @@
  * by frequency, and every way a call can end. The simulator plays Meta and the caller.
  */
 import type { Browser, Page } from 'playwright-core'
+import { parse } from 'sdp-transform'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { InProcessRig } from '../../src/main/simulator/rig/in-process'
-import { launchChromium, openApp, pageHearing } from './support/browser'
+import { launchChromium, openApp, pageHearing, type OpenAppOptions } from './support/browser'
 import { TONES } from './support/paths'
 import { pageUrlOf, screenshot, startBrowserRig } from './support/rig'
 
@@ -25,9 +26,12 @@ describe('answering a call in the browser', () => {
     await rig?.close()
   })
 
-  async function ready(options: Parameters<typeof startBrowserRig>[0] = {}): Promise<void> {
+  async function ready(
+    options: Parameters<typeof startBrowserRig>[0] = {},
+    open: OpenAppOptions = {}
+  ): Promise<void> {
     rig = await startBrowserRig(options)
-    page = await openApp(browser, pageUrlOf(rig))
+    page = await openApp(browser, pageUrlOf(rig), open)
     await page.getByText('Page connected').waitFor()
   }
 
@@ -78,6 +82,53 @@ describe('answering a call in the browser', () => {
       reason: 'we-hung-up'
     })
     await page.getByText(/Call ended/).waitFor()
+  })
+
+  it('with the microphone allowed beforehand, accepts before it has started, and audio flows both ways', async () => {
+    // A microphone that takes a second to start; the page notes when getUserMedia resolved.
+    const slowMicrophone = `(() => {
+      const devices = navigator.mediaDevices
+      const open = devices.getUserMedia.bind(devices)
+      devices.getUserMedia = async (constraints) => {
+        const stream = await open(constraints)
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        window.__microphoneStartedAt = performance.timeOrigin + performance.now()
+        return stream
+      }
+    })()`
+    await ready({}, { grantMicrophone: true, initScripts: [slowMicrophone] })
+    const callId = await rig.sim.placeCall()
+    await expect
+      .poll(() => page.evaluate(`window.__peerConnections.map((pc) => pc.signalingState)`))
+      .toEqual(['have-local-offer'])
+
+    await page.getByRole('button', { name: 'Answer' }).click()
+    await page.getByRole('region', { name: 'Call in progress' }).getByText('Connected').waitFor()
+
+    // The offer reached Meta before the microphone had started ...
+    const accept = rig.sim.graph.requests.find((request) => request.action === 'accept')
+    expect(accept).toBeDefined()
+    const startedAt = () => page.evaluate('window.__microphoneStartedAt') as Promise<unknown>
+    await expect.poll(startedAt, { timeout: 5_000 }).toBeTypeOf('number')
+    expect(accept!.at).toBeLessThan((await startedAt()) as number)
+    // ... and is still what Meta wants: one sendrecv audio section, Opus (and the keypad's
+    // telephone-event) only.
+    const offer = parse((accept!.body as { session: { sdp: string } }).session.sdp)
+    expect(offer.media).toHaveLength(1)
+    expect(offer.media[0]).toMatchObject({ type: 'audio', direction: 'sendrecv' })
+    const codecs = new Set(offer.media[0]!.rtp.map((rtp) => rtp.codec.toLowerCase()))
+    expect([...codecs].sort()).toEqual(['opus', 'telephone-event'])
+
+    // The microphone joined the running call (replaceTrack, no new offer): the caller hears it.
+    const heard = await rig.sim
+      .callerOf(callId)!
+      .waitForAudio({ frequency: TONES.app.frequency, timeoutMs: 10_000 })
+    expect(Math.abs((heard.frequency ?? 0) - TONES.app.frequency)).toBeLessThan(20)
+    await expect
+      .poll(async () => (await pageHearing(page)).energy, { timeout: 10_000 })
+      .toBeGreaterThan(0)
+    expect(Math.abs(((await pageHearing(page)).frequency ?? 0) - 440)).toBeLessThan(20)
+    expect(rig.sim.graph.requests.filter((request) => request.action === 'accept')).toHaveLength(1)
   })
 
   it('ends the call on screen when the caller hangs up', async () => {

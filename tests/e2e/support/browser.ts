@@ -52,10 +52,28 @@ export const RECORD_PEER_CONNECTIONS = `
   })()
 `
 
-export async function openApp(browser: Browser, pageUrl: string): Promise<Page> {
+export interface OpenAppOptions {
+  /**
+   * The page's microphone permission is 'granted' before it loads, as on a desk that has answered
+   * before (without it, the fake UI allows each getUserMedia while the permission reads 'prompt').
+   */
+  grantMicrophone?: boolean
+  /** Run in the page before the app, after the peer connections are recorded. */
+  initScripts?: string[]
+}
+
+export async function openApp(
+  browser: Browser,
+  pageUrl: string,
+  options: OpenAppOptions = {}
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 560, height: 760 } })
+  if (options.grantMicrophone) {
+    await context.grantPermissions(['microphone'], { origin: new URL(pageUrl).origin })
+  }
   const page = await context.newPage()
   await page.addInitScript(RECORD_PEER_CONNECTIONS)
+  for (const script of options.initScripts ?? []) await page.addInitScript(script)
   const url = new URL(pageUrl)
   url.searchParams.set('audioProcessing', 'off')
   await page.goto(url.toString())

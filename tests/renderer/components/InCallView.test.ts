@@ -6,6 +6,7 @@ import InCallView from '../../../src/renderer/src/components/InCallView.vue'
 import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { useDevicesStore } from '../../../src/renderer/src/stores/devices'
+import { MICROPHONE_SILENT } from '../../../src/renderer/src/media/call-microphone'
 import { answering, connected, ringing } from '../support/calls'
 import { button } from '../support/dom'
 import { FakeSoftphone } from '../support/fake-softphone'
@@ -171,5 +172,25 @@ describe('InCallView', () => {
     expect(service.requests('updateSettings')).toEqual([{ audio: { inputDeviceId: 'usb-mic' } }])
     expect(media.devices.requests.at(-1)?.deviceId).toBe('usb-mic')
     expect(media.devices.tracks[0]?.stopped).toBe(true)
+  })
+})
+
+describe('InCallView when the microphone failed after the answer', () => {
+  it('says so in one sentence by the device choice, and Try again brings the microphone in', async () => {
+    media.permissions.set('granted')
+    media.devices.refuse(new DOMException('device in use', 'NotReadableError'))
+    const call = await answeredCall()
+    await flushPromises()
+    const wrapper = mountView(call)
+
+    const alert = wrapper.get('.in-call__devices [role="alert"]')
+    expect(alert.text()).toContain(MICROPHONE_SILENT)
+    expect(wrapper.findAll('[role="alert"]')).toHaveLength(1)
+
+    await button(wrapper, 'Try again').trigger('click')
+    await flushPromises()
+
+    expect(media.lastPeer().transceivers[0]!.sender.track).toBe(media.devices.tracks[0])
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 /**
- * Fakes for the browser media APIs happy-dom lacks: RTCPeerConnection, RTCRtpReceiver.getCapabilities
- * and navigator.mediaDevices. Everything they are asked to do goes into one shared `timeline`, so a
+ * Fakes for the browser media APIs happy-dom lacks: RTCPeerConnection, RTCRtpReceiver.getCapabilities,
+ * navigator.mediaDevices and the microphone's permission. Everything they are asked to do goes into one shared `timeline`, so a
  * test can check the order of steps across the microphone, the peer connection and the service.
  *
  * The fake peer connection is strict where Chromium's is lenient: every async step takes a few
@@ -8,6 +8,8 @@
  * not await), and a step in the wrong signaling state fails with InvalidStateError.
  */
 import { vi, type MockInstance } from 'vitest'
+import { installFakePermissions, type FakePermissions } from './fake-permissions'
+export { deferred } from './deferred'
 
 /** Every step any fake was asked to do, in order, e.g. "pc1.createOffer", "getUserMedia(default)". */
 export const timeline: string[] = []
@@ -306,6 +308,8 @@ export interface FakeMedia {
   setSinkId: MockInstance<HTMLMediaElement['setSinkId']>
   /** The audio elements play() was called on, in order. */
   played(): HTMLMediaElement[]
+  /** The microphone's permission, 'prompt' until a test says otherwise. */
+  permissions: FakePermissions
   uninstall(): void
 }
 
@@ -320,6 +324,7 @@ export function installFakeMedia(): FakeMedia {
   const play = vi.spyOn(HTMLMediaElement.prototype, 'play')
   const pause = vi.spyOn(HTMLMediaElement.prototype, 'pause')
   const setSinkId = vi.spyOn(HTMLMediaElement.prototype, 'setSinkId')
+  const permissions = installFakePermissions()
   return {
     devices,
     peers: FakeRTCPeerConnection.instances,
@@ -332,7 +337,9 @@ export function installFakeMedia(): FakeMedia {
     pause,
     setSinkId,
     played: () => play.mock.contexts as HTMLMediaElement[],
+    permissions,
     uninstall() {
+      permissions.uninstall()
       vi.unstubAllGlobals()
       play.mockRestore()
       pause.mockRestore()
@@ -340,19 +347,4 @@ export function installFakeMedia(): FakeMedia {
       Reflect.deleteProperty(navigator, 'mediaDevices')
     }
   }
-}
-
-/** A promise and its resolver, to hold a fake step until the test lets it go. */
-export function deferred<T = void>(): {
-  promise: Promise<T>
-  resolve: (value: T) => void
-  reject: (error: unknown) => void
-} {
-  let resolve!: (value: T) => void
-  let reject!: (error: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
 }

@@ -8,6 +8,8 @@ import { useCallQuality } from './useCallQuality'
 export interface PeerConnectionControls {
   state: ComputedRef<MediaState | undefined>
   muted: ComputedRef<boolean>
+  /** The microphone failed after the answer (the caller hears silence): what to do, in words. */
+  microphoneProblem: ComputedRef<string | undefined>
   quality: Ref<CallQuality | undefined>
   toggleMute(): void
   /** Switches the microphone mid-call (replaceTrack) and remembers the choice. */
@@ -27,6 +29,7 @@ export function usePeerConnection(callId: () => string): PeerConnectionControls 
   return {
     state: computed(() => calls.mediaStates[callId()]),
     muted: computed(() => calls.muted[callId()] ?? false),
+    microphoneProblem: computed(() => calls.microphoneProblems[callId()]),
     quality: useCallQuality(media),
     toggleMute: () => calls.toggleMute(callId()),
     async chooseInput(deviceId) {

@@ -7,7 +7,9 @@
  *
  * For a fast answer, `prepare()` runs while the call rings: the peer connection, the offer and ICE
  * gathering are done before the click. No audio can leave before the click: nothing is connected
- * until Meta's answer is applied, and that only happens after accept.
+ * until Meta's answer is applied, and that only happens after accept. When the microphone is known
+ * to be allowed, the click sends the accept at once and the microphone joins when it has started
+ * (a real one takes 100-300 ms): the caller's voice does not wait for ours.
  */
 import type { AcceptResult } from '../../../shared/api'
 import type { PlaceCallResult } from '../../../shared/callback'
@@ -18,7 +20,10 @@ import {
   LOST,
   NO_AUDIO
 } from './call-failures'
-import { openMicrophone } from './microphone'
+import { CallMicrophone, MICROPHONE_SILENT } from './call-microphone'
+import { watchMicrophoneReadiness, type MicrophoneReadinessWatch } from './microphone-readiness'
+import { markAnswerStep } from './answer-steps'
+import { preferOpus } from './opus-only'
 import { readQuality, type CallQuality } from './stats'
 
 export type MediaState =
@@ -39,6 +44,11 @@ export interface CallMediaOptions {
   iceServers: () => Promise<RTCIceServer[]>
   /** Open the microphone while ringing (saves its start-up time from the answer). */
   openMicEarly: boolean
+  /**
+   * Answer without waiting for the microphone when it is known to be allowed (followed while the
+   * call rings): the accept goes at once, the track joins with replaceTrack when it has started.
+   */
+  acceptBeforeMicrophone?: boolean
   inputDeviceId?: string | undefined
   outputDeviceId?: string | undefined
   /** Echo cancellation, noise suppression, gain control; tests measuring a tone turn them off. */
@@ -50,20 +60,19 @@ export interface CallMediaOptions {
   onState?: (state: MediaState) => void
   /** The connection was lost for good, or never came up: a sentence for the user. */
   onLost?: (sentence: string) => void
+  /**
+   * The microphone failed after the accept went out (the call goes on, the caller hears silence):
+   * a sentence for the user; undefined once a microphone has joined after all.
+   */
+  onMicrophoneProblem?: (sentence: string | undefined) => void
 }
-
-const KEYPAD_UNAVAILABLE =
-  'The keypad cannot send digits on this call yet; wait until it is connected.'
-/** RFC 4733 tones as most phone menus expect them: 100 ms each, 70 ms apart (the W3C defaults). */
-const TONE_MS = 100
-const TONE_GAP_MS = 70
 
 type AudioWithSink = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> }
 
 export class CallMedia {
   private pc: RTCPeerConnection | undefined
-  private sender: RTCRtpSender | undefined
-  private track: MediaStreamTrack | undefined
+  private readonly mic: CallMicrophone
+  private readiness: MicrophoneReadinessWatch | undefined
   private readonly audio: AudioWithSink
   private preparing: Promise<void> | undefined
   private queue: Promise<unknown> = Promise.resolve()
@@ -71,7 +80,9 @@ export class CallMedia {
   private connectTimer: ReturnType<typeof setTimeout> | undefined
   /** ICE/DTLS came up at least once: a later drop is "lost", not "could not connect". */
   private everConnected = false
-  private muted = false
+  /** The offer went out: from here on a missing microphone is a problem to report, not to ask. */
+  private offerSent = false
+  private microphoneProblem = false
   private current: MediaState = 'idle'
   /** Meta took our offer: from here on the call's figures are worth keeping. */
   private answered = false
@@ -79,6 +90,7 @@ export class CallMedia {
   constructor(private readonly options: CallMediaOptions) {
     this.audio = new Audio() as AudioWithSink
     this.audio.autoplay = true
+    this.mic = new CallMicrophone({ processing: options.audioProcessing ?? true })
   }
 
   get state(): MediaState {
@@ -86,7 +98,7 @@ export class CallMedia {
   }
 
   get isMuted(): boolean {
-    return this.muted
+    return this.mic.isMuted
   }
 
   /** The remote audio element (tests and the output meter read it). */
@@ -102,48 +114,22 @@ export class CallMedia {
 
   /**
    * Answers: sends the prepared offer through `accept` (the service API), then applies Meta's
-   * answer and renegotiation offer. Throws a MicrophoneError when the microphone is refused, before
-   * anything is sent, so the call keeps ringing and the user can fix it. Resolves with what
-   * `accept` returned.
+   * answer and renegotiation offer. Unless the microphone is open already or known to be allowed,
+   * it is opened first, and a MicrophoneError thrown when it is refused, before anything is sent,
+   * so the call keeps ringing and the user can fix it. Resolves with what `accept` returned.
    */
-  async answer<R extends AcceptResult>(accept: (offerSdp: string) => Promise<R>): Promise<R> {
-    await this.prepare()
-    // The whole answer holds the queue: a media_update offer arriving while accept is still out
-    // must wait for Meta's answer, or it would meet a connection still in have-local-offer.
-    return this.serialize(async () => {
-      this.connection()
-      this.setState('answering')
-      if (!this.track) await this.attachMicrophone(this.options.inputDeviceId)
-      // Closed while the microphone opened (the call ended or was taken elsewhere): send nothing.
-      const pc = this.connection()
-      const offer = pc.localDescription?.sdp
-      if (!offer) throw new CallMediaError('The call offer was not ready.')
-      const result = await accept(offer)
-      this.answered = true
-      this.setState('connecting')
-      this.connectTimer = setTimeout(
-        () => this.options.onLost?.(NO_AUDIO),
-        this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS
-      )
-      try {
-        await pc.setRemoteDescription({ type: 'answer', sdp: result.answer })
-        if (result.renegotiation) await this.answerOfferNow(result.renegotiation)
-      } catch (error) {
-        // Closed meanwhile (the call ended): that ending has its own sentence.
-        if (this.current === 'closed') throw error
-        throw new CallMediaError(ANSWER_NOT_USABLE, { cause: error })
-      }
-      return result
-    })
+  answer<R extends AcceptResult>(accept: (offerSdp: string) => Promise<R>): Promise<R> {
+    return this.exchange(accept, this.options.acceptBeforeMicrophone ?? false)
   }
 
   /**
    * Calls a customer back (docs section 7): the same exchange as answering, on the same queue,
    * with `placeCall` taking the offer where `accept` would: offer out, Meta's answer applied, then
-   * its renegotiation offer answered locally.
+   * its renegotiation offer answered locally. The microphone is opened first: the customer is
+   * called only once the desk can speak.
    */
   dial(place: (offerSdp: string) => Promise<PlaceCallResult>): Promise<PlaceCallResult> {
-    return this.answer(place)
+    return this.exchange(place, false)
   }
 
   /**
@@ -151,10 +137,7 @@ export class CallMedia {
    * Throws an Error with a sentence when this call cannot carry them.
    */
   sendDigits(digits: string): void {
-    const dtmf = this.dtmf
-    if (!dtmf?.canInsertDTMF) throw new Error(KEYPAD_UNAVAILABLE)
-    // insertDTMF replaces whatever is still queued: append, so quick presses all go out.
-    dtmf.insertDTMF(dtmf.toneBuffer + digits, TONE_MS, TONE_GAP_MS)
+    this.mic.sendDigits(digits)
   }
 
   /** A later offer from Meta (`media_update`): applied after everything before it. */
@@ -163,15 +146,18 @@ export class CallMedia {
   }
 
   setMuted(muted: boolean): void {
-    this.muted = muted
-    if (this.track) this.track.enabled = !muted
+    this.mic.setMuted(muted)
   }
 
-  /** Switches the microphone mid-call without renegotiating (replaceTrack). */
+  /**
+   * Switches the microphone mid-call without renegotiating (replaceTrack). A call whose
+   * microphone failed after the accept tries again with this one, and says how that went.
+   */
   async setInputDevice(deviceId: string | undefined): Promise<void> {
     this.options.inputDeviceId = deviceId
-    if (!this.sender || !this.track) return
-    await this.attachMicrophone(deviceId)
+    if (!this.mic.isBound || this.current === 'closed') return
+    if (this.mic.isOpen) await this.mic.attach(deviceId)
+    else if (this.offerSent) await this.joinMicrophone()
   }
 
   async setOutputDevice(deviceId: string | undefined): Promise<void> {
@@ -186,7 +172,7 @@ export class CallMedia {
 
   /** For the keypad (RFC 4733 telephone-event). */
   get dtmf(): RTCDTMFSender | null {
-    return this.sender?.dtmf ?? null
+    return this.mic.dtmf
   }
 
   /**
@@ -204,8 +190,8 @@ export class CallMedia {
     if (this.current === 'closed') return
     clearTimeout(this.lostTimer)
     clearTimeout(this.connectTimer)
-    this.track?.stop()
-    this.track = undefined
+    this.readiness?.dispose()
+    this.mic.close()
     this.pc?.close()
     this.audio.pause()
     this.audio.srcObject = null
@@ -214,6 +200,8 @@ export class CallMedia {
 
   private async build(): Promise<void> {
     this.setState('preparing')
+    // Found out while the servers are asked for and the offer is made: known by the click.
+    if (this.options.acceptBeforeMicrophone) this.readiness = watchMicrophoneReadiness()
     const iceServers = await this.options.iceServers()
     // Closed while the servers were asked for: nothing to build.
     if (this.current === 'closed') return
@@ -223,7 +211,7 @@ export class CallMedia {
     })
     this.pc = pc
     const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' })
-    this.sender = transceiver.sender
+    this.mic.bind(transceiver.sender)
     preferOpus(transceiver)
     pc.ontrack = (event) => {
       this.audio.srcObject = event.streams[0] ?? new MediaStream([event.track])
@@ -237,36 +225,75 @@ export class CallMedia {
     }
     if (this.options.openMicEarly) {
       // A failure here is not fatal: the click tries again and reports it then.
-      await this.attachMicrophone(this.options.inputDeviceId).catch(() => undefined)
+      await this.mic.attach(this.options.inputDeviceId).catch(() => undefined)
     }
     const offer = await pc.createOffer()
     await pc.setLocalDescription(offer)
     if (this.current === 'preparing') this.setState('ready')
   }
 
-  private async attachMicrophone(deviceId: string | undefined): Promise<void> {
-    const track = await openMicrophone({
-      deviceId,
-      processing: this.options.audioProcessing ?? true
+  /**
+   * The offer out through `send`, then Meta's answer and renegotiation offer applied, all on the
+   * queue: a media_update offer arriving while `send` is still out must wait for Meta's answer,
+   * or it would meet a connection still in have-local-offer.
+   */
+  private async exchange<R extends AcceptResult>(
+    send: (offerSdp: string) => Promise<R>,
+    microphoneMayFollow: boolean
+  ): Promise<R> {
+    await this.prepare()
+    return this.serialize(async () => {
+      this.connection()
+      this.setState('answering')
+      const follow =
+        !this.mic.isOpen && microphoneMayFollow && this.readiness?.current === 'granted'
+      if (!this.mic.isOpen && !follow) await this.mic.attach(this.options.inputDeviceId)
+      // Closed while the microphone opened (the call ended or was taken elsewhere): send nothing.
+      const pc = this.connection()
+      const offer = pc.localDescription?.sdp
+      if (!offer) throw new CallMediaError('The call offer was not ready.')
+      markAnswerStep('accept-sent')
+      const sending = send(offer)
+      this.offerSent = true
+      this.readiness?.dispose()
+      if (follow) void this.joinMicrophone()
+      const result = await sending
+      markAnswerStep('accept-answered')
+      this.answered = true
+      this.setState('connecting')
+      this.connectTimer = setTimeout(
+        () => this.options.onLost?.(NO_AUDIO),
+        this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS
+      )
+      try {
+        await pc.setRemoteDescription({ type: 'answer', sdp: result.answer })
+        markAnswerStep('answer-applied')
+        if (result.renegotiation) await this.answerOfferNow(result.renegotiation)
+      } catch (error) {
+        // Closed meanwhile (the call ended): that ending has its own sentence.
+        if (this.current === 'closed') throw error
+        throw new CallMediaError(ANSWER_NOT_USABLE, { cause: error })
+      }
+      return result
     })
-    if (this.current === 'closed') {
-      track.stop()
-      return
-    }
-    track.enabled = !this.muted
+  }
+
+  /**
+   * Opens the microphone of a call already on its way: a failure does not end the call, it says
+   * so once (the caller hears silence), and a later success takes the sentence back.
+   */
+  private async joinMicrophone(): Promise<void> {
     try {
-      await this.sender?.replaceTrack(track)
-    } catch (error) {
-      track.stop()
-      throw error
+      await this.mic.attach(this.options.inputDeviceId)
+      if (this.microphoneProblem && this.current !== 'closed') {
+        this.microphoneProblem = false
+        this.options.onMicrophoneProblem?.(undefined)
+      }
+    } catch {
+      if (this.current === 'closed') return
+      this.microphoneProblem = true
+      this.options.onMicrophoneProblem?.(MICROPHONE_SILENT)
     }
-    // Closed while the track was being attached: close() stopped only the track it knew.
-    if (this.state === 'closed') {
-      track.stop()
-      return
-    }
-    this.track?.stop()
-    this.track = track
   }
 
   private async answerOfferNow(sdp: string): Promise<void> {
@@ -318,14 +345,4 @@ export class CallMedia {
     this.current = state
     this.options.onState?.(state)
   }
-}
-
-/** Offers Opus (and telephone-event for the keypad) only: Meta ignores every other codec. */
-function preferOpus(transceiver: RTCRtpTransceiver): void {
-  const capabilities = RTCRtpReceiver.getCapabilities?.('audio')
-  if (!capabilities || typeof transceiver.setCodecPreferences !== 'function') return
-  const wanted = capabilities.codecs.filter((codec) =>
-    /^audio\/(opus|telephone-event)$/i.test(codec.mimeType)
-  )
-  if (wanted.some((codec) => /opus/i.test(codec.mimeType))) transceiver.setCodecPreferences(wanted)
 }

@@ -20,6 +20,8 @@ export interface CallRecord {
   muted?: boolean | undefined
   /** Set once an answer started: true while it is under way. */
   busy?: boolean | undefined
+  /** The microphone failed after the accept (the caller hears silence): the sentence to show. */
+  microphoneProblem?: string | undefined
 }
 
 type Field = keyof CallRecord

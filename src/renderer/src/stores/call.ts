@@ -49,7 +49,6 @@ export const useCallStore = defineStore('call', () => {
   const notices = ref<Notice[]>([])
   let ringtone: Ringtone | undefined
   let nextNotice = 1
-
   const list = computed(() => Object.values(calls.value).sort((a, b) => a.startedAt - b.startedAt))
   // A call silenced by Do not disturb rings out (or is declined) without ringing here: no toast,
   // no ringtone, no shortcut answers it.
@@ -120,11 +119,13 @@ export const useCallStore = defineStore('call', () => {
     return new CallMedia({
       iceServers,
       openMicEarly: settings.settings?.audio.openMicWhileRinging ?? false,
+      acceptBeforeMicrophone: !flags.naiveAnswer,
       inputDeviceId: devices.inputId,
       outputDeviceId: devices.outputId,
       audioProcessing: flags.audioProcessing,
       onState: (state) => records.patch(idOf(), { mediaState: state }),
-      onLost: (sentence) => void reportFailure(idOf(), sentence)
+      onLost: (sentence) => void reportFailure(idOf(), sentence),
+      onMicrophoneProblem: (microphoneProblem) => records.patch(idOf(), { microphoneProblem })
     })
   }
 
@@ -333,6 +334,7 @@ export const useCallStore = defineStore('call', () => {
     answeredElsewhere,
     mediaStates,
     muted,
+    microphoneProblems: records.byId('microphoneProblem'),
     notices,
     busy,
     init,
