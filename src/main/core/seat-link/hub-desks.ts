@@ -81,6 +81,14 @@ export class HubDesks implements DesksPort {
         `A desk named "${checked}" is already paired with this hub: choose another name, or remove that desk first.`
       )
     }
+    // "Answered by <name>" and who may report a call's quality tell desks apart by name alone.
+    const own = seats.pairing.hubName?.().trim()
+    if (own !== undefined && own.toLowerCase() === checked.toLowerCase()) {
+      throw new ServiceError(
+        'conflict',
+        `"${checked}" is this hub’s own desk name: choose another name for the new desk.`
+      )
+    }
     const hubUrl = this.options.publicUrl()
     if (!hubUrl) throw new ServiceError('not-configured', NO_PUBLIC_ADDRESS)
     const issued = seats.issueCode(checked)

@@ -34,6 +34,8 @@ function fakeSeats(names: string[]) {
   const issued: string[] = []
   const fake = {
     pairing: {
+      // The hub's own desk name, as its settings give it (set by hand, so spaces and all).
+      hubName: () => ' Reception ',
       seats: {
         hasName: (name: string) => seats.some((s) => s.name.toLowerCase() === name.toLowerCase())
       }
@@ -179,6 +181,18 @@ describe("the hub's desks", () => {
     )
     expect((await refusal(desks.add('a'.repeat(41)))).code).toBe('invalid-request')
     expect(seats.issued).toEqual(['Kitchen'])
+  })
+
+  it('refuses the hub’s own desk name, whatever its case and spaces', async () => {
+    const { seats, desks } = setUp({})
+    const own = await refusal(desks.add('  reception'))
+    expect(own.code).toBe('conflict')
+    expect(own.message).toBe(
+      '"reception" is this hub’s own desk name: choose another name for the new desk.'
+    )
+    expect(seats.issued).toEqual([])
+    await desks.add('Reception desk')
+    expect(seats.issued).toEqual(['Reception desk'])
   })
 
   it('says what to do when the hub has no public address, and issues no code', async () => {
