@@ -31,6 +31,21 @@ export function seatDeskKey(name: string): string {
   return deskKey({ id: name, role: 'seat', deskName: name })
 }
 
+/**
+ * Whether a client's desk took a call: the very client, or the same seat. A seat is one client
+ * per connection of its link, so after its link (or the hub) restarted mid-call, the seat desk
+ * that took the call asks under a new id; its name is unique among the hub's desks.
+ */
+export function tookCall(call: Call, client: Viewer): boolean {
+  if (call.state === 'ringing') return false
+  if (call.answeredBy === client.id) return true
+  return (
+    client.role === 'seat' &&
+    client.deskName !== undefined &&
+    call.answeredByDesk === client.deskName
+  )
+}
+
 /** The name other desks and history show for the desk a client belongs to. */
 export function deskNameOf(client: Viewer, settings: Settings): string | undefined {
   return client.deskName ?? (isOwner(client) ? deskName(settings) : undefined)

@@ -10,7 +10,7 @@ import type { CallQualityReport, EndedCall, HistoryRecord } from '../../../share
 import { toHistoryRecord } from '../../../shared/calls'
 import type { Logger } from '../log'
 import { metricsWanted, toCallMetrics } from './call-metrics'
-import { OWNER_DESK } from './client-views'
+import { OWNER_DESK, tookCall } from './client-views'
 import type { ClientHandle } from './softphone-service'
 import { toServiceError } from './errors'
 import type { CallerLookup, HistoryPort, MetricsPort, RegistryPort, SettingsPort } from './ports'
@@ -84,12 +84,7 @@ export class HistoryService {
         'This call ended too long ago to add its quality figures to the history.'
       )
     }
-    const sameSeat =
-      client.role === 'seat' &&
-      call.state !== 'ringing' &&
-      client.deskName !== undefined &&
-      call.answeredByDesk === client.deskName
-    if (call.state === 'ringing' || (call.answeredBy !== client.id && !sameSeat)) {
+    if (!tookCall(call, client)) {
       throw new ServiceError(
         'conflict',
         'Only the desk that answered this call can report its quality figures.'

@@ -1,7 +1,7 @@
 /**
  * The ICE servers of calls, and the TURN password behind them. The servers (the TURN password
  * among them) go only to the client setting up a call's media, in the reply to its own request for
- * that call: a call it may answer (ringing, or answered by it) or a customer it may call back.
+ * that call: a call it may answer (ringing, or answered by its desk) or a customer it may call back.
  * A password saved for one TURN server never goes to another: changing the server's address
  * forgets it, so a client that can edit settings cannot point the password at a server of its own.
  */
@@ -10,8 +10,10 @@ import type { IceServer, IceServers, TurnPasswordState } from '../../../shared/i
 import type { ParsedCommandRequest } from '../../../shared/api'
 import type { SecretStore } from '../config/secrets'
 import type { Logger } from '../log'
+import { tookCall } from './client-views'
 import { toServiceError } from './errors'
 import type { RegistryPort, SettingsPort } from './ports'
+import type { ClientHandle } from './softphone-service'
 
 export interface IceServiceDeps {
   registry: Pick<RegistryPort, 'get'>
@@ -44,14 +46,14 @@ export class IceService {
 
   async serversFor(
     request: ParsedCommandRequest<'getIceServers'>,
-    clientId: string
+    client: Pick<ClientHandle, 'id' | 'role' | 'deskName'>
   ): Promise<IceServers> {
     if ('callId' in request) {
       const call = this.deps.registry.get(request.callId)
       if (!call || call.state === 'ended') {
         throw new ServiceError('not-found', 'This call has already ended.')
       }
-      if (call.state !== 'ringing' && call.answeredBy !== clientId) {
+      if (call.state !== 'ringing' && !tookCall(call, client)) {
         throw new ServiceError('conflict', 'This call was answered elsewhere.')
       }
     } else if (!this.deps.canCallBack) {

@@ -151,7 +151,7 @@ export class SoftphoneService {
       getIceServers: (request, client) => {
         // ICE for a call back (by psid) is allowed exactly when placing that call is.
         if ('psid' in request) checkAccess('placeCall', client.role, () => deps.settings.get())
-        return this.ice.serversFor(request, client.id)
+        return this.ice.serversFor(request, client)
       },
       turnPassword: (request) => this.ice.turnPassword(request.password),
       startTestCall: async (_request, client) => {

@@ -202,6 +202,25 @@ describe('a seat', () => {
     expect(qualities).toEqual(['c_1'])
   })
 
+  it('gets the ICE servers of its call again after its link came back under a new id', async () => {
+    registry.handleEvent(connect('c_1'), 'page-1')
+    await service.dispatch('accept', REQUESTS.accept, seat().handle)
+    const back = client('seat-2', { role: 'seat', deskName: 'Front desk' })
+    expect(await service.dispatch('getIceServers', { callId: 'c_1' }, back.handle)).toEqual({
+      iceServers: expect.any(Array)
+    })
+    // Another desk, and a client that names no desk, are not the one that took it.
+    for (const other of [
+      client('seat-3', { role: 'seat', deskName: 'Back office' }),
+      client('seat-4', { role: 'seat' }),
+      client('main-window')
+    ]) {
+      await expect(
+        service.dispatch('getIceServers', { callId: 'c_1' }, other.handle)
+      ).rejects.toMatchObject({ code: 'conflict', message: 'This call was answered elsewhere.' })
+    }
+  })
+
   it('declines, reports failed media, reads history and starts a test call', async () => {
     const { handle } = seat()
     registry.handleEvent(connect('c_1'), 'page-1')
