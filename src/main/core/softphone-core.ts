@@ -213,6 +213,7 @@ export async function createSoftphoneCore({
     secrets,
     webhookOwner: owner.ownership,
     desks,
+    joinHub: options.joinHub,
     logger
   })
 

@@ -90,9 +90,9 @@ export class DeskService implements RoleService {
     try {
       const hello = (await service.dispatch('hello', {}, client)) as CommandResults['hello']
       send({ event: 'status', payload: hello.status })
-      const settings = (await service.dispatch('getSettings', {}, client).catch(
-        () => undefined
-      )) as CommandResults['getSettings'] | undefined
+      const settings = (await service
+        .dispatch('getSettings', {}, client)
+        .catch(() => undefined)) as CommandResults['getSettings'] | undefined
       if (settings) send({ event: 'settings', payload: settings })
       for (const call of hello.calls) send({ event: 'callUpdated', payload: call })
     } catch (error) {

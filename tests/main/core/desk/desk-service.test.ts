@@ -60,9 +60,9 @@ describe('DeskService', () => {
       ])
     }
     // Events of the old role no longer reach them; the new role's do.
-    hub.emit({ event: 'missedCalls', payload: { count: 1 } } as EventMessage)
-    seat.emit({ event: 'missedCalls', payload: { count: 2 } } as EventMessage)
-    expect(a.heard.slice(3)).toEqual([{ event: 'missedCalls', payload: { count: 2 } }])
+    hub.emit({ event: 'missedCalls', payload: { unseen: 1 } })
+    seat.emit({ event: 'missedCalls', payload: { unseen: 2 } })
+    expect(a.heard.slice(3)).toEqual([{ event: 'missedCalls', payload: { unseen: 2 } }])
 
     detachB()
     expect([...seat.clients]).toEqual([a])
