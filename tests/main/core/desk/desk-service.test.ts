@@ -25,7 +25,12 @@ function fakeRole(name: string, calls: unknown[] = []) {
       return `${name}:${command}`
     }
   }
-  return { service, clients, commands, emit: (m: EventMessage) => clients.forEach((c) => c.send(m)) }
+  return {
+    service,
+    clients,
+    commands,
+    emit: (m: EventMessage) => clients.forEach((c) => c.send(m))
+  }
 }
 
 function window(id: string): ClientHandle & { heard: EventMessage[] } {
