@@ -16,6 +16,8 @@ import type {
   NotificationConstructorOptions,
   OnHeadersReceivedListenerDetails,
   HeadersReceivedResponse,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   Rectangle,
   SafeStorage,
   Session,
@@ -297,10 +299,15 @@ export class FakeApp extends EventEmitter {
     }
   }
 
-  /** Electron's order: before-quit, windows close, will-quit, then quit unless prevented. */
+  /**
+   * Electron's order: before-quit, windows close, will-quit, then quit unless prevented; a
+   * prevented before-quit stops it before any window closes.
+   */
   quit(): void {
     this.quitCalls++
-    this.emit('before-quit', fakeEvent())
+    const before = fakeEvent()
+    this.emit('before-quit', before)
+    if (before.defaultPrevented) return
     for (const window of this.windows()) if (!window.isDestroyed()) window.close()
     const event = fakeEvent()
     this.emit('will-quit', event)
@@ -574,11 +581,35 @@ export class FakeShell {
   }
 }
 
+/** A message box on screen: `answer` plays the person clicking a button (by its index). */
+export interface FakeMessageBox {
+  /** The window it is modal to; undefined: none. */
+  parent: unknown
+  options: MessageBoxOptions
+  answer(response: number): void
+}
+
 export class FakeDialog {
   readonly errors: { title: string; content: string }[] = []
+  /** Every message box shown, in order; answered ones stay listed. */
+  readonly boxes: FakeMessageBox[] = []
 
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content })
+  }
+
+  /** As Electron: an optional parent window first, then the options. */
+  showMessageBox(
+    ...args: [parent: unknown, options: MessageBoxOptions] | [options: MessageBoxOptions]
+  ): Promise<MessageBoxReturnValue> {
+    const [parent, options] = args.length === 2 ? args : [undefined, args[0]]
+    return new Promise((resolve) => {
+      this.boxes.push({
+        parent,
+        options,
+        answer: (response) => resolve({ response, checkboxChecked: false })
+      })
+    })
   }
 }
 

@@ -152,7 +152,7 @@ export async function runDesktopApp<Image, MenuT>(
     argv: options.argv,
     execPath: options.execPath,
     assets,
-    core,
+    service: core.service,
     settings,
     windows,
     trayShown,

@@ -4,18 +4,20 @@
  * registers is added to the app's disposables.
  */
 import { join } from 'node:path'
+import type { BaseWindow } from 'electron'
 import type { CallAction } from '../../shared/ipc'
 import { IPC } from '../../shared/ipc'
 import type { Logger } from '../core/log'
 import type { Disposables } from '../core/shared/disposables'
-import type { SoftphoneService } from '../core/service/softphone-service'
 import { APP_NAME } from './app-identity'
+import type { DeskServicePort } from './desk-service-port'
 import type { LaunchFocus } from './instance-lock'
 import { registerIpc } from './ipc/register-ipc'
 import { WindowClients } from './ipc/window-clients'
 import { opensWindowAtStart } from './login-item'
 import { microphoneAccessCheck } from './microphone-access'
 import type { QuitPath } from './quit-path'
+import { startQuitQuestion } from './quit-question'
 import type { ShellElectron, ShellWindow } from './shell-electron'
 import { createMainWindow, revealWindow } from './windows/main-window'
 import type { RendererSource } from './windows/renderer-source'
@@ -30,7 +32,8 @@ export interface DesktopWindowsOptions<Image, MenuT> {
   /** The app's resources folder (the Linux window icon). */
   assets: string
   source: RendererSource
-  service: SoftphoneService
+  /** The desk's service, a hub's or a seat's. */
+  service: DeskServicePort
   quit: QuitPath
   launches: LaunchFocus
   /** A tray icon is expected: the window may start hidden, closing hides it. */
@@ -98,9 +101,26 @@ export function openDesktopWindows<Image, MenuT>(
     })
   )
 
-  clients.attach(mainWindow.webContents)
-  clients.attach(toastWindow.webContents)
+  const ownClients = new Set(
+    [mainWindow, toastWindow].map((window) => clients.attach(window.webContents).id)
+  )
   options.launches.attach(mainWindow)
+  options.quit.stopOnSystemEnd(electron.powerMonitor)
+  const question = startQuitQuestion({
+    service: options.service,
+    ownClient: (id) => ownClients.has(id),
+    showBox: (box) => {
+      // Electron's dialog: "The `window` argument allows the dialog to attach itself to a parent
+      // window, making it modal." Shown first: a sheet on a hidden window would not be seen.
+      if (mainWindow.isDestroyed()) return electron.dialog.showMessageBox(box)
+      revealWindow(mainWindow)
+      // Made by electron.BrowserWindow, so a BaseWindow; ShellWindow types only what the shell uses.
+      return electron.dialog.showMessageBox(mainWindow as unknown as BaseWindow, box)
+    },
+    log
+  })
+  disposables.add('quit question', () => question.dispose())
+  options.quit.askFirst(() => question.ask())
   app.on('activate', () => revealWindow(mainWindow))
   return { mainWindow, toastWindow, forwardCallAction }
 }

@@ -7,18 +7,18 @@ import type { SettingsStore } from '../core/config'
 import type { Logger } from '../core/log'
 import type { ClientHandle } from '../core/service/softphone-service'
 import type { Disposables } from '../core/shared/disposables'
-import type { SoftphoneCore } from '../core/softphone-core'
 import { startCallAlerts, type CallAlerts } from './alerts/call-alerts'
 import { startMissedBadge } from './alerts/missed-badge'
 import { createNotifier, type Notifier } from './alerts/notifications'
 import { APP_ID, APP_NAME } from './app-identity'
+import type { DeskServicePort } from './desk-service-port'
 import type { DesktopWindows } from './desktop-windows'
 import { linuxDisplay, NATIVE_WAYLAND_NOTE } from './linux/linux-display'
 import { applyStartAtLogin, loginItemSupported } from './login-item'
 import type { ShellElectron } from './shell-electron'
 import { createTray, trayGuid, type ShellTray } from './tray/tray'
 import { trayIconPath } from './tray/tray-icons'
-import type { TrayView } from './tray/tray-state'
+import { STARTING, type TrayView } from './tray/tray-state'
 import { revealWindow } from './windows/main-window'
 import { createToast } from './windows/toast-window'
 
@@ -30,8 +30,10 @@ export interface ShellAlertsOptions<Image, MenuT> {
   execPath: string
   /** The app's resources folder (the tray icons). */
   assets: string
-  core: SoftphoneCore
-  settings: SettingsStore
+  /** The desk's service, a hub's or a seat's: everything shown comes from it. */
+  service: DeskServicePort
+  /** This desk's settings (a seat keeps its own per-desk ones too). */
+  settings: Pick<SettingsStore, 'get' | 'update' | 'onChange'>
   windows: DesktopWindows
   trayShown: boolean
   /** The tray's "Test call" item works (the simulator is there); greyed out otherwise. */
@@ -49,7 +51,7 @@ export interface ShellAlerts {
 export function startShellAlerts<Image, MenuT>(
   options: ShellAlertsOptions<Image, MenuT>
 ): ShellAlerts {
-  const { electron, platform, core, settings, disposables } = options
+  const { electron, platform, service, settings, disposables } = options
   const { mainWindow, toastWindow, forwardCallAction } = options.windows
   const { app } = electron
   const log = options.logger.child('shell')
@@ -68,14 +70,14 @@ export function startShellAlerts<Image, MenuT>(
   const startTestCall = options.testCalls
     ? () => {
         revealWindow(mainWindow)
-        core.service.dispatch('startTestCall', {}, testCallClient).catch((error: unknown) => {
+        service.dispatch('startTestCall', {}, testCallClient).catch((error: unknown) => {
           log.warn('the test call did not start', { error })
         })
       }
     : undefined
 
   let tray: ShellTray | undefined
-  const initialView: TrayView = { state: 'offline', tooltip: `${APP_NAME}: starting` }
+  const initialView: TrayView = { state: 'offline', tooltip: `${APP_NAME}: ${STARTING}` }
   if (options.trayShown) {
     tray = createTray({
       electron,
@@ -114,22 +116,22 @@ export function startShellAlerts<Image, MenuT>(
   })
   // Before the alerts, whose tray views it adds the count to; later counts redraw the tray.
   const missedBadge = startMissedBadge({
-    service: core.service,
-    initial: core.history.unseenMissedCount(),
+    service,
     app,
     platform,
-    onChange: () => tray?.setView(missedBadge.decorate(alerts.view()))
+    onChange: () => tray?.setView(missedBadge.decorate(alerts.view())),
+    onAskFailed: (error) => log.warn('the missed-call count was not read', { error })
   })
   disposables.add('missed badge', () => missedBadge.dispose())
   const alerts = startCallAlerts({
-    service: core.service,
-    initial: { calls: core.registry.list(), status: core.status() },
+    service,
     appName: APP_NAME,
     doNotDisturb: () => settings.get().doNotDisturb.enabled,
     showView: (view) => tray?.setView(missedBadge.decorate(view)),
     toast,
     notifier,
-    floatingToast: !nativeWayland
+    floatingToast: !nativeWayland,
+    onHelloFailed: (error) => log.warn('the service did not say where calls stand', { error })
   })
   disposables.add('alerts', () => alerts.dispose())
   disposables.add(

@@ -3,7 +3,7 @@
  * module's own needs. The real module satisfies them (index.ts passes it, so a mismatch is a compile
  * error) and so does the hand-written fake in tests/mocks/electron.ts.
  */
-import type { Event } from 'electron'
+import type { BaseWindow, Event, MessageBoxOptions, MessageBoxReturnValue } from 'electron'
 import type { IpcMainLike } from './ipc/register-ipc'
 import type { ClientWebContents } from './ipc/window-clients'
 import type { RelaunchingApp } from './linux/linux-display'
@@ -32,7 +32,7 @@ export interface ShellApp extends LoginItemApp, BadgeApp, RelaunchingApp {
   quit(): void
   on(event: 'second-instance', listener: () => void): unknown
   on(event: 'activate', listener: () => void): unknown
-  on(event: 'before-quit', listener: () => void): unknown
+  on(event: 'before-quit', listener: (event: Event) => void): unknown
   on(event: 'will-quit', listener: (event: Event) => void): unknown
   on(
     event: 'web-contents-created',
@@ -57,7 +57,14 @@ export interface ShellElectron<Image, MenuT> extends TrayElectron<Image, MenuT> 
   safeStorage: SafeStorageLike
   screen: ToastScreen
   shell: { openExternal(url: string): Promise<void> }
-  powerMonitor: { on(event: 'resume', listener: () => void): unknown }
-  dialog: { showErrorBox(title: string, content: string): void }
+  powerMonitor: {
+    on(event: 'resume', listener: () => void): unknown
+    on(event: 'shutdown', listener: () => void): unknown
+  }
+  dialog: {
+    showErrorBox(title: string, content: string): void
+    showMessageBox(window: BaseWindow, options: MessageBoxOptions): Promise<MessageBoxReturnValue>
+    showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>
+  }
   systemPreferences: MediaAccessPreferences
 }

@@ -211,7 +211,8 @@ describe('the desktop app, composed against a fake Electron', () => {
     started = await startDesktop({ configured: false })
     const tray = started.electron.created.trays[0]
     expect(tray?.image.path).toBe('/tmp/fake-electron-app/resources/tray/offline.png')
-    expect(tray?.tooltip).toContain('Not set up')
+    // The shell learns the status by asking the service (`hello`), a moment after the start.
+    await expect.poll(() => tray?.tooltip).toContain('Not set up')
   })
 
   it('rings: tray, toast without focus, and a notification that opens the call', async () => {
@@ -299,7 +300,9 @@ describe('the desktop app, composed against a fake Electron', () => {
     if (!webhookUrl) throw new Error('not started')
     expect(await reachable(webhookUrl)).toBe(true)
     await started.quit()
-    expect(electron.app.quitCalls).toBe(2)
+    // Held while the calls are listed (none: no question), then held again for the stop.
+    expect(electron.app.quitCalls).toBe(3)
+    expect(electron.dialog.boxes).toEqual([])
     expect(await reachable(webhookUrl)).toBe(false)
     expect(electron.created.trays[0]?.destroyed).toBe(true)
     expect(electron.ipcMain.handlers.size).toBe(0)

@@ -43,4 +43,48 @@ describe('installQuitPath', () => {
     quit.stopOnSessionEnd(window, 'darwin')
     expect(window.listenerCount('session-end')).toBe(0)
   })
+
+  it('holds a quit the person asked for until the question is answered, before any window closes', async () => {
+    const electron = createFakeElectron()
+    const stop = vi.fn(async () => undefined)
+    const quit = installQuitPath(electron.app, stop, memoryLogger())
+    const window = new electron.BrowserWindow()
+    let answer: (yes: boolean) => void = () => undefined
+    const question = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)))
+    quit.askFirst(question)
+    electron.app.quit()
+    expect(window.isDestroyed()).toBe(false)
+    expect(quit.isQuitting()).toBe(false)
+    answer(true)
+    await vi.waitFor(() => expect(electron.app.quitted).toBe(true))
+    expect(question).toHaveBeenCalledOnce()
+    expect(stop).toHaveBeenCalledOnce()
+    expect(window.isDestroyed()).toBe(true)
+  })
+
+  it('quits anyway when the question cannot be put', async () => {
+    const electron = createFakeElectron()
+    const log = memoryLogger()
+    const quit = installQuitPath(electron.app, async () => undefined, log)
+    quit.askFirst(() => Promise.reject(new Error('no service')))
+    electron.app.quit()
+    await vi.waitFor(() => expect(electron.app.quitted).toBe(true))
+    expect(log.entries.map((entry) => entry.message)).toContain(
+      'could not ask before quitting: quitting anyway'
+    )
+  })
+
+  it('stops unasked when the system shuts down, however often it says so', async () => {
+    const electron = createFakeElectron()
+    const stop = vi.fn(async () => undefined)
+    const quit = installQuitPath(electron.app, stop, memoryLogger())
+    const question = vi.fn(async () => false)
+    quit.askFirst(question)
+    quit.stopOnSystemEnd(electron.powerMonitor)
+    electron.powerMonitor.emit('shutdown')
+    electron.powerMonitor.emit('shutdown')
+    await vi.waitFor(() => expect(electron.app.quitted).toBe(true))
+    expect(question).not.toHaveBeenCalled()
+    expect(stop).toHaveBeenCalledOnce()
+  })
 })

@@ -3,10 +3,14 @@
  * turns them into the tray icon, the toast window and the native notifications. A ringing call
  * raises the toast and a notification, unless the core silenced it (Do not disturb: it rings out or
  * is declined, see core/settings-effects/do-not-disturb); a silenced call shows nowhere.
+ *
+ * It learns where things stand as any UI does, by saying `hello` to the service (a hub's or a
+ * seat's, see desk-service-port), and follows the events from then on.
  */
-import type { CoreStatus, EventMessage } from '../../../shared/api'
+import type { CoreStatus, EventMessage, HelloResult } from '../../../shared/api'
 import { ringsHere, type Call } from '../../../shared/calls'
 import type { ClientHandle } from '../../core/service/softphone-service'
+import { ask, type DeskServicePort } from '../desk-service-port'
 import type { Notifier } from './notifications'
 import { deriveTrayView, type TrayView } from '../tray/tray-state'
 import type { Toast } from '../windows/toast-window'
@@ -14,8 +18,7 @@ import type { Toast } from '../windows/toast-window'
 export const SHELL_CLIENT_ID = 'desktop-shell'
 
 export interface CallAlertsDeps {
-  service: { attach(client: ClientHandle): () => void }
-  initial: { calls: readonly Call[]; status: CoreStatus }
+  service: DeskServicePort
   appName: string
   doNotDisturb: () => boolean
   /** Where the tray view goes (the tray, when there is one). */
@@ -28,6 +31,8 @@ export interface CallAlertsDeps {
    * and its click opens the main window (Linux notifications have no buttons).
    */
   floatingToast?: boolean
+  /** The `hello` failed: the tray stays at "starting" until the service sends a status. */
+  onHelloFailed?: (error: unknown) => void
 }
 
 export interface CallAlerts {
@@ -39,8 +44,11 @@ export interface CallAlerts {
 
 export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
   const calls = new Map<string, Call>()
-  for (const call of deps.initial.calls) if (call.state !== 'ended') calls.set(call.id, call)
-  let status = deps.initial.status
+  /** Calls an event told about since attaching: newer than what a later `hello` answer lists. */
+  const heard = new Set<string>()
+  /** Undefined until the `hello` answer or a status event. */
+  let status: CoreStatus | undefined
+  let disposed = false
   /** Calls a notification was raised for, so each rings the OS once. */
   const notified = new Set<string>()
   let view: TrayView
@@ -68,9 +76,8 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
 
   const onEvent = (message: EventMessage): void => {
     if (message.event === 'callUpdated') {
-      const call = message.payload
-      if (call.state === 'ended') calls.delete(call.id)
-      else calls.set(call.id, call)
+      heard.add(message.payload.id)
+      keep(message.payload)
       refresh()
     } else if (message.event === 'status') {
       status = message.payload
@@ -78,13 +85,32 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
     }
   }
 
-  const detach = deps.service.attach({ id: SHELL_CLIENT_ID, send: onEvent })
+  const keep = (call: Call): void => {
+    if (call.state === 'ended') calls.delete(call.id)
+    else calls.set(call.id, call)
+  }
+
+  // The answer may come after events (a seat asks its hub): what an event said is newer.
+  const greeted = (hello: HelloResult): void => {
+    if (disposed) return
+    for (const call of hello.calls) if (!heard.has(call.id)) keep(call)
+    status ??= hello.status
+    refresh()
+  }
+
+  const client: ClientHandle = { id: SHELL_CLIENT_ID, send: onEvent }
+  // Attached first, so no event falls between the answer and the subscription.
+  const detach = deps.service.attach(client)
   refresh()
+  ask(deps.service, 'hello', {}, client).then(greeted, (error: unknown) =>
+    deps.onHelloFailed?.(error)
+  )
 
   return {
     refresh,
     view: () => view,
     dispose() {
+      disposed = true
       detach()
       for (const id of notified) deps.notifier.callStoppedRinging(id)
       notified.clear()

@@ -16,9 +16,13 @@ export interface TrayView {
   tooltip: string
 }
 
+/** The tooltip before the service has said where things stand. */
+export const STARTING = 'starting'
+
 export interface TrayInput {
   calls: readonly Call[]
-  status: CoreStatus
+  /** Undefined until the service answered (the shell says `hello` once it starts). */
+  status: CoreStatus | undefined
   doNotDisturb: boolean
   appName: string
 }
@@ -81,7 +85,7 @@ export function deriveTrayView(input: TrayInput): TrayView {
   } else if (current) {
     view = { state: 'in-call', tooltip: `In a call with ${who(current)}` }
   } else {
-    const reason = offlineReason(input.status)
+    const reason = input.status ? offlineReason(input.status) : STARTING
     view = reason
       ? { state: 'offline', tooltip: reason }
       : { state: 'idle', tooltip: `Ready for calls${quiet}` }

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { CoreStatus, EventMessage } from '../../../../src/shared/api'
 import type { Call, RingingCall } from '../../../../src/shared/calls'
-import { REGISTRATION_IDLE } from '../../../../src/shared/tunnel'
 import { SHELL_CLIENT_ID, startCallAlerts } from '../../../../src/main/desktop/alerts/call-alerts'
-import type { ClientHandle } from '../../../../src/main/core/service/softphone-service'
 import { createNotifier } from '../../../../src/main/desktop/alerts/notifications'
 import type { TrayView } from '../../../../src/main/desktop/tray/tray-state'
 import { createFakeElectron } from '../../../mocks/electron'
-
-const STATUS: CoreStatus = {
-  page: { configured: true, pageId: '42' },
-  webhookUrl: 'http://127.0.0.1:47800/webhook',
-  publicUrl: 'https://desk.example.com',
-  tunnel: { state: 'up', url: 'https://desk.example.com' },
-  registration: REGISTRATION_IDLE
-}
+import { fakeDeskPort, HUB_STATUS as STATUS, settle } from '../support/fake-desk-port'
 
 const call = (id: string, state: Call['state'], name = 'Ada'): Call => {
   const base = {
@@ -36,8 +27,8 @@ const call = (id: string, state: Call['state'], name = 'Ada'): Call => {
   }
 }
 
-function setUp(options: { dnd?: boolean; initial?: Call[]; floatingToast?: boolean } = {}) {
-  let client: ClientHandle | undefined
+async function setUp(options: { dnd?: boolean; initial?: Call[]; floatingToast?: boolean } = {}) {
+  const service = fakeDeskPort({ calls: options.initial ?? [] })
   let dnd = options.dnd ?? false
   const views: TrayView[] = []
   const toast = {
@@ -53,13 +44,7 @@ function setUp(options: { dnd?: boolean; initial?: Call[]; floatingToast?: boole
     onCallClicked: (id) => clicked.push(id)
   })
   const alerts = startCallAlerts({
-    service: {
-      attach: (handle) => {
-        client = handle
-        return () => (client = undefined)
-      }
-    },
-    initial: { calls: options.initial ?? [], status: STATUS },
+    service,
     appName: 'S',
     doNotDisturb: () => dnd,
     showView: (view) => views.push(view),
@@ -67,14 +52,15 @@ function setUp(options: { dnd?: boolean; initial?: Call[]; floatingToast?: boole
     notifier,
     floatingToast: options.floatingToast
   })
-  const send = (message: EventMessage): void => client?.send(message)
+  await settle()
+  const send = (message: EventMessage): void => service.emit(message)
   return {
     alerts,
     views,
     toast,
     notifications: electron.created.notifications,
     clicked,
-    client: () => client,
+    service,
     update: (c: Call) => send({ event: 'callUpdated', payload: c }),
     status: (s: Partial<CoreStatus>) => send({ event: 'status', payload: { ...STATUS, ...s } }),
     setDnd: (on: boolean) => {
@@ -85,15 +71,16 @@ function setUp(options: { dnd?: boolean; initial?: Call[]; floatingToast?: boole
 }
 
 describe('call alerts', () => {
-  it('is a client of the service of its own', () => {
-    const t = setUp()
-    expect(t.client()?.id).toBe(SHELL_CLIENT_ID)
+  it('is a client of the service of its own, and asks it where things stand as that client', async () => {
+    const t = await setUp()
+    expect(t.service.attached()).toEqual([SHELL_CLIENT_ID])
+    expect(t.service.asked).toEqual([{ command: 'hello', client: SHELL_CLIENT_ID }])
     t.alerts.dispose()
-    expect(t.client()).toBeUndefined()
+    expect(t.service.attached()).toEqual([])
   })
 
-  it('raises the toast and one notification per ringing call, and clears them when it stops', () => {
-    const t = setUp()
+  it('raises the toast and one notification per ringing call, and clears them when it stops', async () => {
+    const t = await setUp()
     expect(t.views.at(-1)?.state).toBe('idle')
     t.update(call('c1', 'ringing'))
     expect(t.toast.shown).toBe(true)
@@ -115,8 +102,8 @@ describe('call alerts', () => {
     expect(t.views.at(-1)?.state).toBe('idle')
   })
 
-  it('keeps the toast up while any call still rings', () => {
-    const t = setUp()
+  it('keeps the toast up while any call still rings', async () => {
+    const t = await setUp()
     t.update(call('c1', 'ringing'))
     t.update(call('c2', 'ringing', 'Grace'))
     t.update(call('c1', 'ended'))
@@ -126,8 +113,8 @@ describe('call alerts', () => {
     expect(t.toast.shown).toBe(false)
   })
 
-  it('rings with the notification alone where the toast cannot float (native Wayland)', () => {
-    const t = setUp({ floatingToast: false })
+  it('rings with the notification alone where the toast cannot float (native Wayland)', async () => {
+    const t = await setUp({ floatingToast: false })
     t.update(call('c1', 'ringing'))
     expect(t.toast.shown).toBe(false)
     expect(t.notifications).toHaveLength(1)
@@ -136,15 +123,15 @@ describe('call alerts', () => {
     expect(t.clicked).toEqual(['c1'])
   })
 
-  it('focuses the call when its notification is clicked', () => {
-    const t = setUp()
+  it('focuses the call when its notification is clicked', async () => {
+    const t = await setUp()
     t.update(call('c7', 'ringing'))
     t.notifications[0]?.click()
     expect(t.clicked).toEqual(['c7'])
   })
 
-  it('leaves a call the core silenced (Do not disturb) out of the toast, notifications and tray', () => {
-    const t = setUp({ dnd: true })
+  it('leaves a call the core silenced (Do not disturb) out of the toast, notifications and tray', async () => {
+    const t = await setUp({ dnd: true })
     const quiet = { ...(call('c1', 'ringing') as RingingCall), silenced: true as const }
     t.update(quiet)
     expect(t.views.at(-1)).toEqual({
@@ -173,16 +160,45 @@ describe('call alerts', () => {
     expect(t.notifications[1]?.closed).toBe(true)
   })
 
-  it('follows the status: offline when the tunnel fails', () => {
-    const t = setUp()
+  it('follows the status: offline when the tunnel fails', async () => {
+    const t = await setUp()
     t.status({ tunnel: { state: 'error', message: 'Tunnel refused' }, publicUrl: null })
     expect(t.views.at(-1)).toEqual({ state: 'offline', tooltip: 'S: Tunnel refused' })
   })
 
-  it('rings for a call that was already ringing when it started', () => {
-    const t = setUp({ initial: [call('c0', 'ringing') as RingingCall] })
+  it('rings for a call that was already ringing when it started', async () => {
+    const t = await setUp({ initial: [call('c0', 'ringing') as RingingCall] })
     expect(t.toast.shown).toBe(true)
     expect(t.notifications).toHaveLength(1)
+  })
+
+  it('says "starting" until the service answers, and keeps what an event said meanwhile', async () => {
+    const service = fakeDeskPort({ calls: [call('c1', 'ringing'), call('c2', 'ringing', 'Grace')] })
+    const release = service.hold()
+    const views: TrayView[] = []
+    const toast = { show: () => undefined, hide: () => undefined }
+    const notifier = { callRinging: () => undefined, callStoppedRinging: () => undefined }
+    startCallAlerts({
+      service,
+      appName: 'S',
+      doNotDisturb: () => false,
+      showView: (view) => views.push(view),
+      toast,
+      notifier
+    })
+    expect(views.at(-1)).toEqual({ state: 'offline', tooltip: 'S: starting' })
+    // Answered elsewhere before the (older) answer arrives: the answer must not ring it again.
+    service.emit({ event: 'callUpdated', payload: call('c1', 'connected') })
+    service.emit({ event: 'status', payload: { ...STATUS, publicUrl: null } })
+    release()
+    await settle()
+    expect(views.at(-1)).toEqual({ state: 'ringing', tooltip: 'S: Grace is calling' })
+    service.emit({ event: 'callUpdated', payload: call('c2', 'ended') })
+    expect(views.at(-1)).toEqual({ state: 'in-call', tooltip: 'S: In a call with Ada' })
+    service.emit({ event: 'callUpdated', payload: call('c1', 'ended') })
+    expect(views.at(-1)?.tooltip).toBe(
+      'S: Calls cannot reach this computer yet: no public webhook address'
+    )
   })
 
   it('shows no notification where the OS has none, but still the toast', () => {

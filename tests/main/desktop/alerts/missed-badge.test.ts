@@ -4,24 +4,8 @@ import type { ClientHandle } from '../../../../src/main/core/service/softphone-s
 import { startMissedBadge, withMissedCalls } from '../../../../src/main/desktop/alerts/missed-badge'
 import { MAX_TOOLTIP } from '../../../../src/main/desktop/tray/tray-state'
 import { createFakeElectron } from '../../../mocks/electron'
+import { fakeDeskPort, settle } from '../support/fake-desk-port'
 import { cleanUp, ringCall, startDesktop, type StartedDesktop } from '../desktop-fixtures'
-
-/** The service as the badge sees it: one attached client that a test sends events to. */
-function fakeService() {
-  const clients = new Map<string, ClientHandle>()
-  return {
-    attach(client: ClientHandle) {
-      clients.set(client.id, client)
-      return () => void clients.delete(client.id)
-    },
-    emit(message: EventMessage) {
-      for (const client of clients.values()) client.send(message)
-    },
-    get attached() {
-      return clients.size
-    }
-  }
-}
 
 const missed = (unseen: number): EventMessage => ({ event: 'missedCalls', payload: { unseen } })
 
@@ -50,36 +34,55 @@ describe('the missed-calls badge', () => {
     // Windows has no count badge: the window title carries it there.
     ['win32', 0]
   ])(
-    'on %s shows the count from the start, follows it, and clears it at quit',
-    (platform, shown) => {
+    'on %s shows the count the service gives at start, follows it, and clears it at quit',
+    async (platform, shown) => {
       const electron = createFakeElectron()
-      const service = fakeService()
+      const service = fakeDeskPort({ unseen: 2 })
       const changes: number[] = []
       const badge = startMissedBadge({
         service,
-        initial: 2,
         app: electron.app,
         platform,
         onChange: (unseen) => changes.push(unseen)
       })
+      await settle()
+      expect(service.asked).toEqual([{ command: 'getMissedCalls', client: 'missed-badge' }])
       expect(electron.app.badgeCount).toBe(shown)
+      expect(changes).toEqual([2])
 
       service.emit(missed(3))
       service.emit(missed(3))
       service.emit({ event: 'historyAdded', payload: {} as never })
       expect(badge.unseen()).toBe(3)
-      expect(changes).toEqual([3])
+      expect(changes).toEqual([2, 3])
       expect(electron.app.badgeCount).toBe(shown === 0 ? 0 : 3)
       service.emit(missed(0))
       expect(electron.app.badgeCount).toBe(0)
-      expect(changes).toEqual([3, 0])
+      expect(changes).toEqual([2, 3, 0])
 
       service.emit(missed(1))
       badge.dispose()
-      expect(service.attached).toBe(0)
+      expect(service.attached()).toEqual([])
       expect(electron.app.badgeCount).toBe(0)
     }
   )
+
+  it('keeps a count an event gave before the answer to its first question', async () => {
+    const electron = createFakeElectron()
+    const service = fakeDeskPort({ unseen: 4 })
+    const release = service.hold()
+    const badge = startMissedBadge({
+      service,
+      app: electron.app,
+      platform: 'darwin',
+      onChange: () => undefined
+    })
+    service.emit(missed(5))
+    release()
+    await settle()
+    expect(badge.unseen()).toBe(5)
+    expect(electron.app.badgeCount).toBe(5)
+  })
 })
 
 describe('the desktop app with a missed call', () => {
