@@ -25,6 +25,7 @@ import {
 import { DeskService, type RoleService } from './desk-service'
 import { checkJoin, holdsPage } from './join-checks'
 import { readPastHistory } from './past-history'
+import { roleSettings, type DeskSettings } from './role-settings'
 import {
   firstAnswerSentence,
   openSeatLink,
@@ -66,6 +67,8 @@ export interface DeskRuntime {
   readonly service: DeskService
   readonly dataDir: string
   readonly ui: UiServer | undefined
+  /** This desk's settings, through whichever role's store is current. */
+  readonly settings: DeskSettings
   /** The role now (the hub's core, or the seat's core and link). */
   current(): DeskRole
   /** Heard after each change of role, once the windows were moved to it. */
@@ -90,6 +93,10 @@ class Runtime implements DeskRuntime {
   private readonly log: Logger
   private disposed: Promise<boolean> | undefined
   private changing = false
+  readonly settings: DeskSettings = roleSettings({
+    current: () => this.role.started.settings,
+    onChange: (listener) => this.onRoleChange((role) => listener(role.started.settings))
+  })
 
   constructor(
     private readonly options: DeskRuntimeOptions,
