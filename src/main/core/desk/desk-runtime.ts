@@ -147,7 +147,7 @@ class Runtime implements DeskRuntime {
         this.log.error('could not stop the UI bridge', { error: String(error) })
       })
       // A role change under way finishes first, so the role stopped is the one it left.
-      await this.facade.switchRole(async () => ({ service: this.facade.role, result: undefined }))
+      await this.facade.settled()
       return (await this.role.started.dispose()) && clean
     })()
     return this.disposed

@@ -72,6 +72,11 @@ export class DeskService implements RoleService {
     }
   }
 
+  /** Resolves once no role change is under way (the runtime stops the role it ended in). */
+  async settled(): Promise<void> {
+    while (this.switching) await this.switching
+  }
+
   /** Re-attaches every client to `next` and tells each where it now stands. */
   private moveTo(next: RoleService): void {
     this.current = next
