@@ -3,7 +3,7 @@
  * bridge and the desktop IPC are bound to this object once, and it hands every command and client
  * to the role's own service (the hub's SoftphoneService or a seat's SeatService). When the desk
  * changes role, the clients stay attached: they are moved to the new role's service and each is
- * told the new status, settings and calls, so a window turns from hub to seat (or back) without
+ * told the new status, settings, missed calls, desks (a hub's) and calls, so a window turns from hub to seat (or back) without
  * reconnecting.
  */
 import type { CommandResults, EventMessage } from '../../../shared/api'
@@ -87,18 +87,29 @@ export class DeskService implements RoleService {
     for (const { client } of this.attached.values()) void this.catchUp(next, client)
   }
 
-  /** A fresh status, settings and the client's calls, as a window would read them on start. */
+  /**
+   * A fresh status, settings, missed-call count and the client's calls, as a window reads them on
+   * start. What the new role refuses or cannot answer yet (a seat whose hub is offline) is skipped.
+   */
   private async catchUp(service: RoleService, client: ClientHandle): Promise<void> {
     const send = (message: EventMessage): void => {
       if (this.current === service && this.attached.has(client)) client.send(message)
     }
+    const ask = async <K extends 'getSettings' | 'getMissedCalls' | 'listDesks'>(
+      command: K
+    ): Promise<CommandResults[K] | undefined> =>
+      (await service.dispatch(command, {}, client).catch(() => undefined)) as
+        CommandResults[K] | undefined
     try {
       const hello = (await service.dispatch('hello', {}, client)) as CommandResults['hello']
       send({ event: 'status', payload: hello.status })
-      const settings = (await service
-        .dispatch('getSettings', {}, client)
-        .catch(() => undefined)) as CommandResults['getSettings'] | undefined
+      const settings = await ask('getSettings')
       if (settings) send({ event: 'settings', payload: settings })
+      const missed = await ask('getMissedCalls')
+      if (missed) send({ event: 'missedCalls', payload: missed })
+      // A hub's desks (a seat is refused them: its windows hide the section by the status).
+      const desks = await ask('listDesks')
+      if (desks) send({ event: 'desks', payload: desks })
       for (const call of hello.calls) send({ event: 'callUpdated', payload: call })
     } catch (error) {
       this.logger.warn('a window could not be told the desk changed role', {

@@ -22,6 +22,9 @@ function fakeRole(name: string, calls: unknown[] = []) {
       commands.push(command)
       if (command === 'hello') return { clientId: client.id, status: { role: name }, calls }
       if (command === 'getSettings') return { from: name }
+      if (command === 'getMissedCalls') return { unseen: name.length }
+      if (command === 'listDesks' && name === 'seat') throw new Error('forbidden')
+      if (command === 'listDesks') return { desks: [] }
       return `${name}:${command}`
     }
   }
@@ -41,7 +44,7 @@ function window(id: string): ClientHandle & { heard: EventMessage[] } {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('DeskService', () => {
-  it('moves attached clients to the new role and tells each its status, settings and calls', async () => {
+  it('moves attached clients to the new role and tells each its status, settings, missed calls and calls', async () => {
     const hub = fakeRole('hub')
     const seat = fakeRole('seat', [{ id: 'call-1' }])
     const desk = new DeskService(hub.service, memoryLogger())
@@ -61,17 +64,29 @@ describe('DeskService', () => {
       expect(client.heard).toEqual([
         { event: 'status', payload: { role: 'seat' } },
         { event: 'settings', payload: { from: 'seat' } },
+        { event: 'missedCalls', payload: { unseen: 4 } },
         { event: 'callUpdated', payload: { id: 'call-1' } }
       ])
     }
     // Events of the old role no longer reach them; the new role's do.
     hub.emit({ event: 'missedCalls', payload: { unseen: 1 } })
     seat.emit({ event: 'missedCalls', payload: { unseen: 2 } })
-    expect(a.heard.slice(3)).toEqual([{ event: 'missedCalls', payload: { unseen: 2 } }])
+    expect(a.heard.slice(4)).toEqual([{ event: 'missedCalls', payload: { unseen: 2 } }])
 
     detachB()
     expect([...seat.clients]).toEqual([a])
     expect(await desk.dispatch('listCalls', {}, a)).toBe('seat:listCalls')
+
+    // Back to a hub (leaving): its desks are told too, which a seat was refused.
+    a.heard.length = 0
+    await desk.switchRole(async () => ({ service: hub.service, result: undefined }))
+    await settle()
+    expect(a.heard.map((message) => message.event)).toEqual([
+      'status',
+      'settings',
+      'missedCalls',
+      'desks'
+    ])
   })
 
   it('holds commands sent during the change and runs them on the new role', async () => {
