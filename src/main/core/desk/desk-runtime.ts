@@ -253,6 +253,7 @@ class Runtime implements DeskRuntime {
       // Windows wait only for the switch itself, not for the hub's answer above.
       const joined = await this.facade.switchRole(async () => {
         try {
+          this.checkNotStopping()
           // A call that started ringing while the hub answered would end with this core.
           checkJoin(core, request)
           if (holdsPage(core)) await core.onboarding.removePage()
@@ -281,6 +282,7 @@ class Runtime implements DeskRuntime {
     try {
       const removedAtHub = await tellHubLeaving(role.link.hub, this.options.seat?.leaveTimeoutMs)
       const left = await this.facade.switchRole(async () => {
+        this.checkNotStopping()
         await forgetPinnedHub(this.dataDir)
         await role.started.dispose()
         // No Page: its secrets were forgotten when it joined, so it starts as a fresh install.
@@ -294,6 +296,11 @@ class Runtime implements DeskRuntime {
     } finally {
       this.changing = false
     }
+  }
+
+  /** The desk stopped while the hub was being asked: the change must not start a new role. */
+  private checkNotStopping(): void {
+    if (this.disposed) throw new ServiceError('conflict', 'This desk is stopping.')
   }
 
   /** One change of role at a time, from the role it starts in. */
