@@ -12,7 +12,7 @@ import type { SoftphoneCore } from '../softphone-core'
 export const CALL_LIVE_SENTENCE =
   'A call is still going on this desk: join the hub once it has ended.'
 export const CONFIRM_FORGET_SENTENCE =
-  'Confirm that this desk forgets its Page, stops its tunnel and webhook and joins the hub (forgetPage).'
+  'Confirm that this desk may forget its Page and stop its tunnel and webhook: a seat holds no Page.'
 export const NO_ADDRESS_SENTENCE =
   "The invitation has no hub address: paste the hub's whole invitation, which starts with https://."
 
