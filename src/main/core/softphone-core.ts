@@ -219,6 +219,7 @@ export async function createSoftphoneCore({
     secrets,
     webhookOwner: owner.ownership,
     desks,
+    joinHub: options.joinHub,
     logger
   })
 

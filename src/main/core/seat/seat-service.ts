@@ -15,9 +15,11 @@ import type {
 } from '../../../shared/api'
 import { ServiceError } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
+import type { LeaveHubResult } from '../../../shared/desk-role'
 import { hubUnreachableSentence, type SeatHubStatus } from '../../../shared/hub-link'
 import { hubWideGroupsIn } from '../../../shared/settings-scope'
 import { ConfigError } from '../config/errors'
+import type { PastHistory } from '../desk/past-history'
 import type { Logger } from '../log'
 import { parseCommand } from '../service/parse-command'
 import type { CommandRunner } from '../service/serve-command'
@@ -53,6 +55,10 @@ export interface SeatServiceDeps {
   logger: Logger
   /** How long a forwarded command may wait for the hub's reply. */
   forwardTimeoutMs?: number | undefined
+  /** This desk's own calls from before it joined (core/desk/past-history); absent: none. */
+  pastHistory?: Pick<PastHistory, 'any' | 'list'> | undefined
+  /** Leaves the hub and makes this desk a fresh hub again (core/desk); absent: not here. */
+  leave?: (() => Promise<LeaveHubResult>) | undefined
 }
 
 type LocalHandlers = {
@@ -107,9 +113,12 @@ export class SeatService implements CommandRunner {
         )
       },
       leaveHub: async () => {
-        throw new ServiceError('not-configured', 'Leaving the hub is not available here yet.')
+        if (!deps.leave) {
+          throw new ServiceError('not-configured', 'Leaving the hub is not available here.')
+        }
+        return deps.leave()
       },
-      listPastHistory: async () => []
+      listPastHistory: async (query) => (await deps.pastHistory?.list(query)) ?? []
     }
     const { hub } = deps
     for (const event of Object.keys(HUB_EVENTS) as EventName[]) {
@@ -176,7 +185,7 @@ export class SeatService implements CommandRunner {
       name: this.deps.hub.hubName,
       link: this.deps.hub.status(),
       queuedHangUps: this.hangUps.list(),
-      pastHistory: false
+      pastHistory: this.deps.pastHistory?.any ?? false
     }
     return seatStatus(hub, this.fromHub, this.deps.settings.notices?.() ?? [])
   }
