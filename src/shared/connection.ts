@@ -73,8 +73,8 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
 export function queuedHangUpsSentence(count: number): string | undefined {
   if (count === 0) return undefined
   return count === 1
-    ? 'Your hang up will reach the hub when it is back.'
-    : `Your ${count} hang ups will reach the hub when it is back.`
+    ? 'Your hang up will reach Meta when the hub is back.'
+    : `Your ${count} hang ups will reach Meta when the hub is back.`
 }
 
 /**

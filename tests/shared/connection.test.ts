@@ -293,11 +293,11 @@ describe('what a seat says about its hub', () => {
     const one = status(hub({ state: 'offline', reason: 'no answer' }, ['c_1']))
     const summary = summarizeConnection(one, NOW)
     expect(summary.state === 'problem' && summary.sentence).toBe(
-      'Hub offline: no answer. Calls cannot be answered here until it is back. Your hang up will reach the hub when it is back.'
+      'Hub offline: no answer. Calls cannot be answered here until it is back. Your hang up will reach Meta when the hub is back.'
     )
     const two = status(hub({ state: 'offline', reason: 'no answer' }, ['c_1', 'c_2']))
     expect(summarizeConnection(two, NOW)).toMatchObject({
-      sentence: expect.stringContaining('Your 2 hang ups will reach the hub when it is back.')
+      sentence: expect.stringContaining('Your 2 hang ups will reach Meta when the hub is back.')
     })
   })
 

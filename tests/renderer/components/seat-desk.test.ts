@@ -75,7 +75,7 @@ describe('a seat desk’s page', () => {
     expect(wrapper.get('.chip').text()).toBe('Hub offline')
     expect(claimsConnected(wrapper.text())).toBe(false)
     expect(wrapper.get('[aria-label="Connection to the hub"]').text()).toBe(
-      'Hub offline: no answer. Calls cannot be answered here until it is back. Your hang up will reach the hub when it is back.'
+      'Hub offline: no answer. Calls cannot be answered here until it is back. Your hang up will reach Meta when the hub is back.'
     )
   })
 

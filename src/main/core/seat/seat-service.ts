@@ -14,7 +14,7 @@ import type {
   ParsedCommandRequest
 } from '../../../shared/api'
 import { ServiceError } from '../../../shared/api'
-import type { Call } from '../../../shared/calls'
+import { isLive, type Call } from '../../../shared/calls'
 import type { LeaveHubResult } from '../../../shared/desk-role'
 import { hubUnreachableSentence, type SeatHubStatus } from '../../../shared/hub-link'
 import { hubWideGroupsIn } from '../../../shared/settings-scope'
@@ -28,6 +28,7 @@ import type { ClientHandle } from '../service/softphone-service'
 import { AnsweredHere } from './answered-here'
 import { HangUpQueue } from './hang-up-queue'
 import type { HubConnection } from './hub-connection'
+import { HungUpOffline } from './hung-up-offline'
 import { RingingAtSeat } from './ringing-at-seat'
 import { refusedOnSeat, SEAT_ROUTES, type LocalCommand } from './seat-routes'
 import { seatStatus } from './seat-status'
@@ -75,6 +76,7 @@ export class SeatService implements CommandRunner {
   private readonly answered = new AnsweredHere()
   private readonly ringing: RingingAtSeat
   private readonly hangUps: HangUpQueue
+  private readonly hungUpOffline = new HungUpOffline()
   private readonly local: LocalHandlers
   /** The hub's status as last heard (its Page), for this desk's own. */
   private fromHub: CoreStatus | undefined
@@ -173,7 +175,7 @@ export class SeatService implements CommandRunner {
     }
     if (command === 'hangUp' && !this.online()) {
       const { callId } = parsed as ParsedCommandRequest<'hangUp'>
-      this.hangUps.add(callId)
+      this.queueHangUp(callId)
       return undefined
     }
     return this.forward(command, parsed, client)
@@ -224,7 +226,7 @@ export class SeatService implements CommandRunner {
       if (this.online()) throw error
       // The link fell while the hub had the command: a hang up waits, anything else says why.
       if (command === 'hangUp') {
-        this.hangUps.add((request as { callId: string }).callId)
+        this.queueHangUp((request as { callId: string }).callId)
         return undefined as CommandResults[K]
       }
       throw new ServiceError('not-configured', hubUnreachableSentence(this.deps.hub.status()))
@@ -233,7 +235,7 @@ export class SeatService implements CommandRunner {
 
   private localResult(command: CommandName, result: unknown, client: ClientHandle): unknown {
     if (command === 'listCalls')
-      return (result as Call[]).map((call) => this.ringing.shown(this.answered.localView(call)))
+      return (result as Call[]).map((call) => this.shownHere(call)).filter(isLive)
     if (command === 'placeCall') {
       this.answered.claim((result as CommandResults['placeCall']).callId, client.id)
     }
@@ -279,14 +281,34 @@ export class SeatService implements CommandRunner {
     }
   }
 
+  /**
+   * The hub is offline, so this hang up waits; the desk's audio has stopped already, so its
+   * windows leave the call now (the status says the hang up is still to reach Meta).
+   */
+  private queueHangUp(callId: string): void {
+    const ended = this.hungUpOffline.hungUp(callId)
+    if (ended) this.tell({ event: 'callUpdated', payload: this.localView(ended) })
+    this.hangUps.add(callId)
+  }
+
+  /** A call from the hub as this desk's windows see it. */
+  private shownHere(call: Call): Call {
+    return this.localView(this.hungUpOffline.shown(call))
+  }
+
+  private localView(call: Call): Call {
+    return this.ringing.shown(this.answered.localView(call))
+  }
+
   private broadcast(message: EventMessage): void {
-    const local: EventMessage =
+    this.tell(
       message.event === 'callUpdated'
-        ? {
-            event: 'callUpdated',
-            payload: this.ringing.shown(this.answered.localView(message.payload))
-          }
+        ? { event: 'callUpdated', payload: this.shownHere(message.payload) }
         : message
+    )
+  }
+
+  private tell(local: EventMessage): void {
     for (const client of this.clients.values()) {
       try {
         client.send(local)

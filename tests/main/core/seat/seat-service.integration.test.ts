@@ -185,13 +185,17 @@ describe('a seat desk forwarding to its hub', () => {
 
     await expect(seat.client.api.hangUp({ callId })).resolves.toBeUndefined()
     await expect.poll(() => linkOf(seat.statuses.at(-1))?.queuedHangUps).toEqual([callId])
-    // The hub still holds the call with Meta: nothing was sent.
+    // The seat's audio has stopped, so its windows leave the call now ...
+    await seat.watch.untilState(callId, 'ended', 5000)
+    // ... while the hub still holds the call with Meta: nothing was sent.
     expect(rig.core.registry.get(callId)?.state).toBe('connected')
     expect(graphActions(callId, 'terminate')).toEqual([])
 
     await seat.hub.reconnect()
-    await seat.watch.untilState(callId, 'ended', 5000)
-    expect(graphActions(callId, 'terminate').map((r) => r.status)).toEqual([200])
+    await expect
+      .poll(() => graphActions(callId, 'terminate').map((r) => r.status), { timeout: 5000 })
+      .toEqual([200])
+    expect(rig.core.registry.get(callId)).toMatchObject({ state: 'ended', reason: 'we-hung-up' })
     await expect.poll(() => linkOf(seat.statuses.at(-1))?.queuedHangUps).toEqual([])
   })
 

@@ -164,6 +164,72 @@ describe('SeatService', () => {
     expect(hungUp).toEqual(['c_1', 'c_2', 'c_3'])
   })
 
+  it('leaves a call at once when its hang up must wait, until the hub tells the call’s end', async () => {
+    const hub = new ScriptedHub()
+    const { service, client, heard } = seatOn(hub)
+    const connected = {
+      id: 'c_1',
+      pageId: 'page-1',
+      state: 'connected',
+      direction: 'inbound',
+      caller: { psid: 'psid-1' },
+      startedAt: 1_000,
+      connectedAt: 2_000,
+      answeredBy: 'seat-link',
+      answeredByDesk: 'Front desk'
+    } as Call
+    const hubEnd = {
+      ...connected,
+      state: 'ended',
+      outcome: 'completed',
+      reason: 'we-hung-up',
+      endedAt: 9_000
+    } as Call
+    let hangUpReached: (() => void) | undefined
+    let live = [connected]
+    hub.reply = async (command) => {
+      if (command === 'hello') return { clientId: 'seat-link', status: undefined, calls: live }
+      if (command === 'listCalls') return live
+      if (command !== 'hangUp') return undefined
+      // The hub tells the call's end before it answers the hang up, as the real one does.
+      await new Promise<void>((resolve) => (hangUpReached = resolve))
+      live = []
+      hub.emit({ event: 'callUpdated', payload: hubEnd })
+    }
+    await service.dispatch('accept', { callId: 'c_1', sdp: 'v=0 offer' }, client)
+    hub.emit({ event: 'callUpdated', payload: connected })
+    const lastCall = () =>
+      heard.flatMap((message) => (message.event === 'callUpdated' ? [message.payload] : [])).at(-1)
+    expect(lastCall()).toMatchObject({ state: 'connected', answeredBy: 'window-1' })
+
+    hub.setLink({ state: 'offline', reason: 'the hub stopped answering pings.' })
+    await service.dispatch('hangUp', { callId: 'c_1' }, client)
+    const endedHere = lastCall()
+    expect(endedHere).toMatchObject({
+      id: 'c_1',
+      state: 'ended',
+      outcome: 'completed',
+      reason: 'we-hung-up',
+      connectedAt: 2_000,
+      answeredBy: 'window-1',
+      answeredByDesk: 'Front desk'
+    })
+    expect(service.status().hub?.queuedHangUps).toEqual(['c_1'])
+    // Restarted, the hub tells the call live again before the hang up reaches it: still ended here.
+    hub.emit({ event: 'callUpdated', payload: connected })
+    expect(lastCall()).toEqual(endedHere)
+
+    hub.setLink({ state: 'online' })
+    await expect.poll(() => hangUpReached).toBeDefined()
+    // A window that opens meanwhile is not shown the call live either.
+    expect(await service.dispatch('listCalls', {}, client)).toEqual([])
+    hangUpReached!()
+    await expect.poll(() => service.status().hub?.queuedHangUps).toEqual([])
+    // The hub's own end is passed on as it is (its history is the one record).
+    expect(lastCall()).toMatchObject({ state: 'ended', endedAt: 9_000, answeredBy: 'window-1' })
+    expect(hub.sent.filter((command) => command === 'hangUp')).toHaveLength(1)
+  })
+
   it('refuses a command it does not know, and a request that is not valid', async () => {
     const { service, client } = seatOn(new ScriptedHub())
     await expect(service.dispatch('formatDisk', {}, client)).rejects.toThrow(/Unknown command/)
