@@ -3,8 +3,9 @@
  * in its own process (the simulator as Meta and caller), a seat is `serve --web` paired with it,
  * its page in real Chromium. The seat answers; the hub process is killed; the seat's page says the
  * hub is offline and still hears the caller (media never passes through the hub); Hang up there
- * is queued and the page says so; the hub starts again on the same data folder and port, the
- * seat reconnects, its hang up reaches Meta, and the hub's history names the seat once.
+ * leaves the call at once, is queued and the page says so; the hub starts again on the same data
+ * folder and port, the seat reconnects, its hang up reaches Meta, and the hub's history names the
+ * seat once.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -68,6 +69,11 @@ it('a hub restart mid-call still lets the seat’s hang up reach Meta', async ()
     .toBeGreaterThan(0)
 
   await inCall.getByRole('button', { name: 'Hang up' }).click()
+  // The seat's audio stopped at once, so the page leaves the call at once too; the line says the
+  // hang up is still to reach Meta.
+  await expect.poll(() => inCall.count(), { timeout: 5_000 }).toBe(0)
+  const ended = page.getByRole('status').filter({ hasText: 'Call ended' })
+  await expect.poll(() => ended.count()).toBe(1)
   await expect.poll(() => line.innerText(), { timeout: 10_000 }).toContain(queuedHangUpsSentence(1))
   await screenshot(page, 'seat-hang-up-queued')
   const terminates = () =>
