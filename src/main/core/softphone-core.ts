@@ -7,7 +7,7 @@ import type { CoreStatus } from '../../shared/api'
 import { OWNED_ELSEWHERE, REGISTRATION_IDLE, TUNNEL_OFF } from '../../shared/tunnel'
 import type { RegistrationStatus, TunnelStatus } from '../../shared/tunnel'
 import { CallBack } from './callback'
-import { CallRegistry, routeWebhookEvents } from './calls'
+import { CallRegistry, endCallsOnStop, routeWebhookEvents } from './calls'
 import type { Credentials } from './config'
 import { listenNamingPort } from './config/port-in-use'
 import type { CoreOptions, SoftphoneCore } from './core-api'
@@ -334,10 +334,10 @@ export async function createSoftphoneCore({
       await seats?.close()
       await webhook.close()
       await testLine?.close()
-      // Deliveries already acknowledged are applied first, so the sweep below ends (and records)
-      // every call they started.
+      // Deliveries already acknowledged are applied first, so the sweep below ends (with Meta,
+      // and in history) every call they started.
       await webhook.drained()
-      registry.endAllLive('shutdown')
+      await endCallsOnStop(registry, metaCalls.terminate, log)
       live.dispose()
       doNotDisturb.dispose()
       service.dispose()

@@ -7,6 +7,7 @@ export type {
   TimerApi
 } from './registry'
 export { CallStateError, endedSentence } from './errors'
+export { endCallsOnStop, END_ON_STOP_MS } from './end-on-stop'
 export type { CallStateErrorCode } from './errors'
 export type { Ending, LiveCall } from './outcomes'
 export { routeWebhookEvents } from './route-webhook-events'
