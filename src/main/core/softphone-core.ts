@@ -253,6 +253,7 @@ export async function createSoftphoneCore({
     webhook,
     service,
     logger,
+    settings,
     hubName: () => deskName(settings.get())
   }).catch((error: unknown) => void log.error('the seat link is off', { error: String(error) }))
   if (seats) desks.follow(seats)
@@ -309,6 +310,7 @@ export async function createSoftphoneCore({
     status,
     setPublicUrl(url) {
       publicUrl = url
+      seats?.setPublicUrl(url)
       if (url === null) owner.ownership.noPublicUrl()
       service.publishStatus()
     },

@@ -81,12 +81,14 @@ export class HubDesks implements DesksPort {
         `A desk named "${checked}" is already paired with this hub: choose another name, or remove that desk first.`
       )
     }
-    const hubUrl = this.options.publicUrl()
+    // Without a public address, a hub open to its local network still invites desks there.
+    const lanAddress = seats.lanAddress()
+    const hubUrl = this.options.publicUrl() ?? (lanAddress ? `http://${lanAddress}` : null)
     if (!hubUrl) throw new ServiceError('not-configured', NO_PUBLIC_ADDRESS)
     const issued = seats.issueCode(checked)
     return {
       name: checked,
-      code: formatInvitation(hubUrl, issued.text),
+      code: formatInvitation(hubUrl, issued.text, lanAddress),
       hubUrl,
       expiresAt: issued.expiresAt
     }
