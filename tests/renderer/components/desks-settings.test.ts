@@ -281,6 +281,24 @@ describe('Settings', () => {
   })
 })
 
+describe('desks on this network', () => {
+  it('is off by default, says when to use it, and turns on for the whole hub', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    await useSettingsStore().load()
+    const wrapper = mount(DesksSettings, { global: { plugins: [pinia] } })
+    await flushPromises()
+    const toggle = wrapper.get<HTMLInputElement>('[data-testid="desks-on-network"]')
+    expect(toggle.element.checked).toBe(false)
+    expect(toggle.element.closest('.settings-field')?.textContent).toContain(
+      'Turn it on when the other desks are in the same office: they reach this computer on port 47802'
+    )
+    await toggle.setValue(true)
+    await flushPromises()
+    expect(service.requests('updateSettings')).toEqual([{ seats: { lan: { enabled: true } } }])
+  })
+})
+
 describe('formatAgo', () => {
   it('says how long ago in the coarsest whole unit', () => {
     expect(formatAgo(NOW - 20_000, NOW)).toBe('just now')
