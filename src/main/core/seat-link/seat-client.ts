@@ -32,7 +32,7 @@ import { loadOrCreateLinkKeyPair, loadPinnedHub, savePinnedHub } from './link-ke
 import { linkSocket } from './link-socket'
 import { webSocketTransport } from './message-transport'
 import { connectToHub, pairWithHub, SealedRefusalError } from './pairing'
-import { isLocalNetworkUrl, openFirstSeatSocket } from './seat-addresses'
+import { isLocalNetworkUrl, openFirstSeatSocket, seatLinkUrl } from './seat-addresses'
 import {
   HUB_SILENT_MS,
   realTimers,
@@ -270,7 +270,9 @@ export class SeatClient {
 
   /** The hub's new public address, sealed: the next connection goes there. */
   private adoptHubUrl(url: string): void {
-    if (url === this.options.hubUrl) return
+    const known = this.options.hubUrl
+    // The same place written another way (a trailing slash) is no news.
+    if (known && seatLinkUrl(known) === seatLinkUrl(url)) return
     this.log.info('the hub told its new address', { hubUrl: url })
     this.options.hubUrl = url
     this.options.onHubUrl?.(url)

@@ -39,6 +39,7 @@ export interface SeatLan {
 }
 
 const ANY_HOST = '0.0.0.0'
+const LAN_REQUEST_TIMEOUT_MS = 10_000
 
 /** This computer's address on its local network: a private IPv4 address first. */
 export function localNetworkAddress(
@@ -65,6 +66,9 @@ export function followSeatLan(options: SeatLanOptions): SeatLan {
 
   const start = (port: number): Promise<void> => {
     const next = createServer((_request, response) => response.writeHead(404).end())
+    // Anyone on the network can knock: a request that dawdles over its head is let go soon.
+    next.headersTimeout = LAN_REQUEST_TIMEOUT_MS
+    next.requestTimeout = LAN_REQUEST_TIMEOUT_MS
     next.on('upgrade', (request, socket: Duplex, head: Buffer) => {
       const path = new URL(request.url ?? '/', 'http://lan').pathname
       if (path !== SEAT_LINK_PATH) return void socket.destroy()
