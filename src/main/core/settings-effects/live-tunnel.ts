@@ -10,7 +10,7 @@
  * core and Meta hear only the new one) until the new one has its address and the seats connected
  * through the old one were told it (seat-endpoint.ts), then closes; the seats reconnect there.
  */
-import { REGISTRATION_IDLE } from '../../../shared/tunnel'
+import { REGISTRATION_IDLE, type TunnelStatus } from '../../../shared/tunnel'
 import type { RuntimeConfig } from '../config'
 import type { Logger } from '../log'
 import type { HubSeats } from '../seat-link/hub-seats'
@@ -83,14 +83,17 @@ export function liveTunnel(
       // The core heard nothing from the muted tunnel: a new one without an address says so here.
       if (runtime === next && !next.service.publicUrl) core.setPublicUrl(null)
     }
-    const off = next.service.on('status', (status) => {
+    const settle = (status: TunnelStatus): void => {
       if (status.state === 'connecting' || status.state === 'reconnecting' || grace) return
       grace = setTimeout(end, HANDOVER_GRACE_MS)
       grace.unref()
-    })
+    }
+    const off = next.service.on('status', settle)
     const longest = setTimeout(end, HANDOVER_MAX_MS)
     longest.unref()
     retiring.add(end)
+    // An own URL is up as soon as it starts, before anyone could listen.
+    settle(next.service.status)
   }
 
   return {

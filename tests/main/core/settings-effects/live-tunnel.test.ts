@@ -20,6 +20,9 @@ import type { TunnelRuntime } from '../../../../src/main/core/tunnel'
 
 let dataDir: string | undefined
 
+/** The address the next fake tunnel starts with (an own URL is up at once). */
+let nextPublicUrl: string | null = null
+
 interface FakeRun {
   tunnel: RuntimeConfig['tunnel']
   stopped: boolean
@@ -31,6 +34,7 @@ interface FakeRun {
 }
 
 afterEach(async () => {
+  nextPublicUrl = null
   if (dataDir) await rm(dataDir, { recursive: true, force: true })
   dataDir = undefined
 })
@@ -60,13 +64,18 @@ async function setUp(env: Record<string, string> = {}, seats?: { tunnelSubdomain
       stopped: false,
       muted: false,
       refreshed: 0,
-      publicUrl: null,
+      publicUrl: nextPublicUrl,
       emit: (status) => statusListeners.forEach((listener) => listener(status))
     }
     runs.push(run)
     const service = {
       get publicUrl() {
         return run.publicUrl
+      },
+      get status(): TunnelStatus {
+        return run.publicUrl
+          ? { state: 'up', url: run.publicUrl }
+          : { state: 'connecting', attempt: 1 }
       },
       on: (_event: 'status', listener: (status: TunnelStatus) => void) => {
         statusListeners.add(listener)
@@ -164,6 +173,15 @@ describe('the live tunnel', () => {
       // Turned off: nothing new comes, so nothing is kept.
       await settings.update({ tunnel: { mode: 'none' } })
       expect(runs[1]).toMatchObject({ muted: false, stopped: true })
+      // An own URL is up at once: the one it replaces goes a moment later, not a minute.
+      nextPublicUrl = 'https://four.example.com'
+      await settings.update({ tunnel: { mode: 'own-url', publicUrl: 'https://four.example.com' } })
+      expect(runs[2]).toMatchObject({ muted: false, stopped: true })
+      nextPublicUrl = 'https://five.example.com'
+      await settings.update({ tunnel: { publicUrl: 'https://five.example.com' } })
+      expect(runs[3]).toMatchObject({ muted: true, stopped: false })
+      vi.advanceTimersByTime(HANDOVER_GRACE_MS)
+      expect(runs[3]?.stopped).toBe(true)
       tunnel.stop()
     } finally {
       vi.useRealTimers()
