@@ -286,6 +286,8 @@ export class SeatClient {
   }
 
   private offline(reason: string): void {
+    // No longer behind a refusal: the next tries say "connecting" again.
+    this.slowRetry = false
     this.setStatus({ state: 'offline', reason: `Hub offline: ${reason}` })
     if (this.stopped) return
     this.failures += 1

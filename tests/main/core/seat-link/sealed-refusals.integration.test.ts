@@ -92,5 +92,13 @@ describe('refusals a seat believes', () => {
     await expect.poll(() => due.map(({ ms }) => ms)).toEqual([SEAT_BACKOFF.maxMs])
     // Heard from its first refusal on: the retry did not put "connecting" in its place.
     expect(shown).toEqual(['refused'])
+
+    // The hub gone meanwhile: plain "offline", and the tries after it say "connecting" again.
+    await hub.stop()
+    due.splice(0)[0]!.run()
+    await untilStatus(newer, 'offline')
+    await expect.poll(() => due.length).toBe(1)
+    due.splice(0)[0]!.run()
+    await expect.poll(() => shown.slice(-2)).toEqual(['connecting', 'offline'])
   })
 })
