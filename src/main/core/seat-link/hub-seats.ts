@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import type { Logger } from '../log'
 import type { SettingsPort } from '../service/ports'
 import { followSeatLan, type SeatLan } from '../settings-effects/seat-lan'
+import { deskName } from '../webhook-owner'
 import { TypedEmitter } from '../shared/typed-emitter'
 import type { CommandRunner } from '../service/serve-command'
 import type { SoftphoneService } from '../service/softphone-service'
@@ -64,20 +65,27 @@ export interface OpenHubSeatsOptions extends Pick<
   service: Pick<SoftphoneService, 'attach'> & CommandRunner
   logger: Logger
   now?: () => number
-  /** The hub's desk name (settings desk.name, or the computer's), told to seats as they connect. */
+  /**
+   * The hub's desk name, told to seats as they connect; default: the settings' (desk.name, or the
+   * computer's name).
+   */
   hubName?: () => string
-  /** Settings `seats.lan` opens the local network listener; without settings it stays off. */
+  /**
+   * The hub's settings: `seats.lan` opens the local network listener (without settings it stays
+   * off), `desk.name` names the hub.
+   */
   settings?: Pick<SettingsPort, 'get' | 'onChange'> | undefined
   /** Where the local network listener binds (default every interface; tests keep to loopback). */
   lanHost?: string | undefined
 }
 
 export async function openHubSeats(options: OpenHubSeatsOptions): Promise<HubSeats> {
+  const { settings } = options
   const pairing: HubPairing = {
     keyPair: await loadOrCreateLinkKeyPair(options.dataDir),
     codes: new PairingCodes({ now: options.now }),
     seats: await SeatRegistry.open(options.dataDir),
-    hubName: options.hubName
+    hubName: options.hubName ?? (settings && (() => deskName(settings.get())))
   }
   const now = options.now ?? Date.now
   const lastSeen = new Map<string, number>()

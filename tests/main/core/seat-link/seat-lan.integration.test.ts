@@ -18,7 +18,7 @@ import { untilStatus } from './seat-statuses'
 let rig: InProcessRig
 
 beforeAll(async () => {
-  rig = await startInProcessRig()
+  rig = await startInProcessRig({ deskName: 'Main office' })
 })
 
 afterAll(async () => {
@@ -52,7 +52,11 @@ describe('desks on the local network', () => {
       dataDir: await tempDir(),
       pairingCode: rig.core.seats!.issueCode('Kitchen').text
     })
-    expect(await untilStatus(seat, 'online')).toMatchObject({ name: 'Kitchen' })
+    // Its welcome names the hub as its settings do.
+    expect(await untilStatus(seat, 'online')).toMatchObject({
+      name: 'Kitchen',
+      hubName: 'Main office'
+    })
     const watch = new CallWatch(seat)
     onCleanup(() => watch.close())
     const callId = await rig.sim.placeCall({ audio: { mode: 'tone', frequency: 440 } })
