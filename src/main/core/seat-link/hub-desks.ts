@@ -51,7 +51,8 @@ export class HubDesks implements DesksPort {
   /** Serves these seats; every connect and disconnect is told to `onChange` listeners. */
   follow(seats: HubSeats): () => void {
     this.seats = seats
-    return seats.onPresence(() => this.refresh())
+    const offs = [seats.onPresence(() => this.refresh()), seats.onLanChange(() => this.refresh())]
+    return () => offs.forEach((off) => off())
   }
 
   onChange(listener: (list: DeskList) => void): () => void {
@@ -69,7 +70,8 @@ export class HubDesks implements DesksPort {
       answeredToday: answered.get(seat.name.toLowerCase()) ?? 0,
       pairedAt: seat.pairedAt
     }))
-    return { desks }
+    const onNetwork = seats.lanStatus()
+    return onNetwork ? { desks, onNetwork } : { desks }
   }
 
   async add(name: string): Promise<DeskInvitation> {

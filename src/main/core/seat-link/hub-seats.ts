@@ -5,6 +5,7 @@
  * What the hub's "Desks" section and `npm run hub` will drive.
  */
 import { createHash } from 'node:crypto'
+import type { DesksOnNetwork } from '../../../shared/desks'
 import type { Logger } from '../log'
 import type { SettingsPort } from '../service/ports'
 import { followSeatLan, type SeatLan } from '../settings-effects/seat-lan'
@@ -39,6 +40,10 @@ export interface HubSeats {
   setPublicUrl(url: string | null): void
   /** `host:port` of the hub on its local network while desks may connect there, else undefined. */
   lanAddress(): string | undefined
+  /** Desks on the local network: open (where) or failed (why); undefined while off. */
+  lanStatus(): DesksOnNetwork | undefined
+  /** Hears the local network listener open, close or fail. */
+  onLanChange(listener: () => void): () => void
   /**
    * The localtunnel subdomain this hub asks for when none is set: the same on every start of this
    * install (made from its link key), so seats find it again after a restart.
@@ -89,7 +94,10 @@ export async function openHubSeats(options: OpenHubSeatsOptions): Promise<HubSea
   }
   const now = options.now ?? Date.now
   const lastSeen = new Map<string, number>()
-  const presence = new TypedEmitter<{ presence: { name: string; online: boolean } }>()
+  const presence = new TypedEmitter<{
+    presence: { name: string; online: boolean }
+    lan: undefined
+  }>()
   const endpoint = createSeatEndpoint({
     ...options,
     hub: pairing,
@@ -105,7 +113,8 @@ export async function openHubSeats(options: OpenHubSeatsOptions): Promise<HubSea
       handleUpgrade: endpoint.handleUpgrade,
       settings: options.settings,
       logger: options.logger,
-      bindHost: options.lanHost
+      bindHost: options.lanHost,
+      onChange: () => presence.emit('lan', undefined)
     })
   return {
     pairing,
@@ -117,6 +126,8 @@ export async function openHubSeats(options: OpenHubSeatsOptions): Promise<HubSea
     onPresence: (listener) => presence.on('presence', listener),
     setPublicUrl: (url) => endpoint.setPublicUrl(url),
     lanAddress: () => lan?.address(),
+    lanStatus: () => lan?.status(),
+    onLanChange: (listener) => presence.on('lan', listener),
     tunnelSubdomain: tunnelSubdomainOf(pairing.keyPair.publicKey),
     async close() {
       stopServing()

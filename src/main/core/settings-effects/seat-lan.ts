@@ -13,6 +13,7 @@
 import { createServer, type Server } from 'node:http'
 import { networkInterfaces } from 'node:os'
 import type { Duplex } from 'node:stream'
+import type { DesksOnNetwork } from '../../../shared/desks'
 import type { Settings } from '../config'
 import type { Logger } from '../log'
 import { SEAT_LINK_PATH } from '../seat-link/seat-endpoint'
@@ -28,11 +29,15 @@ export interface SeatLanOptions {
   logger: Logger
   /** Where to listen: every interface by default; tests keep to loopback. */
   bindHost?: string | undefined
+  /** Hears the listener open, close or fail (the owner's Desks section shows it). */
+  onChange?: (() => void) | undefined
 }
 
 export interface SeatLan {
   /** `host:port` desks on the local network reach the hub at; undefined while it is off. */
   address(): string | undefined
+  /** Open (and where), failed (and why), or undefined while it is off. */
+  status(): DesksOnNetwork | undefined
   /** Resolves once the latest setting is applied (the port open, or closed). */
   settled(): Promise<void>
   close(): Promise<void>
@@ -60,6 +65,7 @@ export function followSeatLan(options: SeatLanOptions): SeatLan {
   // Closing the listener does not end the sockets it upgraded: those are cut with it.
   const upgraded = new Set<Duplex>()
   let open: { port: number } | undefined
+  let failure: string | undefined
   let applied = ''
   let closed = false
   let applying = Promise.resolve()
@@ -82,12 +88,15 @@ export function followSeatLan(options: SeatLanOptions): SeatLan {
           port,
           error: String(error)
         })
+        failure = `Desks on this network cannot connect: port ${port} is taken by another program.`
+        options.onChange?.()
         resolve()
       })
       next.listen(port, bindHost, () => {
         server = next
         open = { port }
         log.info('desks on the local network may connect', { port })
+        options.onChange?.()
         resolve()
       })
     })
@@ -95,15 +104,18 @@ export function followSeatLan(options: SeatLanOptions): SeatLan {
 
   const stop = async (): Promise<void> => {
     const current = server
+    const failed = failure !== undefined
     server = undefined
     open = undefined
-    if (!current) return
+    failure = undefined
+    if (!current) return void (failed && options.onChange?.())
     await new Promise<void>((resolve) => {
       current.close(() => resolve())
       current.closeAllConnections()
       for (const socket of upgraded) socket.destroy()
     })
     log.info('desks on the local network no longer connect directly')
+    options.onChange?.()
   }
 
   const apply = (lan: LanSetting): void => {
@@ -120,11 +132,17 @@ export function followSeatLan(options: SeatLanOptions): SeatLan {
   apply(options.settings.get().seats.lan)
   const unsubscribe = options.settings.onChange((next) => apply(next.seats.lan))
 
+  const address = (): string | undefined => {
+    if (!open) return undefined
+    const host = bindHost === ANY_HOST ? localNetworkAddress() : bindHost
+    return host ? `${host}:${open.port}` : undefined
+  }
+
   return {
-    address() {
-      if (!open) return undefined
-      const host = bindHost === ANY_HOST ? localNetworkAddress() : bindHost
-      return host ? `${host}:${open.port}` : undefined
+    address,
+    status() {
+      if (failure) return { state: 'failed', sentence: failure }
+      return open ? { state: 'open', address: address() } : undefined
     },
     settled: () => applying,
     async close() {

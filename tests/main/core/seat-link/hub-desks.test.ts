@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { HistoryRecord } from '../../../../src/shared/calls'
-import type { DeskList } from '../../../../src/shared/desks'
+import type { DeskList, DesksOnNetwork } from '../../../../src/shared/desks'
 import { ServiceError } from '../../../../src/shared/service-error'
 import { parseInvitation } from '../../../../src/main/core/seat-link/desk-invitation'
 import {
@@ -32,6 +32,7 @@ function fakeSeats(names: string[], lanAddress?: string) {
   const seen = new Map<string, number>()
   const listeners = new Set<(seat: { name: string; online: boolean }) => void>()
   const issued: string[] = []
+  const lanListeners = new Set<() => void>()
   const fake = {
     pairing: {
       seats: {
@@ -56,6 +57,17 @@ function fakeSeats(names: string[], lanAddress?: string) {
     },
     close: async () => undefined,
     lanAddress: () => lanAddress,
+    lan: undefined as DesksOnNetwork | undefined,
+    lanStatus: () => fake.lan,
+    onLanChange: (listener: () => void) => {
+      lanListeners.add(listener)
+      return () => lanListeners.delete(listener)
+    },
+    /** As the local network listener opens, closes or fails. */
+    setLan(status: DesksOnNetwork | undefined) {
+      fake.lan = status
+      for (const listener of lanListeners) listener()
+    },
     /** As the endpoint reports a seat coming or going. */
     presence(name: string, isOnline: boolean, when: number) {
       if (isOnline) online.add(name)
@@ -208,6 +220,21 @@ describe("the hub's desks", () => {
       hubUrl: 'http://192.168.1.20:47802/',
       lanUrl: 'http://192.168.1.20:47802'
     })
+  })
+
+  it('tells the owner where desks on the network reach the hub, or why they cannot', async () => {
+    const { seats, desks, events } = setUp({})
+    expect(await desks.list()).not.toHaveProperty('onNetwork')
+    seats.setLan({ state: 'open', address: '192.168.1.20:47802' })
+    await flush()
+    expect(events.at(-1)?.onNetwork).toEqual({ state: 'open', address: '192.168.1.20:47802' })
+    const failed = 'Desks on this network cannot connect: port 47802 is taken by another program.'
+    seats.setLan({ state: 'failed', sentence: failed })
+    await flush()
+    expect(events.at(-1)?.onNetwork).toEqual({ state: 'failed', sentence: failed })
+    seats.setLan(undefined)
+    await flush()
+    expect(events.at(-1)).not.toHaveProperty('onNetwork')
   })
 
   it('removes a desk, answering and announcing the list without it', async () => {

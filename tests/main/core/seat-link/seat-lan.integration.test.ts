@@ -3,7 +3,7 @@
  * the owner turns `seats.lan` on and a seat pairs and rings through that port alone (its public
  * address leads nowhere); turned off, the port closes and the seat connected there is let go.
  */
-import { connect } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { silentLogger } from '../../../../src/main/core/log'
@@ -74,6 +74,7 @@ describe('desks on the local network', () => {
     const settings = await SettingsStore.open(await tempDir(), silentLogger)
     await settings.update({ seats: { lan: { enabled: true, port } } })
     const upgrades: string[] = []
+    let changed = 0
     const lan = followSeatLan({
       handleUpgrade: (request, socket) => {
         upgrades.push(request.url ?? '')
@@ -81,7 +82,8 @@ describe('desks on the local network', () => {
       },
       settings,
       logger: silentLogger,
-      bindHost: '127.0.0.1'
+      bindHost: '127.0.0.1',
+      onChange: () => void (changed += 1)
     })
     onCleanup(() => lan.close())
     await lan.settled()
@@ -101,5 +103,22 @@ describe('desks on the local network', () => {
     expect(lan.address()).toBe(`127.0.0.1:${moved}`)
     expect(await accepting(port)).toBe(false)
     expect(await accepting(moved)).toBe(true)
+    expect(lan.status()).toEqual({ state: 'open', address: `127.0.0.1:${moved}` })
+
+    // A port another program holds: said in a sentence, for the owner's Desks section.
+    const squatter = createServer()
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve))
+    onCleanup(() => new Promise((resolve) => squatter.close(resolve)))
+    await settings.update({ seats: { lan: { port } } })
+    await lan.settled()
+    expect(lan.status()).toEqual({
+      state: 'failed',
+      sentence: `Desks on this network cannot connect: port ${port} is taken by another program.`
+    })
+    // Opened, closed, opened, closed and failed: each one heard.
+    expect(changed).toBe(5)
+    await settings.update({ seats: { lan: { enabled: false } } })
+    await lan.settled()
+    expect(lan.status()).toBeUndefined()
   })
 })
