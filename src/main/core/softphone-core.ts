@@ -26,7 +26,7 @@ import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
 import { followLiveConfig } from './settings-effects/live-config'
 import { pinnedSettings } from './settings-effects/pinned'
 import { TestLine } from './test-line'
-import { IDENTITY_PATH, createDeskOwnership, deskName } from './webhook-owner'
+import { IDENTITY_PATH, createDeskOwnership } from './webhook-owner'
 import { createWebhookServer, type VerificationInfo } from './webhook/server'
 
 export type { CoreOptions, SoftphoneCore } from './core-api'
@@ -260,7 +260,7 @@ export async function createSoftphoneCore({
     webhook,
     service,
     logger,
-    hubName: () => deskName(settings.get())
+    settings
   }).catch((error: unknown) => void log.error('the seat link is off', { error: String(error) }))
   if (seats) desks.follow(seats)
 
@@ -316,6 +316,7 @@ export async function createSoftphoneCore({
     status,
     setPublicUrl(url) {
       publicUrl = url
+      seats?.setPublicUrl(url)
       if (url === null) owner.ownership.noPublicUrl()
       service.publishStatus()
     },
