@@ -96,7 +96,6 @@ export async function createSoftphoneCore({
   let registration: RegistrationStatus = REGISTRATION_IDLE
   let lastVerification: VerificationInfo | undefined
   let lastHandshakeAt: number | null = null
-
   let configured = config.page.configured
   const registrationListeners = new Set<() => void>()
   const requestRegistration = (): void => {

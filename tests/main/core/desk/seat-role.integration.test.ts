@@ -67,6 +67,17 @@ describe('a desk that joined a hub', () => {
     expect((await again.window.api.getStatus({})).hub?.name).toBe('Front desk')
   })
 
+  it('keeps the new address its hub tells it, for its next start', async () => {
+    const desk = await joinedDesk()
+    await expect
+      .poll(async () => (await desk.window.api.getStatus({})).hub?.link.state)
+      .toBe('online')
+    // The same listener under another name, as a tunnel's new subdomain would be.
+    const moved = hubUrl.replace('127.0.0.1', 'localhost')
+    rig.core.setPublicUrl(moved)
+    await expect.poll(async () => (await loadHubPin(desk.runtime.dataDir))?.hubUrl).toBe(moved)
+  })
+
   it('lists its calls from before it joined, apart from the hub, and never writes them', async () => {
     const desk = await joinedDesk(3)
     const file = join(desk.runtime.dataDir, HISTORY_FILE)
