@@ -61,6 +61,9 @@ export interface SeatServiceDeps {
   leave?: (() => Promise<LeaveHubResult>) | undefined
 }
 
+export const LEAVE_CALL_LIVE_SENTENCE =
+  'A call answered on this desk is still going: hang up first, then leave the hub.'
+
 type LocalHandlers = {
   [K in LocalCommand]: (
     request: ParsedCommandRequest<K>,
@@ -115,6 +118,11 @@ export class SeatService implements CommandRunner {
       leaveHub: async () => {
         if (!deps.leave) {
           throw new ServiceError('not-configured', 'Leaving the hub is not available here.')
+        }
+        // Leaving closes the link its hang up needs; one already queued has been asked for.
+        const queued = this.hangUps.list()
+        if (this.answered.liveHere().some((id) => !queued.includes(id))) {
+          throw new ServiceError('conflict', LEAVE_CALL_LIVE_SENTENCE)
         }
         return deps.leave()
       },
@@ -264,6 +272,7 @@ export class SeatService implements CommandRunner {
       this.answered.knowHubClient(hello.clientId)
       this.fromHub = hello.status
       this.publishStatus()
+      this.answered.keepOnly(hello.calls.map((call) => call.id))
       for (const call of hello.calls) {
         this.broadcast({ event: 'callUpdated', payload: this.answered.localView(call) })
       }
@@ -280,6 +289,7 @@ export class SeatService implements CommandRunner {
   }
 
   private broadcast(message: EventMessage): void {
+    if (message.event === 'callUpdated') this.answered.follow(message.payload)
     const local: EventMessage =
       message.event === 'callUpdated'
         ? {
