@@ -88,12 +88,15 @@ export class SeatService implements CommandRunner {
     let ringHere = deps.settings.get().desk.ringHere
     this.hangUps = new HangUpQueue(this.log, () => this.publishStatus())
     this.local = {
-      hello: async (_request, client) => ({
-        clientId: client.id,
-        status: this.status(),
+      hello: async (_request, client) => {
         // A UI must start even when the hub cannot list its calls: the status says why.
-        calls: this.online() ? await this.forward('listCalls', {}, client).catch(() => []) : []
-      }),
+        const calls = this.online()
+          ? await this.forward('listCalls', {}, client).catch(() => [])
+          : []
+        // Read after the hub's answer: the hub's status may have come meanwhile, and a window
+        // told the status of before (no Page) would keep it until the next change.
+        return { clientId: client.id, status: this.status(), calls }
+      },
       getStatus: async () => this.status(),
       getSettings: async () => deps.settings.get(),
       updateSettings: async (patch) => {

@@ -108,6 +108,10 @@ describe('joining a hub', () => {
     // The window that was open all along was told it is a seat now, and rings for the hub's call.
     await expect.poll(() => d.statuses.at(-1)?.hub?.name).toBe('Front desk')
     expect((await d.window.api.getStatus({})).hub?.link).toEqual({ state: 'online' })
+    // The last status the window heard shows the hub's Page, as heard from the hub, not "no Page".
+    await expect.poll(() => d.statuses.at(-1)?.page.configured).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(d.statuses.at(-1)?.page.configured).toBe(true)
     const watch = new CallWatch(d.window)
     try {
       const callId = await rig.sim.placeCall()
