@@ -1,6 +1,6 @@
 /**
  * What joining a hub asks of this desk before anything is touched (issue 13, item 2): no live
- * call here, an invitation that reads as one (with the hub's address), and, when this desk holds
+ * call here, no desks of its own that would lose their hub, an invitation that reads as one (with the hub's address), and, when this desk holds
  * a Page, the person's confirmation that it forgets it. Each refusal is one sentence.
  */
 import type { ParsedCommandRequest } from '../../../shared/api'
@@ -16,6 +16,15 @@ export const CONFIRM_FORGET_SENTENCE =
 export const NO_ADDRESS_SENTENCE =
   "The invitation has no hub address: paste the hub's whole invitation, which starts with https://."
 
+/** Joining would leave this hub's own seats with no hub: they are removed first, on purpose. */
+export function hasSeatsSentence(count: number): string {
+  const desks = count === 1 ? 'another desk' : `${count} other desks`
+  return (
+    `This desk is the hub of ${desks}: remove ${count === 1 ? 'it' : 'them'} in Settings > Desks ` +
+    `first, or ${count === 1 ? 'it loses its' : 'they lose their'} hub.`
+  )
+}
+
 /** The hub's address and the invitation to pair with, once every check passed. */
 export interface CheckedJoin {
   hubUrl: string
@@ -23,12 +32,14 @@ export interface CheckedJoin {
 }
 
 export function checkJoin(
-  core: Pick<SoftphoneCore, 'registry' | 'credentials'>,
+  core: Pick<SoftphoneCore, 'registry' | 'credentials' | 'seats'>,
   request: ParsedCommandRequest<'joinHub'>
 ): CheckedJoin {
   if (core.registry.list().some((call) => call.state !== 'ended')) {
     throw new ServiceError('conflict', CALL_LIVE_SENTENCE)
   }
+  const seats = core.seats?.list().length ?? 0
+  if (seats > 0) throw new ServiceError('conflict', hasSeatsSentence(seats))
   let hubUrl: string | undefined
   try {
     hubUrl = parseInvitation(request.invitation).hubUrl

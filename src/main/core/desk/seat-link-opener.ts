@@ -7,6 +7,7 @@
 import type { Logger } from '../log'
 import { SeatClient, type SeatClientOptions, type SeatLinkStatus } from '../seat-link/seat-client'
 import { hubLinkStatusOf, SeatHubConnection } from '../seat-link/seat-hub-connection'
+import { saveHubAddress } from '../seat-link/link-key-files'
 import { hubUnreachableSentence } from '../../../shared/hub-link'
 
 /** What tests tune on the seat client (backoff, timers, versions); the rest the runtime gives. */
@@ -34,9 +35,23 @@ export interface OpenedSeatLink {
 /** Starts connecting now; the link keeps retrying a hub it cannot reach until closed. */
 export function openSeatLink(options: OpenSeatLinkOptions): OpenedSeatLink {
   const { hubUrl, dataDir, pairingCode, logger } = options
-  const client = new SeatClient({ ...options.tuning, hubUrl, dataDir, pairingCode, logger })
-  const hub = new SeatHubConnection(client, hubUrl)
   const log = logger.child('hub-link')
+  const client = new SeatClient({
+    ...options.tuning,
+    hubUrl,
+    dataDir,
+    pairingCode,
+    logger,
+    // The hub moved (its tunnel got another subdomain): the next start must look for it there.
+    // Before the pin exists (a join still pairing) there is nothing to keep it with: the join
+    // saves the address it reached.
+    onHubUrl: (url) => {
+      saveHubAddress(dataDir, url).catch((error: unknown) =>
+        log.warn('could not keep the hub’s new address', { error: String(error) })
+      )
+    }
+  })
+  const hub = new SeatHubConnection(client, hubUrl)
   client.onStatus((status) => {
     if (status.state === 'online') log.info('online with the hub', { hub: hub.hubName })
     else if (status.state === 'refused') log.error('the hub refused this desk', status)

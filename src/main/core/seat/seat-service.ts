@@ -62,6 +62,9 @@ export interface SeatServiceDeps {
   leave?: (() => Promise<LeaveHubResult>) | undefined
 }
 
+export const LEAVE_CALL_LIVE_SENTENCE =
+  'A call answered on this desk is still going: hang up first, then leave the hub.'
+
 type LocalHandlers = {
   [K in LocalCommand]: (
     request: ParsedCommandRequest<K>,
@@ -87,12 +90,15 @@ export class SeatService implements CommandRunner {
     let ringHere = deps.settings.get().desk.ringHere
     this.hangUps = new HangUpQueue(this.log, () => this.publishStatus())
     this.local = {
-      hello: async (_request, client) => ({
-        clientId: client.id,
-        status: this.status(),
+      hello: async (_request, client) => {
         // A UI must start even when the hub cannot list its calls: the status says why.
-        calls: this.online() ? await this.forward('listCalls', {}, client).catch(() => []) : []
-      }),
+        const calls = this.online()
+          ? await this.forward('listCalls', {}, client).catch(() => [])
+          : []
+        // Read after the hub's answer: the hub's status may have come meanwhile, and a window
+        // told the status of before (no Page) would keep it until the next change.
+        return { clientId: client.id, status: this.status(), calls }
+      },
       getStatus: async () => this.status(),
       getSettings: async () => deps.settings.get(),
       updateSettings: async (patch) => {
@@ -117,6 +123,11 @@ export class SeatService implements CommandRunner {
       leaveHub: async () => {
         if (!deps.leave) {
           throw new ServiceError('not-configured', 'Leaving the hub is not available here.')
+        }
+        // Leaving closes the link its hang up needs; one already queued has been asked for.
+        const queued = this.hangUps.list()
+        if (this.answered.liveHere().some((id) => !queued.includes(id))) {
+          throw new ServiceError('conflict', LEAVE_CALL_LIVE_SENTENCE)
         }
         return deps.leave()
       },
@@ -266,6 +277,7 @@ export class SeatService implements CommandRunner {
       this.answered.knowHubClient(hello.clientId)
       this.fromHub = hello.status
       this.publishStatus()
+      this.answered.keepOnly(hello.calls.map((call) => call.id))
       for (const call of hello.calls) {
         this.broadcast({ event: 'callUpdated', payload: this.answered.localView(call) })
       }
@@ -301,6 +313,7 @@ export class SeatService implements CommandRunner {
   }
 
   private broadcast(message: EventMessage): void {
+    if (message.event === 'callUpdated') this.answered.follow(message.payload)
     this.tell(
       message.event === 'callUpdated'
         ? { event: 'callUpdated', payload: this.shownHere(message.payload) }

@@ -9,7 +9,10 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ServiceError } from '../../../../src/shared/service-error'
 import { SECRETS_FILE } from '../../../../src/main/core/config/secrets'
-import { CONFIRM_FORGET_SENTENCE } from '../../../../src/main/core/desk/join-checks'
+import {
+  CONFIRM_FORGET_SENTENCE,
+  hasSeatsSentence
+} from '../../../../src/main/core/desk/join-checks'
 import { formatInvitation } from '../../../../src/main/core/seat-link/desk-invitation'
 import { loadHubPin } from '../../../../src/main/core/seat-link/link-key-files'
 import { startInProcessRig, type InProcessRig } from '../../../../src/main/simulator/rig/in-process'
@@ -105,6 +108,10 @@ describe('joining a hub', () => {
     // The window that was open all along was told it is a seat now, and rings for the hub's call.
     await expect.poll(() => d.statuses.at(-1)?.hub?.name).toBe('Front desk')
     expect((await d.window.api.getStatus({})).hub?.link).toEqual({ state: 'online' })
+    // The last status the window heard shows the hub's Page, as heard from the hub, not "no Page".
+    await expect.poll(() => d.statuses.at(-1)?.page.configured).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(d.statuses.at(-1)?.page.configured).toBe(true)
     const watch = new CallWatch(d.window)
     try {
       const callId = await rig.sim.placeCall()
@@ -155,5 +162,43 @@ describe('joining a hub', () => {
       d.window.api.joinHub({ invitation: invitation('Back office'), forgetPage: true })
     ).rejects.toThrow(/call is still going/)
     await expectUntouched(d)
+  })
+
+  it('refuses a desk that is itself the hub of other desks until they are removed', async () => {
+    const d = await desk()
+    const own = d.runtime.current()
+    if (own.role !== 'hub') throw new Error('not a hub')
+    // Another desk joins this one, at this desk's own listener.
+    const other = await desk()
+    const ownAddress = new URL(own.started.webhookUrl!).origin
+    const code = own.started.core.seats!.issueCode('Back room').text
+    await other.window.api.joinHub({
+      invitation: formatInvitation(ownAddress, code),
+      forgetPage: true
+    })
+    expect(own.started.core.seats!.list().map((seat) => seat.name)).toEqual(['Back room'])
+
+    const refusal = d.window.api.joinHub({
+      invitation: invitation('Back office'),
+      forgetPage: true
+    })
+    await expect(refusal).rejects.toThrow(hasSeatsSentence(1))
+    await expect(refusal).rejects.toMatchObject({ code: 'conflict' })
+    await expectUntouched(d)
+    expect(rig.core.seats!.list()).toEqual([])
+
+    // Removed in its Desks, the other desk no longer holds this one back.
+    await d.window.api.removeDesk({ name: 'Back room' })
+    await d.window.api.joinHub({ invitation: invitation('Back office'), forgetPage: true })
+    expect(d.runtime.current().role).toBe('seat')
+  })
+
+  it('names how many desks would lose their hub', () => {
+    expect(hasSeatsSentence(1)).toBe(
+      'This desk is the hub of another desk: remove it in Settings > Desks first, or it loses its hub.'
+    )
+    expect(hasSeatsSentence(3)).toBe(
+      'This desk is the hub of 3 other desks: remove them in Settings > Desks first, or they lose their hub.'
+    )
   })
 })

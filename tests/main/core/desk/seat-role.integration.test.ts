@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HISTORY_FILE } from '../../../../src/main/core/history/store'
 import { formatInvitation } from '../../../../src/main/core/seat-link/desk-invitation'
 import { loadHubPin } from '../../../../src/main/core/seat-link/link-key-files'
+import { LEAVE_CALL_LIVE_SENTENCE } from '../../../../src/main/core/seat/seat-service'
 import { HeadlessClient } from '../../../../src/main/simulator/client/headless-client'
 import { startInProcessRig, type InProcessRig } from '../../../../src/main/simulator/rig/in-process'
 import { CallWatch } from '../../../../src/main/simulator/scenarios'
@@ -65,6 +66,17 @@ describe('a desk that joined a hub', () => {
         state: 'online'
       })
     expect((await again.window.api.getStatus({})).hub?.name).toBe('Front desk')
+  })
+
+  it('keeps the new address its hub tells it, for its next start', async () => {
+    const desk = await joinedDesk()
+    await expect
+      .poll(async () => (await desk.window.api.getStatus({})).hub?.link.state)
+      .toBe('online')
+    // The same listener under another name, as a tunnel's new subdomain would be.
+    const moved = hubUrl.replace('127.0.0.1', 'localhost')
+    rig.core.setPublicUrl(moved)
+    await expect.poll(async () => (await loadHubPin(desk.runtime.dataDir))?.hubUrl).toBe(moved)
   })
 
   it('lists its calls from before it joined, apart from the hub, and never writes them', async () => {
@@ -146,6 +158,44 @@ describe('a desk that joined a hub', () => {
     expect(await desk.window.api.leaveHub({})).toEqual({ removedAtHub: false })
     expect(desk.runtime.current().role).toBe('hub')
     expect(await loadHubPin(desk.runtime.dataDir)).toBeUndefined()
+    rig = await startInProcessRig()
+  })
+
+  it('refuses to leave while a call answered on this desk goes on, also with the hub offline', async () => {
+    const desk = await joinedDesk()
+    const watch = new CallWatch(desk.window)
+    const answering = new HeadlessClient({ audio: { mode: 'tone', frequency: 660 } })
+    try {
+      // A call answered by another desk of the hub does not hold this one back.
+      const elsewhere = await rig.sim.placeCall()
+      await watch.untilState(elsewhere, 'ringing', 5000)
+      await rig.client.api.decline({ callId: elsewhere })
+      await watch.untilState(elsewhere, 'ended', 5000)
+
+      const callId = await rig.sim.placeCall()
+      await watch.untilState(callId, 'ringing', 5000)
+      await answering.answer(desk.window.api, callId)
+      await watch.untilState(callId, 'connected', 5000)
+      const refusal = desk.window.api.leaveHub({})
+      await expect(refusal).rejects.toThrow(LEAVE_CALL_LIVE_SENTENCE)
+      await expect(refusal).rejects.toMatchObject({ code: 'conflict' })
+      expect(desk.runtime.current().role).toBe('seat')
+      expect(rig.core.seats!.list().map((seat) => seat.name)).toEqual(['Back office'])
+
+      // The hub gone, the call's media goes on: still refused until it is hung up (queued).
+      await rig.close()
+      await expect
+        .poll(async () => (await desk.window.api.getStatus({})).hub?.link.state)
+        .not.toBe('online')
+      await expect(desk.window.api.leaveHub({})).rejects.toThrow(LEAVE_CALL_LIVE_SENTENCE)
+      await answering.hangUp(desk.window.api)
+      expect((await desk.window.api.getStatus({})).hub?.queuedHangUps).toEqual([callId])
+    } finally {
+      watch.close()
+      await answering.close()
+    }
+    expect(await desk.window.api.leaveHub({})).toEqual({ removedAtHub: false })
+    expect(desk.runtime.current().role).toBe('hub')
     rig = await startInProcessRig()
   })
 })
