@@ -14,14 +14,15 @@ describe('IncomingCallToast', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  it('names the caller, or shows the PSID until the profile arrives', async () => {
+  it('names the caller, or says "Messenger caller" (never the PSID) until the profile arrives', async () => {
     const call = ringing('c_1', { caller: { psid: '24680' }, startedAt: NOW })
     const wrapper = mount(IncomingCallToast, { props: { call } })
 
-    expect(wrapper.get('h2').text()).toBe('24680')
+    expect(wrapper.get('h2').text()).toBe('Messenger caller')
     expect(wrapper.get('[role="alertdialog"]').attributes('aria-label')).toBe(
-      'Incoming call from 24680'
+      'Incoming call from Messenger caller'
     )
+    expect(wrapper.text()).not.toContain('24680')
 
     await wrapper.setProps({ call: { ...call, caller: { psid: '24680', name: 'Grace Hopper' } } })
     expect(wrapper.get('h2').text()).toBe('Grace Hopper')
@@ -132,10 +133,12 @@ describe('RecentCalls', () => {
       'failed',
       'completed'
     ])
-    expect(items[1]?.get('.recent__caller').text()).toBe('13579')
+    // A caller with no name is never shown by their PSID.
+    expect(items[1]?.get('.recent__caller').text()).toBe('Messenger caller')
+    expect(wrapper.text()).not.toContain('13579')
     expect(items[0]?.get('.recent__caller').text()).toBe('Ada Lovelace')
-    expect(items[0]?.get('.recent__meta').text()).toMatch(/· 2:05$/)
-    expect(items[4]?.get('.recent__meta').text()).toMatch(/· 1:02:05$/)
+    expect(items[0]?.get('.recent__meta').text()).toMatch(/·\s*2:05$/)
+    expect(items[4]?.get('.recent__meta').text()).toMatch(/·\s*1:02:05$/)
     // No talk time for calls nobody talked on.
     expect(items[1]?.get('.recent__meta').text()).not.toContain('·')
     expect(items[1]?.classes()).not.toContain('recent__outcome--missed')
