@@ -29,19 +29,37 @@ describe('IncomingCallToast', () => {
     expect(wrapper.get('[role="alertdialog"]').attributes('aria-label')).toBe(
       'Incoming call from Grace Hopper'
     )
-    expect(wrapper.text()).toContain('GH')
+    expect(wrapper.get('[data-avatar="initials"]').text()).toBe('GH')
   })
 
-  it('counts down to the ring deadline', async () => {
+  it("shows the test caller's own face on a test call", () => {
+    const call = ringing('c_t', {
+      caller: { psid: 'test-caller', name: 'Test caller' },
+      test: true
+    })
+    const wrapper = mount(IncomingCallToast, { props: { call } })
+    expect(wrapper.get('[data-avatar="initials"]').text()).toBe('TC')
+  })
+
+  it('counts down to the ring deadline, in words and as a bar, without announcing each tick', async () => {
     const call = ringing('c_1', { startedAt: NOW, ringDeadline: NOW + 30_000 })
     const wrapper = mount(IncomingCallToast, { props: { call } })
+    const bar = () => (wrapper.get('.toast__time-left span').element as HTMLElement).style.width
     expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 30 s')
+    expect(wrapper.get('.toast__countdown').attributes('aria-live')).toBe('off')
+    expect(wrapper.get('.toast__time-left').attributes('aria-hidden')).toBe('true')
+    expect(bar()).toBe('100%')
 
-    await vi.advanceTimersByTimeAsync(5_100)
-    expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 25 s')
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 15 s')
+    expect(bar()).toBe('50%')
+
+    await vi.advanceTimersByTimeAsync(10_100)
+    expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 5 s')
 
     await vi.advanceTimersByTimeAsync(60_000)
     expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 0 s')
+    expect(bar()).toBe('0%')
   })
 
   it('emits the call id from Answer and Decline', async () => {
