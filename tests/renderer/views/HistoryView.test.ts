@@ -134,7 +134,12 @@ describe('HistoryView', () => {
   it('lists calls newest first with caller, direction, outcome, time, duration and quality', async () => {
     const wrapper = await mountView()
 
-    expect(names(wrapper)).toEqual(['Grace Hopper', 'Messenger caller', 'Alan Turing', 'Ada Lovelace'])
+    expect(names(wrapper)).toEqual([
+      'Grace Hopper',
+      'Messenger caller',
+      'Alan Turing',
+      'Ada Lovelace'
+    ])
     const [missed, declined, failed, answered] = entries(wrapper)
     expect(missed?.get('.entry__outcome').text()).toBe('Missed')
     expect(missed?.get('.entry__direction').text()).toBe('↙ Incoming')
