@@ -32,8 +32,12 @@ describe('the built-in test call and a blocked microphone', () => {
     await page.getByRole('button', { name: 'Test call' }).click()
     const toast = page.getByRole('alertdialog')
     await toast.getByText('Test caller').waitFor()
+    // The test caller has a face of its own (no stand-in photo): its initials.
+    expect(await toast.locator('[data-avatar="initials"]').textContent()).toBe('TC')
+    await screenshot(page, 'test-call-toast')
     await page.getByRole('button', { name: 'Answer' }).click()
     await page.getByRole('region', { name: 'Call in progress' }).getByText('Connected').waitFor()
+    await screenshot(page, 'test-call-in-call')
 
     // First the greeting tone (440 Hz), then the app's own 880 Hz tone coming back.
     await expect

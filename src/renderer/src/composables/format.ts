@@ -37,7 +37,7 @@ const sameDay = (a: Date, b: Date): boolean =>
  */
 export function formatCallTime(ms: number, now: number = Date.now(), locale?: string): string {
   const when = new Date(ms)
-  const time = when.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+  const time = when.toLocaleTimeString(locale, { timeStyle: 'short' })
   const today = new Date(now)
   if (sameDay(when, today)) return `Today ${time}`
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)
