@@ -37,7 +37,6 @@ describe('the built-in test call and a blocked microphone', () => {
     await screenshot(page, 'test-call-toast')
     await page.getByRole('button', { name: 'Answer' }).click()
     await page.getByRole('region', { name: 'Call in progress' }).getByText('Connected').waitFor()
-    await screenshot(page, 'test-call-in-call')
 
     // First the greeting tone (440 Hz), then the app's own 880 Hz tone coming back.
     await expect
@@ -48,6 +47,8 @@ describe('the built-in test call and a blocked microphone', () => {
         timeout: 15_000
       })
       .toBe(880)
+    // Only now: the greeting lasts 1.5 s, and two screenshots before it would miss it.
+    await screenshot(page, 'test-call-in-call')
     await page.getByRole('button', { name: 'Hang up' }).click()
     await page.getByText(/Call ended/).waitFor()
   })
