@@ -138,8 +138,11 @@ export function talkSeconds(call: EndedCall): number {
     : Math.max(0, Math.round((call.endedAt - call.connectedAt) / 1000))
 }
 
+/** How the UI names a caller whose profile gave no name: never the PSID, an internal id. */
+export const UNKNOWN_CALLER_LABEL = 'Messenger caller'
+
 export function callerLabel(caller: Caller): string {
-  return caller.name ?? caller.psid
+  return caller.name?.trim() || UNKNOWN_CALLER_LABEL
 }
 
 /**

@@ -43,6 +43,11 @@ describe('answering a call in the browser', () => {
     await expect.poll(() => toast().count()).toBe(1)
     // The name arrives from the profile lookup a moment after the toast (the PSID shows first).
     await toast().getByText('Ada Lovelace').waitFor()
+    // Large targets (WCAG 2.5.5): Answer and Decline are at least 44 px each way.
+    for (const name of ['Answer', 'Decline']) {
+      const box = await toast().getByRole('button', { name }).boundingBox()
+      expect(Math.min(box?.width ?? 0, box?.height ?? 0), name).toBeGreaterThanOrEqual(44)
+    }
     await screenshot(page, 'incoming-call-toast')
     // Ready to answer, yet nothing can leave: the prepared connection has an offer but no remote
     // side, so it cannot connect, and Meta has not been asked for anything.

@@ -97,6 +97,12 @@ describe('calling a customer back in the browser', () => {
     await expect(caller!.waitForDigits('12#', 5_000)).resolves.toBe('12#')
     await screenshot(page, 'call-back-keypad')
 
+    // Mute is one button that shows it is on: pressed, filled.
+    const mute = inCall.getByRole('button', { name: 'Mute' })
+    await mute.click()
+    expect(await mute.getAttribute('aria-pressed')).toBe('true')
+    await screenshot(page, 'in-call-muted')
+
     await inCall.getByRole('button', { name: 'Hang up' }).click()
     const ending = await rig.sim.whenEnded(callId)
     expect(ending.by).toBe('business')

@@ -32,6 +32,9 @@ describe('the built-in test call and a blocked microphone', () => {
     await page.getByRole('button', { name: 'Test call' }).click()
     const toast = page.getByRole('alertdialog')
     await toast.getByText('Test caller').waitFor()
+    // The test caller has a face of its own (no stand-in photo): its initials.
+    expect(await toast.locator('[data-avatar="initials"]').textContent()).toBe('TC')
+    await screenshot(page, 'test-call-toast')
     await page.getByRole('button', { name: 'Answer' }).click()
     await page.getByRole('region', { name: 'Call in progress' }).getByText('Connected').waitFor()
 
@@ -44,6 +47,8 @@ describe('the built-in test call and a blocked microphone', () => {
         timeout: 15_000
       })
       .toBe(880)
+    // Only now: the greeting lasts 1.5 s, and two screenshots before it would miss it.
+    await screenshot(page, 'test-call-in-call')
     await page.getByRole('button', { name: 'Hang up' }).click()
     await page.getByText(/Call ended/).waitFor()
   })

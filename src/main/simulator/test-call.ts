@@ -21,7 +21,8 @@ export const createTestCallSimulator: TestCallSimulatorFactory = async (logger) 
     ...credentials,
     // A short greeting tone, then the user's own voice: the whole path, heard end to end.
     callerAudio: { mode: 'echo', greetingMs: 1500, greetingFrequency: 440 },
-    profiles: { [TEST_PSID]: { first_name: 'Test', last_name: 'caller' } },
+    // No photo: the desk draws the test caller's own face ("TC"), not a stand-in picture.
+    profiles: { [TEST_PSID]: { first_name: 'Test', last_name: 'caller', profile_pic: null } },
     logger
   })
   return {

@@ -18,7 +18,16 @@ export function pageUrlOf(rig: InProcessRig): string {
   return url
 }
 
+/**
+ * `name`.png as the page is, and `name`-dark.png in the dark theme when the page was light, so
+ * every view is seen in both themes. The light look is restored after the dark shot.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true })
   await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}.png` })
+  const dark = await page.evaluate<boolean>("matchMedia('(prefers-color-scheme: dark)').matches")
+  if (dark) return
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}-dark.png` })
+  await page.emulateMedia({ colorScheme: null })
 }

@@ -125,7 +125,7 @@ describe('App', () => {
 
     press('m', { ctrlKey: true })
     await flushPromises()
-    expect(hasButton(view, 'Unmute')).toBe(true)
+    expect(button(view, 'Mute').attributes('aria-pressed')).toBe('true')
 
     press('e', { ctrlKey: true })
     await flushPromises()

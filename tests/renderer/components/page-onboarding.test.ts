@@ -208,7 +208,7 @@ describe('PageOnboarding', () => {
 
     service.emit('callUpdated', ringing('c_real', { caller: { psid: '9' } }))
     await flushPromises()
-    expect(step().text()).toContain('It works: a call from 9 just rang.')
+    expect(step().text()).toContain('It works: a call from Messenger caller just rang.')
     service.emit('callUpdated', ringing('c_real', { caller: { psid: '9', name: 'Ada Lovelace' } }))
     await flushPromises()
     expect(step().text()).toContain('It works: a call from Ada Lovelace just rang.')

@@ -14,33 +14,53 @@ describe('IncomingCallToast', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  it('names the caller, or shows the PSID until the profile arrives', async () => {
+  it('names the caller, or says "Messenger caller" (never the PSID) until the profile arrives', async () => {
     const call = ringing('c_1', { caller: { psid: '24680' }, startedAt: NOW })
     const wrapper = mount(IncomingCallToast, { props: { call } })
 
-    expect(wrapper.get('h2').text()).toBe('24680')
+    expect(wrapper.get('h2').text()).toBe('Messenger caller')
     expect(wrapper.get('[role="alertdialog"]').attributes('aria-label')).toBe(
-      'Incoming call from 24680'
+      'Incoming call from Messenger caller'
     )
+    expect(wrapper.text()).not.toContain('24680')
 
     await wrapper.setProps({ call: { ...call, caller: { psid: '24680', name: 'Grace Hopper' } } })
     expect(wrapper.get('h2').text()).toBe('Grace Hopper')
     expect(wrapper.get('[role="alertdialog"]').attributes('aria-label')).toBe(
       'Incoming call from Grace Hopper'
     )
-    expect(wrapper.text()).toContain('GH')
+    expect(wrapper.get('[data-avatar="initials"]').text()).toBe('GH')
   })
 
-  it('counts down to the ring deadline', async () => {
+  it("shows the test caller's own face on a test call", () => {
+    const call = ringing('c_t', {
+      caller: { psid: 'test-caller', name: 'Test caller' },
+      test: true
+    })
+    const wrapper = mount(IncomingCallToast, { props: { call } })
+    expect(wrapper.get('[data-avatar="initials"]').text()).toBe('TC')
+  })
+
+  it('counts down to the ring deadline, in words and as a bar, without announcing each tick', async () => {
     const call = ringing('c_1', { startedAt: NOW, ringDeadline: NOW + 30_000 })
     const wrapper = mount(IncomingCallToast, { props: { call } })
-    expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 30 s')
+    const bar = () => (wrapper.get('.toast__time-left span').element as HTMLElement).style.width
+    // One short line under the name, so the toast window (360 x 132) shows it whole.
+    expect(wrapper.get('.toast__line').text()).toMatch(/^Messenger call\s+Answer within 30 s$/)
+    expect(wrapper.get('.toast__countdown').attributes('aria-live')).toBe('off')
+    expect(wrapper.get('.toast__time-left').attributes('aria-hidden')).toBe('true')
+    expect(bar()).toBe('100%')
 
-    await vi.advanceTimersByTimeAsync(5_100)
-    expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 25 s')
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 15 s')
+    expect(bar()).toBe('50%')
+
+    await vi.advanceTimersByTimeAsync(10_100)
+    expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 5 s')
 
     await vi.advanceTimersByTimeAsync(60_000)
     expect(wrapper.get('.toast__countdown').text()).toBe('Answer within 0 s')
+    expect(bar()).toBe('0%')
   })
 
   it('emits the call id from Answer and Decline', async () => {
@@ -132,10 +152,12 @@ describe('RecentCalls', () => {
       'failed',
       'completed'
     ])
-    expect(items[1]?.get('.recent__caller').text()).toBe('13579')
+    // A caller with no name is never shown by their PSID.
+    expect(items[1]?.get('.recent__caller').text()).toBe('Messenger caller')
+    expect(wrapper.text()).not.toContain('13579')
     expect(items[0]?.get('.recent__caller').text()).toBe('Ada Lovelace')
-    expect(items[0]?.get('.recent__meta').text()).toMatch(/· 2:05$/)
-    expect(items[4]?.get('.recent__meta').text()).toMatch(/· 1:02:05$/)
+    expect(items[0]?.get('.recent__meta').text()).toMatch(/·\s*2:05$/)
+    expect(items[4]?.get('.recent__meta').text()).toMatch(/·\s*1:02:05$/)
     // No talk time for calls nobody talked on.
     expect(items[1]?.get('.recent__meta').text()).not.toContain('·')
     expect(items[1]?.classes()).not.toContain('recent__outcome--missed')

@@ -134,18 +134,23 @@ describe('HistoryView', () => {
   it('lists calls newest first with caller, direction, outcome, time, duration and quality', async () => {
     const wrapper = await mountView()
 
-    expect(names(wrapper)).toEqual(['Grace Hopper', '24680', 'Alan Turing', 'Ada Lovelace'])
+    expect(names(wrapper)).toEqual([
+      'Grace Hopper',
+      'Messenger caller',
+      'Alan Turing',
+      'Ada Lovelace'
+    ])
     const [missed, declined, failed, answered] = entries(wrapper)
     expect(missed?.get('.entry__outcome').text()).toBe('Missed')
     expect(missed?.get('.entry__direction').text()).toBe('↙ Incoming')
-    expect(missed?.get('time').text()).toMatch(/^Today, 11:30/)
+    expect(missed?.get('time').text()).toMatch(/^Today 11:30/)
     expect(missed?.find('.entry__duration').exists()).toBe(false)
     expect(declined?.get('.entry__outcome').text()).toBe('Declined')
     expect(declined?.get('.entry__direction').text()).toBe('↗ Outgoing')
     expect(failed?.get('.entry__outcome').text()).toBe('Failed')
     expect(failed?.text()).toContain('Reconnect the Page.')
     expect(answered?.get('.entry__outcome').text()).toBe('Answered')
-    expect(answered?.get('time').text()).toMatch(/^Yesterday, (16:00|0?4:00\sPM)/)
+    expect(answered?.get('time').text()).toMatch(/^Yesterday (16:00|0?4:00\sPM)/)
     expect(answered?.get('.entry__duration').text()).toBe('2:05')
 
     const quality = answered?.get('dl[aria-label="Call quality"]')
@@ -216,15 +221,16 @@ describe('HistoryView', () => {
     service.respond('listHistory', () => [])
     service.emit('historyAdded', { ...RECORDS[0]!, callId: 'c_new', startedAt: at(11, 50) })
     await flushPromises()
-    expect(wrapper.text()).toContain('No missed calls.')
+    expect(wrapper.get('.empty-state__text').text()).toBe('No missed calls.')
 
+    // The empty state's next step is the way back to every call.
     service.respond('listHistory', answer)
-    await button(wrapper, 'All').trigger('click')
+    await button(wrapper, 'Show all calls').trigger('click')
     await flushPromises()
     expect(names(wrapper)[0]).toBe('Ada Lovelace')
   })
 
-  it('searches by name or PSID after a pause in typing, and says when nothing matches', async () => {
+  it('searches after a pause in typing, and says when nothing matches with a way out', async () => {
     const wrapper = await mountView()
     await wrapper.get('input[type="search"]').setValue('gr')
     await flushPromises()
@@ -234,15 +240,19 @@ describe('HistoryView', () => {
     expect(service.requests('listHistory').at(-1)).toMatchObject({ search: 'grace' })
     expect(names(wrapper)).toEqual(['Grace Hopper'])
 
+    // The core still finds a caller by their id; the list names them in words.
     await typeSearch(wrapper, '2468')
-    expect(names(wrapper)).toEqual(['24680'])
+    expect(names(wrapper)).toEqual(['Messenger caller'])
 
     await typeSearch(wrapper, 'nobody')
     expect(entries(wrapper)).toHaveLength(0)
     expect(wrapper.text()).toContain('No calls match “nobody”.')
 
-    await typeSearch(wrapper, '  ')
+    await button(wrapper, 'Clear the search').trigger('click')
+    vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS)
+    await flushPromises()
     expect(names(wrapper)).toHaveLength(4)
+    expect((wrapper.get('input[type="search"]').element as HTMLInputElement).value).toBe('')
   })
 
   it('says the sentence when the core refuses the query', async () => {
@@ -257,7 +267,11 @@ describe('HistoryView', () => {
   it('says there are no calls yet on an empty history', async () => {
     service.respond('listHistory', () => [])
     const wrapper = await mountView()
-    expect(wrapper.text()).toContain('No calls yet.')
+    expect(wrapper.get('.empty-state__text').text()).toBe('No calls yet.')
+
+    await button(wrapper, 'Place a test call').trigger('click')
+    await flushPromises()
+    expect(service.requests('startTestCall')).toEqual([{}])
   })
 
   it('shows a quality report that arrives after the call, in place', async () => {

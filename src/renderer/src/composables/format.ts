@@ -25,3 +25,22 @@ export function formatAgo(at: number, now: number): string {
   }
   return 'just now'
 }
+
+const sameDay = (a: Date, b: Date): boolean =>
+  a.getFullYear() === b.getFullYear() &&
+  a.getMonth() === b.getMonth() &&
+  a.getDate() === b.getDate()
+
+/**
+ * The one way the app writes when something happened: "Today 09:31", "Yesterday 17:02", then the
+ * date and time ("3 Apr 2026, 14:05"), in the user's locale (`undefined`) unless one is given.
+ */
+export function formatCallTime(ms: number, now: number = Date.now(), locale?: string): string {
+  const when = new Date(ms)
+  const time = when.toLocaleTimeString(locale, { timeStyle: 'short' })
+  const today = new Date(now)
+  if (sameDay(when, today)) return `Today ${time}`
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)
+  if (sameDay(when, yesterday)) return `Yesterday ${time}`
+  return when.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+}

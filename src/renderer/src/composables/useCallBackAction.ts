@@ -4,6 +4,7 @@
  */
 import type { HistoryRecord } from '../../../shared/calls'
 import { useCallBackStore } from '../stores/call-back'
+import { useHistoryStore } from '../stores/history'
 import { useSettingsStore } from '../stores/settings'
 
 export function useCallBackAction(): {
@@ -12,6 +13,7 @@ export function useCallBackAction(): {
 } {
   const settings = useSettingsStore()
   const store = useCallBackStore()
+  const history = useHistoryStore()
   return {
     // A known person who called the Page connected now: not a test call, not a Page of before.
     canCallBack: (record) => {
@@ -22,6 +24,7 @@ export function useCallBackAction(): {
         (page.pageId === undefined || page.pageId === record.pageId)
       )
     },
-    callBack: (record) => void store.open(record.caller)
+    // With the photo History already has, so the panel shows the same face as the list.
+    callBack: (record) => void store.open(history.withPhoto(record.caller))
   }
 }

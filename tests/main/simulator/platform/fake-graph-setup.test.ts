@@ -78,7 +78,14 @@ describe('fake Graph: who is calling', () => {
     expect(png.readUInt32BE(20)).toBe(48)
     const idatLength = png.readUInt32BE(33)
     expect(png.subarray(37, 41).toString('ascii')).toBe('IDAT')
-    expect(inflateSync(png.subarray(41, 41 + idatLength))).toHaveLength(48 * (1 + 48 * 3))
+    const pixels = inflateSync(png.subarray(41, 41 + idatLength))
+    expect(pixels).toHaveLength(48 * (1 + 48 * 3))
+    // A head and shoulders on a background, like a photo, not one flat colour.
+    const rgbAt = (x: number, y: number): string =>
+      pixels.subarray(y * 145 + 1 + x * 3, y * 145 + 4 + x * 3).toString('hex')
+    expect(rgbAt(24, 19)).not.toBe(rgbAt(2, 2))
+    expect(rgbAt(24, 46)).toBe(rgbAt(24, 19))
+    expect(rgbAt(45, 2)).toBe(rgbAt(2, 2))
   })
 
   it('leaves profile_pic out for a person without a photo, and 404s unknown photos', async () => {

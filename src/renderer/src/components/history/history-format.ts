@@ -27,22 +27,6 @@ export const DIRECTION_ICONS: Record<CallDirection, string> = {
   outbound: '↗'
 }
 
-const sameDay = (a: Date, b: Date): boolean =>
-  a.getFullYear() === b.getFullYear() &&
-  a.getMonth() === b.getMonth() &&
-  a.getDate() === b.getDate()
-
-/** "Today, 09:30", "Yesterday, 18:02", else the date and time in the user's locale. */
-export function callTime(ms: number, now: number = Date.now()): string {
-  const when = new Date(ms)
-  const clock = when.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-  const today = new Date(now)
-  if (sameDay(when, today)) return `Today, ${clock}`
-  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)
-  if (sameDay(when, yesterday)) return `Yesterday, ${clock}`
-  return when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-}
-
 export interface QualityFigure {
   label: string
   value: string
