@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+import { windowScripts, windowSizesReport } from './scripts/window-sizes'
 
 export default defineConfig(({ command }) => {
   // Source maps help while developing; in a build they would ship inside the app for no one's use.
@@ -20,9 +22,13 @@ export default defineConfig(({ command }) => {
       }
     },
     renderer: {
-      plugins: [vue()],
+      plugins: [vue(), printWindowSizes()],
       build: {
         sourcemap: false,
+        // electron-vite leaves the renderer unminified; the windows load it on every open.
+        minify: true,
+        // Which chunks each window loads, for the sizes printed below and bounded by a test.
+        manifest: true,
         rollupOptions: {
           input: {
             index: resolve(import.meta.dirname, 'src/renderer/index.html'),
@@ -33,3 +39,18 @@ export default defineConfig(({ command }) => {
     }
   }
 })
+
+/** After the renderer's build: how much JavaScript each window loads (scripts/window-sizes.ts). */
+function printWindowSizes(): Plugin {
+  let outDir = ''
+  return {
+    name: 'print-window-sizes',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    closeBundle() {
+      process.stdout.write(`\n${windowSizesReport(windowScripts(outDir))}\n`)
+    }
+  }
+}
