@@ -37,9 +37,10 @@ export interface WindowScripts {
 
 /** Each window's scripts in the built renderer at `rendererDir`, in the manifest's order. */
 export function windowScripts(rendererDir: string): WindowScripts[] {
-  const manifest = JSON.parse(
-    readFileSync(join(rendererDir, MANIFEST_PATH), 'utf8')
-  ) as Record<string, ManifestChunk>
+  const manifest = JSON.parse(readFileSync(join(rendererDir, MANIFEST_PATH), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >
   const size = (file: string): number => statSync(join(rendererDir, file)).size
   const chunk = (key: string): ManifestChunk => {
     const found = manifest[key]
@@ -61,13 +62,22 @@ export function windowScripts(rendererDir: string): WindowScripts[] {
     .filter(([, entry]) => entry.isEntry === true && entry.file.endsWith('.js'))
     .map(([window]) => {
       const loaded = closure([window], (c) => c.imports ?? [])
-      const reachable = closure([window], (c) => [...(c.imports ?? []), ...(c.dynamicImports ?? [])])
+      const reachable = closure([window], (c) => [
+        ...(c.imports ?? []),
+        ...(c.dynamicImports ?? [])
+      ])
       const files = [...loaded].map((key) => chunk(key).file)
       const onDemandFiles = [...reachable]
         .filter((key) => !loaded.has(key))
         .map((key) => chunk(key).file)
       const total = (list: string[]): number => list.reduce((sum, file) => sum + size(file), 0)
-      return { window, files, bytes: total(files), onDemandFiles, onDemandBytes: total(onDemandFiles) }
+      return {
+        window,
+        files,
+        bytes: total(files),
+        onDemandFiles,
+        onDemandBytes: total(onDemandFiles)
+      }
     })
 }
 
