@@ -3,6 +3,7 @@ export interface Target {
   label: string
   sources: string[]
   dirs: string[]
+  install: 'swap' | 'add'
   marker: string
   args(tempOut: string): string[]
 }

@@ -3,8 +3,9 @@
  * (issue 14, item 3), so a hub and its seats can start from one checkout at once:
  * - a lock (a folder made atomically in out/) lets one process build while the others wait, then
  *   find the build fresh and run it;
- * - the build goes to a temporary folder in out/ and is renamed into place, so a running instance
- *   never sees a half-written out/ (the core is one file; the pages it serves are swapped whole).
+ * - the build goes to a temporary folder in out/ and is renamed into place, so no process ever
+ *   sees a half-written out/: the pages are swapped whole; the core's content-named chunks are
+ *   added beside the old ones (a running core may still load its own) and its entry renamed last.
  * Plain JavaScript: it runs before anything is built, with no TypeScript loader.
  */
 import { spawnSync } from 'node:child_process'
@@ -19,7 +20,7 @@ import {
   utimesSync,
   writeFileSync
 } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -29,7 +30,9 @@ const OUT = join(ROOT, 'out')
  * @typedef {object} Target
  * @property {string} label what the notice on stderr names
  * @property {string[]} sources files and folders (walked) whose changes call for a build
- * @property {string[]} dirs the folders of out/ the build makes, swapped in whole
+ * @property {string[]} dirs the folders of out/ the build makes
+ * @property {'swap' | 'add'} install 'swap': each folder replaced whole; 'add': files renamed in,
+ *   the marker last, and files of older builds kept a while (see PRUNE_AFTER_MS)
  * @property {string} marker a file of the build whose time is the build's start
  * @property {(tempOut: string) => string[]} args the build command's arguments after `node`
  */
@@ -41,6 +44,7 @@ export const TARGETS = {
     label: 'the headless core',
     sources: ['src/main', 'src/shared', 'core.vite.config.ts', 'package.json'],
     dirs: ['core'],
+    install: 'add',
     marker: 'core/serve.js',
     args: (tempOut) => [
       join(ROOT, 'node_modules/vite/bin/vite.js'),
@@ -56,6 +60,7 @@ export const TARGETS = {
     label: 'the app',
     sources: ['src', 'electron.vite.config.ts', 'scripts/window-sizes.ts', 'package.json'],
     dirs: ['main', 'preload', 'renderer'],
+    install: 'swap',
     marker: 'renderer/index.html',
     args: (tempOut) => [
       join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'),
@@ -70,6 +75,8 @@ export const TARGETS = {
 const LOCK_TIMEOUT_MS = 5 * 60_000
 /** A lock with no owner's pid yet older than this was left by a process that died making it. */
 const ORPHAN_LOCK_MS = 30_000
+/** A file of an older core build, unused by the new one, is removed once this old. */
+const PRUNE_AFTER_MS = 7 * 24 * 3600_000
 
 /** Newest modification time (ms) of the files and folders under `paths` (relative to ROOT). */
 export function newestSourceTime(paths) {
@@ -123,7 +130,10 @@ function build(target, out) {
     // The build's time is when it started: a source saved during the build calls for another.
     const startedAt = new Date(started)
     utimesSync(join(temp, target.marker), startedAt, startedAt)
-    for (const dir of target.dirs) swapIn(join(temp, dir), join(out, dir))
+    for (const dir of target.dirs) {
+      if (target.install === 'add') addIn(join(temp, dir), join(out, dir), join(out, target.marker))
+      else swapIn(join(temp, dir), join(out, dir))
+    }
   } finally {
     rmSync(temp, { recursive: true, force: true })
   }
@@ -135,6 +145,32 @@ function swapIn(built, place) {
   if (existsSync(place)) renameSync(place, old)
   renameSync(built, place)
   rmSync(old, { recursive: true, force: true })
+}
+
+/**
+ * Moves the files of the folder `built` into `place`, the `entry` last: until then a starting core
+ * loads the old entry, whose chunks are still there. Same-named chunks hold the same content.
+ */
+function addIn(built, place, entry) {
+  const files = filesUnder(built)
+  const entryName = relative(place, entry)
+  for (const file of [...files.filter((f) => f !== entryName), entryName]) {
+    mkdirSync(dirname(join(place, file)), { recursive: true })
+    renameSync(join(built, file), join(place, file))
+  }
+  const now = Date.now()
+  for (const file of filesUnder(place)) {
+    if (files.includes(file)) continue
+    if (now - statSync(join(place, file)).mtimeMs > PRUNE_AFTER_MS) rmSync(join(place, file))
+  }
+}
+
+/** The files under `dir`, as paths relative to it. */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
 }
 
 async function takeLock(lock) {

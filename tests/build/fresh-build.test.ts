@@ -5,7 +5,7 @@
  * temporary out/ folder, in two processes started together.
  */
 import { spawn } from 'node:child_process'
-import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -46,13 +46,31 @@ describe('a fresh build of the headless core', () => {
 
   it('is not made again while fresh, and is made again once a source is newer', async () => {
     expect((await buildInChild()).built).toBe('false')
+    // A chunk an older build left, which a core still running from it may load, and one older
+    // than a week, which none does any more.
+    const chunks = join(out, 'core/chunks')
+    await writeFile(join(chunks, 'recent-0ld.js'), '')
+    await writeFile(join(chunks, 'ancient-0ld.js'), '')
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600_000)
+    await utimes(join(chunks, 'ancient-0ld.js'), weekAgo, weekAgo)
     // As if every source had been saved after the build: the build's time goes before them.
     const before = new Date(newestSourceTime(TARGETS.core.sources) - 1000)
     await utimes(join(out, 'core/serve.js'), before, before)
     expect(isFresh(TARGETS.core, out)).toBe(false)
     expect((await buildInChild()).built).toBe('true')
     expect(isFresh(TARGETS.core, out)).toBe(true)
+    const left = await readdir(chunks)
+    expect(left).toContain('recent-0ld.js')
+    expect(left).not.toContain('ancient-0ld.js')
   }, 60_000)
+
+  it('loads WebRTC (werift, ~30 MB) only on demand: the test call’s simulator is a chunk', async () => {
+    const entry = await readFile(join(out, 'core/serve.js'), 'utf8')
+    expect(entry).not.toMatch(/^import .* from "werift";$/m)
+    const simulator = /import\("\.\/(chunks\/simulator-[\w-]+\.js)"\)/.exec(entry)?.[1]
+    expect(simulator).toBeDefined()
+    expect(await readFile(join(out, 'core', simulator!), 'utf8')).toMatch(/from "werift"/)
+  })
 
   it('watches the sources the core is built from', () => {
     expect(newestSourceTime(['src/main/serve.ts'])).toBeGreaterThan(0)
