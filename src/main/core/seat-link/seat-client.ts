@@ -254,6 +254,7 @@ export class SeatClient {
     let silence: unknown
     const expectPing = (): void => {
       this.timers.clearTimeout(silence)
+      // Timer "hub silence watchdog": re-armed by each of the hub's pings.
       silence = this.timers.setTimeout(
         () => socket.terminate(),
         this.options.hubSilentMs ?? HUB_SILENT_MS
@@ -296,6 +297,7 @@ export class SeatClient {
       this.options.random
     )
     this.log.info('hub offline, retrying', { reason, delayMs: delay })
+    // Timer "hub reconnect" (once per lost connection, with backoff).
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = undefined
       if (!this.stopped) void this.connect()
