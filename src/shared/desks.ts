@@ -40,6 +40,16 @@ export interface DeskSummary {
   pairedAt: number
 }
 
+/**
+ * Desks on the hub's local network (settings `seats.lan`) while the owner has it on: `open` with
+ * where they reach the hub (`host:port`; absent when this computer shows no network address), or
+ * `failed` with the sentence saying why they cannot.
+ */
+export type DesksOnNetwork =
+  { state: 'open'; address?: string | undefined } | { state: 'failed'; sentence: string }
+
 export interface DeskList {
   desks: DeskSummary[]
+  /** Absent while desks on the local network may not connect directly (the default). */
+  onNetwork?: DesksOnNetwork | undefined
 }

@@ -10,6 +10,8 @@ export const DEFAULT_GRAPH_API_VERSION = 'v26.0'
  * at the right place across restarts. 0 means "any free port" (tests).
  */
 export const DEFAULT_WEBHOOK_PORT = 47800
+/** Where a hub takes desks on its local network, when the owner turns that on. */
+export const DEFAULT_SEAT_LAN_PORT = 47802
 export const DEFAULT_WEBHOOK_PATH = '/webhook'
 /** Meta stops a call after 60 s unanswered; ringing stops earlier so a late click cannot race it. */
 export const DEFAULT_RING_TIMEOUT_SECONDS = 50

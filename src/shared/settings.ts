@@ -7,6 +7,7 @@ import { z } from 'zod'
 import {
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_RING_TIMEOUT_SECONDS,
+  DEFAULT_SEAT_LAN_PORT,
   DEFAULT_STUN_URLS,
   DEFAULT_WEBHOOK_PATH,
   DEFAULT_WEBHOOK_PORT,
@@ -173,7 +174,23 @@ export const settingsSchema = z.strictObject({
        * The desks (by name) that calls do not ring on; they still see the calls. Empty by default:
        * a desk added later rings unless the owner leaves it out, so no call goes unheard by mistake.
        */
-      silent: z.array(z.string().min(1).max(60)).max(100).default([])
+      silent: z.array(z.string().min(1).max(60)).max(100).default([]),
+      /**
+       * Off by default: desks on this hub's local network may also connect straight to it on
+       * `port` (the same sealed link as through the tunnel), quicker, and working when the
+       * internet does not. On, the port is open to the whole network, so it stays the owner's call.
+       */
+      lan: z
+        .strictObject({
+          enabled: z.boolean().default(false),
+          port: z
+            .number({ error: 'must be a whole number from 1 to 65535' })
+            .int('must be a whole number from 1 to 65535')
+            .min(1, 'must be a whole number from 1 to 65535')
+            .max(65535, 'must be a whole number from 1 to 65535')
+            .default(DEFAULT_SEAT_LAN_PORT)
+        })
+        .prefault({})
     })
     .prefault({})
 })

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BridgeClient } from '../../src/shared/bridge-client'
 import { BRIDGE_INFO_FILE } from '../../src/main/core/bridge/ui-server'
-import { PINNED_HUB_FILE } from '../../src/main/core/seat-link/link-key-files'
+import { loadHubPin, PINNED_HUB_FILE } from '../../src/main/core/seat-link/link-key-files'
 import { HeadlessClient } from '../../src/main/simulator/client/headless-client'
 import { connectBridge } from '../../src/main/simulator/rig/bridge-connection'
 import { startInProcessRig, type InProcessRig } from '../../src/main/simulator/rig/in-process'
@@ -49,11 +49,12 @@ async function dataDir(): Promise<string> {
   return dir
 }
 
-function seat(dir: string, code?: string): Running {
+/** `hub: false`: started without SOFTPHONE_HUB, as the stored role says. */
+function seat(dir: string, code?: string, hub = true): Running {
   const running = serve(
     {
       SOFTPHONE_DATA_DIR: dir,
-      SOFTPHONE_HUB: hubUrl,
+      ...(hub ? { SOFTPHONE_HUB: hubUrl } : {}),
       SOFTPHONE_UI_PORT: '0',
       SOFTPHONE_UI_TOKEN: TOKEN,
       ...(code ? { SOFTPHONE_PAIRING_CODE: code } : {})
@@ -113,6 +114,8 @@ describe('npm run web as a seat (SOFTPHONE_HUB)', () => {
     await rig.sim.hangUpAsCaller(callId)
     await window.watch.untilState(callId, 'ended', 10_000)
     await stop(first, dir)
+    // SOFTPHONE_HUB is recorded with the pin: this desk's stored role is now that hub's seat.
+    expect((await loadHubPin(dir))?.hubUrl).toContain(new URL(hubUrl).host)
 
     // Later starts need no code: the keys in the data folder are enough.
     const again = seat(dir)
@@ -122,6 +125,16 @@ describe('npm run web as a seat (SOFTPHONE_HUB)', () => {
     await later.client.api.decline({ callId: next })
     await later.watch.untilState(next, 'ended', 10_000)
     await stop(again, dir)
+
+    // Without SOFTPHONE_HUB it starts as the seat all the same: the stored role.
+    const stored = seat(dir, undefined, false)
+    const window3 = await seatWindow(stored, dir)
+    await expect
+      .poll(async () => (await window3.client.api.getStatus({})).hub?.link.state, {
+        timeout: 10_000
+      })
+      .toBe('online')
+    await stop(stored, dir)
   }, 90_000)
 
   it('says it needs a pairing code, and exits 2, with neither a code nor saved keys', async () => {

@@ -6,6 +6,7 @@ import type { CoreStatus } from '../../shared/api'
 import type { RegistrationStatus, TunnelStatus } from '../../shared/tunnel'
 import type { CallRegistry } from './calls'
 import type { Credentials, Env, RuntimeConfig, SecretStore } from './config'
+import type { JoinHub } from './desk/hub-role-commands'
 import type { GraphClient } from './graph'
 import type { HistoryStore } from './history'
 import type { Logger } from './log'
@@ -42,6 +43,8 @@ export interface CoreOptions {
   webhookRecheckMs?: number | undefined
   /** How the owner of a callback URL is asked who it is; tests pass their own. */
   askWebhookOwner?: AskOwner | undefined
+  /** Makes this desk a seat of another hub (the desk runtime, core/desk); absent: unavailable. */
+  joinHub?: JoinHub | undefined
 }
 
 export interface SoftphoneCore {

@@ -26,7 +26,7 @@ import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
 import { followLiveConfig } from './settings-effects/live-config'
 import { pinnedSettings } from './settings-effects/pinned'
 import { TestLine } from './test-line'
-import { IDENTITY_PATH, createDeskOwnership, deskName } from './webhook-owner'
+import { IDENTITY_PATH, createDeskOwnership } from './webhook-owner'
 import { createWebhookServer, type VerificationInfo } from './webhook/server'
 
 export type { CoreOptions, SoftphoneCore } from './core-api'
@@ -96,7 +96,6 @@ export async function createSoftphoneCore({
   let registration: RegistrationStatus = REGISTRATION_IDLE
   let lastVerification: VerificationInfo | undefined
   let lastHandshakeAt: number | null = null
-
   let configured = config.page.configured
   const registrationListeners = new Set<() => void>()
   const requestRegistration = (): void => {
@@ -219,6 +218,7 @@ export async function createSoftphoneCore({
     secrets,
     webhookOwner: owner.ownership,
     desks,
+    joinHub: options.joinHub,
     logger
   })
 
@@ -259,7 +259,7 @@ export async function createSoftphoneCore({
     webhook,
     service,
     logger,
-    hubName: () => deskName(settings.get())
+    settings
   }).catch((error: unknown) => void log.error('the seat link is off', { error: String(error) }))
   if (seats) desks.follow(seats)
 
@@ -315,6 +315,7 @@ export async function createSoftphoneCore({
     status,
     setPublicUrl(url) {
       publicUrl = url
+      seats?.setPublicUrl(url)
       if (url === null) owner.ownership.noPublicUrl()
       service.publishStatus()
     },

@@ -47,7 +47,10 @@ export interface StartCoreOptions extends Pick<
   secrets?: SecretStore | undefined
   /** What the core is given besides its configuration (the test-call simulator, the version...). */
   core?:
-    | Pick<CoreOptions, 'testCallSimulator' | 'version' | 'webhookRecheckMs' | 'listenerTimeouts'>
+    | Pick<
+        CoreOptions,
+        'testCallSimulator' | 'version' | 'webhookRecheckMs' | 'listenerTimeouts' | 'joinHub'
+      >
     | undefined
   /**
    * Given, a webhook listener or a tunnel that cannot start does not stop the start: this hears

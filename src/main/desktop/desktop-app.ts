@@ -1,5 +1,5 @@
 /**
- * The desktop app, wired: the core (desktop-core, through core/start-core) -> windows and IPC
+ * The desktop app, wired: the desk (desktop-core, through the desk runtime) -> windows and IPC
  * (desktop-windows) -> tray, notifications and badge (shell-alerts) -> updater, and everything
  * disposed again on quit, last started first. Electron arrives as a parameter (a narrow view of
  * the module), so a test can run this whole file against a fake Electron.
@@ -9,7 +9,8 @@ import { appMenuTemplate } from './app-menu'
 import type { CallAlerts } from './alerts/call-alerts'
 import type { SoftphoneCore } from '../core/softphone-core'
 import type { LiveTunnel } from '../core/settings-effects/live-tunnel'
-import type { TunnelFactory } from '../core/start-core'
+import type { DeskRuntime } from '../core/desk/desk-runtime'
+import type { StartedCore, TunnelFactory } from '../core/start-core'
 import type { TestCallSimulatorFactory } from '../core/test-line'
 import { startDesktopCore } from './desktop-core'
 import { openDesktopWindows } from './desktop-windows'
@@ -57,12 +58,15 @@ export interface DesktopAppOptions<Image, MenuT> {
 }
 
 export interface DesktopApp {
+  /** The desk, hub or seat, and its one service (core/desk). */
+  readonly runtime: DeskRuntime
+  /** The hub role's core (tests); a seat has none, and asking for it then throws. */
   readonly core: SoftphoneCore
   readonly mainWindow: ShellWindow
   readonly toastWindow: ShellWindow
   readonly tray: ShellTray | undefined
   readonly alerts: CallAlerts
-  /** Undefined when the webhook listener (or the tunnel itself) could not start. */
+  /** Undefined on a seat, or when the webhook listener (or the tunnel itself) could not start. */
   readonly tunnel: LiveTunnel | undefined
   secretStorage(): Promise<SecretStorageState>
   updates(): UpdateState
@@ -110,7 +114,7 @@ export async function runDesktopApp<Image, MenuT>(
   installContentSecurityPolicy(session.webRequest, source.isOwnPage)
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(platform)))
 
-  const { started, secrets } = await startDesktopCore({
+  const { runtime, secrets } = await startDesktopCore({
     electron,
     platform,
     env: options.env,
@@ -119,10 +123,25 @@ export async function runDesktopApp<Image, MenuT>(
     createTunnel: options.createTunnel,
     logger
   })
-  // The tunnel and the core, stopped after everything below.
-  disposables.add('core', () => started.dispose())
-  const { core, config, settings, tunnel } = started
-  refreshOnWakeUp(electron.powerMonitor, { tunnel, core }, log)
+  // The tunnel and the core (or the seat's link), stopped after everything below.
+  disposables.add('core', () => runtime.dispose())
+  /** The hub role's parts; undefined while this desk is a seat (it has no Page or tunnel). */
+  const hub = (): StartedCore | undefined => {
+    const role = runtime.current()
+    return role.role === 'hub' ? role.started : undefined
+  }
+  // The tunnel and the Page's checks exist only in the hub role: a seat's wake-up asks nothing.
+  refreshOnWakeUp(
+    electron.powerMonitor,
+    {
+      tunnel: { refresh: () => hub()?.tunnel?.refresh() },
+      core: {
+        checkPage: async () => hub()?.core.checkPage(),
+        checkWebhookOwner: async () => hub()?.core.checkWebhookOwner()
+      }
+    },
+    log
+  )
 
   const assets = app.isPackaged
     ? join(options.resourcesPath, 'resources')
@@ -135,7 +154,8 @@ export async function runDesktopApp<Image, MenuT>(
     mainDir: options.mainDir,
     assets,
     source,
-    service: core.service,
+    // The desk's one service: windows and alerts stay attached when it joins or leaves a hub.
+    service: runtime.service,
     quit,
     launches,
     trayShown,
@@ -152,8 +172,8 @@ export async function runDesktopApp<Image, MenuT>(
     argv: options.argv,
     execPath: options.execPath,
     assets,
-    service: core.service,
-    settings,
+    service: runtime.service,
+    settings: runtime.settings,
     windows,
     trayShown,
     testCalls: options.testCallSimulator !== undefined,
@@ -176,16 +196,24 @@ export async function runDesktopApp<Image, MenuT>(
   log.info('desktop app ready', {
     renderer: source.url('index'),
     tray: trayShown,
-    configured: config.page.configured
+    role: runtime.current().role,
+    configured: hub()?.config.page.configured ?? false
   })
 
   return {
-    core,
+    runtime,
+    get core() {
+      const started = hub()
+      if (!started) throw new Error('This desk is a seat: it runs no hub core.')
+      return started.core
+    },
     mainWindow: windows.mainWindow,
     toastWindow: windows.toastWindow,
     tray: shell.tray,
     alerts: shell.alerts,
-    tunnel,
+    get tunnel() {
+      return hub()?.tunnel
+    },
     secretStorage: () => secrets.state(),
     updates: () => updater.state(),
     shutdown: async () => void (await disposables.dispose())

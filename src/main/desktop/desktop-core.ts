@@ -1,14 +1,16 @@
 /**
- * The desktop's core, started through core/start-core with what only the desktop has: the data
- * folder Electron chose, the secret store on safeStorage, the log folder to keep private, the
- * app's version. Its webhook port being taken does not stop the app: the window still opens, and
- * a dialog names the variable.
+ * The desktop's core, started through the desk runtime (core/desk: the hub, or a seat of the hub
+ * this desk joined, switching in place) with what only the desktop has: the data folder Electron
+ * chose, the secret store on safeStorage, the log folder to keep private, the app's version. Its
+ * webhook port being taken does not stop the app: the window still opens, and a dialog names the
+ * variable.
  */
 import { join } from 'node:path'
 import { APP_NAME } from './app-identity'
 import { PortInUseError, type Env } from '../core/config'
 import type { Logger } from '../core/log'
-import { startCore, type StartedCore, type TunnelFactory } from '../core/start-core'
+import { startDeskRuntime, type DeskRuntime } from '../core/desk/desk-runtime'
+import type { TunnelFactory } from '../core/start-core'
 import type { TestCallSimulatorFactory } from '../core/test-line'
 import {
   SAFE_SECRETS_FILE,
@@ -30,7 +32,7 @@ export interface DesktopCoreOptions {
 }
 
 export interface DesktopCore {
-  started: StartedCore
+  runtime: DeskRuntime
   secrets: SafeStorageSecretStore
 }
 
@@ -45,25 +47,28 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     platform: options.platform,
     logger
   })
-  const started = await startCore({
-    env: options.env,
-    logger,
-    // userData (SOFTPHONE_DATA_DIR when set, see instance-lock); Chromium's own files keep their modes.
-    dataDir,
-    privateFolders: options.logDir ? [{ dir: options.logDir }] : [],
-    secrets,
-    // Without secure storage the token lives for this session; onboarding re-registers it.
-    unsavedVerifyTokenOk: (error) => error instanceof SecretsNotSavedError,
-    core: { testCallSimulator: options.testCallSimulator, version: app.getVersion() },
-    // Another program on the webhook port: the window still opens and the tray says what is wrong.
-    onDegraded: (failure) => {
-      log.error(`could not ${failure.step}`, { error: failure.cause })
-      // Usually a second copy (npm run serve beside the app): the sentence names the variable.
-      if (failure.cause instanceof PortInUseError) {
-        electron.dialog.showErrorBox(`${APP_NAME} cannot receive calls`, failure.cause.message)
-      }
-    },
-    tunnel: options.createTunnel ?? true
+  // The desktop's windows talk over IPC (desktop-windows), so the runtime serves no UI bridge.
+  const runtime = await startDeskRuntime({
+    hub: {
+      env: options.env,
+      logger,
+      // userData (SOFTPHONE_DATA_DIR when set, see instance-lock); Chromium's own files keep their modes.
+      dataDir,
+      privateFolders: options.logDir ? [{ dir: options.logDir }] : [],
+      secrets,
+      // Without secure storage the token lives for this session; onboarding re-registers it.
+      unsavedVerifyTokenOk: (error) => error instanceof SecretsNotSavedError,
+      core: { testCallSimulator: options.testCallSimulator, version: app.getVersion() },
+      // Another program on the webhook port: the window still opens and the tray says what is wrong.
+      onDegraded: (failure) => {
+        log.error(`could not ${failure.step}`, { error: failure.cause })
+        // Usually a second copy (npm run serve beside the app): the sentence names the variable.
+        if (failure.cause instanceof PortInUseError) {
+          electron.dialog.showErrorBox(`${APP_NAME} cannot receive calls`, failure.cause.message)
+        }
+      },
+      tunnel: options.createTunnel ?? true
+    }
   })
-  return { started, secrets }
+  return { runtime, secrets }
 }

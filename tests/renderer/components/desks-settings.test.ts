@@ -281,6 +281,52 @@ describe('Settings', () => {
   })
 })
 
+describe('desks on this network', () => {
+  it('is off by default, says when to use it, and turns on for the whole hub', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    await useSettingsStore().load()
+    const wrapper = mount(DesksSettings, { global: { plugins: [pinia] } })
+    await flushPromises()
+    const toggle = wrapper.get<HTMLInputElement>('[data-testid="desks-on-network"]')
+    expect(toggle.element.checked).toBe(false)
+    expect(toggle.element.closest('.settings-field')?.textContent).toContain(
+      'Turn it on when the other desks are in the same office: they reach this computer on port 47802'
+    )
+    await toggle.setValue(true)
+    await flushPromises()
+    expect(service.requests('updateSettings')).toEqual([{ seats: { lan: { enabled: true } } }])
+  })
+
+  it('says where desks on the network find this hub, or why they cannot', async () => {
+    service.settings = {
+      ...service.settings,
+      seats: { ...service.settings.seats, lan: { enabled: true, port: 47802 } }
+    }
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    await useSettingsStore().load()
+    const wrapper = mount(DesksSettings, { global: { plugins: [pinia] } })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="desks-on-network-address"]').exists()).toBe(false)
+
+    service.emit('desks', {
+      desks: [],
+      onNetwork: { state: 'open', address: '192.168.1.20:47802' }
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="desks-on-network-address"]').text()).toBe(
+      'They find it at 192.168.1.20:47802 (their invitations carry it).'
+    )
+
+    const sentence = 'Desks on this network cannot connect: port 47802 is taken by another program.'
+    service.emit('desks', { desks: [], onNetwork: { state: 'failed', sentence } })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="desks-on-network-address"]').exists()).toBe(false)
+    expect(wrapper.get('[role="alert"]').text()).toBe(sentence)
+  })
+})
+
 describe('formatAgo', () => {
   it('says how long ago in the coarsest whole unit', () => {
     expect(formatAgo(NOW - 20_000, NOW)).toBe('just now')

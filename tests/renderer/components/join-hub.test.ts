@@ -175,4 +175,34 @@ describe('joining a desk', () => {
     await click(confirm(), 'Forget the Page and join')
     expect(app.service.requests('joinHub')).toEqual([{ invitation: INVITATION, forgetPage: true }])
   })
+
+  it('shows no trace of the forgotten Page in its setup once it joined and left', async () => {
+    app.service.respond('getPageConnection', () => ({
+      configured: true,
+      pageId: '333444555666777',
+      appId: '444555666777888',
+      hasToken: true,
+      hasAppSecret: true
+    }))
+    const wrapper = await mountApp()
+    await click(sections(wrapper), 'Page setup')
+    expect((wrapper.get('#setup-page-id').element as HTMLInputElement).value).toBe(
+      '333444555666777'
+    )
+
+    // Joined (the Page forgotten at the core), then left: a fresh desk again.
+    app.service.respond('getPageConnection', () => ({
+      configured: false,
+      hasToken: false,
+      hasAppSecret: false
+    }))
+    app.service.emit('status', seatStatus())
+    await flushPromises()
+    app.service.emit('status', coreStatus(false))
+    await flushPromises()
+    await click(wrapper.get('section[aria-label="Welcome"]'), 'Set up this desk')
+    await click(wrapper, CONNECT)
+    expect((wrapper.get('#setup-page-id').element as HTMLInputElement).value).toBe('')
+    expect((wrapper.get('#setup-app-id').element as HTMLInputElement).value).toBe('')
+  })
 })

@@ -154,7 +154,7 @@ export function readEnv(env: Env): EnvOverrides {
     hubUrl: read(
       'SOFTPHONE_HUB',
       "an http(s) URL of the hub's public address, like https://calls.example.com",
-      parseHttpUrl
+      parseHubUrl
     ),
     pairingCode: read(
       'SOFTPHONE_PAIRING_CODE',
@@ -173,6 +173,14 @@ export function readEnv(env: Env): EnvOverrides {
   return Object.fromEntries(
     Object.entries(overrides).filter(([, value]) => value !== undefined)
   ) as EnvOverrides
+}
+
+/**
+ * The hub's address: http(s), or ws(s) as a hub's local network address may be written
+ * (`ws://192.168.1.20:47802`), read as the http(s) address it is.
+ */
+function parseHubUrl(raw: string): string | undefined {
+  return parseHttpUrl(raw.replace(/^ws(s?):\/\//i, 'http$1://'))
 }
 
 /** The code alone, from a bare code or from the invitation "Add a desk" shows (the hub's URL#code). */

@@ -51,7 +51,8 @@ export class HubDesks implements DesksPort {
   /** Serves these seats; every connect and disconnect is told to `onChange` listeners. */
   follow(seats: HubSeats): () => void {
     this.seats = seats
-    return seats.onPresence(() => this.refresh())
+    const offs = [seats.onPresence(() => this.refresh()), seats.onLanChange(() => this.refresh())]
+    return () => offs.forEach((off) => off())
   }
 
   onChange(listener: (list: DeskList) => void): () => void {
@@ -69,7 +70,8 @@ export class HubDesks implements DesksPort {
       answeredToday: answered.get(seat.name.toLowerCase()) ?? 0,
       pairedAt: seat.pairedAt
     }))
-    return { desks }
+    const onNetwork = seats.lanStatus()
+    return onNetwork ? { desks, onNetwork } : { desks }
   }
 
   async add(name: string): Promise<DeskInvitation> {
@@ -81,12 +83,14 @@ export class HubDesks implements DesksPort {
         `A desk named "${checked}" is already paired with this hub: choose another name, or remove that desk first.`
       )
     }
-    const hubUrl = this.options.publicUrl()
+    // Without a public address, a hub open to its local network still invites desks there.
+    const lanAddress = seats.lanAddress()
+    const hubUrl = this.options.publicUrl() ?? (lanAddress ? `http://${lanAddress}` : null)
     if (!hubUrl) throw new ServiceError('not-configured', NO_PUBLIC_ADDRESS)
     const issued = seats.issueCode(checked)
     return {
       name: checked,
-      code: formatInvitation(hubUrl, issued.text),
+      code: formatInvitation(hubUrl, issued.text, lanAddress),
       hubUrl,
       expiresAt: issued.expiresAt
     }

@@ -6,6 +6,7 @@
  * limit per frame: a peer that sends more is cut off rather than buffered.
  */
 import { BRIDGE_ENVELOPE_BYTES, COMMAND_LIMITS } from '../../../shared/command-protocol'
+import { CONTROL_MARKER } from './link-control'
 import { MAX_FRAME_PLAINTEXT, type SecureLink } from './secure-link'
 
 const MORE = 1
@@ -45,13 +46,20 @@ export function sendFrame(link: Pick<SecureLink, 'send'>, text: string): void {
 /**
  * Puts pieces together: `onFrame` gets each whole frame's text (parsing is the caller's, so it
  * can answer a malformed one its own way); a frame over `maxBytes` or a piece without its marker
- * throws a FrameTooLargeError or an Error, and the caller closes the link.
+ * throws a FrameTooLargeError or an Error, and the caller closes the link. A control message
+ * (link-control.ts) goes to `onControl`; without one (the hub's side: a seat sends none) it is a
+ * piece without its marker.
  */
-export function frameReader(maxBytes: number, onFrame: (text: string) => void) {
+export function frameReader(
+  maxBytes: number,
+  onFrame: (text: string) => void,
+  onControl?: (message: Buffer) => void
+) {
   let pieces: Buffer[] = []
   let size = 0
   return (message: Buffer): void => {
     const marker = message[0]
+    if (marker === CONTROL_MARKER && onControl) return onControl(message)
     if (marker !== MORE && marker !== LAST) throw new Error('a link message without its marker')
     size += message.length - 1
     if (size > maxBytes) throw new FrameTooLargeError(`a frame over ${maxBytes} bytes`)

@@ -4,17 +4,29 @@
  * same `SoftphoneApi`. Only the carrying differs (sealed, in pieces: link-frames.ts).
  */
 import type { SocketLike } from '../../../shared/bridge-client'
+import { readControl, type LinkControl } from './link-control'
 import { frameReader, MAX_HUB_FRAME_BYTES, sendFrame } from './link-frames'
 import type { SecureLink } from './secure-link'
 
 const OPEN = 1
 const CLOSED = 3
 
-export function linkSocket(link: SecureLink): SocketLike {
+/** `onControl` hears the hub's control messages (link-control.ts); unknown ones are dropped. */
+export function linkSocket(
+  link: SecureLink,
+  onControl: (message: LinkControl) => void = () => undefined
+): SocketLike {
   const messageListeners: ((event: { data: unknown }) => void)[] = []
-  const read = frameReader(MAX_HUB_FRAME_BYTES, (text) => {
-    for (const listener of messageListeners) listener({ data: text })
-  })
+  const read = frameReader(
+    MAX_HUB_FRAME_BYTES,
+    (text) => {
+      for (const listener of messageListeners) listener({ data: text })
+    },
+    (message) => {
+      const control = readControl(message)
+      if (control) onControl(control)
+    }
+  )
   link.onMessage((message) => {
     try {
       read(message)

@@ -23,6 +23,7 @@
  * Pairing and reconnecting are the same handshake; only the third message's payload (a pairing
  * claim, or empty) differs. The hub answers an accepted seat with a first "welcome" frame.
  */
+import { readControl, refuseSealed } from './link-control'
 import type { MessageTransport } from './message-transport'
 import type { KeyPair } from './noise-primitives'
 import {
@@ -36,6 +37,17 @@ import { openSecureLink, SeatLinkError, type RemotePeer, type SecureLink } from 
 import { SeatRegistryError, type SeatRecord, type SeatRegistry } from './seat-registry'
 
 const WELCOME_TIMEOUT_MS = 10_000
+export const REMOVED_REASON = 'This desk was removed from the hub'
+
+/**
+ * The hub turned this desk away, in a sealed message (link-control.ts): only the hub could have
+ * said it, so the seat may believe it.
+ */
+export class SealedRefusalError extends SeatLinkError {
+  constructor(readonly reason: string) {
+    super('refused', reason)
+  }
+}
 
 export interface HubPairing {
   keyPair: KeyPair
@@ -91,24 +103,27 @@ export async function acceptSeat(
   // so a pairing that fails at the last moment (a timeout, a drop) leaves no desk behind.
   let known: SeatRecord | undefined
   let newName: string | undefined
+  // A seat turned away still completes the handshake, so that it hears why sealed: a reason in
+  // clear could be a tunnel operator's, and the seat would have to keep knocking.
+  let refusal: string | undefined
   const authorize = ({ publicKey, payload }: RemotePeer): boolean => {
     known = hub.seats.findByKey(publicKey)
     if (payload.length === 0) {
-      if (!known) throw new SeatLinkError('refused', 'This desk is not paired with this hub')
+      if (!known) refusal = 'This desk is not paired with this hub'
       return true
     }
-    if (known) throw new SeatLinkError('refused', 'This desk is paired with this hub already')
+    if (known) {
+      refusal = 'This desk is paired with this hub already'
+      return true
+    }
     const claim = readClaim(payload)
     const result = hub.codes.redeem(claim?.id ?? '', claim?.secret ?? '')
     if (!result.ok) {
-      throw new SeatLinkError(
-        'refused',
+      refusal =
         result.reason === 'rate-limited'
           ? 'Too many pairing attempts: wait a minute and try again'
           : 'The pairing code was refused: it expired, was used already, or was mistyped'
-      )
-    }
-    newName = result.name
+    } else newName = result.name
     return true
   }
   const link = await openSecureLink({
@@ -118,21 +133,25 @@ export async function acceptSeat(
     authorize,
     ...options
   })
+  if (refusal !== undefined) {
+    refuseSealed(link, refusal)
+    throw new SeatLinkError('refused', refusal)
+  }
   let seat: SeatRecord
   try {
     seat = known ?? (await hub.seats.add(newName!, link.remoteStatic))
   } catch (error) {
     const reason = error instanceof SeatRegistryError ? error.message : 'The hub could not save it'
-    link.close(reason)
+    if (error instanceof SeatRegistryError) refuseSealed(link, reason)
+    else link.close(reason)
     throw new SeatLinkError('refused', reason)
   }
   const stopWatching = hub.seats.onRemoved((removed) => {
-    if (removed.publicKey.equals(link.remoteStatic))
-      link.close('This desk was removed from the hub')
+    if (removed.publicKey.equals(link.remoteStatic)) refuseSealed(link, REMOVED_REASON)
   })
   link.onClose(stopWatching)
   // Removed while its handshake was still running: refused all the same.
-  if (!hub.seats.findByKey(link.remoteStatic)) link.close('This desk was removed from the hub')
+  if (!hub.seats.findByKey(link.remoteStatic)) refuseSealed(link, REMOVED_REASON)
   if (link.closed) {
     // Gone before it could hear it was paired: it will pair again, so forget this half-pairing.
     if (!known) await hub.seats.remove(seat.name)
@@ -226,7 +245,10 @@ function readClaim(payload: Buffer): { id: string; secret: string } | undefined 
   }
 }
 
-/** The hub's first frame says the seat was let in; a close first carries the hub's reason. */
+/**
+ * The hub's first frame says the seat was let in, or (sealed) why not; a close first carries a
+ * reason nobody vouches for.
+ */
 async function awaitWelcome(link: SecureLink, timeoutMs = WELCOME_TIMEOUT_MS): Promise<Welcome> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_resolve, reject) => {
@@ -242,6 +264,11 @@ async function awaitWelcome(link: SecureLink, timeoutMs = WELCOME_TIMEOUT_MS): P
     throw new SeatLinkError('refused', link.closeReason ?? reason)
   } finally {
     clearTimeout(timer)
+  }
+  const control = readControl(data)
+  if (control?.type === 'refused') {
+    link.close(control.reason)
+    throw new SealedRefusalError(control.reason)
   }
   let welcome: Partial<Welcome> | undefined
   try {

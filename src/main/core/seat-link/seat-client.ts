@@ -4,11 +4,17 @@
  *
  * The first connection pairs with the one-time code and pins the hub's key in the data folder;
  * every later one proves this desk's key against the pinned hub. A dropped link is retried with
- * backoff (0.5 s doubling to 30 s, jitter); a refusal that no retry can heal (seat-refusals.ts)
- * stops the retries until `reconnect()` is called. A hub that stops pinging (two of its 20 s
- * intervals and a bit) is taken for gone, as a silent network drop would leave it.
+ * backoff (0.5 s doubling to 30 s, jitter); a refusal the hub sealed that no retry can heal
+ * (seat-refusals.ts) stops the retries until `reconnect()` is called, and one that cannot be
+ * sealed (the versions differ) is shown while retrying every 30 s. A hub that stops pinging (two
+ * of its 20 s intervals and a bit) is taken for gone, as a silent network drop would leave it.
+ *
+ * Addresses: the hub's public one, and its local network one when the invitation carried it
+ * (tried first). The hub tells its seats, sealed, when its public address changes (a tunnel
+ * given another subdomain): the seat reconnects there after the next drop, and `onHubUrl` hears
+ * it so the desk can keep it for its next start.
  */
-import { WebSocket } from 'ws'
+import type { WebSocket } from 'ws'
 import type { EventName, SoftphoneApi } from '../../../shared/api'
 import { createApi, EVENT_NAMES } from '../../../shared/api-names'
 import {
@@ -19,64 +25,32 @@ import {
 import { ServiceError } from '../../../shared/service-error'
 import { silentLogger, type Logger } from '../log'
 import { TypedEmitter } from '../shared/typed-emitter'
-import { backoffDelay, type BackoffPolicy } from '../tunnel/backoff'
+import { backoffDelay } from '../tunnel/backoff'
+import { parseInvitation } from './desk-invitation'
+import type { LinkControl } from './link-control'
 import { loadOrCreateLinkKeyPair, loadPinnedHub, savePinnedHub } from './link-key-files'
 import { linkSocket } from './link-socket'
 import { webSocketTransport } from './message-transport'
-import { MAX_NOISE_MESSAGE } from './noise-primitives'
-import { parseInvitation } from './desk-invitation'
-import { connectToHub, pairWithHub, type LinkOptions } from './pairing'
-import { SEAT_LINK_PATH, SEAT_PING_MS } from './seat-endpoint'
-import { localRefusalOf, refusalOf } from './seat-refusals'
+import { connectToHub, pairWithHub, SealedRefusalError } from './pairing'
+import { isLocalNetworkUrl, openFirstSeatSocket, seatLinkUrl } from './seat-addresses'
+import {
+  HUB_SILENT_MS,
+  realTimers,
+  SEAT_BACKOFF,
+  type SeatClientOptions,
+  type SeatLinkStatus,
+  type SeatTimers
+} from './seat-client-options'
+import { localRefusalOf, sealedRefusalOf, slowRefusalOf } from './seat-refusals'
 import type { SecureLink } from './secure-link'
 
-export type SeatLinkStatus =
-  | { state: 'connecting' }
-  /** `hubName`: the hub's desk name, when the hub told it. */
-  | { state: 'online'; name: string; hubName?: string | undefined }
-  | { state: 'offline'; reason: string }
-  | { state: 'refused'; reason: string }
-
-export const SEAT_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30_000, factor: 2, jitter: 0.2 }
-const HUB_SILENT_MS = SEAT_PING_MS * 2 + 5_000
-
-export interface SeatTimers {
-  setTimeout(run: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-const realTimers: SeatTimers = {
-  setTimeout: (run, ms) => setTimeout(run, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)
-}
-
-export interface SeatClientOptions extends LinkOptions {
-  /**
-   * The hub's public address (its tunnel URL or PUBLIC_URL), http(s) or ws(s); may be left out
-   * when `pairingCode` is the hub's invitation, which carries it (desk-invitation.ts).
-   */
-  hubUrl?: string | undefined
-  /** Where this desk's key and the pinned hub key are kept. */
-  dataDir: string
-  /** The one-time code, or the whole invitation "Add a desk" gave, for the first connection only. */
-  pairingCode?: string | undefined
-  backoff?: BackoffPolicy | undefined
-  random?: (() => number) | undefined
-  timers?: SeatTimers | undefined
-  /** How long without a ping from the hub before its connection counts as dead. */
-  hubSilentMs?: number | undefined
-  logger?: Logger | undefined
-}
-
-/** The hub's seat address for its public address: https -> wss, beside any path prefix. */
-export function seatLinkUrl(hubUrl: string): string {
-  const url = new URL(hubUrl)
-  url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:'
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}${SEAT_LINK_PATH}`
-  url.search = ''
-  url.hash = ''
-  return url.toString()
-}
+export {
+  SEAT_BACKOFF,
+  type SeatClientOptions,
+  type SeatLinkStatus,
+  type SeatTimers
+} from './seat-client-options'
+export { seatLinkUrl } from './seat-addresses'
 
 interface SeatClientEvents {
   status: SeatLinkStatus
@@ -93,6 +67,8 @@ export class SeatClient {
   private failures = 0
   private stopped = true
   private attempt = 0
+  /** Retrying every 30 s behind an unsealed refusal: its sentence stays shown meanwhile. */
+  private slowRetry = false
   private readonly timers: SeatTimers
   private readonly log: Logger
 
@@ -101,6 +77,11 @@ export class SeatClient {
   constructor(options: SeatClientOptions) {
     // A copy: the pairing code is forgotten here once used, never in the caller's object.
     this.options = { ...options }
+    // An address on the local network (SOFTPHONE_HUB=http://192.168.1.20:47802) stays the first
+    // tried even after the hub tells its public one.
+    if (!options.lanUrl && options.hubUrl && isLocalNetworkUrl(options.hubUrl)) {
+      this.options.lanUrl = options.hubUrl
+    }
     this.takeInvitation(options.pairingCode)
     this.timers = options.timers ?? realTimers
     this.log = (options.logger ?? silentLogger).child('seat-client')
@@ -118,6 +99,11 @@ export class SeatClient {
 
   get status(): SeatLinkStatus {
     return this.current
+  }
+
+  /** The addresses the next connection tries: the local network's first, then the public one. */
+  get addresses(): { hubUrl?: string | undefined; lanUrl?: string | undefined } {
+    return { hubUrl: this.options.hubUrl, lanUrl: this.options.lanUrl }
   }
 
   onStatus(listener: (status: SeatLinkStatus) => void): () => void {
@@ -150,6 +136,7 @@ export class SeatClient {
 
   close(): void {
     this.stopped = true
+    this.slowRetry = false
     this.attempt += 1
     this.timers.clearTimeout(this.retryTimer)
     this.retryTimer = undefined
@@ -168,6 +155,7 @@ export class SeatClient {
       const invitation = parseInvitation(text)
       this.options.pairingCode = invitation.pairingCode
       if (invitation.hubUrl) this.options.hubUrl = invitation.hubUrl
+      if (invitation.lanUrl) this.options.lanUrl = invitation.lanUrl
     } catch {
       // Left as given: pairing refuses it with the sentence saying what is wrong.
     }
@@ -175,7 +163,7 @@ export class SeatClient {
 
   private async connect(): Promise<void> {
     const attempt = ++this.attempt
-    this.setStatus({ state: 'connecting' })
+    if (!this.slowRetry) this.setStatus({ state: 'connecting' })
     let closeReason: string | undefined
     try {
       const { dataDir } = this.options
@@ -192,7 +180,7 @@ export class SeatClient {
           "This desk does not know its hub's address: paste the hub's whole invitation"
         )
       }
-      const socket = await this.open(hubUrl)
+      const { socket } = await openFirstSeatSocket({ hubUrl, lanUrl: this.options.lanUrl })
       if (attempt !== this.attempt) return void socket.terminate()
       this.socket = socket
       socket.on('close', (_code, reason) => (closeReason ||= reason.toString()))
@@ -223,24 +211,14 @@ export class SeatClient {
       if (attempt !== this.attempt) return
       const reason = (error as Error).message
       this.dropConnection()
-      const refusal = localRefusalOf(error) ?? refusalOf(closeReason ?? '') ?? refusalOf(reason)
-      if (refusal) return this.refuse(refusal)
+      const local = localRefusalOf(error)
+      if (local) return this.refuse(local)
+      if (error instanceof SealedRefusalError) return this.refusedSealed(error.reason)
+      // Unsealed: whatever it says, it may be the carrier's; at most it slows the retries down.
+      const slow = slowRefusalOf(closeReason ?? '') ?? slowRefusalOf(reason)
+      if (slow) return this.refuse(slow, { retrySlowly: true })
       this.offline(closeReason || reason)
     }
-  }
-
-  private open(hubUrl: string): Promise<WebSocket> {
-    const socket = new WebSocket(seatLinkUrl(hubUrl), {
-      maxPayload: MAX_NOISE_MESSAGE,
-      handshakeTimeout: 10_000
-    })
-    return new Promise((resolve, reject) => {
-      socket.once('open', () => resolve(socket))
-      socket.once('error', (error) =>
-        reject(new Error(`The hub could not be reached (${error.message})`))
-      )
-      socket.once('close', () => reject(new Error('The hub closed the connection')))
-    })
   }
 
   private online(
@@ -262,7 +240,12 @@ export class SeatClient {
     }
     socket.on('ping', expectPing)
     expectPing()
-    const bridge = createBridgeClient(linkSocket(link))
+    let sealedRefusal: string | undefined
+    const control = (message: LinkControl): void => {
+      if (message.type === 'refused') sealedRefusal = message.reason
+      else this.adoptHubUrl(message.url)
+    }
+    const bridge = createBridgeClient(linkSocket(link, control))
     this.bridge = bridge
     for (const event of EVENT_NAMES) {
       bridge.on(event, (payload) =>
@@ -273,12 +256,11 @@ export class SeatClient {
       this.timers.clearTimeout(silence)
       if (this.bridge !== bridge) return
       this.dropConnection()
-      const reason = closeReason() || linkReason || 'The connection to the hub dropped'
-      const refusal = refusalOf(reason)
-      if (refusal) return this.refuse(refusal)
-      this.offline(reason)
+      if (sealedRefusal !== undefined) return this.refusedSealed(sealedRefusal)
+      this.offline(closeReason() || linkReason || 'The connection to the hub dropped')
     })
     this.failures = 0
+    this.slowRetry = false
     this.setStatus({ state: 'online', ...names })
   }
 
@@ -287,7 +269,26 @@ export class SeatClient {
     this.socket = undefined
   }
 
+  /** The hub's new public address, sealed: the next connection goes there. */
+  private adoptHubUrl(url: string): void {
+    const known = this.options.hubUrl
+    // The same place written another way (a trailing slash) is no news.
+    if (known && seatLinkUrl(known) === seatLinkUrl(url)) return
+    this.log.info('the hub told its new address', { hubUrl: url })
+    this.options.hubUrl = url
+    this.options.onHubUrl?.(url)
+  }
+
+  /** What the hub said sealed: final, unless it heals with time (too many pairing attempts). */
+  private refusedSealed(reason: string): void {
+    const sentence = sealedRefusalOf(reason)
+    if (sentence) this.refuse(sentence)
+    else this.offline(reason)
+  }
+
   private offline(reason: string): void {
+    // No longer behind a refusal: the next tries say "connecting" again.
+    this.slowRetry = false
     this.setStatus({ state: 'offline', reason: `Hub offline: ${reason}` })
     if (this.stopped) return
     this.failures += 1
@@ -297,19 +298,32 @@ export class SeatClient {
       this.options.random
     )
     this.log.info('hub offline, retrying', { reason, delayMs: delay })
-    // Timer "hub reconnect" (once per lost connection, with backoff).
+    this.retryIn(delay)
+  }
+
+  private retryIn(delay: number): void {
+    // Timer "hub reconnect" (once per lost connection or refusal, with backoff).
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = undefined
       if (!this.stopped) void this.connect()
     }, delay)
   }
 
-  private refuse(reason: string): void {
-    this.stopped = true
+  private refuse(reason: string, options: { retrySlowly?: boolean } = {}): void {
     this.attempt += 1
     this.socket?.terminate()
     this.dropConnection()
-    this.setStatus({ state: 'refused', reason })
+    const changed = this.current.state !== 'refused' || this.current.reason !== reason
+    if (changed) this.setStatus({ state: 'refused', reason })
+    if (!options.retrySlowly || this.stopped) {
+      this.stopped = true
+      this.slowRetry = false
+      return
+    }
+    this.slowRetry = true
+    const { maxMs } = this.options.backoff ?? SEAT_BACKOFF
+    this.log.info('refused without a seal; retrying slowly', { reason, delayMs: maxMs })
+    this.retryIn(maxMs)
   }
 
   private setStatus(status: SeatLinkStatus): void {

@@ -18,6 +18,7 @@ import { serveEnvelope } from '../service/serve-envelope'
 import type { ClientHandle, SoftphoneService } from '../service/softphone-service'
 import type { UpgradeHandler } from '../webhook/listener'
 import { eventFrames } from './event-frames'
+import { refuseSealed, sendControl } from './link-control'
 import { framePieces, frameReader, MAX_SEAT_FRAME_BYTES, sendPieces } from './link-frames'
 import { webSocketTransport } from './message-transport'
 import { MAX_NOISE_MESSAGE } from './noise-primitives'
@@ -56,6 +57,11 @@ export interface SeatEndpoint {
   readonly handleUpgrade: UpgradeHandler
   /** The names of the seats connected now. */
   online(): string[]
+  /**
+   * The hub's public address now: told (sealed) to every connected seat when it changes, and to
+   * each seat as it connects, so that after a drop it reconnects where the hub is now.
+   */
+  setPublicUrl(url: string | null): void
   /** Ends every seat connection (and handshake) with the reason; stops taking new ones. */
   close(): Promise<void>
 }
@@ -76,6 +82,10 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
   const framesOf = eventFrames()
   const pingMs = options.pingMs ?? SEAT_PING_MS
   let closed = false
+  let publicUrl: string | null = null
+  const tellHubUrl = (link: SecureLink): void => {
+    if (publicUrl) sendControl(link, { type: 'hub-url', url: publicUrl })
+  }
 
   function keepAlive(ws: WebSocket): void {
     let missed = 0
@@ -111,10 +121,12 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
     const { link, seat } = accepted
     if (closed) return link.close(HUB_STOPPING_REASON)
     const key = seat.publicKey.toString('base64')
-    live.get(key)?.link.close(REPLACED_REASON)
+    const older = live.get(key)
+    if (older) refuseSealed(older.link, REPLACED_REASON)
     const entry: LiveSeat = { name: seat.name, link }
     live.set(key, entry)
     options.onPresence?.({ name: seat.name, online: true })
+    tellHubUrl(link)
 
     const send = (pieces: readonly Buffer[]): void => {
       if (link.closed) return
@@ -166,6 +178,12 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
       wss.handleUpgrade(request, socket, head, (ws) => void serve(ws))
     },
     online: () => [...live.values()].map(({ name }) => name),
+    setPublicUrl(url) {
+      // Null is a tunnel down for a moment: seats keep the address they have.
+      if (url === null || url === publicUrl) return
+      publicUrl = url
+      for (const { link } of live.values()) tellHubUrl(link)
+    },
     close: () =>
       new Promise<void>((resolve) => {
         closed = true

@@ -15,9 +15,11 @@ import type {
 } from '../../../shared/api'
 import { ServiceError } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
+import type { LeaveHubResult } from '../../../shared/desk-role'
 import { hubUnreachableSentence, type SeatHubStatus } from '../../../shared/hub-link'
 import { hubWideGroupsIn } from '../../../shared/settings-scope'
 import { ConfigError } from '../config/errors'
+import type { PastHistory } from '../desk/past-history'
 import type { Logger } from '../log'
 import { parseCommand } from '../service/parse-command'
 import type { CommandRunner } from '../service/serve-command'
@@ -53,7 +55,14 @@ export interface SeatServiceDeps {
   logger: Logger
   /** How long a forwarded command may wait for the hub's reply. */
   forwardTimeoutMs?: number | undefined
+  /** This desk's own calls from before it joined (core/desk/past-history); absent: none. */
+  pastHistory?: Pick<PastHistory, 'any' | 'list'> | undefined
+  /** Leaves the hub and makes this desk a fresh hub again (core/desk); absent: not here. */
+  leave?: (() => Promise<LeaveHubResult>) | undefined
 }
+
+export const LEAVE_CALL_LIVE_SENTENCE =
+  'A call answered on this desk is still going: hang up first, then leave the hub.'
 
 type LocalHandlers = {
   [K in LocalCommand]: (
@@ -79,12 +88,15 @@ export class SeatService implements CommandRunner {
     let ringHere = deps.settings.get().desk.ringHere
     this.hangUps = new HangUpQueue(this.log, () => this.publishStatus())
     this.local = {
-      hello: async (_request, client) => ({
-        clientId: client.id,
-        status: this.status(),
+      hello: async (_request, client) => {
         // A UI must start even when the hub cannot list its calls: the status says why.
-        calls: this.online() ? await this.forward('listCalls', {}, client).catch(() => []) : []
-      }),
+        const calls = this.online()
+          ? await this.forward('listCalls', {}, client).catch(() => [])
+          : []
+        // Read after the hub's answer: the hub's status may have come meanwhile, and a window
+        // told the status of before (no Page) would keep it until the next change.
+        return { clientId: client.id, status: this.status(), calls }
+      },
       getStatus: async () => this.status(),
       getSettings: async () => deps.settings.get(),
       updateSettings: async (patch) => {
@@ -107,9 +119,17 @@ export class SeatService implements CommandRunner {
         )
       },
       leaveHub: async () => {
-        throw new ServiceError('not-configured', 'Leaving the hub is not available here yet.')
+        if (!deps.leave) {
+          throw new ServiceError('not-configured', 'Leaving the hub is not available here.')
+        }
+        // Leaving closes the link its hang up needs; one already queued has been asked for.
+        const queued = this.hangUps.list()
+        if (this.answered.liveHere().some((id) => !queued.includes(id))) {
+          throw new ServiceError('conflict', LEAVE_CALL_LIVE_SENTENCE)
+        }
+        return deps.leave()
       },
-      listPastHistory: async () => []
+      listPastHistory: async (query) => (await deps.pastHistory?.list(query)) ?? []
     }
     const { hub } = deps
     for (const event of Object.keys(HUB_EVENTS) as EventName[]) {
@@ -176,7 +196,7 @@ export class SeatService implements CommandRunner {
       name: this.deps.hub.hubName,
       link: this.deps.hub.status(),
       queuedHangUps: this.hangUps.list(),
-      pastHistory: false
+      pastHistory: this.deps.pastHistory?.any ?? false
     }
     return seatStatus(hub, this.fromHub, this.deps.settings.notices?.() ?? [])
   }
@@ -256,6 +276,7 @@ export class SeatService implements CommandRunner {
       this.answered.knowHubClient(hello.clientId)
       this.fromHub = hello.status
       this.publishStatus()
+      this.answered.keepOnly(hello.calls.map((call) => call.id))
       for (const call of hello.calls) {
         this.broadcast({ event: 'callUpdated', payload: this.answered.localView(call) })
       }
@@ -272,6 +293,7 @@ export class SeatService implements CommandRunner {
   }
 
   private broadcast(message: EventMessage): void {
+    if (message.event === 'callUpdated') this.answered.follow(message.payload)
     const local: EventMessage =
       message.event === 'callUpdated'
         ? {

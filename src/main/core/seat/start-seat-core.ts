@@ -1,6 +1,7 @@
 /**
  * The start-up of a seat desk, as core/start-core is the hub's: this desk's own settings, the
- * seat's service over the link to its hub, and (browser mode, tests) its loopback UI bridge,
+ * seat's service over the link to its hub, and (tests) its own loopback UI bridge (the desk
+ * runtime, core/desk, serves its windows above the role instead),
  * returned as one disposable that stops them last started first. A seat loads no Page, webhook
  * or tunnel: the hub has them.
  */
@@ -11,9 +12,9 @@ import { Disposables } from '../shared/disposables'
 import type { UiBridgeOptions } from '../start-core'
 import { CoreStartError } from '../start-core'
 import type { HubConnection } from './hub-connection'
-import { SeatService } from './seat-service'
+import { SeatService, type SeatServiceDeps } from './seat-service'
 
-export interface StartSeatCoreOptions {
+export type StartSeatCoreOptions = {
   /** Where the desk's settings are (SOFTPHONE_DATA_DIR's default when not given). */
   dataDir?: string | undefined
   env?: Env | undefined
@@ -23,7 +24,7 @@ export interface StartSeatCoreOptions {
   /** Serve this desk's windows on loopback (browser mode). */
   ui?: UiBridgeOptions | undefined
   forwardTimeoutMs?: number | undefined
-}
+} & Pick<SeatServiceDeps, 'pastHistory' | 'leave'>
 
 export interface StartedSeatCore {
   readonly service: SeatService
@@ -56,7 +57,9 @@ export async function startSeatCore(options: StartSeatCoreOptions): Promise<Star
     hub,
     settings,
     logger,
-    forwardTimeoutMs: options.forwardTimeoutMs
+    forwardTimeoutMs: options.forwardTimeoutMs,
+    pastHistory: options.pastHistory,
+    leave: options.leave
   })
   stops.add('seat service', () => service.dispose())
 

@@ -15,6 +15,7 @@ import { ServiceError } from '../../../shared/api'
 import type { Call, EndedCall } from '../../../shared/calls'
 import type { Settings } from '../../../shared/settings'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
+import { hubRoleCommands, type JoinHub } from '../desk/hub-role-commands'
 import type { Logger } from '../log'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
@@ -75,6 +76,8 @@ export interface SoftphoneServiceDeps {
   webhookOwner?: { takeOver(): Promise<WebhookOwner> } | undefined
   /** The hub's desks (seats); without it those commands say this desk has none. */
   desks?: DesksPort | undefined
+  /** Makes this desk a seat of another hub (core/desk); without it joining is unavailable. */
+  joinHub?: JoinHub | undefined
   logger: Logger
 }
 
@@ -181,13 +184,7 @@ export class SoftphoneService {
       listDesks: () => this.desks().list(),
       addDesk: (request) => this.desks().add(request.name),
       removeDesk: (request) => this.desks().remove(request.name),
-      joinHub: async () => {
-        throw new ServiceError('not-configured', 'Joining a hub is not available here yet.')
-      },
-      leaveHub: async () => {
-        throw new ServiceError('invalid-request', 'This desk is no seat: it has no hub to leave.')
-      },
-      listPastHistory: async () => []
+      ...hubRoleCommands(deps.joinHub, () => this.desks())
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {

@@ -46,6 +46,11 @@ export interface TunnelRuntime {
   readonly registrar: WebhookRegistrar
   /** Wake from sleep: reopen the tunnel now and register again. */
   refresh(): void
+  /**
+   * Stops telling the core and registering, but keeps the tunnel open: what still travels through
+   * it (seats told the new address) may finish while a new tunnel takes over. `stop` ends it.
+   */
+  mute(): void
   stop(): void
 }
 
@@ -102,14 +107,18 @@ export function startTunnel(
     core.onRegistrationNeeded?.(() => registrar.update(service.publicUrl)) ?? (() => undefined)
   ]
   service.start()
+  const mute = (): void => {
+    registrar.dispose()
+    for (const off of unsubscribe.splice(0)) off()
+  }
   return {
     service,
     registrar,
     refresh: () => service.refresh(),
+    mute,
     stop: () => {
       service.stop()
-      registrar.dispose()
-      for (const off of unsubscribe) off()
+      mute()
     }
   }
 }

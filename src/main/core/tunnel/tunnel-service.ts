@@ -21,6 +21,19 @@ import { localtunnelConnector } from './localtunnel-client'
 /** The localtunnel client's own default server. */
 export const DEFAULT_TUNNEL_HOST = 'https://localtunnel.me'
 export const DEFAULT_OPEN_TIMEOUT_MS = 20_000
+/**
+ * How many times a tunnel given another subdomain than the one asked for is dropped to ask again
+ * before the other one is taken. The server keeps a dropped tunnel's subdomain a moment (a
+ * second upstream), so the quick reconnect after a blip often finds it still taken; its seats
+ * and Meta only know the old address, so it is worth a few seconds to get it back.
+ */
+export const SUBDOMAIN_RETRIES = 2
+
+/** Whether the tunnel's URL carries the subdomain: as its first label, or its first path segment. */
+export function hasSubdomain(url: string, subdomain: string): boolean {
+  const { hostname, pathname } = new URL(url)
+  return hostname.split('.')[0] === subdomain || pathname.split('/')[1] === subdomain
+}
 
 export type TunnelConfig = RuntimeConfig['tunnel']
 
@@ -59,6 +72,8 @@ export class TunnelService {
   private failures = 0
   /** Bumped by every new attempt and teardown, so a late result of an old one is ignored. */
   private epoch = 0
+  /** Tunnels dropped in a row because they came with another subdomain than the one asked for. */
+  private subdomainMisses = 0
 
   constructor(private readonly options: TunnelServiceOptions) {
     this.log = options.logger.child('tunnel')
@@ -154,7 +169,7 @@ export class TunnelService {
         clearTimeout(timer)
         if (epoch !== this.epoch) return connection.close()
         this.opening = undefined
-        this.connected(connection)
+        this.connected(connection, attempt)
       },
       (error: unknown) => {
         clearTimeout(timer)
@@ -165,7 +180,20 @@ export class TunnelService {
     )
   }
 
-  private connected(connection: TunnelConnection): void {
+  private connected(connection: TunnelConnection, attempt: number): void {
+    const wanted = this.options.config.subdomain
+    if (wanted && !hasSubdomain(connection.url, wanted)) {
+      if (this.subdomainMisses < SUBDOMAIN_RETRIES) {
+        this.subdomainMisses += 1
+        connection.close()
+        this.log.warn('the tunnel server gave another subdomain; asking again', { wanted })
+        this.failures += 1
+        this.scheduleRetry(attempt + 1, `The subdomain ${wanted} was still taken.`)
+        return
+      }
+      this.log.warn('the subdomain is taken: using another address', { url: connection.url })
+    }
+    this.subdomainMisses = 0
     this.connection = connection
     this.failures = 0
     connection.onDown((reason) => {

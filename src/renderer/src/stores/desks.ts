@@ -8,7 +8,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ServiceErrorCode, ServiceErrorShape } from '../../../shared/api'
-import type { DeskInvitation, DeskSummary } from '../../../shared/desks'
+import type { DeskInvitation, DeskList, DeskSummary, DesksOnNetwork } from '../../../shared/desks'
 import { softphone } from '../services/softphone'
 
 /**
@@ -29,6 +29,8 @@ function codeOf(failure: unknown): ServiceErrorCode | undefined {
 export const useDesksStore = defineStore('desks', () => {
   const availability = ref<DesksAvailability>('loading')
   const desks = ref<DeskSummary[]>([])
+  /** Desks on the local network: where they reach this hub, or why they cannot (absent: off). */
+  const onNetwork = ref<DesksOnNetwork>()
   const unavailableSentence = ref<string>()
   const loadError = ref<string>()
 
@@ -43,8 +45,9 @@ export const useDesksStore = defineStore('desks', () => {
 
   let following = false
 
-  function show(list: DeskSummary[]): void {
-    desks.value = list
+  function show(list: DeskList): void {
+    desks.value = list.desks
+    onNetwork.value = list.onNetwork
     availability.value = 'ready'
     loadError.value = undefined
   }
@@ -63,10 +66,10 @@ export const useDesksStore = defineStore('desks', () => {
   async function load(): Promise<void> {
     if (!following) {
       following = true
-      softphone().on('desks', (list) => show(list.desks))
+      softphone().on('desks', show)
     }
     try {
-      show((await softphone().listDesks({})).desks)
+      show(await softphone().listDesks({}))
     } catch (failure) {
       if (notHere(failure)) return
       availability.value = 'failed'
@@ -101,7 +104,7 @@ export const useDesksStore = defineStore('desks', () => {
     removeError.value = undefined
     removed.value = undefined
     try {
-      show((await softphone().removeDesk({ name })).desks)
+      show(await softphone().removeDesk({ name }))
       removed.value = name
       return true
     } catch (failure) {
@@ -115,6 +118,7 @@ export const useDesksStore = defineStore('desks', () => {
   return {
     availability,
     desks,
+    onNetwork,
     unavailableSentence,
     loadError,
     invitation,

@@ -111,8 +111,12 @@ export const useSetupStore = defineStore('setup', () => {
 
   watch(() => calls.list, spot)
 
-  /** The desk joined or left a hub: what was checked was about a Page it no longer has. */
+  /**
+   * The desk joined or left a hub: what was checked, and the Page it was connected to, are about
+   * a Page it no longer has (the form would otherwise come back filled with its ids).
+   */
   function forgetReport(): void {
+    connection.value = undefined
     report.value = undefined
     warning.value = undefined
     error.value = undefined

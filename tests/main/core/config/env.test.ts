@@ -135,6 +135,15 @@ describe('readEnv', () => {
       })
     })
 
+    it("takes the hub's local network address written as ws://", () => {
+      expect(readEnv({ SOFTPHONE_HUB: 'ws://192.168.1.20:47802' })).toEqual({
+        hubUrl: 'http://192.168.1.20:47802'
+      })
+      expect(readEnv({ SOFTPHONE_HUB: 'wss://calls.example.com' })).toEqual({
+        hubUrl: 'https://calls.example.com'
+      })
+    })
+
     it('takes the invitation "Add a desk" shows (the hub\'s address, then #code) as the code', () => {
       expect(
         readEnv({

@@ -18,7 +18,7 @@ describe('settings schema', () => {
       doNotDisturb: { enabled: false, action: 'ring-out' },
       startAtLogin: false,
       desk: { name: '', ringHere: true },
-      seats: { mayCallBack: false, silent: [] }
+      seats: { mayCallBack: false, silent: [], lan: { enabled: false, port: 47802 } }
     })
   })
 

@@ -7,7 +7,7 @@ import {
   parseInvitation
 } from '../../../../src/main/core/seat-link/desk-invitation'
 import { PairingCodeError } from '../../../../src/main/core/seat-link/pairing-code'
-import { SeatClient } from '../../../../src/main/core/seat-link/seat-client'
+import { SeatClient, seatLinkUrl } from '../../../../src/main/core/seat-link/seat-client'
 import { untilStatus } from './seat-statuses'
 
 const CODE = `msp1.0123456789ab.${'s'.repeat(22)}.${'f'.repeat(43)}`
@@ -24,6 +24,28 @@ describe('desk invitations', () => {
       hubUrl: 'https://example.com/phone',
       pairingCode: CODE
     })
+  })
+
+  it('carry the local network address as a query that a reader without it passes over', () => {
+    const text = formatInvitation('https://hub.example.com', CODE, '192.168.1.20:47802')
+    expect(text).toBe(`https://hub.example.com/?lan=192.168.1.20:47802#${CODE}`)
+    expect(parseInvitation(text)).toEqual({
+      hubUrl: 'https://hub.example.com/',
+      lanUrl: 'http://192.168.1.20:47802',
+      pairingCode: CODE
+    })
+    // What a desk reading invitations before the query existed would take: the address before
+    // "#", whose seat link address (seat-client.ts) drops the query, and the code.
+    const before = text.slice(0, text.lastIndexOf('#'))
+    expect(seatLinkUrl(before)).toBe('wss://hub.example.com/softphone/seats')
+    // Anything else in its place is not an address to try.
+    expect(parseInvitation(`https://hub.example.com/?lan=javascript:x#${CODE}`)).toEqual({
+      hubUrl: 'https://hub.example.com/',
+      pairingCode: CODE
+    })
+    expect(formatInvitation('https://hub.example.com', CODE, 'not an address')).toBe(
+      `https://hub.example.com#${CODE}`
+    )
   })
 
   it('take a bare code, without an address', () => {

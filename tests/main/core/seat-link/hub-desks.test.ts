@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { HistoryRecord } from '../../../../src/shared/calls'
-import type { DeskList } from '../../../../src/shared/desks'
+import type { DeskList, DesksOnNetwork } from '../../../../src/shared/desks'
 import { ServiceError } from '../../../../src/shared/service-error'
 import { parseInvitation } from '../../../../src/main/core/seat-link/desk-invitation'
 import {
@@ -22,7 +22,7 @@ const NOW = new Date(2026, 11, 6, 9, 0).getTime()
 const at = (day: number, hour: number, minute = 0): number =>
   new Date(2026, 11, day, hour, minute).getTime()
 
-function fakeSeats(names: string[]) {
+function fakeSeats(names: string[], lanAddress?: string) {
   let seats: SeatRecord[] = names.map((name, i) => ({
     name,
     publicKey: Buffer.alloc(32, i),
@@ -32,6 +32,7 @@ function fakeSeats(names: string[]) {
   const seen = new Map<string, number>()
   const listeners = new Set<(seat: { name: string; online: boolean }) => void>()
   const issued: string[] = []
+  const lanListeners = new Set<() => void>()
   const fake = {
     pairing: {
       seats: {
@@ -55,6 +56,18 @@ function fakeSeats(names: string[]) {
       return () => listeners.delete(listener)
     },
     close: async () => undefined,
+    lanAddress: () => lanAddress,
+    lan: undefined as DesksOnNetwork | undefined,
+    lanStatus: () => fake.lan,
+    onLanChange: (listener: () => void) => {
+      lanListeners.add(listener)
+      return () => lanListeners.delete(listener)
+    },
+    /** As the local network listener opens, closes or fails. */
+    setLan(status: DesksOnNetwork | undefined) {
+      fake.lan = status
+      for (const listener of lanListeners) listener()
+    },
     /** As the endpoint reports a seat coming or going. */
     presence(name: string, isOnline: boolean, when: number) {
       if (isOnline) online.add(name)
@@ -87,8 +100,9 @@ function setUp(options: {
   names?: string[]
   publicUrl?: string | null
   records?: HistoryRecord[]
+  lanAddress?: string
 }) {
-  const seats = fakeSeats(options.names ?? ['Front desk', 'Back office'])
+  const seats = fakeSeats(options.names ?? ['Front desk', 'Back office'], options.lanAddress)
   const forgotten: string[] = []
   const desks = new HubDesks({
     publicUrl: () =>
@@ -187,6 +201,40 @@ describe("the hub's desks", () => {
     expect(error.code).toBe('not-configured')
     expect(error.message).toBe(NO_PUBLIC_ADDRESS)
     expect(seats.issued).toEqual([])
+  })
+
+  it('adds the address on the local network when desks may connect there', async () => {
+    const { desks } = setUp({ lanAddress: '192.168.1.20:47802' })
+    const invitation = await desks.add('Kitchen')
+    expect(invitation.code).toBe(`https://hub.example.com/?lan=192.168.1.20:47802#${CODE}`)
+    expect(parseInvitation(invitation.code)).toEqual({
+      hubUrl: 'https://hub.example.com/',
+      lanUrl: 'http://192.168.1.20:47802',
+      pairingCode: CODE
+    })
+    // No public address: the local network's is the one to join at.
+    const lanOnly = setUp({ publicUrl: null, lanAddress: '192.168.1.20:47802' })
+    const local = await lanOnly.desks.add('Kitchen')
+    expect(local.hubUrl).toBe('http://192.168.1.20:47802')
+    expect(parseInvitation(local.code)).toMatchObject({
+      hubUrl: 'http://192.168.1.20:47802/',
+      lanUrl: 'http://192.168.1.20:47802'
+    })
+  })
+
+  it('tells the owner where desks on the network reach the hub, or why they cannot', async () => {
+    const { seats, desks, events } = setUp({})
+    expect(await desks.list()).not.toHaveProperty('onNetwork')
+    seats.setLan({ state: 'open', address: '192.168.1.20:47802' })
+    await flush()
+    expect(events.at(-1)?.onNetwork).toEqual({ state: 'open', address: '192.168.1.20:47802' })
+    const failed = 'Desks on this network cannot connect: port 47802 is taken by another program.'
+    seats.setLan({ state: 'failed', sentence: failed })
+    await flush()
+    expect(events.at(-1)?.onNetwork).toEqual({ state: 'failed', sentence: failed })
+    seats.setLan(undefined)
+    await flush()
+    expect(events.at(-1)).not.toHaveProperty('onNetwork')
   })
 
   it('removes a desk, answering and announcing the list without it', async () => {

@@ -5,9 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isAppDataFile } from '../../../../src/main/core/config/private-files'
 import {
   LINK_KEY_FILE,
+  forgetPinnedHub,
+  loadHubPin,
   loadOrCreateLinkKeyPair,
   loadPinnedHub,
   PINNED_HUB_FILE,
+  saveHubAddress,
   savePinnedHub
 } from '../../../../src/main/core/seat-link/link-key-files'
 import { generateKeyPair } from '../../../../src/main/core/seat-link/noise-primitives'
@@ -55,6 +58,28 @@ describe('the seat link key files', () => {
     await savePinnedHub(dir, hubKey)
     expect(await loadPinnedHub(dir)).toEqual(hubKey)
     if (posix) expect((await stat(join(dir, PINNED_HUB_FILE))).mode & 0o777).toBe(0o600)
+  })
+
+  it("records the hub's address beside the pin, reads older pins without one, and forgets it", async () => {
+    const dir = join(root, 'seat')
+    const hubKey = generateKeyPair().publicKey
+    await savePinnedHub(dir, hubKey, 1000)
+    // A pin from before the address was kept: still the key, and no address.
+    expect(await loadHubPin(dir)).toEqual({ hubPublicKey: hubKey, pairedAt: 1000 })
+    await saveHubAddress(dir, 'https://hub.example.com/')
+    expect(await loadHubPin(dir)).toEqual({
+      hubPublicKey: hubKey,
+      pairedAt: 1000,
+      hubUrl: 'https://hub.example.com/'
+    })
+    expect(await loadPinnedHub(dir)).toEqual(hubKey)
+    await forgetPinnedHub(dir)
+    expect(await loadHubPin(dir)).toBeUndefined()
+    await expect(saveHubAddress(dir, 'https://hub.example.com/')).rejects.toThrow(/pair first/)
+    // This desk's own key is not the pin: it stays.
+    await loadOrCreateLinkKeyPair(dir)
+    await forgetPinnedHub(dir)
+    expect(await readFile(join(dir, LINK_KEY_FILE), 'utf8')).toContain('privateKey')
   })
 
   it('keeps the desks list private, and refuses a damaged one rather than forget every desk', async () => {

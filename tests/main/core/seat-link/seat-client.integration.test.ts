@@ -3,120 +3,26 @@
  * with a stand-in service: what a seat is to the service, frames larger than one link message,
  * the size limit, pings both ways, and the reconnect backoff on an injected clock.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer, type AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { EventMessage } from '../../../../src/shared/api'
-import { silentLogger } from '../../../../src/main/core/log'
-import { openHubSeats, type HubSeats } from '../../../../src/main/core/seat-link/hub-seats'
 import { webSocketTransport } from '../../../../src/main/core/seat-link/message-transport'
 import { generateKeyPair } from '../../../../src/main/core/seat-link/noise-primitives'
 import { pairWithHub } from '../../../../src/main/core/seat-link/pairing'
-import {
-  seatLinkUrl,
-  SeatClient,
-  type SeatClientOptions,
-  type SeatTimers
-} from '../../../../src/main/core/seat-link/seat-client'
+import { seatLinkUrl } from '../../../../src/main/core/seat-link/seat-client'
 import { SeatHubConnection } from '../../../../src/main/core/seat-link/seat-hub-connection'
-import type { ClientHandle } from '../../../../src/main/core/service/softphone-service'
-import { createWebhookServer } from '../../../../src/main/core/webhook/server'
+import {
+  freePort,
+  manualTimers,
+  pairedSeat,
+  runCleanups,
+  seatClient,
+  startHub,
+  tempDir
+} from './echo-hub'
 import { untilStatus } from './seat-statuses'
 
-const cleanups: (() => Promise<unknown> | void)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'seat-client-'))
-  cleanups.push(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
-
-/** A hub: the real webhook listener and seat endpoint, and a service that echoes commands. */
-async function startHub(options: { port?: number; pingMs?: number; hubName?: string } = {}) {
-  const clients: ClientHandle[] = []
-  const service = {
-    attach(client: ClientHandle) {
-      clients.push(client)
-      return () => clients.splice(clients.indexOf(client), 1)
-    },
-    dispatch: async (command: string, request: unknown, client: ClientHandle) => ({
-      command,
-      request,
-      role: client.role,
-      deskName: client.deskName
-    })
-  }
-  const webhook = createWebhookServer({
-    appSecret: 'secret',
-    verifyToken: 'token',
-    logger: silentLogger,
-    onEvents: () => undefined
-  })
-  const seats: HubSeats = await openHubSeats({
-    dataDir: await tempDir(),
-    webhook,
-    service,
-    logger: silentLogger,
-    pingMs: options.pingMs,
-    ...(options.hubName !== undefined ? { hubName: () => options.hubName! } : {})
-  })
-  const { port } = await webhook.listen(options.port ?? 0)
-  const stop = async (): Promise<void> => {
-    await seats.close()
-    await webhook.close()
-  }
-  cleanups.push(stop)
-  return { url: `http://127.0.0.1:${port}`, port, seats, clients, stop }
-}
-
-function seatClient(options: SeatClientOptions): SeatClient {
-  const seat = new SeatClient(options)
-  cleanups.push(() => seat.close())
-  seat.start()
-  return seat
-}
-
-async function pairedSeat(hub: Awaited<ReturnType<typeof startHub>>, extra = {}) {
-  const seat = seatClient({
-    hubUrl: hub.url,
-    dataDir: await tempDir(),
-    pairingCode: hub.seats.issueCode('Front desk').text,
-    ...extra
-  })
-  await untilStatus(seat, 'online')
-  return seat
-}
-
-/** Timers the test runs by hand; it reads the delays the client asked for. */
-function manualTimers() {
-  const due: { run: () => void; ms: number }[] = []
-  const timers: SeatTimers = {
-    setTimeout: (run, ms) => {
-      const entry = { run, ms }
-      due.push(entry)
-      return entry
-    },
-    clearTimeout: (handle) => {
-      const index = due.indexOf(handle as (typeof due)[number])
-      if (index >= 0) due.splice(index, 1)
-    }
-  }
-  return { timers, due }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
+afterEach(runCleanups)
 
 describe('the seat client with its hub', () => {
   it('is a seat client of the service under its desk name, and hears events', async () => {

@@ -10,7 +10,7 @@
 import { afterEach, expect, it } from 'vitest'
 import type { CoreStatus } from '../../../../src/shared/api'
 import { silentLogger } from '../../../../src/main/core/log'
-import { startHeadlessSeat } from '../../../../src/main/serve-seat'
+import { startDeskRuntime } from '../../../../src/main/core/desk/desk-runtime'
 import { HeadlessClient } from '../../../../src/main/simulator/client/headless-client'
 import { connectBridge } from '../../../../src/main/simulator/rig/bridge-connection'
 import { CallWatch } from '../../../../src/main/simulator/scenarios'
@@ -36,10 +36,10 @@ async function talkingThroughSeat() {
     sim: { sdpShape: 'string' }
   })
   const { sim } = hub
-  const seat = await startHeadlessSeat({
-    env: {},
-    overrides: { hubUrl: hub.hubUrl, dataDir: hub.seatDir },
-    logger: silentLogger,
+  // As `SOFTPHONE_HUB=<hub> npm run web` starts it: a headless seat of that hub.
+  const seat = await startDeskRuntime({
+    hub: { env: {}, dataDir: hub.seatDir, logger: silentLogger },
+    headlessHub: { hubUrl: hub.hubUrl },
     ui: { port: 0 }
   })
   cleanups.push(() => seat.dispose())

@@ -10,7 +10,7 @@ import type { Call } from '../../../../src/shared/calls'
 import { defaultSettings, type Settings, type SettingsPatch } from '../../../../src/shared/settings'
 import { memoryLogger } from '../../../../src/main/core/log'
 import type { HubConnection } from '../../../../src/main/core/seat/hub-connection'
-import { SeatService } from '../../../../src/main/core/seat/seat-service'
+import { LEAVE_CALL_LIVE_SENTENCE, SeatService } from '../../../../src/main/core/seat/seat-service'
 
 /** A hub whose replies the test decides, one command at a time. */
 class ScriptedHub implements HubConnection {
@@ -198,5 +198,62 @@ describe('SeatService', () => {
     await service.dispatch('updateSettings', { desk: { ...own.desk, ringHere: true } }, client)
     expect(lastCall()).toMatchObject({ id: 'c_1', state: 'ringing' })
     expect(lastCall()).not.toHaveProperty('silenced')
+  })
+
+  it('will not leave while a call answered here goes on, until the hub ends it or forgot it', async () => {
+    const hub = new ScriptedHub()
+    let hubCalls: Call[] = []
+    hub.reply = async (command) =>
+      command === 'hello' ? { clientId: 'seat-link', status: {}, calls: hubCalls } : undefined
+    const own = defaultSettings()
+    const settings = { get: () => own, update: async () => own, onChange: () => () => undefined }
+    const leaves: string[] = []
+    const service = new SeatService({
+      hub,
+      settings,
+      logger: memoryLogger(),
+      leave: async () => {
+        leaves.push('left')
+        return { removedAtHub: true }
+      }
+    })
+    const client = { id: 'window-1', send: () => undefined }
+    service.attach(client)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const base = { direction: 'inbound', caller: { psid: 'psid-1' }, startedAt: 1 } as const
+    const connected = (id: string, answeredBy: string) =>
+      ({ ...base, id, state: 'connected', answeredBy, connectedAt: 2 }) as Call
+
+    // Answered by another desk: nothing holds this one back.
+    hub.emit({ event: 'callUpdated', payload: connected('c_0', 'other-desk') })
+    await service.dispatch('accept', { callId: 'c_1', sdp: 'v=0' }, client)
+    hub.emit({ event: 'callUpdated', payload: connected('c_1', 'seat-link') })
+    await expect(service.dispatch('leaveHub', {}, client)).rejects.toThrow(LEAVE_CALL_LIVE_SENTENCE)
+
+    // The hub cannot be reached: the call goes on here (its media does not pass the hub).
+    hub.setLink({ state: 'offline', reason: 'the hub stopped answering pings.' })
+    await expect(service.dispatch('leaveHub', {}, client)).rejects.toThrow(LEAVE_CALL_LIVE_SENTENCE)
+    // Back, a hub that no longer knows the call (restarted without it) lets the desk go.
+    hubCalls = []
+    hub.setLink({ state: 'online' })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(leaves).toEqual([])
+    await expect(service.dispatch('leaveHub', {}, client)).resolves.toEqual({ removedAtHub: true })
+
+    // Ended at the hub, a call answered here holds nothing back either.
+    await service.dispatch('accept', { callId: 'c_2', sdp: 'v=0' }, client)
+    hub.emit({ event: 'callUpdated', payload: connected('c_2', 'seat-link') })
+    await expect(service.dispatch('leaveHub', {}, client)).rejects.toThrow(LEAVE_CALL_LIVE_SENTENCE)
+    hub.emit({
+      event: 'callUpdated',
+      payload: {
+        ...connected('c_2', 'seat-link'),
+        state: 'ended',
+        outcome: 'completed',
+        reason: 'caller-hung-up',
+        endedAt: 3
+      } as Call
+    })
+    await expect(service.dispatch('leaveHub', {}, client)).resolves.toEqual({ removedAtHub: true })
   })
 })

@@ -1,7 +1,9 @@
 /**
  * One tunnel serves the webhook and the seats: a seat reaches the hub's seat endpoint through the
  * localtunnel client (which pipes raw TCP, so the WebSocket upgrade passes) and the fake
- * localtunnel server (which hands an upgrade a tunnel socket of its own, as upstream does).
+ * localtunnel server (which hands an upgrade a tunnel socket of its own, as upstream does). The
+ * hub asks for its own stable subdomain, and a seat connected when the tunnel moves hears the new
+ * address, sealed, before the old tunnel closes, and reconnects there.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -58,6 +60,37 @@ describe('the seat link through the tunnel', () => {
       await untilStatus(seat, 'offline')
       await untilStatus(seat, 'online', 10_000)
       await expect(seat.api.listCalls({})).resolves.toEqual([])
+    } finally {
+      seat.close()
+    }
+  })
+
+  it('keeps the hub at its own subdomain, and moves a connected seat to a new address', async () => {
+    const stable = rig.core.seats!.tunnelSubdomain
+    expect(rig.core.status().publicUrl).toBe(`${lt.url}/${stable}`)
+    const told: string[] = []
+    const seat = new SeatClient({
+      hubUrl: rig.core.status().publicUrl!,
+      dataDir: join(seatDir, 'moved'),
+      pairingCode: rig.core.seats!.issueCode('Moving').text,
+      onHubUrl: (url) => told.push(url)
+    })
+    try {
+      seat.start()
+      await untilStatus(seat, 'online')
+      // The owner gives the tunnel another subdomain: the seat hears it over its live link...
+      await rig.client.api.updateSettings({ tunnel: { subdomain: 'moved-desk' } })
+      const moved = `${lt.url}/moved-desk`
+      await expect.poll(() => told, { timeout: 5000 }).toEqual([moved])
+      expect(seat.status.state).toBe('online')
+      // ...then the old tunnel closes, and the seat comes back at the new address.
+      await untilStatus(seat, 'offline')
+      await untilStatus(seat, 'online', 10_000)
+      expect(seat.addresses.hubUrl).toBe(moved)
+      const seatLinks = lt.forwarded.filter(({ path }) => path === SEAT_LINK_PATH)
+      expect(seatLinks.at(-1)?.clientId).toBe('moved-desk')
+      await expect(seat.api.listCalls({})).resolves.toEqual([])
+      await expect.poll(() => lt.clientIds()).toEqual(['moved-desk'])
     } finally {
       seat.close()
     }

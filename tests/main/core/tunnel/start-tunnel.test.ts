@@ -79,7 +79,11 @@ describe('startTunnel', () => {
     const requests: unknown[] = []
     const connector: TunnelConnector = async (request) => {
       requests.push(request)
-      return { url: 'https://abc.tunnel.example', onDown: () => undefined, close: () => undefined }
+      return {
+        url: 'https://front-desk.tunnel.example',
+        onDown: () => undefined,
+        close: () => undefined
+      }
     }
     const { core, seen } = fakeCore()
     const runtime = startTunnel(
@@ -99,7 +103,7 @@ describe('startTunnel', () => {
     ])
     expect(seen.tunnel.map((s) => s.state)).toEqual(['connecting', 'up'])
     expect(seen.subscriptions.map((s) => s.callbackUrl)).toEqual([
-      'https://abc.tunnel.example/webhook'
+      'https://front-desk.tunnel.example/webhook'
     ])
     runtime.stop()
   })

@@ -58,7 +58,7 @@ function fakeConnector(): { connector: TunnelConnector; attempts: Attempt[] } {
 const LOCALTUNNEL: TunnelConfig = {
   mode: 'localtunnel',
   host: 'https://tunnel.example',
-  subdomain: 'desk',
+  subdomain: undefined,
   publicUrl: undefined
 }
 
@@ -79,6 +79,13 @@ function start(config: TunnelConfig = LOCALTUNNEL, random = (): number => 0): Tu
   service.on('publicUrl', (url) => urls.push(url))
   service.start()
   return service
+}
+
+/** Runs the clock to the retry the service is waiting for. */
+async function untilRetried(): Promise<void> {
+  const status = service.status
+  if (status.state !== 'reconnecting') throw new Error(`not reconnecting: ${status.state}`)
+  await vi.advanceTimersByTimeAsync(status.retryInMs)
 }
 
 /** Lets promise callbacks run (fake timers do not advance on their own). */
@@ -132,7 +139,7 @@ describe('modes without a tunnel of ours', () => {
 
 describe('localtunnel', () => {
   it('connects with the listener port, host and subdomain, then reports the URL', async () => {
-    start()
+    start({ ...LOCALTUNNEL, subdomain: 'desk' })
     expect(service.status).toEqual({ state: 'connecting', attempt: 1 })
     expect(fake.attempts[0]?.request).toEqual({
       localPort: 47800,
@@ -144,6 +151,34 @@ describe('localtunnel', () => {
     expect(service.status).toEqual({ state: 'up', url: 'https://desk.tunnel.example' })
     expect(service.publicUrl).toBe('https://desk.tunnel.example')
     expect(urls).toEqual(['https://desk.tunnel.example'])
+  })
+
+  it('asks again for its subdomain when given another, then takes the other', async () => {
+    start({ ...LOCALTUNNEL, subdomain: 'desk' })
+    // Still held by the server a moment after a blip: another one comes back.
+    const taken = fake.attempts[0]!.succeed('https://a1b2c3.tunnel.example')
+    await settle()
+    expect(taken.closed).toBe(true)
+    expect(urls).toEqual([])
+    expect(service.status).toMatchObject({
+      state: 'reconnecting',
+      lastError: 'The subdomain desk was still taken.'
+    })
+    await untilRetried()
+    fake.attempts[1]!.succeed('https://desk.tunnel.example')
+    await settle()
+    expect(urls).toEqual(['https://desk.tunnel.example'])
+
+    // Taken for good (someone else holds it): after two more tries, the other address it is.
+    fake.attempts.length = 0
+    service.refresh()
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) await untilRetried()
+      fake.attempts[i]!.succeed(`https://other${i}.tunnel.example`)
+      await settle()
+    }
+    expect(fake.attempts).toHaveLength(3)
+    expect(service.status).toEqual({ state: 'up', url: 'https://other2.tunnel.example' })
   })
 
   it('an http public URL is up with a warning in words, from a tunnel or the owner', async () => {

@@ -1,0 +1,59 @@
+/** Where a seat looks for its hub: the local network's address first, quickly given up on. */
+import { describe, expect, it } from 'vitest'
+import type { WebSocket } from 'ws'
+import {
+  isLocalNetworkUrl,
+  LAN_OPEN_TIMEOUT_MS,
+  openFirstSeatSocket
+} from '../../../../src/main/core/seat-link/seat-addresses'
+
+describe('seat addresses', () => {
+  it('knows an address on a private network', () => {
+    for (const url of [
+      'http://192.168.1.20:47802',
+      'ws://10.0.0.5:47802',
+      'http://172.20.1.1:1',
+      'http://169.254.3.4:2',
+      'http://front-desk.local:47802'
+    ]) {
+      expect(isLocalNetworkUrl(url)).toBe(true)
+    }
+    for (const url of [
+      'https://abc.loca.lt',
+      'http://172.32.0.1:1',
+      'http://8.8.8.8',
+      'nonsense'
+    ]) {
+      expect(isLocalNetworkUrl(url)).toBe(false)
+    }
+  })
+
+  it('tries the local network first, briefly, then the public address', async () => {
+    const tried: [string, number | undefined][] = []
+    const socket = {} as WebSocket
+    const open = async (url: string, timeoutMs?: number): Promise<WebSocket> => {
+      tried.push([url, timeoutMs])
+      if (url.includes('192.168')) throw new Error('The hub could not be reached (ETIMEDOUT)')
+      return socket
+    }
+    const addresses = { lanUrl: 'http://192.168.1.20:47802', hubUrl: 'https://hub.example.com' }
+    await expect(openFirstSeatSocket(addresses, open)).resolves.toEqual({
+      socket,
+      url: 'https://hub.example.com'
+    })
+    expect(tried).toEqual([
+      ['http://192.168.1.20:47802', LAN_OPEN_TIMEOUT_MS],
+      ['https://hub.example.com', undefined]
+    ])
+    // Reached on the local network: the public address is not tried at all.
+    tried.length = 0
+    const onLan = async (url: string, timeoutMs?: number): Promise<WebSocket> => {
+      tried.push([url, timeoutMs])
+      return socket
+    }
+    await expect(openFirstSeatSocket(addresses, onLan)).resolves.toMatchObject({
+      url: 'http://192.168.1.20:47802'
+    })
+    expect(tried).toHaveLength(1)
+  })
+})
