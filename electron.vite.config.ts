@@ -1,8 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
-import type { Plugin } from 'vite'
-import { windowScripts, windowSizesReport } from './scripts/window-sizes'
+import { printWindowSizes } from './scripts/window-sizes'
 
 export default defineConfig(({ command }) => {
   // Source maps help while developing; in a build they would ship inside the app for no one's use.
@@ -39,18 +38,3 @@ export default defineConfig(({ command }) => {
     }
   }
 })
-
-/** After the renderer's build: how much JavaScript each window loads (scripts/window-sizes.ts). */
-function printWindowSizes(): Plugin {
-  let outDir = ''
-  return {
-    name: 'print-window-sizes',
-    apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir
-    },
-    closeBundle() {
-      process.stdout.write(`\n${windowSizesReport(windowScripts(outDir))}\n`)
-    }
-  }
-}

@@ -7,6 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Plugin } from 'vite'
 
 /** Goals, in bytes (1 KB = 1024 bytes), for what a window loads when it opens. */
 export const WINDOW_BUDGETS: Readonly<Record<string, number>> = {
@@ -92,4 +93,21 @@ export function windowSizesReport(windows: WindowScripts[]): string {
     return `  ${window.padEnd(12)} ${kb(bytes).padStart(9)} in ${files.length} file(s)${later}${goal}`
   })
   return ['JavaScript each window loads (minified, before compression):', ...lines].join('\n')
+}
+
+/** A Vite plugin: after the renderer's build, prints how much JavaScript each window loads. */
+export function printWindowSizes(
+  write: (text: string) => unknown = (text) => process.stdout.write(text)
+): Plugin {
+  let outDir = ''
+  return {
+    name: 'print-window-sizes',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    closeBundle() {
+      write(`\n${windowSizesReport(windowScripts(outDir))}\n`)
+    }
+  }
 }

@@ -12,6 +12,7 @@ import { ROOT, ensureBuilt } from '../../scripts/fresh-build.js'
 import {
   MANIFEST_PATH,
   WINDOW_BUDGETS,
+  printWindowSizes,
   windowScripts,
   windowSizesReport
 } from '../../scripts/window-sizes'
@@ -35,10 +36,23 @@ describe('each window’s JavaScript in the built renderer', () => {
       for (const file of files) {
         const code = await readFile(join(RENDERER, file), 'utf8')
         expect(code, file).not.toMatch(/^\/\/ .*node_modules/m)
-        // Unminified, Vue alone is thousands of short lines; minified, lines run to hundreds of characters or more.
+        // Unminified, Vue alone is thousands of short lines; minified, lines are long.
         expect(code.length / code.split('\n').length, file).toBeGreaterThan(200)
       }
     }
+  })
+
+  it('is printed by the build (a plugin), each against its goal', () => {
+    let printed = ''
+    const plugin = printWindowSizes((text) => (printed += text))
+    const hook = <T>(h: T | { handler: T }): T =>
+      typeof h === 'object' && h !== null && 'handler' in h ? h.handler : (h as T)
+    const configResolved = hook(plugin.configResolved) as (config: unknown) => void
+    const closeBundle = hook(plugin.closeBundle) as () => void
+    configResolved({ build: { outDir: RENDERER } })
+    closeBundle()
+    expect(printed).toMatch(/index\.html +[\d.]+ KB in \d file\(s\).*goal <= 300\.0 KB: met/)
+    expect(printed).toMatch(/toast\.html +[\d.]+ KB in \d file\(s\).*goal <= 150\.0 KB: met/)
   })
 
   it('gives the toast a small script of its own beside what it shares (Vue)', () => {
