@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['tests/**/*.integration.test.ts'],
+          // Builds the core and pages if their sources changed: several tests spawn `npm run serve`/`web`.
+          globalSetup: ['tests/support/fresh-build-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000
         }

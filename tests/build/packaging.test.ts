@@ -91,6 +91,8 @@ describe('the packaged app', () => {
     const own = files.filter((file) => !/^\/node_modules(\/|$)/.test(file))
     expect(own.filter((file) => !/^\/(out(\/|$)|package\.json$)/.test(file))).toEqual([])
     expect(files.filter((file) => file.endsWith('.map'))).toEqual([])
+    // Nor the headless core's build (npm run serve) or the renderer's manifest (the size check's).
+    expect(files.filter((file) => /^\/out\/(core|renderer\/\.vite)(\/|$)/.test(file))).toEqual([])
     expect(
       files.filter(
         (file) => /\.(test|spec)\.[cm]?[jt]s$/.test(file) && !file.startsWith('/node_modules/')

@@ -1,15 +1,15 @@
 /**
- * Before the browser tests: build the renderer they load, and make the tone files Chromium's fake
+ * Before the browser tests: build the renderer they load and the headless core some spawn, each
+ * only if its sources changed (as `npm run web` does), and make the tone files Chromium's fake
  * microphone plays (sox, from Debian). Both land outside src/, in out/ and test-results/.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import { E2E_DIR, RENDERER_DIR, TONES } from './support/paths'
+import freshBuild from '../support/fresh-build-setup'
+import { E2E_DIR, TONES } from './support/paths'
 
-export default function setup(): void {
-  if (process.env['E2E_SKIP_BUILD'] !== '1' || !existsSync(RENDERER_DIR)) {
-    execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
-  }
+export default async function setup(): Promise<void> {
+  await freshBuild()
   mkdirSync(E2E_DIR, { recursive: true })
   for (const tone of Object.values(TONES)) {
     if (existsSync(tone.file)) continue

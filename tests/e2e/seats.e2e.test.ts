@@ -1,5 +1,5 @@
 /**
- * A hub and two seats, each seat its own `tsx src/main/serve.ts --web` process as people start it
+ * A hub and two seats, each seat its own `npm run web` process as people start it
  * (SOFTPHONE_HUB, SOFTPHONE_PAIRING_CODE from the hub's "Add a desk"), each seat's page in real
  * Chromium; the hub is the real core with the simulator as Meta and caller. A call rings on both
  * seats' pages; Front desk answers with audio both ways; Back office says "Answered by Front desk";

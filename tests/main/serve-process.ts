@@ -1,5 +1,13 @@
-/** `tsx src/main/serve.ts` in its own process, as people run it, for the serve tests. */
+/**
+ * `npm run serve` in its own process, as people run it, for the serve tests: the built core
+ * (out/core/serve.js) through its launcher, which builds it first if the sources are newer (the
+ * integration and e2e global setups have built it already, so no test waits for a build).
+ */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { join } from 'node:path'
+
+/** What `npm run serve` runs: `node` with this file. */
+export const RUN_CORE = join(import.meta.dirname, '../../scripts/run-core.js')
 
 export interface Running {
   child: ChildProcessWithoutNullStreams
@@ -8,9 +16,9 @@ export interface Running {
   exited: Promise<number | null>
 }
 
-/** Starts serve.ts with only `env` (and PATH, HOME) as its environment. */
+/** Starts the core with only `env` (and PATH, HOME) as its environment. */
 export function serve(env: Record<string, string>, args: string[] = []): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/serve.ts', ...args], {
+  const child = spawn(process.execPath, [RUN_CORE, ...args], {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: 'pipe'
   })

@@ -1,6 +1,6 @@
 /**
  * A headless seat as people start it: `SOFTPHONE_HUB=<hub> SOFTPHONE_PAIRING_CODE=<code>
- * tsx src/main/serve.ts --web` in its own process, against a real hub core in this process (the
+ * npm run web` in its own process, against a real hub core in this process (the
  * in-process rig, Meta simulated). The seat pairs over the secure link, its window (a bridge
  * client on the seat's own loopback bridge) rings for the hub's calls and answers or declines
  * them; a restart without the code reconnects with the saved keys; no code and no keys, or a

@@ -1,5 +1,5 @@
 /**
- * The headless core as people run it: `tsx src/main/serve.ts` in its own process. It logs call
+ * The headless core as people run it: `npm run serve` (the built core) in its own process. It logs call
  * events, prints the browser-mode address alone on one plain line, refuses a bad variable by name,
  * and stops cleanly on SIGTERM and SIGINT.
  */

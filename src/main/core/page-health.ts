@@ -98,6 +98,7 @@ export class PageHealthMonitor {
     this.set(next)
     if (this.running) {
       const delay = next.state === 'ok' ? this.intervalMs : this.retryMs
+      // Periodic timer "page token check": re-armed after each check, ~5 min (30 s after failing).
       this.timer = setTimeout(() => void this.checkNow(), delay)
       this.timer.unref?.()
     }

@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { TestCallSimulatorFactory } from '../core/test-line'
-import { startSimulator } from './simulator'
 
 const TEST_PSID = 'test-caller'
 
@@ -17,6 +16,7 @@ export const createTestCallSimulator: TestCallSimulatorFactory = async (logger) 
     appId: 'test-app',
     appSecret: randomBytes(24).toString('hex')
   }
+  const { startSimulator } = await import('./simulator')
   const simulator = await startSimulator({
     ...credentials,
     // A short greeting tone, then the user's own voice: the whole path, heard end to end.

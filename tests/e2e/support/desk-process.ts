@@ -1,7 +1,7 @@
 /**
- * A desk as `npm run web` starts it (`tsx src/main/serve.ts --web` in its own process, its own
- * data folder), with no SOFTPHONE_HUB: the desk runtime starts it in its stored role, a fresh
- * desk the first time. Its page address is the one line it prints on stdout.
+ * A desk as `npm run web` starts it (the built core, scripts/run-core.js --web, in its own
+ * process, its own data folder), with no SOFTPHONE_HUB: the desk runtime starts it in its stored
+ * role, a fresh desk the first time. Its page address is the one line it prints on stdout.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -9,6 +9,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { RUN_CORE } from '../serve-process'
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,12 +23,11 @@ function freePort(): Promise<number> {
   })
 }
 
-function run(script: string, args: string[], env: Record<string, string>) {
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    ['--import', 'tsx', script, ...args],
-    { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env } }
-  )
+/** `node` with `args`: the built core (RUN_CORE), or a TypeScript tool through tsx. */
+function run(args: string[], env: Record<string, string>) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, {
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env }
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -58,14 +58,14 @@ describe('npm run sim against npm run serve', () => {
       WEBHOOK_PORT: '0',
       SOFTPHONE_UI_PORT: '0'
     }
-    core = run('src/main/serve.ts', [], env)
+    core = run([RUN_CORE], env)
     const deadline = Date.now() + 15_000
     while (!core.stderr().includes('headless core running')) {
       if (Date.now() > deadline) throw new Error(`the core did not start:\n${core.stderr()}`)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
 
-    const sim = run('src/main/simulator/cli.ts', ['caller-hangs-up'], env)
+    const sim = run(['--import', 'tsx', 'src/main/simulator/cli.ts', 'caller-hangs-up'], env)
     const code = await sim.exited
     expect(sim.stdout()).toMatch(/^\d+ passed, 0 failed$/m)
     expect(code).toBe(0)

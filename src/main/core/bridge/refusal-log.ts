@@ -57,6 +57,7 @@ export function createRefusalLog(
     if (!logCounted()) return
     // A line was just written: the next minute is counted too.
     counted = new Map()
+    // Timer "refusal log minute" (re-armed only while refusals keep coming).
     timer = timers.setTimeout(flush, REFUSAL_LOG_INTERVAL_MS)
   }
 
@@ -65,6 +66,7 @@ export function createRefusalLog(
       if (counted === undefined) {
         log.warn(`${subject} refused`, { reason, origin, count: 1 })
         counted = new Map()
+        // Timer "refusal log minute" (once, after a first refusal).
         timer = timers.setTimeout(flush, REFUSAL_LOG_INTERVAL_MS)
         return
       }

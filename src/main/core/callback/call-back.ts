@@ -208,6 +208,7 @@ export class CallBack {
     if (!lookup) return 'the customer'
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<undefined>((resolve) => {
+      // Timer "caller name wait" (once per call back).
       timer = setTimeout(() => resolve(undefined), NAME_WAIT_MS)
     })
     try {

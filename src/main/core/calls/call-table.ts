@@ -130,6 +130,7 @@ export class CallTable {
 
   startRinging(entry: Entry, ms: number, onDeadline: () => void): void {
     this.stopRinging(entry)
+    // Timer "ring deadline" (once per ringing call).
     entry.timer = this.settings.timers.setTimeout(() => {
       entry.timer = undefined
       onDeadline()

@@ -25,12 +25,14 @@ export function tellHubLeaving(hub: HubConnection, timeoutMs = LEAVE_TIMEOUT_MS)
     const offStatus = hub.onStatus((status) => {
       if (status.state === 'refused') settle(true)
     })
+    // Timer "leave answer timeout" (once, when leaving the hub).
     const timer = setTimeout(() => settle(false), timeoutMs)
     hub.api.leaveHub({}).then(
       () => settle(true),
       () => {
         // The removal closing the link may fail the request a moment before the link's state
         // says so; a refusal with the link still up after that is the hub's "no" (an older hub).
+        // Timer "leave close grace" (once, when leaving the hub).
         setTimeout(() => settle(hub.status().state === 'refused'), CLOSE_GRACE_MS)
       }
     )

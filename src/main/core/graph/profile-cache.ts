@@ -114,6 +114,7 @@ export class ProfileCache {
     const controller = new AbortController()
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<'timeout'>((resolve) => {
+      // Timer "profile lookup timeout" (once per lookup, during a call).
       timer = setTimeout(() => {
         controller.abort()
         resolve('timeout')

@@ -75,6 +75,7 @@ export function createOnboarding(deps: OnboardingDeps): OnboardingPort {
   async function settled(): Promise<void> {
     const deadline = Date.now() + (deps.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS)
     while (unsettled(deps.status()) && Date.now() < deadline) {
+      // Timer "settle poll" (while the setup wizard waits for the page to settle).
       await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS))
     }
   }

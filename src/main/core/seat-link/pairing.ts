@@ -252,6 +252,7 @@ function readClaim(payload: Buffer): { id: string; secret: string } | undefined 
 async function awaitWelcome(link: SecureLink, timeoutMs = WELCOME_TIMEOUT_MS): Promise<Welcome> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_resolve, reject) => {
+    // Timer "welcome timeout" (once per pairing).
     timer = setTimeout(() => reject(new Error('no welcome from the hub')), timeoutMs)
   })
   let data: Buffer

@@ -232,6 +232,7 @@ export class SeatClient {
     let silence: unknown
     const expectPing = (): void => {
       this.timers.clearTimeout(silence)
+      // Timer "hub silence watchdog": re-armed by each of the hub's pings.
       silence = this.timers.setTimeout(
         () => socket.terminate(),
         this.options.hubSilentMs ?? HUB_SILENT_MS
@@ -301,6 +302,7 @@ export class SeatClient {
   }
 
   private retryIn(delay: number): void {
+    // Timer "hub reconnect" (once per lost connection or refusal, with backoff).
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = undefined
       if (!this.stopped) void this.connect()

@@ -90,6 +90,7 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
   function keepAlive(ws: WebSocket): void {
     let missed = 0
     ws.on('pong', () => (missed = 0))
+    // Periodic timer "seat link pings": the hub pings each connected seat every 20 s.
     const timer = setInterval(() => {
       if (missed >= MAX_MISSED_PINGS) {
         log.info('a seat stopped answering pings')
@@ -192,6 +193,7 @@ export function createSeatEndpoint(options: SeatEndpointOptions): SeatEndpoint {
         live.clear()
         for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.terminate()
         // A seat that does not finish the close handshake is not waited for.
+        // Timer "seat link close grace" (once, on stop).
         const cut = setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), CLOSE_GRACE_MS)
         wss.close(() => {
           clearTimeout(cut)

@@ -68,6 +68,7 @@ export async function openSecureLink(options: SecureLinkOptions): Promise<Secure
   const inbox = new TransportInbox(transport)
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_resolve, reject) => {
+    // Timer "handshake timeout" (once per secure link handshake).
     timer = setTimeout(
       () => reject(new SeatLinkError('timeout', 'The secure handshake took too long')),
       options.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS

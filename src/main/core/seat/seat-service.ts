@@ -257,6 +257,7 @@ export class SeatService implements CommandRunner {
     const ms = this.deps.forwardTimeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS
     let timer: NodeJS.Timeout | undefined
     const late = new Promise<never>((_resolve, reject) => {
+      // Timer "hub answer timeout" (once per forwarded request).
       timer = setTimeout(
         () => reject(new ServiceError('internal', 'The hub did not answer in time.')),
         ms

@@ -85,10 +85,12 @@ export function liveTunnel(
     }
     const settle = (status: TunnelStatus): void => {
       if (status.state === 'connecting' || status.state === 'reconnecting' || grace) return
+      // Timer "tunnel handover grace" (once per tunnel change).
       grace = setTimeout(end, HANDOVER_GRACE_MS)
       grace.unref()
     }
     const off = next.service.on('status', settle)
+    // Timer "tunnel handover limit" (once per tunnel change).
     const longest = setTimeout(end, HANDOVER_MAX_MS)
     longest.unref()
     retiring.add(end)

@@ -69,6 +69,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
       const code = (error as NodeJS.ErrnoException).code
       const transient = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'
       if (!isWindows || !transient || attempt >= 5) throw error
+      // Timer "atomic write retry" (once per retry, Windows only).
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt))
     }
   }

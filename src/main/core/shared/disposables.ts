@@ -48,6 +48,7 @@ export class Disposables {
   private async run(step: { name: string; dispose: Dispose }): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<'timeout'>((resolve) => {
+      // Timer "dispose step timeout" (once per step, on stop).
       timer = setTimeout(() => resolve('timeout'), this.timeoutMs)
     })
     try {

@@ -196,6 +196,7 @@ class WatchedTunnel implements TunnelConnection {
 
   private armStale(): void {
     clearTimeout(this.staleTimer)
+    // Timer "tunnel keep-alive watchdog": re-armed by the tunnel's traffic and probes.
     this.staleTimer = setTimeout(
       () => this.fail('The connection to the tunnel server was lost.'),
       this.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS
@@ -206,6 +207,7 @@ class WatchedTunnel implements TunnelConnection {
   private startProbe(): void {
     const every = this.options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS
     if (every <= 0) return
+    // Periodic timer "tunnel keep-alive": a probe every 60 s while a tunnel is open.
     this.probeTimer = setInterval(() => void this.probe(), every)
     this.probeTimer.unref()
   }

@@ -226,6 +226,7 @@ export class WebhookRegistrar {
       this.options.random
     )
     this.setStatus({ state: 'failed', callbackUrl, message, retryInMs })
+    // Timer "webhook registration retry" (once per failure, with backoff).
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined
       this.pending = true

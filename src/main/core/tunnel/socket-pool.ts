@@ -108,6 +108,7 @@ export class TunnelSocketPool {
 
   private scheduleRefill(delayMs: number): void {
     if (this.closed || this.refillTimer) return
+    // Timer "tunnel socket refill" (once, after a tunnel socket closes).
     this.refillTimer = setTimeout(() => this.refill(), delayMs)
     this.refillTimer.unref()
   }
@@ -122,6 +123,7 @@ export class TunnelSocketPool {
     remote.once('connect', () => {
       socket.connected = true
       // Proven once it outlives the refusal window: refusals are no longer consecutive.
+      // Timer "tunnel socket proven" (once per new tunnel socket).
       setTimeout(() => {
         if (remote.destroyed || this.closed) return
         this.refusals = 0
@@ -154,6 +156,7 @@ export class TunnelSocketPool {
       const local = connect({ host: '127.0.0.1', port: this.options.localPort })
       const notConnected = (error: NodeJS.ErrnoException): void => {
         local.destroy()
+        // Timer "local retry" (once, when the local listener refused a tunnelled request).
         if (error.code === 'ECONNREFUSED') setTimeout(attempt, LOCAL_RETRY_MS).unref()
         else remote.destroy()
       }

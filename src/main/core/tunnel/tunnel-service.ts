@@ -150,6 +150,7 @@ export class TunnelService {
     const timeoutMs = this.options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS
     const controller = new AbortController()
     this.opening = controller
+    // Timer "tunnel open timeout" (once per attempt to open the tunnel).
     const timer = setTimeout(() => {
       controller.abort(
         new TunnelError(
@@ -226,6 +227,7 @@ export class TunnelService {
       this.options.random
     )
     this.setStatus({ state: 'reconnecting', attempt, retryInMs, lastError })
+    // Timer "tunnel reconnect" (once per failure, with backoff).
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined
       this.attempt(attempt)

@@ -165,6 +165,7 @@ export class WebhookOwnership {
       resolve = ok
       reject = fail
     })
+    // Timer "owner answer timeout" (once per question to another desk).
     const timer = setTimeout(
       () =>
         this.endTakeOver((run) =>
@@ -242,6 +243,7 @@ export class WebhookOwnership {
 
   private startWatching(): void {
     if (this.watch || this.disposed) return
+    // Periodic timer "subscription check": Meta's callback, every 5 min, while this desk owns it.
     this.watch = setInterval(() => void this.check(), this.options.recheckMs ?? WEBHOOK_RECHECK_MS)
     this.watch.unref?.()
   }

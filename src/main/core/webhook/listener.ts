@@ -134,6 +134,7 @@ export function createLoopbackListener(
       })
       current.closeIdleConnections()
       for (const socket of waiting) socket.destroy()
+      // Timer "listener close grace" (once, on stop): cut connections still open after the grace.
       setTimeout(() => current.closeAllConnections(), CLOSE_GRACE_MS).unref()
     })
     return closing

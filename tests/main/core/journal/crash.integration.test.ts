@@ -1,5 +1,5 @@
 /**
- * Item 5: acknowledged means kept. The headless core (`tsx src/main/serve.ts`) in its own process
+ * Item 5: acknowledged means kept. The headless core (`npm run serve`) in its own process
  * takes a burst of 2,000 signed `terminate` deliveries and is killed with SIGKILL in the middle of
  * it; a second core started on the same data folder must have every delivery that got a 200 in
  * its call history. (Each terminate is of a call never seen ringing: it becomes a missed call.)
@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
+import { RUN_CORE } from '../../serve-process'
 import { historyIn, delivery, SECRET, terminate } from './core-harness'
 import { signBody } from '../../../../src/main/core/webhook/signature'
 
@@ -33,7 +34,7 @@ afterEach(async () => {
 })
 
 function serve(dir: string): Promise<Core> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/serve.ts'], {
+  const child = spawn(process.execPath, [RUN_CORE], {
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
