@@ -33,6 +33,7 @@ export async function endCallsOnStop(
     )
   )
   let timer: NodeJS.Timeout | undefined
+  // Timer "terminate on stop grace" (once, on stop): Meta that does not answer cannot hold the quit.
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))
   await Promise.race([terminated, late]).finally(() => clearTimeout(timer))
   return registry.endAllLive('shutdown')
