@@ -53,10 +53,10 @@ describe('accessibility of every view (axe-core)', () => {
 
   it('a connected desk: calls, ringing toast, call, keypad, history, call back, settings, desks', async () => {
     rig = await startBrowserRig()
-    // An invitation carries the hub's public address: here the listener's own.
-    rig.core.setPublicUrl(new URL(rig.webhookUrl).origin)
     page = await openApp(browser, pageUrlOf(rig))
     await page.getByText('Page connected').waitFor()
+    // An invitation carries the hub's public address: here the listener's own.
+    rig.core.setPublicUrl(new URL(rig.webhookUrl).origin)
     await check('calls')
 
     const callId = await rig.sim.placeCall()
