@@ -1,11 +1,13 @@
 /**
  * Every view passes axe-core with no serious or critical violation, in the light and the dark
  * theme: a fresh install's welcome, setup choice and Page setup, then a connected desk's calls,
- * ringing toast, call, keypad, history, call back, settings and desks. An incoming call is also
+ * ringing toast, call, keypad, history, call back, settings and desks, and the desktop's toast
+ * window. An incoming call is also
  * announced in the window's live region. All views are walked first and reported together.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { TOAST_SIZE } from '../../src/main/desktop/windows/toast-window'
 import type { InProcessRig } from '../../src/main/simulator/rig/in-process'
 import { violationsInBothThemes } from './support/axe'
 import { launchChromium, openApp } from './support/browser'
@@ -16,7 +18,8 @@ describe('accessibility of every view (axe-core)', () => {
   let browser: Browser
   let rig: InProcessRig
   let page: Page
-  const found: Record<string, string[]> = {}
+  /** Each test's views with violations, reported together at its end. */
+  let found: Record<string, string[]> = {}
 
   async function check(view: string): Promise<void> {
     // No hover look left from the last click under the pointer.
@@ -32,6 +35,7 @@ describe('accessibility of every view (axe-core)', () => {
     await browser?.close()
   })
   afterEach(async () => {
+    found = {}
     await page?.context().close()
     await rig?.close()
   })
@@ -103,6 +107,18 @@ describe('accessibility of every view (axe-core)', () => {
       await desks.getByText('The other computer joins with this code').waitFor()
       await check('desks with a code')
     }
+    expect(found).toEqual({})
+  })
+
+  it("the desktop's toast window, ringing", async () => {
+    rig = await startBrowserRig()
+    page = await (await browser.newContext({ viewport: TOAST_SIZE })).newPage()
+    const url = new URL(pageUrlOf(rig))
+    url.pathname = '/toast.html'
+    await page.goto(url.toString())
+    await rig.sim.placeCall()
+    await page.getByRole('alertdialog').getByText('Ada Lovelace').waitFor()
+    await check('toast window')
     expect(found).toEqual({})
   })
 })
