@@ -2,8 +2,8 @@
  * Every view passes axe-core with no serious or critical violation, in the light and the dark
  * theme: a fresh install's welcome, setup choice and Page setup, then a connected desk's calls,
  * ringing toast, call, keypad, history, call back, settings and desks, and the desktop's toast
- * window. An incoming call is also
- * announced in the window's live region. All views are walked first and reported together.
+ * window. An incoming call is also announced in the window's live region. Each test walks its
+ * views first and reports them together.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
