@@ -13,7 +13,7 @@ import { pageUrlOf, screenshot, startBrowserRig } from './support/rig'
 /** Presses Tab until `target` has the focus (as a keyboard user would), at most 40 times. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
   for (let presses = 0; presses < 40; presses++) {
-    if (await target.evaluate('(element) => element === document.activeElement')) return
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return
     await page.keyboard.press('Tab')
   }
   throw new Error('Tab never reached the control')
@@ -21,11 +21,11 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
 
 /** The focused control draws a visible outline (the :focus-visible ring). */
 async function focusRing(target: Locator): Promise<string> {
-  // Text, not a function: it runs in the page, which this file's Node types do not describe.
-  return target.evaluate(`(element) => {
-    const style = getComputedStyle(element)
-    return element.matches(':focus-visible') ? style.outlineStyle + ' ' + style.outlineWidth : ''
-  }`) as Promise<string>
+  // Reached through the element (no DOM globals: this file is typed for Node).
+  return target.evaluate((element) => {
+    const style = element.ownerDocument.defaultView?.getComputedStyle(element)
+    return element.matches(':focus-visible') ? `${style?.outlineStyle} ${style?.outlineWidth}` : ''
+  })
 }
 
 describe('a call by keyboard alone', () => {
