@@ -30,7 +30,9 @@ describe('DtmfKeypad', () => {
     const letters = Object.fromEntries(
       keys().map((key) => [
         key.get('.keypad__tone').text(),
-        key.find('.keypad__letters').exists() ? key.get('.keypad__letters').text() : null
+        key.find('.keypad__letters').exists()
+          ? key.get('.keypad__letters').attributes('data-letters')
+          : null
       ])
     )
     // Keys with no letters draw no empty line under their sign.

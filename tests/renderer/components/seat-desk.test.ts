@@ -112,7 +112,7 @@ describe('a seat desk’s page', () => {
     const groups = wrapper
       .findAll('section.settings-group')
       .map((group) => group.attributes('aria-label'))
-    expect(groups).toEqual(['Hub', 'Calls', 'Audio', 'Appearance'])
+    expect(groups).toEqual(['Hub', 'Calls', 'Audio', 'Appearance', 'Keyboard shortcuts'])
   })
 
   it('still shows a hub its tunnel, Page and desks settings', async () => {
