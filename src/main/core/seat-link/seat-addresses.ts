@@ -45,6 +45,34 @@ export function isLocalNetworkUrl(text: string): boolean {
   )
 }
 
+/**
+ * Why an address did not answer, in the words of someone at a desk: the error codes are the
+ * operating system's, and the status line is read by people, not by whoever debugs the network.
+ */
+export function unreachableReason(hubUrl: string, error: Error & { code?: string }): string {
+  let host = hubUrl
+  try {
+    host = new URL(hubUrl).host
+  } catch {
+    // Shown as given.
+  }
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return `The hub is not running at ${host}, or its computer is off`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `${host} could not be found: check this computer's internet connection`
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${host} did not answer: check this computer's internet connection`
+    case 'ECONNRESET':
+      return `The connection to ${host} was cut`
+    default:
+      return `The hub could not be reached at ${host} (${error.message})`
+  }
+}
+
 /** Opens the WebSocket to one address; rejects with a sentence when it cannot. */
 export function openSeatSocket(hubUrl: string, timeoutMs = OPEN_TIMEOUT_MS): Promise<WebSocket> {
   const socket = new WebSocket(seatLinkUrl(hubUrl), {
@@ -53,9 +81,7 @@ export function openSeatSocket(hubUrl: string, timeoutMs = OPEN_TIMEOUT_MS): Pro
   })
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket))
-    socket.once('error', (error) =>
-      reject(new Error(`The hub could not be reached (${error.message})`))
-    )
+    socket.once('error', (error) => reject(new Error(unreachableReason(hubUrl, error))))
     socket.once('close', () => reject(new Error('The hub closed the connection')))
   })
 }

@@ -138,7 +138,7 @@ describe('joining a hub', () => {
     const d = await desk()
     const down = invitation('Back office', 'http://127.0.0.1:9')
     await expect(d.window.api.joinHub({ invitation: down, forgetPage: true })).rejects.toThrow(
-      /could not be reached/
+      /The hub is not running at 127\.0\.0\.1:9, or its computer is off/
     )
     await expectUntouched(d)
   })

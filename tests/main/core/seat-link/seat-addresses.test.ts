@@ -4,7 +4,8 @@ import type { WebSocket } from 'ws'
 import {
   isLocalNetworkUrl,
   LAN_OPEN_TIMEOUT_MS,
-  openFirstSeatSocket
+  openFirstSeatSocket,
+  unreachableReason
 } from '../../../../src/main/core/seat-link/seat-addresses'
 
 describe('seat addresses', () => {
@@ -55,5 +56,32 @@ describe('seat addresses', () => {
       url: 'http://192.168.1.20:47802'
     })
     expect(tried).toHaveLength(1)
+  })
+})
+
+describe('why a hub address did not answer, in words', () => {
+  const failure = (code: string, message = `connect ${code}`): Error & { code: string } =>
+    Object.assign(new Error(message), { code })
+
+  it('names the address and what the person can check, without the system’s codes', () => {
+    const hub = 'https://desk-abc.loca.lt'
+    expect(unreachableReason(hub, failure('ECONNREFUSED'))).toBe(
+      'The hub is not running at desk-abc.loca.lt, or its computer is off'
+    )
+    expect(unreachableReason(hub, failure('ENOTFOUND'))).toBe(
+      "desk-abc.loca.lt could not be found: check this computer's internet connection"
+    )
+    expect(unreachableReason('http://192.168.1.20:47802', failure('ETIMEDOUT'))).toBe(
+      "192.168.1.20:47802 did not answer: check this computer's internet connection"
+    )
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET']) {
+      expect(unreachableReason(hub, failure(code))).not.toContain(code)
+    }
+  })
+
+  it('keeps the detail of a failure it has no words for', () => {
+    expect(unreachableReason('wss://hub.example', failure('EPROTO', 'bad record mac'))).toBe(
+      'The hub could not be reached at hub.example (bad record mac)'
+    )
   })
 })
