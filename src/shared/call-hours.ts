@@ -5,19 +5,19 @@
  */
 import { WEEKDAYS, type BusinessHours, type Weekday } from './business-hours'
 
-export interface MetaWeeklyHours {
+export type MetaWeeklyHours = {
   day_of_week: string
   open_time: string
   close_time: string
 }
 
-export interface MetaHoliday {
+export type MetaHoliday = {
   date: string
   start_time: string
   end_time: string
 }
 
-export interface MetaCallHours {
+export type MetaCallHours = {
   timezone_id: string
   weekly_operating_hours: MetaWeeklyHours[]
   holiday_schedule: MetaHoliday[]
@@ -44,6 +44,8 @@ function datesBetween(from: string, to: string): string[] {
 function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10)
 }
+
+// Type aliases, not interfaces: they fit the loose zod object types of shared/graph.ts.
 
 /** The `call_hours` object the app writes for `hours` (a holiday closes its whole day). */
 export function toCallHours(hours: BusinessHours): MetaCallHours {
