@@ -60,6 +60,8 @@ export interface BusinessHoursView {
   saved: BusinessHours | null
   page: BusinessHours | null
   differs: boolean
+  /** Why the Page's hours could not be read (a sentence), when they could not. */
+  pageError?: string
 }
 
 interface LocalDay {

@@ -4,6 +4,7 @@
  * secrets.ts.
  */
 import { z } from 'zod'
+import { BusinessHours } from './business-hours'
 import {
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_RING_TIMEOUT_SECONDS,
@@ -148,6 +149,8 @@ export const settingsSchema = z.strictObject({
     })
     .prefault({}),
   startAtLogin: z.boolean().default(false),
+  /** Business hours (issue 16): the owner's, as published to the Page's `call_hours`. */
+  hours: z.strictObject({ schedule: BusinessHours.optional() }).prefault({}),
   desk: z
     .strictObject({
       /**
