@@ -101,8 +101,10 @@ describe('business hours commands against the simulated Page', () => {
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
     expect((error as ServiceError).message).toMatch(
-      /^Facebook refused these business hours \(.*holiday_schedule.*\)\. Check the opening times/
+      /^The hours are saved in this app but not on the Page\. Facebook refused these business hours \(.*holiday_schedule.*\)\. Check the opening times/
     )
+    // Saved here all the same (calls follow them); the Page keeps none, which shows as a difference.
+    expect(await commands.getBusinessHours()).toMatchObject({ page: null, differs: true })
   })
 
   it('still shows the saved hours when the Page cannot be read', async () => {
