@@ -46,7 +46,9 @@ export const COMMAND_NAMES = namesOf<CommandName>({
   removeDesk: true,
   joinHub: true,
   leaveHub: true,
-  listPastHistory: true
+  listPastHistory: true,
+  getBusinessHours: true,
+  saveBusinessHours: true
 })
 
 export const EVENT_NAMES = namesOf<EventName>({

@@ -53,6 +53,7 @@ import {
   type LeaveHubResult
 } from './desk-role'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
+import { BusinessHours, type BusinessHoursView } from './business-hours'
 
 export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
 
@@ -133,7 +134,11 @@ export const commandRequests = {
   /** A seat leaves its hub: the hub revokes its key when reachable; this desk is a fresh desk again. */
   leaveHub: leaveHubRequest,
   /** A seat's own calls from before it joined (read-only); empty on a desk that is no seat. */
-  listPastHistory: historyQuery
+  listPastHistory: historyQuery,
+  /** The saved business hours, the Page's as Facebook reads them back, and whether they differ. */
+  getBusinessHours: z.object({}).strict(),
+  /** Saves the business hours and publishes them as the Page's calling hours (owner only). */
+  saveBusinessHours: z.object({ hours: BusinessHours }).strict()
 } satisfies Record<string, z.ZodType>
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */
@@ -237,6 +242,8 @@ export interface CommandResults {
   joinHub: JoinHubResult
   leaveHub: LeaveHubResult
   listPastHistory: HistoryRecord[]
+  getBusinessHours: BusinessHoursView
+  saveBusinessHours: BusinessHoursView
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.

@@ -94,7 +94,10 @@ export const CallSettingsFields = z.looseObject({
   call_hours: z
     .looseObject({
       timezone_id: z.string().optional(),
-      weekly_operating_hours: z.array(WeeklyHours).optional()
+      weekly_operating_hours: z.array(WeeklyHours).optional(),
+      holiday_schedule: z
+        .array(z.looseObject({ date: z.string(), start_time: z.string(), end_time: z.string() }))
+        .optional()
     })
     .optional()
 })

@@ -32,6 +32,8 @@ export const SETTINGS_SCOPES = {
   // Business-wide do not disturb: ring out or decline for everyone.
   doNotDisturb: 'hub',
   startAtLogin: 'desk',
+  // The business's hours, published to the Page: only the hub talks to Meta.
+  hours: 'hub',
   // The desk's name and "don't ring on this desk" are the desk's own.
   desk: 'desk',
   // What the owner allows seats (calling customers back) and which desks ring.

@@ -4,6 +4,7 @@
  * secrets.ts.
  */
 import { z } from 'zod'
+import { BusinessHours } from './business-hours'
 import {
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_RING_TIMEOUT_SECONDS,
@@ -148,6 +149,17 @@ export const settingsSchema = z.strictObject({
     })
     .prefault({}),
   startAtLogin: z.boolean().default(false),
+  /** Business hours (issue 16): the owner's, as published to the Page's `call_hours`. */
+  hours: z
+    .strictObject({
+      schedule: BusinessHours.optional(),
+      /**
+       * Calls that still arrive outside the hours: ring as usual, ring out quietly (missed at the
+       * ring deadline), or are declined at once. "ring" by default: no call goes unheard by surprise.
+       */
+      outside: z.enum(['ring', 'quiet', 'decline']).default('ring')
+    })
+    .prefault({}),
   desk: z
     .strictObject({
       /**

@@ -113,7 +113,9 @@ export class FakeSoftphone {
     },
     joinHub: () => ({ hubName: 'Front desk' }),
     leaveHub: () => ({ removedAtHub: true }),
-    listPastHistory: () => []
+    listPastHistory: () => [],
+    getBusinessHours: () => ({ saved: null, page: null, differs: false }),
+    saveBusinessHours: (request) => ({ saved: request.hours, page: request.hours, differs: false })
   }
 
   /** The bridge to hand to `useSoftphoneBridge` (or to put on `window.softphone`). */

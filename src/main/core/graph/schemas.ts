@@ -8,7 +8,11 @@ export const PageInfo = z.looseObject({ id: z.string().min(1), name: z.string().
 export type PageInfo = z.infer<typeof PageInfo>
 
 /** Replies whose body we do not need, where Graph may or may not say `success`. */
-export const MaybeSuccess = z.looseObject({ success: z.boolean().optional() })
+/** Some edges answer `{success}`, the call settings page documents `{result: "success" | "failure"}`. */
+export const MaybeSuccess = z.looseObject({
+  success: z.boolean().optional(),
+  result: z.string().optional()
+})
 
 /** Graph sends ids as strings; a number is read the same. */
 const GraphIdValue = z.union([z.string(), z.number()]).transform(String)

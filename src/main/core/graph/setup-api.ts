@@ -159,6 +159,7 @@ export class GraphSetupApi {
       schema: MaybeSuccess,
       context: 'setup'
     })
-    if (res.success === false) throw refused('update the call settings', auth.id)
+    if (res.success === false || res.result === 'failure')
+      throw refused('update the call settings', auth.id)
   }
 }

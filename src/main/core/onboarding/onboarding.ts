@@ -12,6 +12,7 @@ import type {
   SetupReport
 } from '../../../shared/onboarding'
 import type { Credentials, SecretStore } from '../config'
+import type { CallSettingsAccess } from '../graph/call-hours-api'
 import { toServiceError, type GraphSetupApi } from '../graph'
 import type { Logger } from '../log'
 import type { SettingsPort } from '../service/ports'
@@ -28,6 +29,8 @@ export interface OnboardingPort {
   removePage(): Promise<PageConnection>
   runChecks(): Promise<SetupReport>
   fix(action: SetupFixAction): Promise<SetupReport>
+  /** The Page's call settings at Meta (business hours are published there). */
+  callSettings(): CallSettingsAccess
 }
 
 export type OnboardingGraph = SetupGraph &
@@ -126,6 +129,7 @@ export function createOnboarding(deps: OnboardingDeps): OnboardingPort {
     save: (request) => saveCredentials(credentialsDeps, request),
     removePage: () => removePage(credentialsDeps),
     runChecks,
+    callSettings: () => deps.graph,
     async fix(action) {
       try {
         await applyFix(action)

@@ -53,7 +53,9 @@ export const SEAT_ROUTES = {
   // The seat tells its hub (which revokes its key) and becomes a fresh desk again.
   leaveHub: 'local',
   // This desk's own history from before it joined, kept read-only in its own data folder.
-  listPastHistory: 'local'
+  listPastHistory: 'local',
+  getBusinessHours: { refused: 'the business hours' },
+  saveBusinessHours: { refused: 'the business hours' }
 } as const satisfies SeatRoutes
 
 /** The commands a seat answers itself. */

@@ -78,7 +78,10 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   // From a seat: "remove me" (its own key only). The hub's own windows have no hub to leave.
   leaveHub: 'seat',
   // A desk's own calls from before it joined a hub; the hub has none apart from its history.
-  listPastHistory: 'seat'
+  listPastHistory: 'seat',
+  // The business's hours are the Page's settings at Meta.
+  getBusinessHours: 'owner',
+  saveBusinessHours: 'owner'
 })
 
 export const OWNER_ONLY = 'Only the desk that holds the Page can see or change this.'

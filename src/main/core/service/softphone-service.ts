@@ -16,6 +16,7 @@ import type { Call, EndedCall } from '../../../shared/calls'
 import type { Settings } from '../../../shared/settings'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
 import { hubRoleCommands, type JoinHub } from '../desk/hub-role-commands'
+import { businessHoursCommands } from './business-hours-commands'
 import type { Logger } from '../log'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
@@ -184,7 +185,8 @@ export class SoftphoneService {
       listDesks: () => this.desks().list(),
       addDesk: (request) => this.desks().add(request.name),
       removeDesk: (request) => this.desks().remove(request.name),
-      ...hubRoleCommands(deps.joinHub, () => this.desks())
+      ...hubRoleCommands(deps.joinHub, () => this.desks()),
+      ...businessHoursCommands({ ...deps, callSettings: () => this.onboarding().callSettings() })
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {

@@ -5,7 +5,11 @@
  * and ends as missed at the ring deadline; with "decline" it is declined with Meta at once. Either
  * way it ends like any call, so it is in history. Test calls always ring: the owner pressed the
  * button and is waiting for them.
+ *
+ * Business hours (settings `hours`) silence the same way: outside them, with `outside` "quiet" a
+ * call rings out silenced, with "decline" it is declined at once. Do not disturb, when on, decides.
  */
+import { openAt } from '../../../shared/business-hours'
 import type { Call, RingingCall } from '../../../shared/calls'
 import type { Settings } from '../config'
 import type { Logger } from '../log'
@@ -14,6 +18,8 @@ import type { SettingsPort } from '../service/ports'
 export interface DoNotDisturbDeps {
   settings: Pick<SettingsPort, 'get' | 'onChange'>
   logger: Logger
+  /** The clock business hours are read against (tests). */
+  now?: (() => number) | undefined
 }
 
 /** The registry's part: what the effect needs to decline and to (un)silence calls. */
@@ -29,8 +35,21 @@ export interface DoNotDisturbRegistry {
  * The registry's `silence` option: whether a call starting to ring now rings nobody. Test calls
  * (the call's own `test` flag) never are.
  */
-export function silences(settings: Settings, call: RingingCall): boolean {
-  return settings.doNotDisturb.enabled && call.direction === 'inbound' && call.test !== true
+export function silences(settings: Settings, call: RingingCall, now = Date.now()): boolean {
+  if (call.direction !== 'inbound' || call.test === true) return false
+  return settings.doNotDisturb.enabled || outsideHours(settings, now)
+}
+
+/** Outside the business hours, with the owner's choice to keep such calls quiet or decline them. */
+export function outsideHours(settings: Settings, now: number): boolean {
+  const { schedule, outside } = settings.hours
+  return outside !== 'ring' && schedule !== undefined && !openAt(schedule, now)
+}
+
+/** What happens to a silenced call: do not disturb's action when on, else the hours' choice. */
+function silencedAction(settings: Settings): 'ring-out' | 'decline' {
+  if (settings.doNotDisturb.enabled) return settings.doNotDisturb.action
+  return settings.hours.outside === 'decline' ? 'decline' : 'ring-out'
 }
 
 export interface DoNotDisturbEffect {
@@ -50,6 +69,7 @@ export function startDoNotDisturb(
   }
 ): DoNotDisturbEffect {
   const { registry, settings } = deps
+  const now = deps.now ?? Date.now
   const log = deps.logger.child('do-not-disturb')
   /** Calls already seen ringing: only a call's first ring can be declined by the setting. */
   const seen = new Set<string>()
@@ -58,7 +78,7 @@ export function startDoNotDisturb(
     // Answered from a desk or hung up by the caller in the meantime: nothing left to decline.
     if (registry.get(callId)?.state !== 'ringing') return
     registry.decline(callId)
-    log.info('declined a call: do not disturb', { callId })
+    log.info('declined a call: do not disturb or outside the hours', { callId })
     deps.reject(callId).catch((error: unknown) => {
       // Ended here already; Meta ends the call by itself when it rings out on the caller's side.
       log.warn('the decline was not confirmed by Facebook', { callId, error: String(error) })
@@ -73,20 +93,20 @@ export function startDoNotDisturb(
     if (call.state !== 'ringing' || seen.has(call.id)) return
     seen.add(call.id)
     if (!call.silenced) return
-    if (settings.get().doNotDisturb.action === 'decline') {
+    if (silencedAction(settings.get()) === 'decline') {
       // After this emission has reached every listener: every UI sees it ring (silently), then end.
       queueMicrotask(() => decline(call.id))
     } else {
-      log.info('a call rings out: do not disturb', { callId: call.id })
+      log.info('a call rings out: do not disturb or outside the hours', { callId: call.id })
     }
   })
 
   const offSettings = settings.onChange((next) => {
-    const enabled = next.doNotDisturb.enabled
     for (const call of registry.list()) {
-      if (call.state !== 'ringing' || call.direction !== 'inbound') continue
-      if (call.test === true || (call.silenced === true) === enabled) continue
-      registry.setSilenced(call.id, enabled)
+      if (call.state !== 'ringing') continue
+      const quiet = silences(next, call, now())
+      if ((call.silenced === true) === quiet) continue
+      registry.setSilenced(call.id, quiet)
     }
   })
 

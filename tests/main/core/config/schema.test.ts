@@ -17,6 +17,7 @@ describe('settings schema', () => {
       theme: 'system',
       doNotDisturb: { enabled: false, action: 'ring-out' },
       startAtLogin: false,
+      hours: { outside: 'ring' },
       desk: { name: '', ringHere: true },
       seats: { mayCallBack: false, silent: [], lan: { enabled: false, port: 47802 } }
     })

@@ -286,7 +286,8 @@ describe('GraphClient onboarding', () => {
     const replies = [
       { json: settings },
       { json: { data: [settings] } },
-      { json: { success: true } }
+      { json: { success: true } },
+      { json: { result: 'failure' } }
     ]
     const { client, graph } = await setup(() => replies.shift() ?? { status: 500 })
     expect((await client.getCallSettings()).call_routing?.ring_target).toBe('META')
@@ -298,6 +299,10 @@ describe('GraphClient onboarding', () => {
     expect(request.method).toBe('POST')
     expect(JSON.parse(request.body)).toEqual({ call_routing: { ring_target: 'PARTNERS' } })
     expectPageAuth(request)
+    // The Call Settings page documents `{result: "failure"}` as its refusal.
+    await expect(client.updateCallSettings({ icon_enabled: false })).rejects.toMatchObject({
+      userMessage: expect.stringContaining('update the call settings')
+    })
   })
 
   it('checks call permissions and sends the calling_optin template', async () => {

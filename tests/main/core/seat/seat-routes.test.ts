@@ -31,9 +31,17 @@ describe('the seat’s routes', () => {
   it('forward call work to the hub and refuse the owner’s', () => {
     const hub: CommandName[] = ['listCalls', 'accept', 'decline', 'hangUp', 'getIceServers']
     for (const name of hub) expect(SEAT_ROUTES[name]).toBe('hub')
-    const owner: CommandName[] = ['saveCredentials', 'removePage', 'takeOverWebhook', 'fixSetup']
+    const owner: CommandName[] = [
+      'saveCredentials',
+      'removePage',
+      'takeOverWebhook',
+      'fixSetup',
+      'getBusinessHours',
+      'saveBusinessHours'
+    ]
     for (const name of owner) expect(SEAT_ROUTES[name]).toHaveProperty('refused')
     expect(SEAT_ROUTES.updateSettings).toBe('local')
+    expect(SEAT_ROUTES.saveBusinessHours).toEqual({ refused: 'the business hours' })
   })
 
   it('say whose seat this is and where to go', () => {

@@ -52,7 +52,23 @@ const REQUESTS: Record<CommandName, unknown> = {
   removeDesk: { name: 'Front desk' },
   joinHub: { invitation: 'https://hub.example/#msp1.a.b.c', forgetPage: true },
   leaveHub: {},
-  listPastHistory: {}
+  listPastHistory: {},
+  getBusinessHours: {},
+  saveBusinessHours: {
+    hours: {
+      timeZone: 'UTC',
+      weekly: {
+        MONDAY: [{ open: '09:00', close: '17:00' }],
+        TUESDAY: [],
+        WEDNESDAY: [],
+        THURSDAY: [],
+        FRIDAY: [],
+        SATURDAY: [],
+        SUNDAY: []
+      },
+      holidays: []
+    }
+  }
 }
 
 /** What the issue keeps from seats, written out here so a change to the table is a choice. */
@@ -69,7 +85,9 @@ const OWNER_ONLY_COMMANDS: CommandName[] = [
   'listDesks',
   'addDesk',
   'removeDesk',
-  'joinHub'
+  'joinHub',
+  'getBusinessHours',
+  'saveBusinessHours'
 ]
 const CALL_BACK_COMMANDS: CommandName[] = [
   'checkCallPermission',

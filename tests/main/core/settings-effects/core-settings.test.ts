@@ -4,6 +4,11 @@
  * actions, the ring timeout of the next call, and test calls that keep ringing.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  WEEKDAYS,
+  type BusinessHours,
+  type OpeningRange
+} from '../../../../src/shared/business-hours'
 import type { Call } from '../../../../src/shared/calls'
 import type { SettingsPatch } from '../../../../src/shared/settings'
 import type { SoftphoneCore } from '../../../../src/main/core/softphone-core'
@@ -134,5 +139,55 @@ describe('the ringtone setting', () => {
     await expect(
       settings.update({ audio: { ringtone: '/home/me/ring.mp3' as 'chime' } })
     ).rejects.toThrow('Invalid setting "audio.ringtone": must be one of classic, chime, digital')
+  })
+})
+
+/** Closed every day (always outside the hours), or open all day every day. */
+const week = (ranges: OpeningRange[]) =>
+  Object.fromEntries(WEEKDAYS.map((day) => [day, ranges])) as BusinessHours['weekly']
+const closed = () => week([])
+const allDay = () => week([{ open: '00:00', close: '23:59' }])
+const schedule = (weekly: BusinessHours['weekly']): BusinessHours => ({
+  timeZone: 'UTC',
+  weekly,
+  holidays: []
+})
+
+describe('Business hours in the core', () => {
+  it('outside the hours with "decline": the call is declined with Facebook at once', async () => {
+    const { core, reject } = await startCore({
+      hours: { schedule: schedule(closed()), outside: 'decline' }
+    })
+    expect(core.registry.handleEvent(connect('c_night'), 'page-1')).toMatchObject({
+      silenced: true
+    })
+    await vi.waitFor(() => expect(reject).toHaveBeenCalledWith('c_night'))
+    expect(core.registry.get('c_night')).toMatchObject({ state: 'ended', outcome: 'declined' })
+  })
+
+  it('outside the hours with "quiet": it rings silenced and is not declined', async () => {
+    const { core, reject } = await startCore({
+      hours: { schedule: schedule(closed()), outside: 'quiet' }
+    })
+    expect(core.registry.handleEvent(connect('c_late'), 'page-1')).toMatchObject({
+      state: 'ringing',
+      silenced: true
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(core.registry.get('c_late')?.state).toBe('ringing')
+    expect(reject).not.toHaveBeenCalled()
+  })
+
+  it('rings as usual inside the hours, and outside them with "ring"', async () => {
+    const { core, settings } = await startCore({
+      hours: { schedule: schedule(allDay()), outside: 'decline' }
+    })
+    expect(core.registry.handleEvent(connect('c_day'), 'page-1')).not.toHaveProperty('silenced')
+    await settings.update({ hours: { schedule: schedule(closed()), outside: 'ring' } })
+    expect(core.registry.handleEvent(connect('c_ring'), 'page-1')).not.toHaveProperty('silenced')
+    // Switching to "quiet" while both ring silences them (the closed hours apply to both).
+    await settings.update({ hours: { outside: 'quiet' } })
+    expect(core.registry.get('c_day')).toMatchObject({ state: 'ringing', silenced: true })
+    expect(core.registry.get('c_ring')).toMatchObject({ state: 'ringing', silenced: true })
   })
 })

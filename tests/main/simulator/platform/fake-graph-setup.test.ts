@@ -302,6 +302,30 @@ describe('fake Graph: Page subscription and call settings', () => {
       }
     })
     expect(GraphErrorBody.parse(hours.json).error.code).toBe(100)
+    const holiday = await call(path, {
+      body: {
+        call_hours: {
+          timezone_id: 'Europe/Paris',
+          holiday_schedule: [{ date: '25/12/2026', start_time: '0000', end_time: '2359' }]
+        }
+      }
+    })
+    expect(GraphErrorBody.parse(holiday.json).error.message).toMatch(
+      /call_hours\.holiday_schedule\.0\.date/
+    )
+    const zone = await call(path, {
+      body: { call_hours: { timezone_id: 'Mars/Olympus', weekly_operating_hours: [] } }
+    })
+    expect(GraphErrorBody.parse(zone.json).error.message).toMatch(/call_hours\.timezone_id/)
+    const backwards = await call(path, {
+      body: {
+        call_hours: {
+          timezone_id: 'UTC',
+          weekly_operating_hours: [{ day_of_week: 'MONDAY', open_time: '1700', close_time: '0900' }]
+        }
+      }
+    })
+    expect(GraphErrorBody.parse(backwards.json).error.code).toBe(100)
     const empty = await call(path, { body: { nothing: true } })
     expect(GraphErrorBody.parse(empty.json).error.message).toMatch(/At least one of/)
   })

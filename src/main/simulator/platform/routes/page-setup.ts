@@ -37,6 +37,16 @@ function unsubscribeApp({ world }: RouteContext): unknown {
 const Flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
 const HHMM = z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/, 'must be HHMM')
 const Day = z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'])
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+
+function isTimeZone(id: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: id })
+    return id.length > 0
+  } catch {
+    return false
+  }
+}
 
 const SettingsUpdate = z.object({
   call_routing: z.object({ ring_target: z.enum(['PARTNERS', 'META']) }).optional(),
@@ -45,9 +55,22 @@ const SettingsUpdate = z.object({
   video_enabled: Flag.optional(),
   call_hours: z
     .looseObject({
-      timezone_id: z.string().min(1),
+      timezone_id: z.string().refine(isTimeZone, 'must be an IANA time zone id'),
       weekly_operating_hours: z
-        .array(z.object({ day_of_week: Day, open_time: HHMM, close_time: HHMM }))
+        .array(
+          z
+            .object({ day_of_week: Day, open_time: HHMM, close_time: HHMM })
+            .refine((w) => w.open_time < w.close_time, 'close_time must be after open_time')
+        )
+        .max(14)
+        .optional(),
+      holiday_schedule: z
+        .array(
+          z
+            .object({ date: IsoDate, start_time: HHMM, end_time: HHMM })
+            .refine((h) => h.start_time < h.end_time, 'end_time must be after start_time')
+        )
+        .max(20)
         .optional()
     })
     .optional(),
