@@ -17,7 +17,7 @@ describe('settings schema', () => {
       theme: 'system',
       doNotDisturb: { enabled: false, action: 'ring-out' },
       startAtLogin: false,
-      desk: { name: '', ringHere: true },
+      desk: { name: '', ringHere: true, language: 'system' },
       seats: { mayCallBack: false, silent: [], lan: { enabled: false, port: 47802 } }
     })
   })
