@@ -11,8 +11,13 @@ const CONVERTED_VIEWS = [
   '/src/renderer/src/components/IncomingCallToast.vue',
   '/src/renderer/src/components/InCallView.vue',
   '/src/renderer/src/components/DtmfKeypad.vue',
+  '/src/renderer/src/components/RecentCalls.vue',
+  '/src/renderer/src/components/QuietCalls.vue',
   '/src/renderer/src/components/settings/LanguageField.vue'
 ]
+
+/** A tag, whose quoted attribute values may hold `>` (v-if="calls.length > 0"). */
+const TAG = /<(?:"[^"]*"|'[^']*'|[^'">])*>/g
 
 const READ_ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'label']
 
@@ -21,13 +26,13 @@ function rawTexts(vue: string): string[] {
   const template = /<template>([\s\S]*)<\/template>/.exec(vue)?.[1] ?? ''
   const markup = template.replace(/<!--[\s\S]*?-->/g, '')
   const found: string[] = []
-  for (const tag of markup.matchAll(/<[^>]*>/g)) {
+  for (const tag of markup.matchAll(TAG)) {
     for (const name of READ_ATTRIBUTES) {
       const fixed = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(tag[0])?.[1]
       if (fixed && /\p{L}/u.test(fixed)) found.push(`${name}="${fixed}"`)
     }
   }
-  const text = markup.replace(/<[^>]*>/g, '\n').replace(/\{\{[\s\S]*?\}\}/g, '\n')
+  const text = markup.replace(TAG, '\n').replace(/\{\{[\s\S]*?\}\}/g, '\n')
   for (const piece of text.split('\n')) if (/\p{L}/u.test(piece)) found.push(piece.trim())
   return found
 }
@@ -35,7 +40,7 @@ function rawTexts(vue: string): string[] {
 describe('the converted views’ templates', () => {
   it('catch raw words (the scan itself)', () => {
     const vue =
-      '<template><p aria-label="Call">Hang up {{ t("x") }}</p><b :title="t(\'y\')">·</b></template>'
+      '<template><p v-if="a > 0" aria-label="Call">Hang up {{ t("x") }}</p><b :title="t(\'y\')">·</b></template>'
     expect(rawTexts(vue)).toEqual(['aria-label="Call"', 'Hang up'])
   })
 

@@ -4,7 +4,9 @@ import { createPinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import DtmfKeypad from '../../../src/renderer/src/components/DtmfKeypad.vue'
 import IncomingCallToast from '../../../src/renderer/src/components/IncomingCallToast.vue'
-import { ringing } from '../support/calls'
+import QuietCalls from '../../../src/renderer/src/components/QuietCalls.vue'
+import RecentCalls from '../../../src/renderer/src/components/RecentCalls.vue'
+import { historyRecord, ringing } from '../support/calls'
 import { mountApp, useAppFixture } from '../support/app-fixture'
 import { testI18n } from '../support/renderer-setup'
 
@@ -41,6 +43,44 @@ describe('in Spanish', () => {
     expect(wrapper.get('.keypad__note').text()).toBe(
       'El teclado funciona cuando la llamada está conectada.'
     )
+  })
+})
+
+describe('the calls home in Spanish', () => {
+  beforeEach(() => {
+    testI18n.global.locale.value = 'es'
+  })
+
+  it('lists recent calls with Spanish outcomes, days and Devolver la llamada', () => {
+    const now = Date.UTC(2026, 3, 1, 12, 0)
+    const records = [
+      historyRecord({ callId: 'h_1', outcome: 'missed', startedAt: now - 60_000 }),
+      historyRecord({ callId: 'h_2', caller: { psid: 'p2' }, outcome: 'completed' })
+    ]
+    const wrapper = mount(RecentCalls, { props: { records, now, canCallBack: () => true } })
+    expect(wrapper.get('h2').text()).toBe('Llamadas recientes')
+    expect(wrapper.findAll('.recent__outcome').map((o) => o.text())).toEqual([
+      'Perdida',
+      'Contestada'
+    ])
+    expect(wrapper.get('time').text()).toMatch(/^Hoy /)
+    expect(wrapper.findAll('.recent__caller')[1]?.text()).toBe('Cliente de Messenger')
+    expect(wrapper.get('.recent__call-back').attributes('aria-label')).toBe(
+      'Devolver la llamada a Ada Lovelace'
+    )
+  })
+
+  it('says when there are no calls yet', () => {
+    const wrapper = mount(RecentCalls, { props: { records: [] } })
+    expect(wrapper.text()).toContain('Todavía no hay llamadas.')
+  })
+
+  it('offers Contestar for a call that rings on another desk', () => {
+    const wrapper = mount(QuietCalls, {
+      props: { calls: [ringing('c_1')], busy: {}, problemFor: () => undefined }
+    })
+    expect(wrapper.get('h2').text()).toBe('Sonando, no en este puesto')
+    expect(wrapper.get('button').text()).toBe('Contestar')
   })
 })
 

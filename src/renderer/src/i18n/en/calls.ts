@@ -1,6 +1,25 @@
 /** The calls themselves: the toast, the call in progress and its keypad. */
 export default {
   unknownCaller: 'Messenger caller',
+  outcome: {
+    completed: 'Answered',
+    missed: 'Missed',
+    noAnswer: 'No answer',
+    declined: 'Declined',
+    failed: 'Failed'
+  },
+  recent: {
+    title: 'Recent calls',
+    empty: 'No calls yet.',
+    emptyHint: 'Place a test call to see how a call shows up here.',
+    callBack: 'Call back',
+    callBackName: 'Call back {name}'
+  },
+  quiet: {
+    region: 'Calls not ringing here',
+    title: 'Ringing, not on this desk',
+    answerName: 'Answer {name}'
+  },
   toast: {
     incomingFrom: 'Incoming call from {name}',
     messengerCall: 'Messenger call',

@@ -3,6 +3,25 @@ import type en from '../en/calls'
 /** Las llamadas: el aviso, la llamada en curso y su teclado. */
 export default {
   unknownCaller: 'Cliente de Messenger',
+  outcome: {
+    completed: 'Contestada',
+    missed: 'Perdida',
+    noAnswer: 'Sin respuesta',
+    declined: 'Rechazada',
+    failed: 'Fallida'
+  },
+  recent: {
+    title: 'Llamadas recientes',
+    empty: 'Todavía no hay llamadas.',
+    emptyHint: 'Haga una llamada de prueba para ver cómo aparece aquí.',
+    callBack: 'Devolver la llamada',
+    callBackName: 'Devolver la llamada a {name}'
+  },
+  quiet: {
+    region: 'Llamadas que no suenan aquí',
+    title: 'Sonando, no en este puesto',
+    answerName: 'Contestar a {name}'
+  },
   toast: {
     incomingFrom: 'Llamada entrante de {name}',
     messengerCall: 'Llamada de Messenger',
