@@ -13,6 +13,7 @@ const CONVERTED_VIEWS = [
   '/src/renderer/src/components/DtmfKeypad.vue',
   '/src/renderer/src/components/RecentCalls.vue',
   '/src/renderer/src/components/QuietCalls.vue',
+  '/src/renderer/src/components/history/HistoryItem.vue',
   '/src/renderer/src/components/settings/LanguageField.vue'
 ]
 

@@ -4,6 +4,7 @@ import { createPinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import DtmfKeypad from '../../../src/renderer/src/components/DtmfKeypad.vue'
 import IncomingCallToast from '../../../src/renderer/src/components/IncomingCallToast.vue'
+import HistoryItem from '../../../src/renderer/src/components/history/HistoryItem.vue'
 import QuietCalls from '../../../src/renderer/src/components/QuietCalls.vue'
 import RecentCalls from '../../../src/renderer/src/components/RecentCalls.vue'
 import { historyRecord, ringing } from '../support/calls'
@@ -68,6 +69,20 @@ describe('the calls home in Spanish', () => {
     expect(wrapper.get('.recent__call-back').attributes('aria-label')).toBe(
       'Devolver la llamada a Ada Lovelace'
     )
+  })
+
+  it('words a history entry: direction, outcome, duration and Devolver la llamada', () => {
+    const record = historyRecord({
+      direction: 'outbound',
+      outcome: 'no-answer',
+      connectedAt: Date.UTC(2026, 3, 1, 9, 30),
+      durationSeconds: 65
+    })
+    const wrapper = mount(HistoryItem, { props: { record, canCallBack: true } })
+    expect(wrapper.get('.entry__outcome').text()).toBe('Sin respuesta')
+    expect(wrapper.get('.entry__direction').text()).toContain('Saliente')
+    expect(wrapper.get('.entry__duration').attributes('aria-label')).toBe('Duración 1:05')
+    expect(wrapper.get('.entry__call-back').text()).toBe('Devolver la llamada')
   })
 
   it('says when there are no calls yet', () => {

@@ -15,6 +15,13 @@ export default {
     callBack: 'Call back',
     callBackName: 'Call back {name}'
   },
+  direction: {
+    inbound: 'Incoming',
+    outbound: 'Outgoing'
+  },
+  history: {
+    duration: 'Duration {time}'
+  },
   quiet: {
     region: 'Calls not ringing here',
     title: 'Ringing, not on this desk',

@@ -17,6 +17,13 @@ export default {
     callBack: 'Devolver la llamada',
     callBackName: 'Devolver la llamada a {name}'
   },
+  direction: {
+    inbound: 'Entrante',
+    outbound: 'Saliente'
+  },
+  history: {
+    duration: 'Duración {time}'
+  },
   quiet: {
     region: 'Llamadas que no suenan aquí',
     title: 'Sonando, no en este puesto',
