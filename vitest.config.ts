@@ -33,7 +33,8 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
-          include: ['tests/renderer/**/*.test.ts']
+          include: ['tests/renderer/**/*.test.ts'],
+          setupFiles: ['tests/renderer/support/renderer-setup.ts']
         }
       },
       {

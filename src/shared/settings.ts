@@ -171,7 +171,9 @@ export const settingsSchema = z.strictObject({
        * Off: calls do not ring on this desk's windows (no ringtone, toast or notification); they
        * still ring on the other desks and can be answered here from the list.
        */
-      ringHere: z.boolean().default(true)
+      ringHere: z.boolean().default(true),
+      /** The words, dates and numbers of this desk's windows; `system`: the computer's languages. */
+      language: z.enum(['system', 'en', 'es']).default('system')
     })
     .prefault({}),
   /** Hub-wide, for the desks that join this one as seats (the owner's choice). */

@@ -3,6 +3,7 @@ import '../../shared/zod-jitless'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
+import { createAppI18n } from './i18n'
 import './styles.css'
 
-createApp(App).use(createPinia()).mount('#app')
+createApp(App).use(createPinia()).use(createAppI18n()).mount('#app')

@@ -2,6 +2,7 @@
 // (tests/build/bundle-imports.test.ts).
 import { createApp } from 'vue'
 import ToastApp from './ToastApp.vue'
+import { createAppI18n } from './i18n'
 import './styles.css'
 
-createApp(ToastApp).mount('#app')
+createApp(ToastApp).use(createAppI18n()).mount('#app')

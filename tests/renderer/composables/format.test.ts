@@ -24,6 +24,11 @@ describe('formatCallTime', () => {
     expect(formatCallTime(at(3, 14, 5), NOW, 'es-ES')).toBe('3 abr 2026, 14:05')
   })
 
+  it('says today and yesterday in the desk’s language', () => {
+    expect(formatCallTime(at(10, 9, 31), NOW, 'es')).toBe('Hoy 9:31')
+    expect(formatCallTime(at(9, 17, 2), NOW, 'es')).toBe('Ayer 17:02')
+  })
+
   it("follows the locale's clock for today too", () => {
     expect(formatCallTime(at(10, 17, 2), NOW, 'en-US')).toMatch(/^Today 5:02\sPM$/)
   })

@@ -9,7 +9,7 @@ import {
 } from '../../../src/renderer/src/media/microphone'
 import type { MicrophoneAccess } from '../../../src/shared/ipc'
 import { Ringtone, ringWav } from '../../../src/renderer/src/media/ringtone'
-import { describeQuality, readQuality } from '../../../src/renderer/src/media/stats'
+import { readQuality } from '../../../src/renderer/src/media/stats'
 import { fakeShell } from '../support/fake-shell'
 import { FakeSoftphone } from '../support/fake-softphone'
 import { deferred, installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
@@ -223,33 +223,6 @@ describe('readQuality', () => {
     )
     expect(quality.lossPercent).toBe(0)
     expect(quality.lastPacketAt).toBeUndefined()
-  })
-})
-
-describe('describeQuality', () => {
-  it('writes the quality line', () => {
-    const quality = readQuality(
-      report(
-        { type: 'candidate-pair', nominated: true, currentRoundTripTime: 0.0416 },
-        {
-          type: 'inbound-rtp',
-          kind: 'audio',
-          packetsReceived: 995,
-          packetsLost: 5,
-          jitter: 0.0031
-        }
-      )
-    )
-    expect(describeQuality(quality)).toBe('Round trip 42 ms · jitter 3 ms · loss 0.5%')
-  })
-
-  it('says it is still measuring when nothing is known', () => {
-    expect(describeQuality(readQuality(report()))).toBe('Measuring call quality…')
-  })
-
-  it('shows only what is known', () => {
-    const quality = readQuality(report({ type: 'remote-inbound-rtp', roundTripTime: 0.1 }))
-    expect(describeQuality(quality)).toBe('Round trip 100 ms')
   })
 })
 

@@ -31,16 +31,23 @@ const sameDay = (a: Date, b: Date): boolean =>
   a.getMonth() === b.getMonth() &&
   a.getDate() === b.getDate()
 
+/** "Today" / "Hoy", "Yesterday" / "Ayer": the locale's own word, capitalised to open the line. */
+function dayWord(offset: 0 | -1, locale: string | undefined): string {
+  const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(offset, 'day')
+  return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1)
+}
+
 /**
  * The one way the app writes when something happened: "Today 09:31", "Yesterday 17:02", then the
- * date and time ("3 Apr 2026, 14:05"), in the user's locale (`undefined`) unless one is given.
+ * date and time ("3 Apr 2026, 14:05"), in the user's locale (`undefined`) unless one is given (the
+ * desk's language, from vue-i18n).
  */
 export function formatCallTime(ms: number, now: number = Date.now(), locale?: string): string {
   const when = new Date(ms)
   const time = when.toLocaleTimeString(locale, { timeStyle: 'short' })
   const today = new Date(now)
-  if (sameDay(when, today)) return `Today ${time}`
+  if (sameDay(when, today)) return `${dayWord(0, locale)} ${time}`
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)
-  if (sameDay(when, yesterday)) return `Yesterday ${time}`
+  if (sameDay(when, yesterday)) return `${dayWord(-1, locale)} ${time}`
   return when.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
 }

@@ -76,12 +76,3 @@ export function readQuality(report: RTCStatsReport): CallQuality {
   })
   return quality
 }
-
-/** The quality line, e.g. "Round trip 42 ms · jitter 3 ms · loss 0.0%". */
-export function describeQuality(quality: CallQuality): string {
-  const parts: string[] = []
-  if (quality.rttMs !== undefined) parts.push(`Round trip ${Math.round(quality.rttMs)} ms`)
-  if (quality.jitterMs !== undefined) parts.push(`jitter ${Math.round(quality.jitterMs)} ms`)
-  if (quality.lossPercent !== undefined) parts.push(`loss ${quality.lossPercent.toFixed(1)}%`)
-  return parts.length > 0 ? parts.join(' · ') : 'Measuring call quality…'
-}

@@ -116,7 +116,10 @@ const seat = () => client('seat-1', { role: 'seat', deskName: 'Front desk' })
 
 beforeEach(() => {
   registry = new CallRegistry({ ringTimeoutMs: 50_000 })
-  settings = { ...defaultSettings(), desk: { name: 'Hub desk', ringHere: true } }
+  settings = {
+    ...defaultSettings(),
+    desk: { name: 'Hub desk', ringHere: true, language: 'system' }
+  }
   update = vi.fn<SettingsPort['update']>(async () => settings)
   testDesks = []
   settingsListeners = []

@@ -2,24 +2,10 @@
  * The words and numbers of a history entry: pure functions, so each reads the same in the list,
  * in tests and in screenshots.
  */
-import type { CallDirection, CallOutcome, CallQualityReport } from '../../../../shared/calls'
+import type { CallDirection, CallQualityReport } from '../../../../shared/calls'
 
 /** The History view's two lists: every call, or only the missed ones. */
 export type HistoryFilter = 'all' | 'missed'
-
-/** The core sends the outcome as a code; the words are the UI's. */
-export const OUTCOME_LABELS: Record<CallOutcome, string> = {
-  completed: 'Answered',
-  missed: 'Missed',
-  'no-answer': 'No answer',
-  declined: 'Declined',
-  failed: 'Failed'
-}
-
-export const DIRECTION_LABELS: Record<CallDirection, string> = {
-  inbound: 'Incoming',
-  outbound: 'Outgoing'
-}
 
 /** Arrows as phones draw them: into the handset for incoming, out of it for outgoing. */
 export const DIRECTION_ICONS: Record<CallDirection, string> = {
