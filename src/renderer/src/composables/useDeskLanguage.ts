@@ -1,6 +1,6 @@
 import { watchEffect } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { resolveLanguage, type LanguageChoice } from '.'
+import { resolveLanguage, type LanguageChoice } from '../i18n'
 
 /**
  * Keeps the window's language (texts, dates, numbers and the page's `lang`) on the desk's choice,

@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import type { Caller, CallOutcome } from '../../../shared/calls'
-import { formatCallTime } from '../composables/format'
+import { formatCallTime } from './format'
 
 /** The words every call view shares, in the desk's language: who called, how it ended, when. */
 export function useCallWords() {
