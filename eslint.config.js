@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import vueI18n from '@intlify/eslint-plugin-vue-i18n'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -49,6 +50,32 @@ export default tseslint.config(
               message: 'The core and the simulator never reach into the desktop shell.'
             }
           ]
+        }
+      ]
+    }
+  },
+  {
+    // Issue 15 item 4: every word a desk shows or reads aloud comes from the catalogues
+    // (src/renderer/src/i18n), so English and Spanish stay complete. Symbols and figures are not words.
+    files: ['src/renderer/**/*.vue'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    settings: { 'vue-i18n': { messageSyntaxVersion: '^11.0.0' } },
+    rules: {
+      '@intlify/vue-i18n/no-raw-text': [
+        'error',
+        {
+          attributes: {
+            '/.+/': [
+              'title',
+              'aria-label',
+              'aria-placeholder',
+              'aria-valuetext',
+              'placeholder',
+              'alt',
+              'label'
+            ]
+          },
+          ignorePattern: '^[^\\p{L}]+$'
         }
       ]
     }

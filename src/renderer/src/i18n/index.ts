@@ -4,9 +4,9 @@
  */
 import { createI18n } from 'vue-i18n'
 import type { Settings } from '../../../shared/settings'
-import { compileMessage } from './compile-message'
-import en from './en'
-import es from './es'
+import { compileMessage } from '../../../shared/i18n/compile-message'
+import en from '../../../shared/i18n/en'
+import es from '../../../shared/i18n/es'
 
 export const MESSAGES = { en, es }
 export type Language = keyof typeof MESSAGES

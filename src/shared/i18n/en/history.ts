@@ -1,0 +1,2 @@
+/** Call history: the list, its filters, call quality and call back. */
+export default {}

@@ -1,0 +1,2 @@
+/** Business hours: the weekly hours, holidays and time zone editor. */
+export default {}
