@@ -7,7 +7,7 @@ import history from './history'
 import errors from './errors'
 import shell from './shell'
 import hours from './hours'
-import followUp from './followUp'
+import followUp from './follow-up'
 
 /** El catálogo en español, un archivo por área, con las mismas claves que el inglés. */
 export default {
