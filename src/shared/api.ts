@@ -54,6 +54,7 @@ import {
 } from './desk-role'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 import { BusinessHours, type BusinessHoursView } from './business-hours'
+import type { OutsideHoursStatus } from './hours-status'
 
 export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
 
@@ -200,6 +201,8 @@ export interface CoreStatus {
   webhookOwner?: WebhookOwner | undefined
   /** A seat desk's link to its hub (see shared/hub-link); absent: this desk is no seat. */
   hub?: SeatHubStatus | undefined
+  /** Calls kept quiet or declined outside the business hours now (see shared/hours-status). */
+  hours?: OutsideHoursStatus | undefined
 }
 
 export interface HelloResult {

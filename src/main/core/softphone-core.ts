@@ -114,7 +114,8 @@ export async function createSoftphoneCore({
     pinned,
     notices: { history: history.notices(), settings: [...(settings.notices?.() ?? [])] },
     ignoredGraphUrl: settings.ignoredGraphUrl,
-    webhookOwner: owner.ownership.current
+    webhookOwner: owner.ownership.current,
+    hours: doNotDisturb.hours()
   })
   // "Page connected" only on Meta's fresh word (see shared/connection).
   const pageHealth = new PageHealthMonitor({
@@ -203,9 +204,7 @@ export async function createSoftphoneCore({
     metrics: {
       // Test calls never reach Meta; a call of a Page connected before is not this token's to report.
       send: async (record, report) => {
-        if (record.test || record.pageId !== credentials.pageId) {
-          return false
-        }
+        if (record.test || record.pageId !== credentials.pageId) return false
         await graph.sendCallMetrics(record.callId, report)
         return true
       }
@@ -232,6 +231,7 @@ export async function createSoftphoneCore({
     settings,
     // Test calls are never silenced, so a silenced call is always Meta's.
     reject: (callId) => metaCalls.reject(callId),
+    onHoursChange: () => service.publishStatus(),
     logger
   })
 
