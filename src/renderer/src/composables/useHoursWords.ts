@@ -5,6 +5,7 @@ import { WEEKDAYS, type OpeningRange, type Weekday } from '../../../shared/busin
 /** Monday 1 January 2024: WEEKDAYS[i] falls on the (1 + i)th. */
 const A_MONDAY = Date.UTC(2024, 0, 1)
 const DAY_MS = 86_400_000
+const WEEK_MS = 6 * DAY_MS
 
 /**
  * The business hours in the desk's language, through Intl: day names, times of day ("9:00 AM",
@@ -38,10 +39,13 @@ export function useHoursWords() {
       ? t('hours.page.closed')
       : lists.value.format(list.map((r) => `${time(r.open)}–${time(r.close)}`))
 
-  /** "Mon 9:00 AM" in `timeZone`, where the owner set the hours. */
-  const opening = (ms: number, timeZone: string): string =>
+  /**
+   * "Monday 9:00 AM" in `timeZone`, where the owner set the hours; a date too ("Dec 28, 9:00 AM")
+   * when the opening is a week or more away (after holidays), where a day name would mislead.
+   */
+  const opening = (ms: number, timeZone: string, now = Date.now()): string =>
     new Intl.DateTimeFormat(locale.value, {
-      weekday: 'short',
+      ...(ms - now < WEEK_MS ? { weekday: 'long' } : { month: 'short', day: 'numeric' }),
       hour: 'numeric',
       minute: '2-digit',
       timeZone
