@@ -116,5 +116,7 @@ describe('the status of every desk', () => {
 })
 
 function closedWeek(): BusinessHours['weekly'] {
-  return Object.fromEntries(WEEKDAYS.map((day) => [day, []])) as BusinessHours['weekly']
+  return Object.fromEntries(
+    WEEKDAYS.map((day) => [day, [] as BusinessHours['weekly'][typeof day]])
+  ) as BusinessHours['weekly']
 }
