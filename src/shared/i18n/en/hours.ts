@@ -17,7 +17,6 @@ export default {
     opensAgain: '{day}, opens again',
     closesAgain: '{day}, closes again',
     until: 'to',
-    add: 'Add hours',
     addOn: 'Add a second range of hours on {day}',
     remove: 'Remove',
     removeOn: 'Remove the hours from {from} to {to} on {day}'

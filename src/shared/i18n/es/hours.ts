@@ -19,7 +19,6 @@ export default {
     opensAgain: '{day}, vuelve a abrir',
     closesAgain: '{day}, vuelve a cerrar',
     until: 'a',
-    add: 'Agregar horas',
     addOn: 'Agregar un segundo tramo de horas el {day}',
     remove: 'Quitar',
     removeOn: 'Quitar las horas de {from} a {to} del {day}'
