@@ -3,11 +3,12 @@
  * simulator as Meta: the owner edits the hours in Settings and saves; the simulated Page's
  * `messenger_call_settings` `call_hours` then hold exactly those hours. A change made on the
  * Page's side shows in words in Settings, and writing the app's hours again makes them agree.
- * Screenshots of the editor in both themes.
+ * Outside the hours, the window says calls are declined and when the hours open. Screenshots of
+ * the editor and of that status in both themes.
  */
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BusinessHours } from '../../src/shared/business-hours'
+import { WEEKDAYS, type BusinessHours, type Weekday } from '../../src/shared/business-hours'
 import { toCallHours } from '../../src/shared/call-hours'
 import type { InProcessRig } from '../../src/main/simulator/rig/in-process'
 import { launchChromium, openApp } from './support/browser'
@@ -31,6 +32,17 @@ const EDITED: BusinessHours = {
     SUNDAY: []
   },
   holidays: [{ from: '2026-12-24', to: '2026-12-25' }]
+}
+
+const ONE_HOUR = [{ open: '09:00', close: '10:00' }]
+const DAY_NAMES: Record<Weekday, string> = {
+  MONDAY: 'Monday',
+  TUESDAY: 'Tuesday',
+  WEDNESDAY: 'Wednesday',
+  THURSDAY: 'Thursday',
+  FRIDAY: 'Friday',
+  SATURDAY: 'Saturday',
+  SUNDAY: 'Sunday'
 }
 
 let browser: Browser | undefined
@@ -112,5 +124,35 @@ describe('business hours', () => {
     await difference.getByRole('button', { name: 'Write these hours to the Page again' }).click()
     await hours.getByText('Your Page shows the same hours.').waitFor()
     expect(rig!.sim.graph.callSettings.call_hours).toEqual(toCallHours(EDITED))
+  })
+
+  it('outside the hours, declining: the window says so and when the hours open', async () => {
+    // Open one hour, two days from now (UTC): now is outside the hours, the opening this week.
+    const day = WEEKDAYS[(new Date().getUTCDay() + 6 + 2) % 7]!
+    const week = Object.fromEntries(WEEKDAYS.map((d) => [d, d === day ? ONE_HOUR : []]))
+    const hours = await openHours()
+    await hours.getByRole('combobox', { name: 'Time zone' }).fill('UTC')
+    for (const d of WEEKDAYS) {
+      const box = hours.getByRole('checkbox', { name: DAY_NAMES[d] })
+      // Unticked first: ticked again, a day starts from 9:00 to 5:00.
+      await box.uncheck()
+      if (d === day) await box.check()
+    }
+    await hours.getByLabel(`${DAY_NAMES[day]}, closes`).selectOption('10:00')
+    await hours.getByRole('radio', { name: /Decline/ }).check()
+    await hours.getByRole('button', { name: 'Save and publish' }).click()
+    await hours.getByText('Saved, and published on your Page.').waitFor()
+    expect((await rig!.client.api.getSettings({})).hours.schedule?.weekly).toEqual(week)
+
+    const status = page.getByTestId('hours-status')
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(
+        new RegExp(
+          `^\\s*Outside business hours: calls are declined\\.\\s+Closed until ${DAY_NAMES[day]} 9:00 AM\\.\\s*$`
+        )
+      )
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'business-hours-status')
   })
 })
