@@ -12,7 +12,7 @@ import { useSettingsStore } from '../stores/settings'
 const PROBLEM = /Invalid setting "[^"]*": ([^;]+)/
 
 /** The core's reason ("must be a number from 0 to 1"), when the message is a settings refusal. */
-export function refusalReason(message: string): string | undefined {
+function refusalReason(message: string): string | undefined {
   return PROBLEM.exec(message)?.[1]?.trim().replace(/\.$/, '') || undefined
 }
 
