@@ -24,7 +24,8 @@ const BACK: DeskSummary = {
   name: 'Back office',
   online: false,
   answeredToday: 1,
-  pairedAt: NOW - 3_600_000
+  pairedAt: NOW - 3_600_000,
+  lastSeenAt: NOW - 2 * 3_600_000
 }
 
 let media: FakeMedia
@@ -136,7 +137,7 @@ describe('Settings in Spanish', () => {
     const desks = group(wrapper, 'Puestos')
     expect(texts(desks, '.desk__detail')).toEqual([
       'Conectado ahora · 3 llamadas contestadas hoy',
-      'Aún no se ha conectado · 1 llamada contestada hoy'
+      'Visto por última vez hace 2 horas · 1 llamada contestada hoy'
     ])
     expect(texts(desks, '.desk__state')).toEqual(['En línea', 'Sin conexión'])
     expect(desks.get('ul').attributes('aria-label')).toBe('Puestos de este puesto central')
