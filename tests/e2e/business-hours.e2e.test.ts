@@ -88,7 +88,7 @@ describe('business hours', () => {
     await hours.getByRole('button', { name: 'Add a second range of hours on Friday' }).click()
     await hours.getByLabel('Friday, opens again').selectOption('16:00')
     await hours.getByLabel('Friday, closes again').selectOption('20:00')
-    await hours.getByRole('checkbox', { name: 'Saturday' }).check()
+    await hours.getByRole('switch', { name: 'Saturday' }).check()
     await hours.getByLabel('Saturday, opens').selectOption('10:00')
     await hours.getByLabel('Saturday, closes').selectOption('13:00')
     await hours.getByRole('button', { name: 'Add a holiday' }).click()
@@ -133,7 +133,7 @@ describe('business hours', () => {
     const hours = await openHours()
     await hours.getByRole('combobox', { name: 'Time zone' }).fill('UTC')
     for (const d of WEEKDAYS) {
-      const box = hours.getByRole('checkbox', { name: DAY_NAMES[d] })
+      const box = hours.getByRole('switch', { name: DAY_NAMES[d] })
       // Unticked first: ticked again, a day starts from 9:00 to 5:00.
       await box.uncheck()
       if (d === day) await box.check()

@@ -73,6 +73,7 @@ describe('Settings in Spanish', () => {
       'Atajos de teclado',
       'Conexión',
       'Página de Facebook',
+      'Horario de atención',
       'Puestos'
     ])
     const calls = group(wrapper, 'Llamadas')
@@ -177,8 +178,9 @@ describe('the toggles of Settings', () => {
     const wrapper = await mountSettings()
     const toggles = wrapper.findAll<HTMLInputElement>('input[type="checkbox"]')
     expect(toggles.map((toggle) => toggle.attributes('role'))).toEqual(toggles.map(() => 'switch'))
-    // Do not disturb, ring here, open microphone, desks may call back, on this network, Rings.
-    expect(toggles).toHaveLength(6)
+    // Do not disturb, ring here, open microphone, desks may call back, on this network, Rings,
+    // and the seven days of the business hours (open or closed).
+    expect(toggles).toHaveLength(13)
     for (const toggle of toggles) {
       expect(toggle.classes()).toContain('switch')
       const name = toggle.attributes('aria-label') ?? toggle.element.closest('label')?.textContent
