@@ -152,7 +152,7 @@ describe('business hours', () => {
           `^\\s*Outside business hours: calls are declined\\.\\s+Closed until ${DAY_NAMES[day]} 9:00 AM\\.\\s*$`
         )
       )
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate('window.scrollTo(0, 0)')
     await screenshot(page, 'business-hours-status')
   })
 })
