@@ -4,7 +4,7 @@
  * `messenger_call_settings` `call_hours` then hold exactly those hours. A change made on the
  * Page's side shows in words in Settings, and writing the app's hours again makes them agree.
  * Outside the hours, the window says calls are declined and when the hours open. Screenshots of
- * the editor and of that status in both themes.
+ * the editor (English and Spanish) and of that status in both themes.
  */
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -154,5 +154,14 @@ describe('business hours', () => {
       )
     await page.evaluate('window.scrollTo(0, 0)')
     await screenshot(page, 'business-hours-status')
+  })
+
+  it('reads Spanish when the desk does (screenshot)', async () => {
+    await rig!.client.api.updateSettings({ desk: { language: 'es' } })
+    const hours = page.getByRole('region', { name: 'Horario de atención' })
+    await hours.getByRole('button', { name: 'Guardar y publicar' }).waitFor()
+    await hours.getByRole('switch', { name: 'Lunes' }).waitFor()
+    await shoot(hours, 'business-hours-es')
+    await rig!.client.api.updateSettings({ desk: { language: 'en' } })
   })
 })

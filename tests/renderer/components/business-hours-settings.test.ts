@@ -195,9 +195,10 @@ describe('the business hours editor', () => {
     const wrapper = await mountEditor()
     expect(wrapper.text()).toContain('Horario de atención')
     expect(wrapper.text()).toContain('Guardar y publicar')
-    expect(day(wrapper, 'MONDAY').text()).toContain('lunes')
+    expect(day(wrapper, 'MONDAY').text()).toContain('Lunes')
+    expect(byLabel(wrapper, 'Lunes, cierra').element.tagName).toBe('SELECT')
     expect(wrapper.get('[data-testid="page-hours"]').text()).toContain(
-      'lunes: aquí 9:00–17:00; en la página cerrado.'
+      'Lunes: aquí 9:00–17:00; en la página cerrado.'
     )
   })
 })

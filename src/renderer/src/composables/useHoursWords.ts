@@ -30,6 +30,12 @@ export function useHoursWords() {
   const dayName = (day: Weekday): string =>
     days.value.format(A_MONDAY + WEEKDAYS.indexOf(day) * DAY_MS)
 
+  /** The day opening a line or naming a control: "Lunes" (Spanish writes "lunes" mid-sentence). */
+  const dayLabel = (day: Weekday): string => {
+    const name = dayName(day)
+    return name.charAt(0).toLocaleUpperCase(locale.value) + name.slice(1)
+  }
+
   /** "HH:MM" as the desk's language writes a time of day. */
   const time = (clock: string): string =>
     times.value.format(Date.UTC(1970, 0, 1, Number(clock.slice(0, 2)), Number(clock.slice(3, 5))))
@@ -51,5 +57,5 @@ export function useHoursWords() {
       timeZone
     }).format(ms)
 
-  return { dayName, time, ranges, opening }
+  return { dayName, dayLabel, time, ranges, opening }
 }
