@@ -132,6 +132,19 @@ describe('business hours', () => {
     const week = Object.fromEntries(WEEKDAYS.map((d) => [d, d === day ? ONE_HOUR : []]))
     const hours = await openHours()
     await hours.getByRole('combobox', { name: 'Time zone' }).fill('UTC')
+    // By keyboard: Tab from the time zone reaches Monday's switch, with a visible focus ring,
+    // and Space flips it.
+    const monday = hours.getByRole('switch', { name: 'Monday' })
+    const wasOpen = await monday.isChecked()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate("document.activeElement.closest('label').textContent.trim()")).toBe(
+      'Monday'
+    )
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe(
+      'solid'
+    )
+    await page.keyboard.press('Space')
+    expect(await monday.isChecked()).toBe(!wasOpen)
     for (const d of WEEKDAYS) {
       const box = hours.getByRole('switch', { name: DAY_NAMES[d] })
       // Unticked first: ticked again, a day starts from 9:00 to 5:00.
