@@ -59,6 +59,7 @@ export default {
   },
   leftHub: {
     left: 'This desk left {hub}.',
+    leftUnnamed: 'This desk left its hub.',
     notTold: 'The hub could not be told; ask its owner to remove this desk in Settings > Desks.'
   },
   owner: {

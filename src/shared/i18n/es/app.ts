@@ -59,6 +59,7 @@ export default {
   },
   leftHub: {
     left: 'Este puesto salió de {hub}.',
+    leftUnnamed: 'Este puesto salió de su puesto principal.',
     notTold:
       'No se pudo avisar al puesto principal; pida a su responsable que quite este puesto en Ajustes > Puestos.'
   },
