@@ -32,7 +32,7 @@ function inSpanish(status: CoreStatus = coreStatus()): void {
   }
 }
 
-const names = (wrapper: VueWrapper, selector: string): string[] =>
+const names = (wrapper: Pick<VueWrapper, 'findAll'>, selector: string): string[] =>
   wrapper.findAll(selector).map((found) => found.text())
 
 describe('the window in Spanish', () => {

@@ -29,7 +29,7 @@ beforeEach(() => {
   setActivePinia(createPinia())
 })
 
-const texts = (wrapper: VueWrapper | ReturnType<VueWrapper['get']>, selector: string) =>
+const texts = (wrapper: Pick<VueWrapper, 'findAll'>, selector: string) =>
   wrapper.findAll(selector).map((found) => found.text())
 
 describe('Page setup in Spanish', () => {
