@@ -51,7 +51,7 @@ export default {
     setUp: 'Set up this desk'
   },
   home: {
-    region: 'Your Page’s line',
+    region: "Your Page's line",
     waitingOwn: 'Waiting for calls to your Facebook Page.',
     waitingHub: 'Waiting for calls to the hub’s Facebook Page.',
     testCall: 'Test call',
@@ -66,7 +66,7 @@ export default {
     region: 'Where calls ring',
     yourPage: 'your Page',
     blocked:
-      '{desk} also takes the calls of another Page of this app. One app has one callback URL, so this desk cannot take the calls over without stopping that Page’s calls.',
+      "{desk} also takes the calls of another Page of this app. One app has one callback URL, so this desk cannot take the calls over without stopping that Page's calls.",
     joinIt: 'Join it as a seat',
     joinHint:
       'To join {desk}, ask its owner for an invitation: on that desk, Settings > Desks > Add a desk.',

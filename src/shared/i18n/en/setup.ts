@@ -29,7 +29,7 @@ export default {
     pageIdHint: 'On your Page: About, then Page transparency; or in {link}.',
     businessSettings: 'Business settings',
     appId: 'App id',
-    appIdHint: 'At the top of your app’s dashboard in {link}.',
+    appIdHint: "At the top of your app's dashboard in {link}.",
     metaForDevelopers: 'Meta for Developers',
     token: 'Page access token',
     tokenHint:
@@ -37,7 +37,7 @@ export default {
     graphExplorer: 'Graph API Explorer',
     tokenDebugger: 'Access Token Debugger',
     secret: 'App secret',
-    secretHint: 'In your app’s {link}: press Show next to App secret.',
+    secretHint: "In your app's {link}: press Show next to App secret.",
     appSettings: 'App settings, Basic',
     keep: 'Saved. Leave empty to keep it.',
     submit: 'Save and check'
