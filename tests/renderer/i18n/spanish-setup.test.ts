@@ -16,6 +16,7 @@ import SetupChoice from '../../../src/renderer/src/components/setup/SetupChoice.
 import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
 import { ringing } from '../support/calls'
 import { button } from '../support/dom'
+import { fakeShell } from '../support/fake-shell'
 import { FakeSoftphone } from '../support/fake-softphone'
 import { testI18n } from '../support/renderer-setup'
 
@@ -125,6 +126,33 @@ describe('Page setup in Spanish', () => {
     expect(wrapper.get('[role="status"]').text()).toBe(
       'Funciona: acaba de sonar una llamada de Cliente de Messenger.'
     )
+  })
+})
+
+describe('the microphone check before the first call, in Spanish', () => {
+  afterEach(() => {
+    delete window.softphone
+    delete window.shell
+    Reflect.deleteProperty(navigator, 'userAgent')
+  })
+
+  it('says where macOS lets the owner allow it, keeping the app’s name as macOS lists it', async () => {
+    Object.defineProperty(navigator, 'userAgent', {
+      value: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Chrome/140',
+      configurable: true
+    })
+    window.softphone = service.bridge
+    window.shell = fakeShell({
+      microphoneAccess: async () => 'denied',
+      askMicrophone: async () => 'denied'
+    })
+    const wrapper = mount(FirstCallStep)
+    await flushPromises()
+    const alert = wrapper.get('[role="alert"]')
+    expect(alert.text()).toContain(
+      'El micrófono está bloqueado. Abra Ajustes del Sistema, Privacidad y seguridad, Micrófono, active Messenger Softphone y vuelva a comprobar.'
+    )
+    expect(alert.get('button').text()).toBe('Volver a comprobar')
   })
 })
 

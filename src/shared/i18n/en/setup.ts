@@ -64,6 +64,16 @@ export default {
       'Open Messenger on your phone, find your Page, and press the call button. Use an account with a role on the app while it is in Development mode. Waiting for the call…',
     works: 'It works: a call from {caller} just rang.'
   },
+  /** Where each system lets the owner allow the microphone, before the first call. */
+  microphone: {
+    mac: 'The microphone is blocked. Open System Settings, Privacy & Security, Microphone, turn on Messenger Softphone, then check again.',
+    windows:
+      'The microphone is blocked. Open Settings, Privacy & security, Microphone, turn on "Let desktop apps access your microphone", then check again.',
+    linux:
+      'The microphone is blocked. Check your sound settings (and any sandbox permissions for this app) allow microphone access, then check again.',
+    browser:
+      'The microphone is blocked for this page. Click the icon left of the address, allow the microphone, then check again.'
+  },
   join: {
     region: 'Join a desk',
     title: 'Join a desk that is already connected',

@@ -66,6 +66,15 @@ export default {
       'Abra Messenger en su teléfono, busque su página y pulse el botón de llamada. Mientras la app esté en modo de desarrollo, use una cuenta con un rol en ella. Esperando la llamada…',
     works: 'Funciona: acaba de sonar una llamada de {caller}.'
   },
+  microphone: {
+    mac: 'El micrófono está bloqueado. Abra Ajustes del Sistema, Privacidad y seguridad, Micrófono, active Messenger Softphone y vuelva a comprobar.',
+    windows:
+      'El micrófono está bloqueado. Abra Configuración, Privacidad y seguridad, Micrófono, active "Permitir que las aplicaciones de escritorio accedan al micrófono" y vuelva a comprobar.',
+    linux:
+      'El micrófono está bloqueado. Revise que la configuración de sonido (y los permisos de sandbox de esta app) permitan usar el micrófono y vuelva a comprobar.',
+    browser:
+      'El micrófono está bloqueado para esta página. Pulse el icono a la izquierda de la dirección, permita el micrófono y vuelva a comprobar.'
+  },
   join: {
     region: 'Unirse a un puesto',
     title: 'Unirse a un puesto que ya está conectado',
