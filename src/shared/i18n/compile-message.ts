@@ -9,25 +9,12 @@ import type { MessageCompiler, MessageContext } from 'vue-i18n'
 /** Odd parts are placeholder names: "a {x} b".split → ["a ", "x", " b"]. */
 const PLACEHOLDER = /\{(\w+)\}/
 
-/**
- * The context's own joining, which vue-i18n leaves out of its types: `t()` gets text, while
- * `<i18n-t>` gets its slots (a link inside a sentence) as elements among the words.
- */
-type JoiningContext = MessageContext & {
-  interpolate?: (value: unknown) => unknown
-  normalize?: (values: unknown[]) => string
-}
-
 export const compileMessage: MessageCompiler = (message, { key, onError }) => {
   if (typeof message !== 'string') {
     onError?.(Object.assign(new SyntaxError(`${key}: only text messages are supported`)))
     return () => key
   }
   const parts = message.split(PLACEHOLDER)
-  return (ctx: MessageContext) => {
-    const { interpolate = String, normalize = (values) => values.join('') } = ctx as JoiningContext
-    return normalize(
-      parts.map((part, index) => (index % 2 === 1 ? interpolate(ctx.named(part)) : part))
-    )
-  }
+  return (ctx: MessageContext) =>
+    parts.map((part, index) => (index % 2 === 1 ? String(ctx.named(part)) : part)).join('')
 }

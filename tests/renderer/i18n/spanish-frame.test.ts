@@ -185,12 +185,12 @@ describe('the frame’s pieces in Spanish', () => {
     const wrapper = mount(LeftHubNotice)
     expect(names(wrapper, 'p')).toEqual([
       'Este puesto salió de Recepción.',
-      'No se pudo avisar al puesto principal; pida a su responsable que quite este puesto en Ajustes > Puestos.'
+      'No se pudo avisar al puesto central; pida a su responsable que quite este puesto en Ajustes > Puestos.'
     ])
 
     // A hub the status never named is still said in words, not an English placeholder.
     useDeskRoleStore().left = { hubName: undefined, removedAtHub: true }
     await flushPromises()
-    expect(names(wrapper, 'p')).toEqual(['Este puesto salió de su puesto principal.'])
+    expect(names(wrapper, 'p')).toEqual(['Este puesto salió de su puesto central.'])
   })
 })

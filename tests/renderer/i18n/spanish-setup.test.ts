@@ -39,7 +39,7 @@ describe('Page setup in Spanish', () => {
     expect(wrapper.get('h2').text()).toBe('Configurar este puesto')
     const group = wrapper.get('[role="group"][aria-label="Cómo recibe llamadas este puesto"]')
     expect(group.findAll('button').map((b) => b.attributes('aria-label'))).toEqual([
-      'Conectar una página (este puesto será el principal)',
+      'Conectar una página (este puesto será el central)',
       'Unirse a un puesto que ya está conectado'
     ])
     expect(texts(group, '.setup-choice__line')[1]).toBe(

@@ -23,7 +23,7 @@ export default {
     problem: 'Las llamadas no pueden llegar'
   },
   connection: {
-    toHub: 'Conexión con el puesto principal',
+    toHub: 'Conexión con el puesto central',
     toFacebook: 'Conexión con Facebook',
     noPage: 'Ninguna página conectada',
     pageSetup: 'Configurar la página'
@@ -53,15 +53,15 @@ export default {
   home: {
     region: 'La línea de su página',
     waitingOwn: 'Esperando llamadas a su página de Facebook.',
-    waitingHub: 'Esperando llamadas a la página de Facebook del puesto principal.',
+    waitingHub: 'Esperando llamadas a la página de Facebook del puesto central.',
     testCall: 'Llamada de prueba',
     pageSetup: 'Configurar la página'
   },
   leftHub: {
     left: 'Este puesto salió de {hub}.',
-    leftUnnamed: 'Este puesto salió de su puesto principal.',
+    leftUnnamed: 'Este puesto salió de su puesto central.',
     notTold:
-      'No se pudo avisar al puesto principal; pida a su responsable que quite este puesto en Ajustes > Puestos.'
+      'No se pudo avisar al puesto central; pida a su responsable que quite este puesto en Ajustes > Puestos.'
   },
   owner: {
     region: 'Dónde suenan las llamadas',

@@ -1,6 +1,6 @@
 import type en from '../en/setup'
 
-/** Configurar la página y unirse a un puesto principal: asistente, credenciales, comprobaciones y avisos. */
+/** Configurar la página y unirse a un puesto central: asistente, credenciales, comprobaciones y avisos. */
 export default {
   back: 'Atrás',
   checking: 'Comprobando…',
@@ -10,7 +10,7 @@ export default {
     title: 'Configurar este puesto',
     intro: 'Un puesto tiene la página de Facebook; todos los demás se unen a él.',
     group: 'Cómo recibe llamadas este puesto',
-    connectTitle: 'Conectar una página (este puesto será el principal)',
+    connectTitle: 'Conectar una página (este puesto será el central)',
     connectLine:
       'Indique aquí su página de Facebook y su app. Las llamadas llegan a este puesto y otros puestos pueden unirse a él.',
     joinLine:
@@ -86,7 +86,7 @@ export default {
     joining: 'Uniéndose…',
     question: '¿Olvidar la página de este puesto y unirse?',
     forgetText:
-      'Este puesto olvidará el token de la página y la clave secreta de la app y dejará de recibir el webhook; el puesto principal recibirá las llamadas. Su historial de llamadas se queda aquí, solo para consulta.',
+      'Este puesto olvidará el token de la página y la clave secreta de la app y dejará de recibir el webhook; el puesto central recibirá las llamadas. Su historial de llamadas se queda aquí, solo para consulta.',
     forget: 'Olvidar la página y unirse',
     keep: 'Conservar la página',
     joined: 'Unido a {hub}. Conectando…'
@@ -96,6 +96,6 @@ export default {
     incomplete:
       'Esto no es una invitación completa: termina con #msp1. y un código largo. Cópiela de nuevo con el botón Copiar.',
     address:
-      'Una invitación empieza con https:// (la dirección del puesto principal), luego #msp1. y el código.'
+      'Una invitación empieza con https:// (la dirección del puesto central), luego #msp1. y el código.'
   }
 } satisfies typeof en
