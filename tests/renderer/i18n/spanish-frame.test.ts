@@ -40,7 +40,7 @@ describe('the window in Spanish', () => {
     inSpanish(coreStatus(false))
     const wrapper = await mountApp()
 
-    expect(wrapper.get('h1').text()).toBe('Softphone de Messenger')
+    expect(wrapper.get('h1').text()).toBe('Messenger Softphone')
     expect(wrapper.get('.chip').text()).toBe('Ninguna página conectada')
     expect(wrapper.find('nav[aria-label="Secciones"]').exists()).toBe(true)
     expect(names(wrapper, '.app__nav-item')).toEqual([
@@ -54,7 +54,7 @@ describe('the window in Spanish', () => {
     expect(welcome.get('h2').text()).toBe('Compruebe que funciona antes de conectar su página')
     expect(welcome.text()).toContain('Haga una llamada de prueba')
     expect(names(welcome, 'button')).toEqual(['Llamada de prueba', 'Configurar este puesto'])
-    expect(document.title).toBe('Softphone de Messenger')
+    expect(document.title).toBe('Messenger Softphone')
   })
 
   it('waits for calls to the Page, and says the line in Spanish', async () => {
@@ -76,12 +76,12 @@ describe('the window in Spanish', () => {
 
     expect(badge().text()).toBe('1 perdida')
     expect(badge().attributes('title')).toBe('1 perdida')
-    expect(document.title).toBe('(1) Softphone de Messenger')
+    expect(document.title).toBe('(1) Messenger Softphone')
 
     app.service.emit('missedCalls', { unseen: 3 })
     await flushPromises()
     expect(badge().text()).toBe('3 perdidas')
-    expect(document.title).toBe('(3) Softphone de Messenger')
+    expect(document.title).toBe('(3) Messenger Softphone')
   })
 
   it('says in Spanish that another desk has the calls, and asks before taking them', async () => {

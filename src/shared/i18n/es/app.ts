@@ -2,7 +2,8 @@ import type en from '../en/app'
 
 /** El marco de la ventana principal: navegación, inicio, estado de la conexión, avisos y anuncios. */
 export default {
-  name: 'Softphone de Messenger',
+  // El nombre del producto, como lo muestran la bandeja, la barra de tareas y el sistema: sin traducir.
+  name: 'Messenger Softphone',
   titleWithMissed: '({count}) {name}',
   incomingCalls: 'Llamadas entrantes',
   nav: {
