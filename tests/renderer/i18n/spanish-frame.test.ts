@@ -102,12 +102,14 @@ describe('the window in Spanish', () => {
     const notice = wrapper.get('[role="note"][aria-label="Dónde suenan las llamadas"]')
     expect(wrapper.get('.chip').text()).toBe('Las llamadas no pueden llegar')
 
-    await button(notice, 'Que suenen en este puesto').trigger('click')
-    const question = notice.get('[role="group"][aria-label="¿Hacer que suenen en este puesto?"]')
+    await button(notice, 'Recibir las llamadas en este puesto').trigger('click')
+    const question = notice.get(
+      '[role="group"][aria-label="¿Recibir las llamadas en este puesto?"]'
+    )
     expect(question.text()).toContain(
       'Las llamadas de Panadería sonarán aquí y dejarán de sonar en Recepción.'
     )
-    expect(document.activeElement).toBe(button(question, 'Que suenen aquí').element)
+    expect(document.activeElement).toBe(button(question, 'Recibirlas aquí').element)
     await button(question, 'Dejarlo como está').trigger('click')
     expect(notice.find('[role="group"]').exists()).toBe(false)
 

@@ -109,7 +109,7 @@ describe('Page setup in Spanish', () => {
     expect(wrapper.get('ol').attributes('aria-label')).toBe('Comprobaciones de la configuración')
     expect(wrapper.findAll('[role="img"]').map((icon) => icon.attributes('aria-label'))).toEqual([
       'Correcto',
-      'Con error',
+      'Falló',
       'Advertencia',
       'No se sabe',
       'Omitido'

@@ -72,13 +72,13 @@ export default {
     joinIt: 'Unirse a él como puesto',
     joinHint:
       'Para unirse a {desk}, pida una invitación a su responsable: en ese puesto, Ajustes > Puestos > Añadir un puesto.',
-    takeOver: 'Que suenen en este puesto',
-    question: '¿Hacer que suenen en este puesto?',
+    takeOver: 'Recibir las llamadas en este puesto',
+    question: '¿Recibir las llamadas en este puesto?',
     warnDesk:
-      '¿Hacer que suenen en este puesto? Las llamadas de {page} sonarán aquí y dejarán de sonar en {current}.',
+      '¿Recibir las llamadas en este puesto? Las llamadas de {page} sonarán aquí y dejarán de sonar en {current}.',
     warnServer:
-      '¿Hacer que suenen en este puesto? Las llamadas de {page} sonarán aquí y {current} dejará de recibirlas.',
-    confirm: 'Que suenen aquí',
+      '¿Recibir las llamadas en este puesto? Las llamadas de {page} sonarán aquí y {current} dejará de recibirlas.',
+    confirm: 'Recibirlas aquí',
     busy: 'Tomando las llamadas…',
     cancel: 'Dejarlo como está'
   }

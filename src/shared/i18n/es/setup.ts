@@ -21,7 +21,7 @@ export default {
     title: 'Conectar su página de Facebook',
     intro:
       'Pegue cuatro datos de Meta. La app comprueba cada paso con Meta y explica cómo arreglar lo que falte. El token y la clave secreta se quedan en este equipo.',
-    joinInstead: 'Mejor unirse a un puesto que ya está conectado',
+    joinInstead: 'En su lugar, unirse a un puesto que ya está conectado',
     ready: 'Todo está listo',
     needsYou: 'Algunos pasos necesitan su atención'
   },
@@ -53,7 +53,7 @@ export default {
   checks: {
     region: 'Comprobaciones de la configuración',
     passed: 'Correcto',
-    failed: 'Con error',
+    failed: 'Falló',
     warning: 'Advertencia',
     unknown: 'No se sabe',
     skipped: 'Omitido',
