@@ -45,7 +45,10 @@ export function firstNameOf(name: string | null | undefined): string | undefined
 
 export type NextOpeningKey = 'unknown' | 'now' | 'today' | 'tomorrow' | 'later'
 /** Words one of `followUp.reply.nextOpening`'s texts with its {time} and {day}. */
-export type NextOpeningWords = (key: NextOpeningKey, values: { time: string; day: string }) => string
+export type NextOpeningWords = (
+  key: NextOpeningKey,
+  values: { time: string; day: string }
+) => string
 
 /** The calendar day of an instant in a time zone, as days since the epoch. */
 function dayNumber(timeZone: string, at: number): number {

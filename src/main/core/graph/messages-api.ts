@@ -37,9 +37,7 @@ export class GraphMessagesApi {
         payload: {
           template_type: 'button',
           text: message.text,
-          buttons: [
-            { type: 'audio_call', title: message.title, expires_in_days: CALL_BUTTON_DAYS }
-          ]
+          buttons: [{ type: 'audio_call', title: message.title, expires_in_days: CALL_BUTTON_DAYS }]
         }
       }
     })
