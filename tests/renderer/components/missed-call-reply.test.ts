@@ -109,7 +109,7 @@ describe('the missed-call reply settings', () => {
     service.settings.missedCallReply.extra = 'call-button'
     service.emit('settings', structuredClone(service.settings))
     await flushPromises()
-    expect(wrapper.get('[data-testid="missed-reply-preview-button"]').text()).toBe('📞 Call us')
+    expect(wrapper.get('[data-testid="missed-reply-preview-button"]').text()).toBe('Call us')
     service.settings.missedCallReply.extra = 'permission-request'
     service.emit('settings', structuredClone(service.settings))
     await flushPromises()
