@@ -44,7 +44,7 @@ afterEach(() => vi.useRealTimers())
 
 async function mounted<T>(component: T, props: Record<string, unknown> = {}): Promise<VueWrapper> {
   await useSettingsStore().load()
-  const wrapper = mount(component as never, { props, attachTo: document.body })
+  const wrapper = mount(component as never, { props: props as never, attachTo: document.body })
   await flushPromises()
   return wrapper
 }
