@@ -114,7 +114,7 @@ describe('the missed-call reply in the browser', () => {
 
   it('sends a call button from the history entry', async () => {
     const entry = page.getByRole('list', { name: 'Calls' }).getByRole('listitem').first()
-    await entry.getByRole('button', { name: 'Send Grace Hopper a call button' }).click()
+    await entry.getByRole('button', { name: 'Send a call button to Grace Hopper' }).click()
     await entry.getByText('Call button sent.').waitFor()
     expect(rig.sim.graph.messages).toHaveLength(2)
     expect(JSON.stringify(rig.sim.graph.messages[1]?.message)).toContain('"audio_call"')

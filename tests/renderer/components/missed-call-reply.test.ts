@@ -155,7 +155,7 @@ describe('a missed call in history', () => {
   it('sends a call button and says it went', async () => {
     const wrapper = await mounted(HistoryItem, { record: MISSED, now: NOW })
     const send = wrapper.get('[data-testid="send-call-button"]')
-    expect(send.attributes('aria-label')).toBe('Send Ana López a call button')
+    expect(send.attributes('aria-label')).toBe('Send a call button to Ana López')
     await send.trigger('click')
     await flushPromises()
     expect(service.requests('sendCallButton')).toEqual([{ psid: 'psid-1' }])

@@ -18,7 +18,7 @@ export default {
     /** Sent to the customer above the button. */
     text: 'Call us with one tap whenever it suits you.',
     send: 'Send a call button',
-    sendTo: 'Send {name} a call button',
+    sendTo: 'Send a call button to {name}',
     sending: 'Sending…',
     sent: 'Call button sent.',
     refused: 'Not sent: {reason}'

@@ -18,7 +18,7 @@ export default {
   callButton: {
     text: 'Llámenos con un toque cuando le convenga.',
     send: 'Enviar un botón de llamada',
-    sendTo: 'Enviar a {name} un botón de llamada',
+    sendTo: 'Enviar un botón de llamada a {name}',
     sending: 'Enviando…',
     sent: 'Botón de llamada enviado.',
     refused: 'No se envió: {reason}'
