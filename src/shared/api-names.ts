@@ -48,7 +48,8 @@ export const COMMAND_NAMES = namesOf<CommandName>({
   leaveHub: true,
   listPastHistory: true,
   getBusinessHours: true,
-  saveBusinessHours: true
+  saveBusinessHours: true,
+  sendCallButton: true
 })
 
 export const EVENT_NAMES = namesOf<EventName>({

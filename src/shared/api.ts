@@ -31,6 +31,7 @@ import {
   checkCallPermissionRequest,
   placeCallRequest,
   requestCallPermissionRequest,
+  sendCallButtonRequest,
   type CallPermissionChange,
   type CallPermissionInfo,
   type PlaceCallResult
@@ -55,6 +56,7 @@ import {
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 import { BusinessHours, type BusinessHoursView } from './business-hours'
 import type { OutsideHoursStatus } from './hours-status'
+import type { CallButtonResult } from './missed-reply'
 
 export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
 
@@ -139,7 +141,9 @@ export const commandRequests = {
   /** The saved business hours, the Page's as Facebook reads them back, and whether they differ. */
   getBusinessHours: z.object({}).strict(),
   /** Saves the business hours and publishes them as the Page's calling hours (owner only). */
-  saveBusinessHours: z.object({ hours: BusinessHours }).strict()
+  saveBusinessHours: z.object({ hours: BusinessHours }).strict(),
+  /** Sends the customer a message with Meta's `audio_call` button (owner only); never retried. */
+  sendCallButton: sendCallButtonRequest
 } satisfies Record<string, z.ZodType>
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */
@@ -247,6 +251,7 @@ export interface CommandResults {
   listPastHistory: HistoryRecord[]
   getBusinessHours: BusinessHoursView
   saveBusinessHours: BusinessHoursView
+  sendCallButton: CallButtonResult
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.

@@ -115,7 +115,8 @@ export class FakeSoftphone {
     leaveHub: () => ({ removedAtHub: true }),
     listPastHistory: () => [],
     getBusinessHours: () => ({ saved: null, page: null, differs: false }),
-    saveBusinessHours: (request) => ({ saved: request.hours, page: request.hours, differs: false })
+    saveBusinessHours: (request) => ({ saved: request.hours, page: request.hours, differs: false }),
+    sendCallButton: () => ({ state: 'sent', at: 0 })
   }
 
   /** The bridge to hand to `useSoftphoneBridge` (or to put on `window.softphone`). */

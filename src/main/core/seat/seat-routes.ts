@@ -55,7 +55,8 @@ export const SEAT_ROUTES = {
   // This desk's own history from before it joined, kept read-only in its own data folder.
   listPastHistory: 'local',
   getBusinessHours: { refused: 'the business hours' },
-  saveBusinessHours: { refused: 'the business hours' }
+  saveBusinessHours: { refused: 'the business hours' },
+  sendCallButton: { refused: 'messages to customers' }
 } as const satisfies SeatRoutes
 
 /** The commands a seat answers itself. */

@@ -81,7 +81,9 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   listPastHistory: 'seat',
   // The business's hours are the Page's settings at Meta.
   getBusinessHours: 'owner',
-  saveBusinessHours: 'owner'
+  saveBusinessHours: 'owner',
+  // A message to a customer speaks for the business, with the Page's token.
+  sendCallButton: 'owner'
 })
 
 export const OWNER_ONLY = 'Only the desk that holds the Page can see or change this.'

@@ -17,6 +17,7 @@ import type { Settings } from '../../../shared/settings'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
 import { hubRoleCommands, type JoinHub } from '../desk/hub-role-commands'
 import { businessHoursCommands } from './business-hours-commands'
+import { followUpCommands, type FollowUpServicePort } from './follow-up-commands'
 import type { Logger } from '../log'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
@@ -79,6 +80,8 @@ export interface SoftphoneServiceDeps {
   desks?: DesksPort | undefined
   /** Makes this desk a seat of another hub (core/desk); without it joining is unavailable. */
   joinHub?: JoinHub | undefined
+  /** The missed-call follow-up (core/follow-up); without it the call button is unavailable. */
+  followUp?: FollowUpServicePort | undefined
   logger: Logger
 }
 
@@ -186,7 +189,8 @@ export class SoftphoneService {
       addDesk: (request) => this.desks().add(request.name),
       removeDesk: (request) => this.desks().remove(request.name),
       ...hubRoleCommands(deps.joinHub, () => this.desks()),
-      ...businessHoursCommands({ ...deps, callSettings: () => this.onboarding().callSettings() })
+      ...businessHoursCommands({ ...deps, callSettings: () => this.onboarding().callSettings() }),
+      ...followUpCommands(deps.followUp, (message) => this.broadcast(message), this.unsubscribe)
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {
