@@ -14,10 +14,11 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientHandle } from '../../src/main/core/service/softphone-service'
+import { mainWindowOptions } from '../../src/main/desktop/windows/main-window'
 import { TOAST_SIZE } from '../../src/main/desktop/windows/toast-window'
 import type { InProcessRig } from '../../src/main/simulator/rig/in-process'
 import { launchChromium, openApp } from './support/browser'
-import { eitherLanguage as either, englishIn, whyEnglish } from './support/english-text'
+import { eitherLanguage as either, englishIn, overflowIn, whyEnglish } from './support/english-text'
 import { E2E_DIR, SCREENSHOTS_DIR, TONES } from './support/paths'
 import { pageUrlOf, startBrowserRig } from './support/rig'
 
@@ -57,6 +58,10 @@ export const PENDING_VIEWS: readonly View[] = [
 /** Data on screen that is no English sentence: names from the simulator and the hub. */
 const DATA = ['Ada Lovelace', 'Simulated Page', 'Messenger Softphone', 'Front desk']
 
+/** The desktop window's first and smallest sizes (electron.d.ts: minWidth, the least it shrinks to). */
+const WINDOW = mainWindowOptions({ preload: '', devTools: false, title: '' })
+const NARROWEST = { width: WINDOW.minWidth ?? 360 }
+
 const settingsClient: ClientHandle = { id: 'spanish-scan', send: () => undefined }
 
 describe('a Spanish desk shows no English (every view)', () => {
@@ -71,7 +76,12 @@ describe('a Spanish desk shows no English (every view)', () => {
     await root.waitFor()
     // No hover look left from the last click under the pointer.
     await page.mouse.move(0, 0)
-    found.set(view, await englishIn(root, DATA))
+    // At the desktop window's narrowest, what does not fit counts as a miss too.
+    const size = page.viewportSize()
+    await page.setViewportSize({ width: NARROWEST.width, height: size?.height ?? 680 })
+    const overflowing = await overflowIn(root)
+    if (size) await page.setViewportSize(size)
+    found.set(view, [...(await englishIn(root, DATA)), ...overflowing])
     timings.push(`${view}: ${Date.now() - began} ms`)
     mkdirSync(SCREENSHOTS_DIR, { recursive: true })
     await page.screenshot({
@@ -93,6 +103,8 @@ describe('a Spanish desk shows no English (every view)', () => {
   it('walks every view in Spanish', { timeout: 120_000 }, async () => {
     began = Date.now()
     const page = await openApp(browser, pageUrlOf(rig))
+    // The desktop window's own first size: longer Spanish words have less room there.
+    await page.setViewportSize({ width: WINDOW.width ?? 420, height: WINDOW.height ?? 680 })
     await page.locator('html[lang="es"]').waitFor()
     await page
       .getByText(either('Page connected', { within: true }))

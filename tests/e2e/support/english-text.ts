@@ -93,7 +93,22 @@ export const ENGLISH_WORDS = [
   'Waiting',
   'Welcome',
   'Setup',
+  'Done',
+  'Add',
+  'Copy',
+  'Show',
+  'Hide',
+  'Code',
+  'Expires',
+  'Address',
   'the',
+  'and',
+  'for',
+  'you',
+  'is',
+  'are',
+  'of',
+  'to',
   'your',
   'this',
   'with',
@@ -177,4 +192,37 @@ export async function englishIn(root: Locator, allowed: readonly string[]): Prom
     if (why) lines.push(`"${text}" (${why})`)
   }
   return lines
+}
+
+/**
+ * Elements of a view whose content does not fit (a longer Spanish word cut or pushed out): wider
+ * than their box while not scrollable, or reaching past the window's right edge. Text fields,
+ * whose value may scroll, and visually hidden text (1 px boxes for screen readers) are left out.
+ */
+const OVERFLOWING = `(element) => {
+  const found = []
+  for (const node of [element, ...element.querySelectorAll('*')]) {
+    if (['INPUT', 'TEXTAREA', 'SELECT', 'OPTION'].includes(node.tagName)) continue
+    if (!node.checkVisibility({ visibilityProperty: true })) continue
+    const box = node.getBoundingClientRect()
+    if (box.width <= 1 || box.height <= 1) continue
+    const style = getComputedStyle(node)
+    const scrolls = ['auto', 'scroll'].includes(style.overflowX)
+    const cut = !scrolls && node.scrollWidth > node.clientWidth + 1 && node.clientWidth > 0
+    const outside = box.right > document.documentElement.clientWidth + 1
+    if (!cut && !outside) continue
+    const text = (node.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 60)
+    const name = node.tagName.toLowerCase() + (node.className ? '.' + String(node.className).split(' ')[0] : '')
+    found.push(name + ' "' + text + '" (' + (cut ? 'cut' : 'past the window edge') + ')')
+  }
+  return found
+}`
+
+const overflowingIn = new Function('element', `return (${OVERFLOWING})(element)`) as (
+  element: unknown
+) => string[]
+
+/** "overflow: element "text" (cut)" for each element of the view that does not fit. */
+export async function overflowIn(root: Locator): Promise<string[]> {
+  return (await root.evaluate(overflowingIn)).map((line) => `overflow: ${line}`)
 }
