@@ -69,7 +69,10 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
         if (failure.cause instanceof PortInUseError) {
           electron.dialog.showErrorBox(
             options.t('shell.dialog.cannotReceive', { app: APP_NAME }),
-            failure.cause.message
+            options.t('shell.dialog.portInUse', {
+              port: failure.cause.port,
+              variable: failure.cause.variable
+            })
           )
         }
       },

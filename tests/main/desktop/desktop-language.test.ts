@@ -4,6 +4,7 @@
  * (Electron's app.getPreferredSystemLanguages), the one Settings chose otherwise, and they follow
  * a change of it at once. Composed as the app runs, against the fake Electron.
  */
+import { createServer, type AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClientHandle } from '../../../src/main/core/service/softphone-service'
 import type { FakeMenu } from '../../mocks/electron'
@@ -38,6 +39,28 @@ describe('the desktop shell’s own words', () => {
     await expect.poll(() => tray?.tooltip).toMatch(/^Messenger Softphone: /)
     expect(tray?.tooltip).not.toMatch(/Ready|starting|Not set up/)
     expect(labels(electron.Menu.applicationMenu)).toEqual(['&Archivo', '&Edición', '&Ver'])
+  })
+
+  it('says a webhook port in use in Spanish on a Spanish system (the settings not read yet)', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const port = (taken.address() as AddressInfo).port
+    try {
+      started = await startDesktop({
+        env: { WEBHOOK_PORT: String(port) },
+        prepareElectron: ({ app }) => (app.preferredSystemLanguages = ['es-ES'])
+      })
+      expect(started.electron.dialog.errors).toEqual([
+        {
+          title: 'Messenger Softphone no puede recibir llamadas',
+          content:
+            `El puerto ${port} (WEBHOOK_PORT) ya está en uso; probablemente hay otra copia del ` +
+            'softphone abierta: ciérrela o asigne a WEBHOOK_PORT un puerto libre.'
+        }
+      ])
+    } finally {
+      await new Promise((resolve) => taken.close(resolve))
+    }
   })
 
   it('falls back to the app locale when the system lists no language', async () => {

@@ -69,7 +69,9 @@ export default {
   },
   dialog: {
     cannotReceive: '{app} cannot receive calls',
-    couldNotStart: '{app} could not start'
+    couldNotStart: '{app} could not start',
+    portInUse:
+      'Port {port} ({variable}) is already in use, so another copy of the softphone is probably running: close it, or set {variable} to a free port.'
   },
   /** The toast window's title (what a screen reader or window switcher names it). */
   toastTitle: 'Incoming call'

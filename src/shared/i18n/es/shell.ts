@@ -70,7 +70,9 @@ export default {
   },
   dialog: {
     cannotReceive: '{app} no puede recibir llamadas',
-    couldNotStart: '{app} no pudo iniciarse'
+    couldNotStart: '{app} no pudo iniciarse',
+    portInUse:
+      'El puerto {port} ({variable}) ya está en uso; probablemente hay otra copia del softphone abierta: ciérrela o asigne a {variable} un puerto libre.'
   },
   toastTitle: 'Llamada entrante'
 } satisfies typeof en
