@@ -272,7 +272,7 @@ describe('the Desks section', () => {
 })
 
 describe('Settings', () => {
-  it('has the Desks section after the Page and its business hours, for the hub’s owner', async () => {
+  it('has the Desks section after the Page, its hours and its missed-call reply, for the hub’s owner', async () => {
     service.desks = [FRONT]
     const pinia = createPinia()
     setActivePinia(pinia)
@@ -285,6 +285,7 @@ describe('Settings', () => {
     expect(groups.slice(groups.indexOf('Facebook Page'))).toEqual([
       'Facebook Page',
       'Business hours',
+      'Reply to missed calls',
       'Desks'
     ])
     expect(rows(wrapper)).toEqual([expect.stringContaining('Front desk')])
