@@ -1,8 +1,8 @@
 import { areaWords } from './window-words'
 
 /**
- * The catalogue areas the main window's views use at start; Settings and Page setup bring theirs
- * when they open (views/on-demand-views.ts). Only main.ts imports this, so the toast's bundle
+ * The catalogue areas the main window's views use at start; History, Settings and Page setup bring
+ * theirs when they open (views/on-demand-views.ts). Only main.ts imports this, so the toast's bundle
  * does not name these chunks.
  */
 export const MAIN_WINDOW_WORDS = areaWords({
@@ -25,9 +25,5 @@ export const MAIN_WINDOW_WORDS = areaWords({
   hours: {
     en: () => import('../../../shared/i18n/en/hours'),
     es: () => import('../../../shared/i18n/es/hours')
-  },
-  followUp: {
-    en: () => import('../../../shared/i18n/en/follow-up'),
-    es: () => import('../../../shared/i18n/es/follow-up')
   }
 })

@@ -7,5 +7,10 @@ export const words = areaWords({
   settings: {
     en: () => import('../../../shared/i18n/en/settings'),
     es: () => import('../../../shared/i18n/es/settings')
+  },
+  // The missed-call reply's section.
+  followUp: {
+    en: () => import('../../../shared/i18n/en/follow-up'),
+    es: () => import('../../../shared/i18n/es/follow-up')
   }
 })
