@@ -2,7 +2,11 @@
  * How much JavaScript each window loads (issue 14, item 4), read from the renderer build's Vite
  * manifest: a window's entry script plus every chunk it imports statically (a chunk shared by two
  * windows counts in each, as each window loads it), and apart from that what it may load later on
- * demand (dynamic imports). Sizes are of the built files: minified, before compression.
+ * demand (dynamic imports). A window loads its words lazily, one language at start (the desk's):
+ * the language chunks (catalogue areas, src/shared/i18n/<language>/) that what it loads at start
+ * imports dynamically count as loaded at start, the largest language's, so the figure is that of
+ * the heaviest language; the other languages' and those of views loaded on demand count on demand.
+ * Sizes are of the built files: minified, before compression.
  * `npm run build` prints them (a plugin in electron.vite.config.ts); tests/build bounds them.
  */
 import { readFileSync, statSync } from 'node:fs'
@@ -14,6 +18,9 @@ export const WINDOW_BUDGETS: Readonly<Record<string, number>> = {
   'index.html': 300 * 1024,
   'toast.html': 150 * 1024
 }
+
+/** A catalogue area's module, by its manifest key: src/shared/i18n/<language>/<area>.ts. */
+const LANGUAGE_CHUNK = /(?:^|\/)shared\/i18n\/([a-z]{2})\/[^/]+\.ts$/
 
 /** Where Vite writes the manifest inside the renderer's output folder (`build.manifest: true`). */
 export const MANIFEST_PATH = '.vite/manifest.json'
@@ -28,9 +35,15 @@ interface ManifestChunk {
 export interface WindowScripts {
   /** The window's page, e.g. index.html. */
   window: string
-  /** What the window loads when it opens: its entry and the chunks that imports, statically. */
+  /**
+   * What the window loads when it opens: its entry, the chunks that imports statically, and its
+   * words in the language whose are the largest.
+   */
   files: string[]
   bytes: number
+  /** That language, when the window loads words at start, and their files (among `files`). */
+  language?: string
+  wordFiles?: string[]
   /** Chunks it may load later (views loaded on demand), not already among `files`. */
   onDemandFiles: string[]
   onDemandBytes: number
@@ -59,38 +72,61 @@ export function windowScripts(rendererDir: string): WindowScripts[] {
     }
     return seen
   }
+  const total = (keys: Iterable<string>): number =>
+    [...keys].reduce((sum, key) => sum + size(chunk(key).file), 0)
   return Object.entries(manifest)
     .filter(([, entry]) => entry.isEntry === true && entry.file.endsWith('.js'))
     .map(([window]) => {
-      const loaded = closure([window], (c) => c.imports ?? [])
+      const statically = closure([window], (c) => c.imports ?? [])
+      const words = startWords(statically)
+      const loaded = new Set([...statically, ...words.keys])
       const reachable = closure([window], (c) => [
         ...(c.imports ?? []),
         ...(c.dynamicImports ?? [])
       ])
-      const files = [...loaded].map((key) => chunk(key).file)
-      const onDemandFiles = [...reachable]
-        .filter((key) => !loaded.has(key))
-        .map((key) => chunk(key).file)
-      const total = (list: string[]): number => list.reduce((sum, file) => sum + size(file), 0)
+      const onDemand = [...reachable].filter((key) => !loaded.has(key))
       return {
         window,
-        files,
-        bytes: total(files),
-        onDemandFiles,
-        onDemandBytes: total(onDemandFiles)
+        files: [...loaded].map((key) => chunk(key).file),
+        bytes: total(loaded),
+        ...(words.language === undefined
+          ? {}
+          : { language: words.language, wordFiles: words.keys.map((key) => chunk(key).file) }),
+        onDemandFiles: onDemand.map((key) => chunk(key).file),
+        onDemandBytes: total(onDemand)
       }
     })
+
+  /** The language chunks `loaded` imports dynamically, of the language whose weigh the most. */
+  function startWords(loaded: Set<string>): { language?: string; keys: string[] } {
+    const byLanguage = new Map<string, string[]>()
+    for (const key of loaded) {
+      for (const target of chunk(key).dynamicImports ?? []) {
+        const language = LANGUAGE_CHUNK.exec(target)?.[1]
+        if (language !== undefined)
+          byLanguage.set(language, [...(byLanguage.get(language) ?? []), target])
+      }
+    }
+    let heaviest: { language?: string; keys: string[] } = { keys: [] }
+    let heaviestBytes = -1
+    for (const [language, starts] of byLanguage) {
+      const keys = [...closure(starts, (c) => c.imports ?? [])].filter((key) => !loaded.has(key))
+      if (total(keys) > heaviestBytes) [heaviest, heaviestBytes] = [{ language, keys }, total(keys)]
+    }
+    return heaviest
+  }
 }
 
 /** The lines `npm run build` prints: each window's size against its goal. */
 export function windowSizesReport(windows: WindowScripts[]): string {
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`
-  const lines = windows.map(({ window, files, bytes, onDemandBytes }) => {
+  const lines = windows.map(({ window, files, bytes, language, onDemandBytes }) => {
     const budget = WINDOW_BUDGETS[window]
     const goal =
       budget === undefined ? '' : ` (goal <= ${kb(budget)}: ${bytes <= budget ? 'met' : 'OVER'})`
     const later = onDemandBytes > 0 ? `, + ${kb(onDemandBytes)} on demand` : ''
-    return `  ${window.padEnd(12)} ${kb(bytes).padStart(9)} in ${files.length} file(s)${later}${goal}`
+    const words = language === undefined ? '' : ` (words in ${language})`
+    return `  ${window.padEnd(12)} ${kb(bytes).padStart(9)} in ${files.length} file(s)${words}${later}${goal}`
   })
   return ['JavaScript each window loads (minified, before compression):', ...lines].join('\n')
 }

@@ -3,7 +3,8 @@ import '../../shared/zod-jitless'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import { createAppI18n } from './i18n'
+import { MAIN_WINDOW_WORDS } from './i18n/main-window-words'
+import { mountSpeaking } from './i18n/start-language'
 import './styles.css'
 
-createApp(App).use(createPinia()).use(createAppI18n()).mount('#app')
+mountSpeaking(createApp(App).use(createPinia()), MAIN_WINDOW_WORDS)

@@ -2,7 +2,8 @@
 // (tests/build/bundle-imports.test.ts).
 import { createApp } from 'vue'
 import ToastApp from './ToastApp.vue'
-import { createAppI18n } from './i18n'
+import { TOAST_WORDS } from './i18n/toast-words'
+import { mountSpeaking } from './i18n/start-language'
 import './styles.css'
 
-createApp(ToastApp).use(createAppI18n()).mount('#app')
+mountSpeaking(createApp(ToastApp), TOAST_WORDS)

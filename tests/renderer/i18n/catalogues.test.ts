@@ -4,7 +4,7 @@
  * in src/renderer exists.
  */
 import { describe, expect, it } from 'vitest'
-import { MESSAGES } from '../../../src/renderer/src/i18n'
+import { MESSAGES } from '../../../src/shared/i18n/languages'
 
 type Tree = { [key: string]: string | Tree }
 

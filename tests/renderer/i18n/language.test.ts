@@ -1,5 +1,18 @@
-import { describe, expect, it } from 'vitest'
-import { createAppI18n, resolveLanguage, systemLanguage } from '../../../src/renderer/src/i18n'
+import { mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { describe, expect, it, vi } from 'vitest'
+import { useDeskLanguage } from '../../../src/renderer/src/composables/useDeskLanguage'
+import {
+  createAppI18n,
+  resolveLanguage,
+  systemLanguage,
+  type LanguageChoice
+} from '../../../src/renderer/src/i18n'
+import { areaWords, createWindowWords } from '../../../src/renderer/src/i18n/window-words'
+import { MESSAGES } from '../../../src/shared/i18n/languages'
+
+const { en, es } = MESSAGES
 
 describe('the desk’s language', () => {
   it('follows the first of the system’s languages the app speaks', () => {
@@ -20,8 +33,88 @@ describe('the desk’s language', () => {
   })
 
   it('words messages with their placeholders filled in', () => {
-    const { t } = createAppI18n('es').global
+    const { t } = createAppI18n('es', MESSAGES).global
     expect(t('calls.toast.answerWithin', { seconds: 12 })).toBe('Conteste en 12 s')
     expect(t('calls.toast.answer')).toBe('Contestar')
+  })
+})
+
+describe('a window’s words, loaded lazily (vue-i18n’s lazy loading)', () => {
+  const Host = defineComponent({
+    props: { choice: { type: String as () => LanguageChoice | undefined, default: undefined } },
+    setup(props) {
+      useDeskLanguage(() => props.choice)
+      const { t } = useI18n()
+      return () => h('p', t('calls.toast.answer'))
+    }
+  })
+
+  it('starts with one language and loads the other when the desk switches to it', async () => {
+    const asked: string[] = []
+    const calls = areaWords({
+      calls: {
+        en: () => (asked.push('en/calls'), import('../../../src/shared/i18n/en/calls')),
+        es: () => (asked.push('es/calls'), import('../../../src/shared/i18n/es/calls'))
+      }
+    })
+    const i18n = createAppI18n('en')
+    const words = createWindowWords(i18n, calls)
+    await words.speak('en')
+    expect(asked).toEqual(['en/calls'])
+    expect(i18n.global.availableLocales).toEqual(['en'])
+
+    const wrapper = mount(Host, { props: { choice: 'en' }, global: { plugins: [i18n] } })
+    expect(wrapper.text()).toBe('Answer')
+    await wrapper.setProps({ choice: 'es' })
+    await vi.waitFor(() => expect(wrapper.text()).toBe('Contestar'))
+    expect(asked).toEqual(['en/calls', 'es/calls'])
+    expect(document.documentElement.lang).toBe('es')
+    wrapper.unmount()
+  })
+
+  it('loads an on-demand view’s words in the language spoken, and in one switched to later', async () => {
+    const i18n = createAppI18n('es')
+    const words = createWindowWords(
+      i18n,
+      areaWords({
+        calls: { en: async () => ({ default: en.calls }), es: async () => ({ default: es.calls }) }
+      })
+    )
+    await words.speak('es')
+    await words.add(
+      areaWords({
+        settings: {
+          en: async () => ({ default: en.settings }),
+          es: async () => ({ default: es.settings })
+        }
+      })
+    )
+    const { t } = i18n.global
+    expect(t('settings.save.notSaved')).toBe(es.settings.save.notSaved)
+    expect(t('calls.toast.answer')).toBe('Contestar')
+    await words.speak('en')
+    expect(t('settings.save.notSaved')).toBe(en.settings.save.notSaved)
+    expect(t('calls.toast.answer')).toBe('Answer')
+  })
+
+  it('lets the last switch win when an earlier one finishes loading later', async () => {
+    let release: () => void = () => undefined
+    const slowSpanish = new Promise<void>((resolve) => (release = resolve))
+    const i18n = createAppI18n('en')
+    const words = createWindowWords(
+      i18n,
+      areaWords({
+        calls: {
+          en: async () => ({ default: en.calls }),
+          es: async () => (await slowSpanish, { default: es.calls })
+        }
+      })
+    )
+    await words.speak('en')
+    const toSpanish = words.speak('es')
+    await words.speak('en')
+    release()
+    await toSpanish
+    expect(i18n.global.locale.value).toBe('en')
   })
 })
