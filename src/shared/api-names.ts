@@ -48,7 +48,12 @@ export const COMMAND_NAMES = namesOf<CommandName>({
   leaveHub: true,
   listPastHistory: true,
   getBusinessHours: true,
-  saveBusinessHours: true
+  saveBusinessHours: true,
+  listCallBackTasks: true,
+  claimCallBackTask: true,
+  releaseCallBackTask: true,
+  closeCallBackTask: true,
+  reopenCallBackTask: true
 })
 
 export const EVENT_NAMES = namesOf<EventName>({
@@ -59,7 +64,8 @@ export const EVENT_NAMES = namesOf<EventName>({
   status: true,
   settings: true,
   callPermission: true,
-  desks: true
+  desks: true,
+  callBackTasks: true
 })
 
 export function isEventName(name: unknown): name is EventName {

@@ -54,6 +54,11 @@ import {
 } from './desk-role'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 import { BusinessHours, type BusinessHoursView } from './business-hours'
+import {
+  callBackTaskRequest,
+  listCallBackTasksRequest,
+  type CallBackTaskList
+} from './call-back-tasks'
 
 export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
 
@@ -138,7 +143,16 @@ export const commandRequests = {
   /** The saved business hours, the Page's as Facebook reads them back, and whether they differ. */
   getBusinessHours: z.object({}).strict(),
   /** Saves the business hours and publishes them as the Page's calling hours (owner only). */
-  saveBusinessHours: z.object({ hours: BusinessHours }).strict()
+  saveBusinessHours: z.object({ hours: BusinessHours }).strict(),
+  /** The To call back list, open tasks first, each claim as this client's desk sees it. */
+  listCallBackTasks: listCallBackTasksRequest,
+  /** This desk takes the customer's task; refused when another desk holds it. */
+  claimCallBackTask: callBackTaskRequest,
+  /** Gives the task back (the desk that holds it, or the owner's windows). */
+  releaseCallBackTask: callBackTaskRequest,
+  /** Done by hand: the task closes, naming this desk. */
+  closeCallBackTask: callBackTaskRequest,
+  reopenCallBackTask: callBackTaskRequest
 } satisfies Record<string, z.ZodType>
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */
@@ -244,6 +258,11 @@ export interface CommandResults {
   listPastHistory: HistoryRecord[]
   getBusinessHours: BusinessHoursView
   saveBusinessHours: BusinessHoursView
+  listCallBackTasks: CallBackTaskList
+  claimCallBackTask: CallBackTaskList
+  releaseCallBackTask: CallBackTaskList
+  closeCallBackTask: CallBackTaskList
+  reopenCallBackTask: CallBackTaskList
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.
@@ -281,6 +300,8 @@ export interface SoftphoneEvents {
   callPermission: CallPermissionChange
   /** The hub's desks changed (paired, removed, online or offline); sent to the owner's clients only. */
   desks: DeskList
+  /** The To call back list changed (a missed call, a claim, a close); to every desk. */
+  callBackTasks: CallBackTaskList
 }
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */

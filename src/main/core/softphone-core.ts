@@ -11,6 +11,7 @@ import { CallRegistry, endCallsOnStop, routeWebhookEvents } from './calls'
 import type { Credentials } from './config'
 import { listenNamingPort } from './config/port-in-use'
 import type { CoreOptions, SoftphoneCore } from './core-api'
+import { openCallBackTasks } from './follow-up/open-call-back-tasks'
 import { GraphClient, ProfileCache } from './graph'
 import { DeskSeen, HistoryStore } from './history'
 import { openDurableIntake } from './journal/durable-intake'
@@ -147,7 +148,6 @@ export async function createSoftphoneCore({
   const testLine = testCallSimulator
     ? new TestLine({ factory: testCallSimulator, registry, logger })
     : undefined
-
   // Calling back: its dialer gets the outbound calls' webhook events (calls/route-webhook-events).
   const callBack = new CallBack({
     graph,
@@ -156,7 +156,7 @@ export async function createSoftphoneCore({
     names: { lookup: (psid) => profiles.get(psid) },
     logger
   })
-
+  const callBackTasks = await openCallBackTasks(dataDir, { registry, callBack }, logger)
   const onboarding = createOnboarding({
     graph,
     status: () => status(),
@@ -203,9 +203,7 @@ export async function createSoftphoneCore({
     metrics: {
       // Test calls never reach Meta; a call of a Page connected before is not this token's to report.
       send: async (record, report) => {
-        if (record.test || record.pageId !== credentials.pageId) {
-          return false
-        }
+        if (record.test || record.pageId !== credentials.pageId) return false
         await graph.sendCallMetrics(record.callId, report)
         return true
       }
@@ -219,6 +217,7 @@ export async function createSoftphoneCore({
     webhookOwner: owner.ownership,
     desks,
     joinHub: options.joinHub,
+    callBackTasks: callBackTasks.tasks,
     logger
   })
 
@@ -342,6 +341,7 @@ export async function createSoftphoneCore({
       doNotDisturb.dispose()
       service.dispose()
       callBack.dispose()
+      await callBackTasks.close()
       registry.dispose()
       await history.close()
       await intake.close()

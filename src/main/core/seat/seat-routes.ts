@@ -55,7 +55,13 @@ export const SEAT_ROUTES = {
   // This desk's own history from before it joined, kept read-only in its own data folder.
   listPastHistory: 'local',
   getBusinessHours: { refused: 'the business hours' },
-  saveBusinessHours: { refused: 'the business hours' }
+  saveBusinessHours: { refused: 'the business hours' },
+  // The hub keeps the one To call back list; a claim from here names this desk.
+  listCallBackTasks: 'hub',
+  claimCallBackTask: 'hub',
+  releaseCallBackTask: 'hub',
+  closeCallBackTask: 'hub',
+  reopenCallBackTask: 'hub'
 } as const satisfies SeatRoutes
 
 /** The commands a seat answers itself. */

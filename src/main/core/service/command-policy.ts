@@ -81,7 +81,14 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   listPastHistory: 'seat',
   // The business's hours are the Page's settings at Meta.
   getBusinessHours: 'owner',
-  saveBusinessHours: 'owner'
+  saveBusinessHours: 'owner',
+  // To call back: every desk works the list; claims name the desk (follow-up/call-back-tasks).
+  listCallBackTasks: 'seat',
+  claimCallBackTask: 'seat',
+  // Only the claiming desk's own, or any from the owner's windows (checked by the tasks).
+  releaseCallBackTask: 'seat',
+  closeCallBackTask: 'seat',
+  reopenCallBackTask: 'seat'
 })
 
 export const OWNER_ONLY = 'Only the desk that holds the Page can see or change this.'

@@ -17,6 +17,7 @@ import type { Settings } from '../../../shared/settings'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
 import { hubRoleCommands, type JoinHub } from '../desk/hub-role-commands'
 import { businessHoursCommands } from './business-hours-commands'
+import * as tasks from './call-back-task-commands'
 import type { Logger } from '../log'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
@@ -79,6 +80,8 @@ export interface SoftphoneServiceDeps {
   desks?: DesksPort | undefined
   /** Makes this desk a seat of another hub (core/desk); without it joining is unavailable. */
   joinHub?: JoinHub | undefined
+  /** The To call back list (core/follow-up); without it its commands say it is not kept here. */
+  callBackTasks?: tasks.CallBackTasksPort | undefined
   logger: Logger
 }
 
@@ -186,7 +189,8 @@ export class SoftphoneService {
       addDesk: (request) => this.desks().add(request.name),
       removeDesk: (request) => this.desks().remove(request.name),
       ...hubRoleCommands(deps.joinHub, () => this.desks()),
-      ...businessHoursCommands({ ...deps, callSettings: () => this.onboarding().callSettings() })
+      ...businessHoursCommands({ ...deps, callSettings: () => this.onboarding().callSettings() }),
+      ...tasks.callBackTaskCommands(deps.callBackTasks, () => deps.settings.get())
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {
@@ -217,7 +221,8 @@ export class SoftphoneService {
         for (const call of retold) this.broadcast({ event: 'callUpdated', payload: call })
         this.ringingSettings = settings
       }),
-      this.ice.guardTurnPassword()
+      this.ice.guardTurnPassword(),
+      tasks.tellTaskChanges(deps.callBackTasks, (message) => this.broadcast(message))
     )
     const desksChanged = deps.desks?.onChange?.((list) =>
       this.broadcast({ event: 'desks', payload: list })
