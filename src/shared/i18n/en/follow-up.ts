@@ -2,7 +2,7 @@
 export default {
   tasks: {
     tab: 'To call back',
-    tabOpen: 'open',
+    tabOpen: '{count} open',
     title: 'To call back',
     list: 'Customers to call back',
     empty: 'Nobody is waiting for a call back: every missed call will show up here.',

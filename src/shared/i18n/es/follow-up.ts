@@ -4,7 +4,7 @@ import type en from '../en/follow-up'
 export default {
   tasks: {
     tab: 'Por devolver',
-    tabOpen: 'pendientes',
+    tabOpen: '{count} pendientes',
     title: 'Por devolver',
     list: 'Clientes a los que devolver la llamada',
     empty: 'Nadie espera que le devuelvan la llamada: cada llamada perdida aparecerá aquí.',
