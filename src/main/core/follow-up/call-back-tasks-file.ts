@@ -50,6 +50,8 @@ const storedTaskSchema = z.object({
   lastReason: z.enum(MISSED_REASONS),
   reply: replySchema.nullable(),
   permission: z.enum(PERMISSIONS),
+  /** When an `allowed` runs out (Meta's grant has an end). */
+  permissionExpiresAt: Time.optional(),
   claim: z.object({ desk: z.string(), deskName: z.string(), at: Time }).optional(),
   state: z.enum(['open', 'closed']),
   closed: z
@@ -69,6 +71,7 @@ const tasksFileSchema = z.object({ version: z.literal(1), tasks: z.array(storedT
 /** A task as kept: the shared shape without the reader's `mine`, plus what counting needs. */
 export type StoredTask = Omit<CallBackTask, 'claim'> & {
   claim?: Omit<NonNullable<CallBackTask['claim']>, 'mine'> | undefined
+  permissionExpiresAt?: number | undefined
   callIds: string[]
   lastCallId: string
 }

@@ -53,7 +53,9 @@ export function wireCallBackTasks(tasks: CallBackTasks, sources: CallBackTaskSou
   const callBack = sources.callBack
   if (callBack) {
     offs.push(
-      callBack.on('permission', (change) => tasks.notePermission(change.psid, permissionOf(change)))
+      callBack.on('permission', (change) =>
+        tasks.notePermission(change.psid, permissionOf(change), change.expiresAt)
+      )
     )
   }
   return () => {

@@ -77,7 +77,8 @@ export class CallBackTasks {
   }
 
   list(): CallBackTaskList {
-    const tasks = sortTasks([...this.tasks.values()].map(toShared))
+    const now = this.now()
+    const tasks = sortTasks([...this.tasks.values()].map((task) => toShared(task, now)))
     return this.setAside === undefined ? { tasks } : { tasks, setAside: this.setAside }
   }
 
@@ -136,11 +137,17 @@ export class CallBackTasks {
     this.changed()
   }
 
-  /** Whether the customer allows a call back (the call back's permission events). */
-  notePermission(psid: string, permission: CallBackPermission): void {
+  /**
+   * Whether the customer allows a call back (the call back's permission events); a grant shows
+   * as expired once `expiresAt` (ms) has passed.
+   */
+  notePermission(psid: string, permission: CallBackPermission, expiresAt?: number): void {
     const task = this.tasks.get(psid)
-    if (!task || task.permission === permission) return
+    if (!task) return
+    if (task.permission === permission && task.permissionExpiresAt === expiresAt) return
     task.permission = permission
+    if (permission === 'allowed' && expiresAt !== undefined) task.permissionExpiresAt = expiresAt
+    else delete task.permissionExpiresAt
     this.changed()
   }
 
@@ -250,7 +257,10 @@ export class CallBackTasks {
   }
 }
 
-function toShared(task: StoredTask): CallBackTask {
-  const { callIds: _ids, lastCallId: _last, claim, ...rest } = task
-  return claim ? { ...rest, claim: { ...claim, mine: false } } : rest
+function toShared(task: StoredTask, now: number): CallBackTask {
+  const { callIds: _ids, lastCallId: _last, permissionExpiresAt, claim, ...rest } = task
+  const ranOut = permissionExpiresAt !== undefined && permissionExpiresAt <= now
+  const shown =
+    ranOut && rest.permission === 'allowed' ? { ...rest, permission: 'expired' as const } : rest
+  return claim ? { ...shown, claim: { ...claim, mine: false } } : shown
 }

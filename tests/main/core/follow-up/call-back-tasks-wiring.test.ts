@@ -66,8 +66,11 @@ describe('the To call back list fed by the core', () => {
     registry.updateCaller('c1', { name: 'Ada Lovelace' })
     permissions.emit('permission', { psid: PSID, status: 'pending' })
     expect(tasks.list().tasks[0]).toMatchObject({ name: 'Ada Lovelace', permission: 'requested' })
-    permissions.emit('permission', { psid: PSID, status: 'has_permission', expiresAt: T0 + 1 })
+    const expiresAt = Date.now() + 60_000
+    permissions.emit('permission', { psid: PSID, status: 'has_permission', expiresAt })
     expect(tasks.list().tasks[0]?.permission).toBe('allowed')
+    vi.advanceTimersByTime(60_000)
+    expect(tasks.list().tasks[0]?.permission).toBe('expired')
   })
 
   it('closes the task when a call with the customer connects, inbound or outbound', () => {

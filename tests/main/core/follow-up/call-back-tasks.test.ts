@@ -104,8 +104,11 @@ describe('CallBackTasks', () => {
       reply: { state: 'sent', extra: 'permission-request' },
       permission: 'requested'
     })
-    tasks.notePermission('ada', 'allowed')
+    tasks.notePermission('ada', 'allowed', T0 + 3_600_000)
     expect(only(tasks.list()).permission).toBe('allowed')
+    // Meta's grant has an end: past it, the task says so.
+    now = T0 + 3_600_000
+    expect(only(tasks.list()).permission).toBe('expired')
   })
 
   it('lets one desk claim a task; others see who and cannot take it', async () => {
