@@ -59,6 +59,7 @@ import {
   listCallBackTasksRequest,
   type CallBackTaskList
 } from './call-back-tasks'
+import type { OutsideHoursStatus } from './hours-status'
 
 export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
 
@@ -214,6 +215,8 @@ export interface CoreStatus {
   webhookOwner?: WebhookOwner | undefined
   /** A seat desk's link to its hub (see shared/hub-link); absent: this desk is no seat. */
   hub?: SeatHubStatus | undefined
+  /** Calls kept quiet or declined outside the business hours now (see shared/hours-status). */
+  hours?: OutsideHoursStatus | undefined
 }
 
 export interface HelloResult {

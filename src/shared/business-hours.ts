@@ -180,3 +180,24 @@ export function nextOpening(hours: BusinessHours, instant: Date | number): Date 
   }
   return null
 }
+
+/**
+ * When the opening range `instant` falls in ends (the latest close among overlapping ranges);
+ * null when the Page is closed at `instant`.
+ */
+export function openUntil(hours: BusinessHours, instant: Date | number): Date | null {
+  const wall = new Date(wallClock(hours.timeZone, toMs(instant)))
+  const today = {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate()
+  }
+  if (isHoliday(hours, today)) return null
+  const minute = wall.getUTCHours() * 60 + wall.getUTCMinutes()
+  const closes = hours.weekly[weekdayOf(today)]
+    .filter((r) => minutesOf(r.open) <= minute && minute < minutesOf(r.close))
+    .map((r) => minutesOf(r.close))
+  if (closes.length === 0) return null
+  const midnight = Date.UTC(today.year, today.month - 1, today.day)
+  return new Date(instantOf(hours.timeZone, midnight + Math.max(...closes) * MINUTE))
+}

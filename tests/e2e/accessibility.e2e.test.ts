@@ -1,9 +1,9 @@
 /**
  * Every view passes axe-core with no serious or critical violation, in the light and the dark
  * theme: a fresh install's welcome, setup choice and Page setup, then a connected desk's calls,
- * ringing toast, call, keypad, history, call back, to call back, settings and desks, and the desktop's toast
- * window. An incoming call is also announced in the window's live region. Each test walks its
- * views first and reports them together.
+ * ringing toast, call, keypad, history, call back, to call back, settings (with the business
+ * hours) and desks, and the desktop's toast window. An incoming call is also announced in the
+ * window's live region. Each test walks its views first and reports them together.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -109,6 +109,11 @@ describe('accessibility of every view (axe-core)', () => {
     const desks = page.getByRole('region', { name: 'Desks' })
     await desks.waitFor()
     await desks.getByText('Loading the desks…').waitFor({ state: 'detached' })
+    // The business hours editor, read from the Page, in the same scan.
+    await page
+      .getByRole('region', { name: 'Business hours' })
+      .getByRole('button', { name: 'Save and publish' })
+      .waitFor()
     await check('settings and desks')
     const add = desks.getByRole('button', { name: 'Add a desk' })
     // A core that takes seats shows the form; its one-time code is a view of its own.

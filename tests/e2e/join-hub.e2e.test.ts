@@ -44,6 +44,9 @@ it('a fresh desk joins from its welcome, rings for the hub and answers with audi
     .getByRole('button', { name: 'Join a desk that is already connected' })
     .click()
   const invitation = await hub.client.api.addDesk({ name: 'Front desk' })
+  // How a server's owner makes an invitation, its command inside the sentence.
+  const form = page.getByRole('region', { name: 'Join a desk' })
+  expect(await form.locator('code').innerText()).toBe('npm run hub -- add-desk <name>')
   await page.getByLabel('Invitation').fill(invitation.code)
   await page.mouse.move(0, 0)
   await screenshot(page, 'join-form')

@@ -115,6 +115,15 @@ describe('the onboarding wizard', () => {
     const page = await openApp(browser, pageUrlOf(rig))
     await chooseConnect(page, 'setup-choice')
     await page.getByRole('heading', { name: 'Connect your Facebook Page' }).waitFor()
+    // Each value says where Meta shows it, the link inside its sentence (the built app's <I18nT>).
+    const links = page.getByRole('form', { name: 'Page and app' }).getByRole('link')
+    expect(await links.allInnerTexts()).toEqual([
+      'Business settings',
+      'Meta for Developers',
+      'Graph API Explorer',
+      'Access Token Debugger',
+      'App settings, Basic'
+    ])
 
     // A wrong app secret: Meta refuses the app, and nothing that needs it is tried.
     await saveForm(page, { ...credentials, appSecret: 'f'.repeat(32) })

@@ -62,7 +62,7 @@ describe('the Settings section', () => {
 
   it('Do not disturb, ring out: no toast, and the call ends as missed in history', async () => {
     const calls = page.getByRole('region', { name: 'Calls' })
-    await calls.getByRole('checkbox', { name: 'Do not disturb' }).check()
+    await calls.getByRole('switch', { name: 'Do not disturb' }).check()
     await expect
       .poll(async () => (await rig!.client.api.getSettings({})).doNotDisturb)
       .toEqual({ enabled: true, action: 'ring-out' })

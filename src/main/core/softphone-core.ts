@@ -115,7 +115,8 @@ export async function createSoftphoneCore({
     pinned,
     notices: { history: history.notices(), settings: [...(settings.notices?.() ?? [])] },
     ignoredGraphUrl: settings.ignoredGraphUrl,
-    webhookOwner: owner.ownership.current
+    webhookOwner: owner.ownership.current,
+    hours: doNotDisturb.hours()
   })
   // "Page connected" only on Meta's fresh word (see shared/connection).
   const pageHealth = new PageHealthMonitor({
@@ -231,6 +232,7 @@ export async function createSoftphoneCore({
     settings,
     // Test calls are never silenced, so a silenced call is always Meta's.
     reject: (callId) => metaCalls.reject(callId),
+    onHoursChange: () => service.publishStatus(),
     logger
   })
 

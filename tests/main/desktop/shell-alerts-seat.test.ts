@@ -9,6 +9,7 @@ import { memoryLogger } from '../../../src/main/core/log'
 import { SeatService } from '../../../src/main/core/seat/seat-service'
 import { openDeskShell } from './support/desk-shell'
 import { settle } from './support/fake-desk-port'
+import { HUB_STATUS } from './support/fake-desk-port'
 import { fixedSettings, hubHolding } from './support/scripted-seat-hub'
 
 const ringingAtHub: Call = {
@@ -59,6 +60,27 @@ describe('a seat desk’s shell', () => {
     expect(app.badgeCount).toBe(3)
     expect(created.notifications[0]?.closed).toBe(true)
     expect(desk.toastWindow.isVisible()).toBe(false)
+    await desk.disposables.dispose()
+  })
+
+  it('says in the tray when the hub keeps calls quiet outside the business hours', async () => {
+    const { hub, emit } = hubHolding({ calls: [], unseen: 0 })
+    seat = new SeatService({ hub, settings: fixedSettings(), logger: memoryLogger() })
+    await settle()
+    const desk = openDeskShell(seat, 'linux')
+    desk.startAlerts()
+    const tray = desk.electron.created.trays[0]
+    await vi.waitFor(() => expect(tray?.tooltip).toBe('Messenger Softphone: Ready for calls'))
+
+    // Monday 7 December 2026, 09:00 in Madrid.
+    const opensAt = Date.parse('2026-12-07T08:00:00Z')
+    const hours = { calls: 'quiet' as const, opensAt, timeZone: 'Europe/Madrid' }
+    emit({ event: 'status', payload: { ...HUB_STATUS, hours } })
+    expect(tray?.tooltip).toBe(
+      'Messenger Softphone: Ready for calls (closed until Mon 09:00: calls ring out quietly)'
+    )
+    emit({ event: 'status', payload: HUB_STATUS })
+    expect(tray?.tooltip).toBe('Messenger Softphone: Ready for calls')
     await desk.disposables.dispose()
   })
 })

@@ -124,7 +124,10 @@ describe('avatarLook', () => {
 
   it('is never blank', () => {
     for (const caller of [{ psid: '' }, { psid: 'x', name: '' }, { psid: 'x', name: '!' }]) {
-      const look = avatarLook(caller)
+      const look = avatarLook(caller, {
+        testCaller: 'Test caller',
+        unknownCaller: 'Messenger caller'
+      })
       expect(look.kind === 'photo' || 'colour' in look).toBe(true)
       if (look.kind === 'initials') expect(look.initials).not.toBe('')
     }

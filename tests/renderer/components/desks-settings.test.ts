@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ServiceError } from '../../../src/shared/api'
 import type { DeskSummary } from '../../../src/shared/desks'
 import DesksSettings from '../../../src/renderer/src/components/settings/DesksSettings.vue'
+import InlineConfirm from '../../../src/renderer/src/components/settings/InlineConfirm.vue'
 import { formatAgo } from '../../../src/renderer/src/composables/format'
 import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
 import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
@@ -202,10 +203,15 @@ describe('the Desks section', () => {
     expect(confirm.text()).toContain('It stops ringing at once and cannot connect again')
     expect(document.activeElement?.textContent?.trim()).toBe('Keep it')
     expect(service.requests('removeDesk')).toEqual([])
+    // The app's one in-place question, as for the Page and the hub.
+    expect(wrapper.findComponent(InlineConfirm).element).toBe(confirm.element)
 
     await button(confirm, 'Keep it').trigger('click')
+    await flushPromises()
     expect(wrapper.find('[aria-label="Remove Back office?"]').exists()).toBe(false)
     expect(service.requests('removeDesk')).toEqual([])
+    // The keyboard carries on from the button that asked.
+    expect(document.activeElement).toBe(button(wrapper, 'Remove Back office').element)
 
     await button(wrapper, 'Remove Back office').trigger('click')
     await button(wrapper.get('[aria-label="Remove Back office?"]'), 'Remove Back office').trigger(

@@ -163,7 +163,7 @@ describe('joining a desk', () => {
     const confirm = () =>
       wrapper.get('[role="group"][aria-label="Forget this desk’s Page and join?"]')
     expect(confirm().text()).toContain(FORGET)
-    expect(document.activeElement).toBe(button(confirm(), 'Forget the Page and join').element)
+    expect(document.activeElement).toBe(button(confirm(), 'Keep the Page').element)
     expect(app.service.requests('joinHub')).toEqual([])
 
     await click(confirm(), 'Keep the Page')

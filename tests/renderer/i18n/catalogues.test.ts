@@ -47,11 +47,16 @@ describe('the keys the renderer asks for', () => {
     eager: true
   })
   const used = Object.entries(sources).flatMap(([file, code]) =>
-    [...code.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => ({ file, key: m[1]! }))
+    // t('…') in code and templates; keypath="…" for a sentence with elements (SlottedSentence).
+    [...code.matchAll(/\bt\(\s*'([^']+)'|\bkeypath="([^"]+)"/g)].map((m) => ({
+      file,
+      key: (m[1] ?? m[2])!
+    }))
   )
 
   it('are found (the scan sees the converted views)', () => {
     expect(used.map((u) => u.key)).toContain('calls.toast.answer')
+    expect(used.map((u) => u.key)).toContain('setup.credentials.pageIdHint')
   })
 
   it('all exist in English', () => {

@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { answering, connected, ended, ringing } from '../support/calls'
+import { noticeTexts } from '../support/notice-words'
 import { useStoreFixture } from '../support/store-fixture'
 
 beforeEach(() => {
@@ -24,8 +25,7 @@ async function answeredAtBackOffice(id: string) {
   return { store, call }
 }
 
-const texts = (store: ReturnType<typeof useCallStore>): string[] =>
-  store.notices.map((notice) => notice.text)
+const texts = (store: ReturnType<typeof useCallStore>): string[] => noticeTexts(store.notices)
 
 describe('the Answered-by notice', () => {
   it('is still there a minute later', async () => {

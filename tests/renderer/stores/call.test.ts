@@ -9,6 +9,7 @@ import { flags } from '../../../src/renderer/src/services/flags'
 import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { endedNotice } from '../../../src/renderer/src/stores/call-notices'
+import { noticeTexts, worded } from '../support/notice-words'
 import { useDevicesStore } from '../../../src/renderer/src/stores/devices'
 import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
 import type { MicrophoneAccess } from '../../../src/shared/ipc'
@@ -320,7 +321,7 @@ describe('answer', () => {
     await clicking
 
     expect(service.requests('accept')).toEqual([])
-    expect(store.notices.map((notice) => notice.text)).toEqual(['Answered elsewhere'])
+    expect(noticeTexts(store.notices)).toEqual(['Answered elsewhere'])
   })
 })
 
@@ -335,7 +336,7 @@ describe('first answer wins', () => {
 
     expect(pc.connectionState).toBe('closed')
     expect(store.media('c_1')).toBeUndefined()
-    expect(store.notices).toMatchObject([
+    expect(store.notices.map(worded)).toMatchObject([
       { callId: 'c_1', text: 'Answered elsewhere', kind: 'info' }
     ])
     expect(store.answeredElsewhere.map((c) => c.id)).toEqual(['c_1'])
@@ -349,7 +350,7 @@ describe('first answer wins', () => {
 
     await emitCall({ ...answering(call, 'seat-1'), answeredByDesk: 'Front desk' })
 
-    expect(store.notices).toMatchObject([
+    expect(store.notices.map(worded)).toMatchObject([
       { callId: 'c_1', text: 'Answered by Front desk', kind: 'info' }
     ])
   })
@@ -381,7 +382,7 @@ describe('ending', () => {
       })
     )
 
-    expect(store.notices).toMatchObject([{ text: 'Call ended · 1:05', kind: 'info' }])
+    expect(store.notices.map(worded)).toMatchObject([{ text: 'Call ended · 1:05', kind: 'info' }])
     expect(pc.connectionState).toBe('closed')
     expect(store.active).toBeUndefined()
     await vi.advanceTimersByTimeAsync(3_999)
@@ -397,7 +398,7 @@ describe('ending', () => {
     await emitCall(call)
     await emitCall(ended(call, { outcome: 'missed', reason: 'caller-hung-up' }))
 
-    expect(store.notices).toMatchObject([{ text: 'The caller hung up.', kind: 'info' }])
+    expect(store.notices.map(worded)).toMatchObject([{ text: 'The caller hung up.', kind: 'info' }])
     expect(store.media('c_1')).toBeUndefined()
     expect(store.ringing).toEqual([])
   })
@@ -616,12 +617,12 @@ describe('endedNotice', () => {
 
   it('tells a ringing hang-up from the end of a conversation', () => {
     const missed = ended(call, { outcome: 'missed', reason: 'caller-hung-up' })
-    expect(endedNotice(missed, call)).toEqual({ text: 'The caller hung up.', kind: 'info' })
-    expect(endedNotice(talked('caller-hung-up'), connected(call, 'desk-1'))).toEqual({
+    expect(worded(endedNotice(missed, call))).toEqual({ text: 'The caller hung up.', kind: 'info' })
+    expect(worded(endedNotice(talked('caller-hung-up'), connected(call, 'desk-1')))).toEqual({
       text: 'Call ended · 2:05',
       kind: 'info'
     })
-    expect(endedNotice(talked('we-hung-up'), connected(call, 'desk-1'))).toEqual({
+    expect(worded(endedNotice(talked('we-hung-up'), connected(call, 'desk-1')))).toEqual({
       text: 'Call ended · 2:05',
       kind: 'info'
     })
@@ -635,7 +636,10 @@ describe('endedNotice', () => {
     ['accept-failed', 'The call failed.', 'error'],
     ['media-failed', 'The call failed.', 'error']
   ] satisfies [EndReason, string, string][])('%s: "%s"', (reason, text, kind) => {
-    expect(endedNotice(ended(call, { outcome: 'failed', reason }), call)).toEqual({ text, kind })
+    expect(worded(endedNotice(ended(call, { outcome: 'failed', reason }), call))).toEqual({
+      text,
+      kind
+    })
   })
 
   it('prefers the error sentence, and says nothing at shutdown', () => {

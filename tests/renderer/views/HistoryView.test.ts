@@ -165,7 +165,7 @@ describe('HistoryView', () => {
       '42 ms',
       '3 ms',
       '0.3%',
-      (6100).toLocaleString(),
+      '6,100',
       'with Meta'
     ])
     expect(missed?.find('dl[aria-label="Call quality"]').exists()).toBe(false)

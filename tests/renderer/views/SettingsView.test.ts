@@ -15,7 +15,7 @@ import { useDevicesStore } from '../../../src/renderer/src/stores/devices'
 import { useNavigationStore } from '../../../src/renderer/src/stores/navigation'
 import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
 import SettingsView from '../../../src/renderer/src/views/SettingsView.vue'
-import { button, hasButton } from '../support/dom'
+import { button } from '../support/dom'
 import { FakeSoftphone } from '../support/fake-softphone'
 import { device, installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
 import { fakeShell } from '../support/fake-shell'
@@ -339,7 +339,12 @@ describe('SettingsView: refusals and the desktop', () => {
 
     await button(page, 'Remove the Page').trigger('click')
     expect(service.requests('removePage')).toEqual([])
-    expect(hasButton(page, 'Keep the Page')).toBe(true)
+    // The asking button is gone: the keyboard lands on the safe answer, and comes back after it.
+    expect(document.activeElement).toBe(button(page, 'Keep the Page').element)
+    await button(page, 'Keep the Page').trigger('click')
+    await flushPromises()
+    expect(document.activeElement).toBe(button(page, 'Remove the Page').element)
+    await button(page, 'Remove the Page').trigger('click')
     await button(page, 'Remove').trigger('click')
     await flushPromises()
     expect(service.requests('removePage')).toEqual([{}])

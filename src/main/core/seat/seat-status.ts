@@ -13,6 +13,7 @@ export function seatStatus(
   return {
     page: fromHub?.page ?? { configured: false },
     pageHealth: fromHub?.pageHealth,
+    hours: fromHub?.hours,
     webhookUrl: null,
     publicUrl: null,
     tunnel: { state: 'off' },

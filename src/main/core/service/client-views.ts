@@ -99,7 +99,9 @@ export function statusFor(status: CoreStatus, client: Viewer): CoreStatus {
     publicUrl: status.publicUrl,
     tunnel: status.tunnel,
     registration: status.registration,
-    ...(status.pageHealth !== undefined ? { pageHealth: status.pageHealth } : {})
+    ...(status.pageHealth !== undefined ? { pageHealth: status.pageHealth } : {}),
+    // The hours are public (the Page publishes them); every desk says when calls ring again.
+    ...(status.hours !== undefined ? { hours: status.hours } : {})
   }
 }
 

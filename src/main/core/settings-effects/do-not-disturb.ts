@@ -14,6 +14,8 @@ import type { Call, RingingCall } from '../../../shared/calls'
 import type { Settings } from '../config'
 import type { Logger } from '../log'
 import type { SettingsPort } from '../service/ports'
+import type { OutsideHoursStatus } from '../../../shared/hours-status'
+import { followHoursStatus } from './hours-status'
 
 export interface DoNotDisturbDeps {
   settings: Pick<SettingsPort, 'get' | 'onChange'>
@@ -53,6 +55,8 @@ function silencedAction(settings: Settings): 'ring-out' | 'decline' {
 }
 
 export interface DoNotDisturbEffect {
+  /** Calls kept quiet or declined outside the hours now, and until when (the core's status). */
+  hours(): OutsideHoursStatus | undefined
   dispose(): void
 }
 
@@ -66,6 +70,8 @@ export function startDoNotDisturb(
     registry: DoNotDisturbRegistry
     /** Tells Meta the call is declined (Graph `reject`). */
     reject: (callId: string) => Promise<void>
+    /** The hours opened or closed (or changed): the status says something else now. */
+    onHoursChange?: (() => void) | undefined
   }
 ): DoNotDisturbEffect {
   const { registry, settings } = deps
@@ -101,6 +107,7 @@ export function startDoNotDisturb(
     }
   })
 
+  const hours = followHoursStatus({ settings, now, onChange: () => deps.onHoursChange?.() })
   const offSettings = settings.onChange((next) => {
     for (const call of registry.list()) {
       if (call.state !== 'ringing') continue
@@ -111,7 +118,9 @@ export function startDoNotDisturb(
   })
 
   return {
+    hours: () => hours.current(),
     dispose() {
+      hours.dispose()
       offCall()
       offSettings()
       seen.clear()

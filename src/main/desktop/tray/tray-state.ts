@@ -5,6 +5,7 @@
 import type { CoreStatus } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
 import { assertNever, ringsHere } from '../../../shared/calls'
+import type { OutsideHoursStatus } from '../../../shared/hours-status'
 import { CHECKING_PAGE, hubLinkProblem } from '../../../shared/connection'
 import { describeTunnel } from '../../../shared/tunnel'
 
@@ -69,13 +70,30 @@ function seatPageReason(status: CoreStatus): string | undefined {
   return undefined
 }
 
+/**
+ * " (closed until Mon 09:00: calls ring out quietly)", on the hours' own wall clock. In English
+ * with the other tray texts until the tray speaks the desk's language.
+ */
+function outsideHours(hours: OutsideHoursStatus | undefined): string {
+  if (!hours) return ''
+  const calls = hours.calls === 'quiet' ? 'calls ring out quietly' : 'calls are declined'
+  if (hours.opensAt === null) return ` (no opening hours: ${calls})`
+  const when = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: hours.timeZone
+  }).format(hours.opensAt)
+  return ` (closed until ${when}: ${calls})`
+}
+
 export function deriveTrayView(input: TrayInput): TrayView {
   // A call silenced by Do not disturb rings nowhere, the tray included.
   const ringing = input.calls.filter(ringsHere)
   const live = input.calls.filter(
     (call) => call.state === 'answering' || call.state === 'connected'
   )
-  const quiet = input.doNotDisturb ? ' (do not disturb)' : ''
+  const quiet = input.doNotDisturb ? ' (do not disturb)' : outsideHours(input.status?.hours)
   let view: TrayView
   const first = ringing[0]
   const current = live[0]

@@ -3,7 +3,7 @@
  * back) draws the same person the same way: Meta's photo when there is one, else initials on a
  * colour of their own, else a person glyph on a colour of the caller's id. Never a blank circle.
  */
-import { UNKNOWN_CALLER_LABEL, type Caller } from '../../../shared/calls'
+import type { Caller } from '../../../shared/calls'
 
 /**
  * Background colours for white initials, each at least 4.5:1 against white (WCAG AA for normal
@@ -25,8 +25,13 @@ export const AVATAR_PALETTE = [
 /** The test line's own colour: the app's blue, the same on every test call. */
 export const TEST_CALLER_COLOUR = '#0859d8'
 
-/** The test line's caller, named before its profile arrives too. */
-const TEST_CALLER_NAME = 'Test caller'
+/** The words an avatar may need, in the desk's language. */
+export interface AvatarWords {
+  /** The test line's caller, named before its profile arrives too. */
+  testCaller: string
+  /** The glyph's label for a caller with no name ("Messenger caller"). */
+  unknownCaller: string
+}
 
 export type AvatarLook =
   | { kind: 'photo'; src: string }
@@ -55,12 +60,12 @@ export function initialsOf(name: string): string {
   return picked.map((word) => Array.from(word ?? '')[0]?.toLocaleUpperCase() ?? '').join('')
 }
 
-export function avatarLook(caller: Caller, test = false): AvatarLook {
+export function avatarLook(caller: Caller, words: AvatarWords, test = false): AvatarLook {
   if (caller.photo) return { kind: 'photo', src: caller.photo }
-  const name = caller.name?.trim() || (test ? TEST_CALLER_NAME : '')
+  const name = caller.name?.trim() || (test ? words.testCaller : '')
   const initials = initialsOf(name)
   if (initials) {
     return { kind: 'initials', initials, colour: test ? TEST_CALLER_COLOUR : paletteColour(name) }
   }
-  return { kind: 'glyph', colour: paletteColour(caller.psid), label: UNKNOWN_CALLER_LABEL }
+  return { kind: 'glyph', colour: paletteColour(caller.psid), label: words.unknownCaller }
 }

@@ -14,16 +14,38 @@ const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['hour', 3_600_000],
   ['minute', 60_000]
 ]
-// English like the rest of the app's sentences, so "last seen" never switches language mid-line.
-const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
 
-/** "just now", "5 minutes ago", "2 hours ago", "yesterday", "3 days ago" */
-export function formatAgo(at: number, now: number): string {
+/**
+ * "5 minutes ago", "2 hours ago", "yesterday", "3 days ago" ("hace 5 minutos"...) in `locale`;
+ * under a minute `justNow`, the catalogue's word, since Intl has none for it. English unless the
+ * desk's language is given (useAgo does).
+ */
+export function formatAgo(at: number, now: number, locale = 'en', justNow = 'just now'): string {
   const elapsed = Math.max(0, now - at)
   for (const [unit, ms] of AGO_UNITS) {
-    if (elapsed >= ms) return RELATIVE.format(-Math.floor(elapsed / ms), unit)
+    if (elapsed >= ms) {
+      const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+      return relative.format(-Math.floor(elapsed / ms), unit)
+    }
   }
-  return 'just now'
+  return justNow
+}
+
+/** "42 ms" */
+export function formatMilliseconds(ms: number, locale?: string): string {
+  const style = { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 } as const
+  return new Intl.NumberFormat(locale, style).format(ms)
+}
+
+/** "0.3%" in English, "0,3 %" in Spanish: one decimal, for figures such as packet loss. */
+export function formatPercent(percent: number, locale?: string): string {
+  const style = { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 } as const
+  return new Intl.NumberFormat(locale, style).format(percent / 100)
+}
+
+/** "16,100" in English, "16.100" in Spanish. */
+export function formatCount(count: number, locale?: string): string {
+  return new Intl.NumberFormat(locale).format(count)
 }
 
 const sameDay = (a: Date, b: Date): boolean =>

@@ -1,4 +1,5 @@
 import { computed, type ComputedRef } from 'vue'
+import { useI18n } from 'vue-i18n'
 import type { CoreStatus } from '../../../shared/api'
 import { summarizeConnection, type ConnectionSummary } from '../../../shared/connection'
 import { useNow } from './useNow'
@@ -19,17 +20,25 @@ export function useConnection(
   })
 }
 
-/** The header chip's word for each state: only `connected` ever says "Page connected". */
-export const CHIP_TEXT: Record<ConnectionSummary['state'], string> = {
-  'no-page': 'No Page connected',
-  connected: 'Page connected',
-  checking: 'Checking the Page',
-  problem: 'Calls cannot arrive'
-}
-
-/** The chip's word: a seat's summary names its link to the hub instead of the Page's state. */
-export function chipText(summary: ConnectionSummary): string {
-  return ('chip' in summary && summary.chip) || CHIP_TEXT[summary.state]
+/**
+ * The header chip's word, in the desk's language: only `connected` ever says "Page connected"; a
+ * seat's summary names its link to the hub instead of the Page's state.
+ */
+export function useChipText(): (summary: ConnectionSummary) => string {
+  const { t } = useI18n()
+  return (summary) => {
+    if ('chip' in summary && summary.chip) return summary.chip
+    switch (summary.state) {
+      case 'no-page':
+        return t('app.chip.noPage')
+      case 'connected':
+        return t('app.chip.connected')
+      case 'checking':
+        return t('app.chip.checking')
+      case 'problem':
+        return t('app.chip.problem')
+    }
+  }
 }
 
 export const CHIP_CLASS: Record<ConnectionSummary['state'], string> = {

@@ -24,13 +24,10 @@ const ALLOW: Record<Platform, string> = {
   browser: 'Click the icon left of the address, allow the microphone'
 }
 
-/** The sentence for a blocked microphone; `then` says what to do once it is allowed. */
-export function microphoneBlocked(
-  platform = currentPlatform(),
-  then = 'then answer again'
-): string {
+/** The sentence for a microphone blocked when a call is answered. */
+export function microphoneBlocked(platform = currentPlatform()): string {
   const blocked = platform === 'browser' ? 'blocked for this page' : 'blocked'
-  return `The microphone is ${blocked}. ${ALLOW[platform]}, ${then}.`
+  return `The microphone is ${blocked}. ${ALLOW[platform]}, then answer again.`
 }
 
 export class MicrophoneError extends Error {

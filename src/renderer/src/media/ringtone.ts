@@ -87,12 +87,6 @@ function digitalWav(): Blob {
   return toWav(samples)
 }
 
-export const RINGTONE_LABELS: Record<RingtoneName, string> = {
-  classic: 'Classic two-tone',
-  chime: 'Soft chime',
-  digital: 'Digital beep'
-}
-
 export function ringtoneWav(name: RingtoneName): Blob {
   switch (name) {
     case 'classic':

@@ -1,38 +1,81 @@
 import { assertNever, talkSeconds, type Call, type EndedCall } from '../../../shared/calls'
+import type appWords from '../../../shared/i18n/en/app'
 import { formatDuration } from '../composables/format'
 
-/** What a desk that did not take a call reads: which desk did, when the hub names it. */
-export function answeredElsewhereText(call: Call): string {
-  return call.state !== 'ringing' && call.answeredByDesk
-    ? `Answered by ${call.answeredByDesk}`
-    : 'Answered elsewhere'
+/** The app's own words for a notice: a key of `app.notices` and its values. */
+export interface NoticeWords {
+  key: keyof (typeof appWords)['notices']
+  values?: Record<string, string>
 }
+
+/**
+ * What a notice says: the app's own words, worded where shown (so in the desk's language of the
+ * moment), or a sentence that arrived already worded (a service's error).
+ */
+export type NoticeText = string | NoticeWords
+
+export interface Notice {
+  id: number
+  callId: string
+  text: NoticeText
+  kind: 'info' | 'error'
+  /**
+   * Who took a call this desk also rang for: people here may have looked away, so it stays until
+   * they dismiss it or the next call rings (a timer would hide it before anyone read it).
+   */
+  untilNextCall?: true
+}
+
+/** The notice's sentence: its own words looked up with `t` (the desk's language), or as it came. */
+export function wordNotice(
+  text: NoticeText,
+  t: (key: string, values: Record<string, string>) => string
+): string {
+  return typeof text === 'string' ? text : t(`app.notices.${text.key}`, text.values ?? {})
+}
+
+export function sameNoticeText(a: NoticeText, b: NoticeText): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b
+  return a.key === b.key && JSON.stringify(a.values) === JSON.stringify(b.values)
+}
+
+/** What a desk that did not take a call reads: which desk did, when the hub names it. */
+export function answeredElsewhereText(call: Call): NoticeWords {
+  return call.state !== 'ringing' && call.answeredByDesk
+    ? { key: 'answeredBy', values: { desk: call.answeredByDesk } }
+    : { key: 'answeredElsewhere' }
+}
+
+const callEnded = (call: EndedCall): NoticeWords => ({
+  key: 'callEnded',
+  values: { duration: formatDuration(talkSeconds(call)) }
+})
 
 /** What the user reads when a call ends; nothing for calls this desk never showed. */
 export function endedNotice(
   call: EndedCall,
   previous: Call | undefined
-): { text: string; kind: 'info' | 'error' } | undefined {
+): { text: NoticeText; kind: 'info' | 'error' } | undefined {
   // Never shown ringing, so nothing to say on screen; history tells it.
   if (call.reason === 'too-many-ringing') return undefined
   if (call.error) return { text: call.error, kind: 'error' }
   switch (call.reason) {
     case 'caller-hung-up':
       return previous?.state === 'ringing'
-        ? { text: 'The caller hung up.', kind: 'info' }
-        : { text: `Call ended · ${formatDuration(talkSeconds(call))}`, kind: 'info' }
+        ? { text: { key: 'callerHungUp' }, kind: 'info' }
+        : { text: callEnded(call), kind: 'info' }
     case 'we-hung-up':
-      return { text: `Call ended · ${formatDuration(talkSeconds(call))}`, kind: 'info' }
+      return { text: callEnded(call), kind: 'info' }
     case 'declined':
-      return { text: 'Call declined.', kind: 'info' }
+      return { text: { key: 'declined' }, kind: 'info' }
     case 'ring-timeout':
-      return { text: 'Missed call: nobody answered in time.', kind: 'info' }
+      return { text: { key: 'ringTimeout' }, kind: 'info' }
     case 'no-answer':
-      return { text: 'The customer did not answer.', kind: 'info' }
+      return { text: { key: 'noAnswer' }, kind: 'info' }
     case 'meta-failed':
     case 'accept-failed':
     case 'media-failed':
-      return { text: 'The call failed.', kind: 'error' }
+      return { text: { key: 'failed' }, kind: 'error' }
     case 'shutdown':
       return undefined
     default:

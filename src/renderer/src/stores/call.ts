@@ -15,21 +15,10 @@ import { flags } from '../services/flags'
 import { softphone } from '../services/softphone'
 import { useDevicesStore } from './devices'
 import { useSettingsStore } from './settings'
-import { answeredElsewhereText, endedNotice } from './call-notices'
+import { answeredElsewhereText, endedNotice, sameNoticeText } from './call-notices'
+import type { Notice, NoticeText } from './call-notices'
 import { createCallRecords } from './call-records'
 import { reportQuality } from './quality-report'
-
-export interface Notice {
-  id: number
-  callId: string
-  text: string
-  kind: 'info' | 'error'
-  /**
-   * Who took a call this desk also rang for: people here may have looked away, so it stays until
-   * they dismiss it or the next call rings (a timer would hide it before anyone read it).
-   */
-  untilNextCall?: true
-}
 
 /** How long the end of a call stays on screen. */
 const ENDED_LINGER_MS = 4_000
@@ -69,10 +58,15 @@ export const useCallStore = defineStore('call', () => {
     )
   )
 
-  function notify(callId: string, text: string, kind: Notice['kind'], untilNextCall?: true): void {
+  function notify(
+    callId: string,
+    text: NoticeText,
+    kind: Notice['kind'],
+    untilNextCall?: true
+  ): void {
     // A failure reaches this desk twice, as the command's error and in the call's ended update:
     // the user reads it once.
-    if (notices.value.some((n) => n.callId === callId && n.text === text)) return
+    if (notices.value.some((n) => n.callId === callId && sameNoticeText(n.text, text))) return
     const notice: Notice = {
       id: nextNotice++,
       callId,

@@ -16,7 +16,8 @@ const sentenceOf = (failure: unknown): string =>
 
 /** How the last leave went; `removedAtHub` false: the hub's owner still lists this desk. */
 export interface LeftHub {
-  hubName: string
+  /** Undefined when the status never named the hub: the notice says "its hub". */
+  hubName: string | undefined
   removedAtHub: boolean
 }
 
@@ -49,7 +50,7 @@ export const useDeskRoleStore = defineStore('desk-role', () => {
   }
 
   async function leave(): Promise<boolean> {
-    const hubName = settings.status?.hub?.name ?? 'the hub'
+    const hubName = settings.status?.hub?.name
     leaving.value = true
     leaveError.value = undefined
     try {

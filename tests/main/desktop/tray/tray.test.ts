@@ -67,6 +67,33 @@ describe('tray state', () => {
       { state: 'idle', tooltip: 'Softphone: Ready for calls (do not disturb)' }
     ],
     [
+      'ready, outside business hours, calls quiet',
+      view([], {
+        hours: {
+          calls: 'quiet',
+          opensAt: Date.parse('2026-12-07T08:00:00Z'),
+          timeZone: 'Europe/Madrid'
+        }
+      }),
+      {
+        state: 'idle',
+        tooltip: 'Softphone: Ready for calls (closed until Mon 09:00: calls ring out quietly)'
+      }
+    ],
+    [
+      'ready, outside business hours, calls declined, never opening',
+      view([], { hours: { calls: 'decline', opensAt: null, timeZone: 'UTC' } }),
+      {
+        state: 'idle',
+        tooltip: 'Softphone: Ready for calls (no opening hours: calls are declined)'
+      }
+    ],
+    [
+      'outside business hours in do not disturb: do not disturb decides',
+      view([], { hours: { calls: 'decline', opensAt: null, timeZone: 'UTC' } }, true),
+      { state: 'idle', tooltip: 'Softphone: Ready for calls (do not disturb)' }
+    ],
+    [
       'a named caller ringing',
       view([ringing('a', 'Ada Lovelace')]),
       { state: 'ringing', tooltip: 'Softphone: Ada Lovelace is calling' }

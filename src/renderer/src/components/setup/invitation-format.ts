@@ -1,7 +1,7 @@
 /**
  * A light look at a pasted invitation before it is sent (`https://<hub>#msp1.<…>`): enough to catch
- * a wrong paste (the hub's address alone, a chat message) with a sentence; the core reads it in
- * full and says what is wrong with anything that passes here.
+ * a wrong paste (the hub's address alone, a chat message), which the form words; the core reads it
+ * in full and says what is wrong with anything that passes here.
  */
 const INVITATION = /^(https?|wss?):\/\/[^#]+#msp1\.\S+$/i
 
@@ -10,13 +10,16 @@ export function compactInvitation(text: string): string {
   return text.replace(/\s+/g, '')
 }
 
-/** Why `text` is not an invitation, in a sentence; undefined when it looks like one. */
-export function invitationProblem(text: string): string | undefined {
+/**
+ * Why a paste is not an invitation: nothing pasted, no `#msp1.` code (a part, or the hub's address
+ * alone), or the code without an address before it.
+ */
+export type InvitationProblem = 'empty' | 'incomplete' | 'address'
+
+/** Why `text` is not an invitation; undefined when it looks like one. */
+export function invitationProblem(text: string): InvitationProblem | undefined {
   const compact = compactInvitation(text)
-  if (compact === '') return 'Paste the invitation first.'
+  if (compact === '') return 'empty'
   if (INVITATION.test(compact)) return undefined
-  if (!compact.includes('#msp1.')) {
-    return 'This is not a whole invitation: it ends with #msp1. and a long code. Copy it again with the Copy button.'
-  }
-  return 'An invitation starts with https:// (the hub’s address), then #msp1. and the code.'
+  return compact.includes('#msp1.') ? 'address' : 'incomplete'
 }
