@@ -21,7 +21,9 @@ import {
 } from 'electron'
 import log from 'electron-log/main'
 import type { TestCallSimulatorFactory } from './core/test-line'
+import { APP_NAME } from './desktop/app-identity'
 import { runDesktopApp } from './desktop/desktop-app'
+import { createShellWords } from './desktop/shell-language'
 import type { UpdaterLike } from './desktop/updater'
 
 // electron-updater is CommonJS and defines `autoUpdater` with a getter, which Node's ESM named
@@ -62,6 +64,8 @@ runDesktopApp({
 }).catch((error: unknown) => {
   log.error('the app could not start', error)
   const message = error instanceof Error ? error.message : String(error)
-  dialog.showErrorBox('Messenger Softphone could not start', message)
+  // The desk's settings may be what failed: the system's languages word the title.
+  const { t } = createShellWords(app)
+  dialog.showErrorBox(t('shell.dialog.couldNotStart', { app: APP_NAME }), message)
   app.exit(1)
 })

@@ -49,6 +49,7 @@ export const COMMAND_NAMES = namesOf<CommandName>({
   listPastHistory: true,
   getBusinessHours: true,
   saveBusinessHours: true,
+  sendCallButton: true,
   listCallBackTasks: true,
   claimCallBackTask: true,
   releaseCallBackTask: true,

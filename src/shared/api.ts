@@ -31,6 +31,7 @@ import {
   checkCallPermissionRequest,
   placeCallRequest,
   requestCallPermissionRequest,
+  sendCallButtonRequest,
   type CallPermissionChange,
   type CallPermissionInfo,
   type PlaceCallResult
@@ -60,6 +61,7 @@ import {
   type CallBackTaskList
 } from './call-back-tasks'
 import type { OutsideHoursStatus } from './hours-status'
+import type { CallButtonResult } from './missed-reply'
 
 export { ServiceError, type ServiceErrorCode, type ServiceErrorShape } from './service-error'
 
@@ -145,6 +147,8 @@ export const commandRequests = {
   getBusinessHours: z.object({}).strict(),
   /** Saves the business hours and publishes them as the Page's calling hours (owner only). */
   saveBusinessHours: z.object({ hours: BusinessHours }).strict(),
+  /** Sends the customer a message with Meta's `audio_call` button (owner only); never retried. */
+  sendCallButton: sendCallButtonRequest,
   /** The To call back list, open tasks first, each claim as this client's desk sees it. */
   listCallBackTasks: listCallBackTasksRequest,
   /** This desk takes the customer's task; refused when another desk holds it. */
@@ -261,6 +265,7 @@ export interface CommandResults {
   listPastHistory: HistoryRecord[]
   getBusinessHours: BusinessHoursView
   saveBusinessHours: BusinessHoursView
+  sendCallButton: CallButtonResult
   listCallBackTasks: CallBackTaskList
   claimCallBackTask: CallBackTaskList
   releaseCallBackTask: CallBackTaskList

@@ -19,6 +19,7 @@ const OfferSdp = z
 
 export const checkCallPermissionRequest = z.object({ psid: Psid }).strict()
 export const requestCallPermissionRequest = z.object({ psid: Psid }).strict()
+export const sendCallButtonRequest = z.object({ psid: Psid }).strict()
 export const placeCallRequest = z.object({ psid: Psid, sdp: OfferSdp }).strict()
 
 /**

@@ -3,6 +3,8 @@
  * table, so "missed" means the same thing on the toast, in the tray badge and in history.
  */
 
+import type { MissedReason, ReplyOutcome } from './follow-up'
+
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const
 export type CallDirection = (typeof CALL_DIRECTIONS)[number]
 
@@ -183,6 +185,15 @@ export interface HistoryRecord {
   test?: true | undefined
   /** The name of the desk that answered (or placed) the call; absent when no desk took it. */
   answeredByDesk?: string | undefined
+  /** A missed call's follow-up: why it counts as missed, and what became of the reply. */
+  followUp?: CallFollowUp | undefined
+}
+
+/** What history keeps of a missed call's follow-up (issue 16 item 2). */
+export interface CallFollowUp {
+  reason: MissedReason
+  /** Absent until the reply was sent, refused or skipped. */
+  reply?: ReplyOutcome | undefined
 }
 
 export function toHistoryRecord(call: EndedCall): HistoryRecord {

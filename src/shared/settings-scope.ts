@@ -34,6 +34,8 @@ export const SETTINGS_SCOPES = {
   startAtLogin: 'desk',
   // The business's hours, published to the Page: only the hub talks to Meta.
   hours: 'hub',
+  // The reply to a missed call goes out from the hub, with the Page's token.
+  missedCallReply: 'hub',
   // The desk's name and "don't ring on this desk" are the desk's own.
   desk: 'desk',
   // What the owner allows seats (calling customers back) and which desks ring.

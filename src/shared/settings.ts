@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { BusinessHours } from './business-hours'
+import { MAX_REPLY_TEXT, REPLY_EXTRAS } from './missed-reply'
 import {
   DEFAULT_GRAPH_API_VERSION,
   DEFAULT_RING_TIMEOUT_SECONDS,
@@ -158,6 +159,18 @@ export const settingsSchema = z.strictObject({
        * ring deadline), or are declined at once. "ring" by default: no call goes unheard by surprise.
        */
       outside: z.enum(['ring', 'quiet', 'decline']).default('ring')
+    })
+    .prefault({}),
+  /** The reply a customer gets after a missed call (issue 16 item 2); off by default. */
+  missedCallReply: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      /** The owner's words with {first_name} and {next_opening}; empty: the suggested text. */
+      text: z
+        .string()
+        .max(MAX_REPLY_TEXT, `must be at most ${MAX_REPLY_TEXT} characters`)
+        .default(''),
+      extra: z.enum(REPLY_EXTRAS).default('none')
     })
     .prefault({}),
   desk: z

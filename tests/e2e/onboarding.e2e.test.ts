@@ -6,7 +6,6 @@
  * simulator rings through the tunnel and the wizard says it arrived. The wizard starts with the
  * choice between connecting a Page and joining a desk; these tests connect one.
  */
-import { mkdirSync } from 'node:fs'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InProcessRig } from '../../src/main/simulator/rig/in-process'
@@ -16,8 +15,8 @@ import {
   type FakeLocaltunnelServer
 } from '../support/fake-localtunnel-server'
 import { launchChromium, openApp } from './support/browser'
-import { SCREENSHOTS_DIR, TONES } from './support/paths'
-import { pageUrlOf, startBrowserRig } from './support/rig'
+import { TONES } from './support/paths'
+import { pageUrlOf, screenshot, startBrowserRig } from './support/rig'
 
 const DAY_S = 24 * 3600
 
@@ -79,11 +78,9 @@ async function chooseConnect(page: Page, shot?: string): Promise<void> {
   await choice.getByRole('button', { name: 'Connect a Page (this desk becomes the hub)' }).click()
 }
 
-/** The whole wizard, not only what fits the window. */
-async function fullScreenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS_DIR, { recursive: true })
-  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}.png`, fullPage: true })
-}
+/** The whole wizard, not only what fits the window, in light and dark. */
+const fullScreenshot = (page: Page, name: string): Promise<void> =>
+  screenshot(page, name, { fullPage: true })
 
 describe('the onboarding wizard', () => {
   let browser: Browser | undefined

@@ -3,13 +3,12 @@
  * page (and light wins over a dark system), and Do not disturb set to "ring out" keeps a call from
  * ringing anywhere while the core still lets it ring out and files it in history as missed.
  */
-import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InProcessRig } from '../../src/main/simulator/rig/in-process'
 import { launchChromium, openApp } from './support/browser'
-import { SCREENSHOTS_DIR, TONES } from './support/paths'
-import { pageUrlOf, startBrowserRig } from './support/rig'
+import { TONES } from './support/paths'
+import { pageUrlOf, screenshot, startBrowserRig } from './support/rig'
 
 /** Short, so the ring-out ends within the test; long enough to look for a toast meanwhile. */
 const RING_TIMEOUT_MS = 3000
@@ -68,8 +67,10 @@ describe('the Settings section', () => {
       .toEqual({ enabled: true, action: 'ring-out' })
     expect(await calls.getByRole('radio', { name: /Let calls ring out/ }).isChecked()).toBe(true)
 
-    mkdirSync(SCREENSHOTS_DIR, { recursive: true })
-    await page.screenshot({ path: `${SCREENSHOTS_DIR}/settings.png`, fullPage: true })
+    // Pictured as the system has it (light, then dark), not in the theme the first test left.
+    await rig!.client.api.updateSettings({ theme: 'system' })
+    await expect.poll(background).toBe(LIGHT_BG)
+    await screenshot(page, 'settings', { fullPage: true })
 
     const callId = await rig!.sim.placeCall()
     expect(rig!.core.registry.get(callId)).toMatchObject({ state: 'ringing', silenced: true })

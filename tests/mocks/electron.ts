@@ -242,6 +242,10 @@ export class FakeApp extends EventEmitter {
   exitCode: number | undefined
   /** True once a quit went through (nothing prevented will-quit). */
   quitted = false
+  /** What the OS lists as the user's languages (Electron: app.getPreferredSystemLanguages). */
+  preferredSystemLanguages: string[] = ['en-US']
+  /** Chromium's locale for the app (Electron: app.getLocale). */
+  locale = 'en-US'
   /** The start-up calls in the order they came (setPath, requestSingleInstanceLock, whenReady...). */
   readonly calls: string[] = []
 
@@ -279,6 +283,14 @@ export class FakeApp extends EventEmitter {
 
   async whenReady(): Promise<void> {
     this.calls.push('whenReady')
+  }
+
+  getPreferredSystemLanguages(): string[] {
+    return [...this.preferredSystemLanguages]
+  }
+
+  getLocale(): string {
+    return this.locale
   }
 
   setBadgeCount(count = 0): boolean {

@@ -2,6 +2,7 @@
  * What the core is made of and offers (see softphone-core.ts, which assembles it), kept apart so
  * the assembly stays readable.
  */
+import type { FollowUpPort } from './follow-up'
 import type { CoreStatus } from '../../shared/api'
 import type { RegistrationStatus, TunnelStatus } from '../../shared/tunnel'
 import type { CallRegistry } from './calls'
@@ -53,6 +54,8 @@ export interface SoftphoneCore {
   readonly graph: GraphClient
   readonly history: HistoryStore
   readonly webhook: WebhookServer
+  /** Missed calls, announced once each, and what became of their reply (core/follow-up). */
+  readonly followUp: FollowUpPort
   /** The seats of this hub (seat-link/hub-seats); undefined when its list could not be read. */
   readonly seats: HubSeats | undefined
   /** The ring timeout and tunnel settings as they are now; the live tunnel follows them. */

@@ -11,9 +11,11 @@ import { CallRegistry, endCallsOnStop, routeWebhookEvents } from './calls'
 import type { Credentials } from './config'
 import { listenNamingPort } from './config/port-in-use'
 import type { CoreOptions, SoftphoneCore } from './core-api'
+import { openFollowUp } from './follow-up'
 import { openCallBackTasks } from './follow-up/open-call-back-tasks'
 import { GraphClient, ProfileCache } from './graph'
 import { DeskSeen, HistoryStore } from './history'
+import { historyServicePort } from './history/service-port'
 import { openDurableIntake } from './journal/durable-intake'
 import { registerSecret } from './log'
 import { createOnboarding } from './onboarding'
@@ -21,6 +23,7 @@ import { PageHealthMonitor } from './page-health'
 import { HubDesks } from './seat-link/hub-desks'
 import { openHubSeats, type HubSeats } from './seat-link/hub-seats'
 import { OWNER_DESK, seatDeskKey } from './service/client-views'
+import { metaMetricsPort } from './service/call-metrics'
 import type { CallControl } from './service/ports'
 import { SoftphoneService } from './service/softphone-service'
 import { silences, startDoNotDisturb } from './settings-effects/do-not-disturb'
@@ -145,7 +148,6 @@ export async function createSoftphoneCore({
     recheckMs: options.webhookRecheckMs,
     ask: options.askWebhookOwner
   })
-
   const testLine = testCallSimulator
     ? new TestLine({ factory: testCallSimulator, registry, logger })
     : undefined
@@ -157,7 +159,14 @@ export async function createSoftphoneCore({
     names: { lookup: (psid) => profiles.get(psid) },
     logger
   })
-  const callBackTasks = await openCallBackTasks(dataDir, { registry, callBack }, logger)
+  // Missed calls announced once each; the owner's reply to them, and the call button (issue 16).
+  const followUp = await openFollowUp({
+    ...{ dataDir, registry, settings, graph, history, logger, names: profiles },
+    permission: callBack,
+    pageId: () => credentials.pageId,
+    onlineSeats: () => seats?.online()
+  })
+  const callBackTasks = await openCallBackTasks(dataDir, { registry, callBack, followUp }, logger)
   const onboarding = createOnboarding({
     graph,
     status: () => status(),
@@ -186,29 +195,14 @@ export async function createSoftphoneCore({
     registry,
     // A call's own `test` flag is the one word on whether it is the test line's.
     callControl: (call) => (call.test && testLine ? testLine.control : metaCalls),
-    history: {
-      append: async (record) => {
-        const stored = await history.upsert(record)
-        intake.historyWritten(record.callId)
-        if (record.answeredByDesk !== undefined) desks.refresh()
-        return stored
-      },
-      list: (query) => history.list(query),
-      setQuality: (callId, quality) => history.setQuality(callId, quality),
-      markMissedSeen: (desk) => deskSeen.markSeen(desk),
-      unseenMissedCount: (desk) => deskSeen.unseen(desk)
-    },
+    history: historyServicePort(history, deskSeen, (record) => {
+      intake.historyWritten(record.callId)
+      if (record.answeredByDesk !== undefined) desks.refresh()
+    }),
     profiles: {
       lookup: async (psid) => (await testLine?.profiles.lookup(psid)) ?? profiles.get(psid)
     },
-    metrics: {
-      // Test calls never reach Meta; a call of a Page connected before is not this token's to report.
-      send: async (record, report) => {
-        if (record.test || record.pageId !== credentials.pageId) return false
-        await graph.sendCallMetrics(record.callId, report)
-        return true
-      }
-    },
+    metrics: metaMetricsPort(graph, () => credentials.pageId),
     status,
     settings,
     testCall: testLine,
@@ -218,9 +212,11 @@ export async function createSoftphoneCore({
     webhookOwner: owner.ownership,
     desks,
     joinHub: options.joinHub,
+    followUp,
     callBackTasks: callBackTasks.tasks,
     logger
   })
+  followUp.start()
 
   // Settings that apply without a restart; the tunnel follows `live` too (settings-effects/live-tunnel).
   const live = followLiveConfig(settings, env ?? {}, log)
@@ -283,6 +279,7 @@ export async function createSoftphoneCore({
     service,
     registry,
     graph,
+    followUp,
     history,
     webhook,
     seats,
@@ -341,6 +338,7 @@ export async function createSoftphoneCore({
       await endCallsOnStop(registry, metaCalls.terminate, log)
       live.dispose()
       doNotDisturb.dispose()
+      followUp.dispose()
       service.dispose()
       callBack.dispose()
       await callBackTasks.close()

@@ -27,6 +27,8 @@ import { safeOpenURL } from './security/safe-open-url'
 import { guardWebContents } from './security/web-contents-guards'
 import type { ShellElectron, ShellWindow } from './shell-electron'
 import { startShellAlerts } from './shell-alerts'
+import { createShellWords } from './shell-language'
+import { APP_NAME } from './app-identity'
 import type { ShellTray } from './tray/tray'
 import { trayExpected } from './tray/tray'
 import {
@@ -112,7 +114,13 @@ export async function runDesktopApp<Image, MenuT>(
   const session = electron.session.defaultSession
   installPermissionHandlers(session, { isOwnPage: source.isOwnPage, log })
   installContentSecurityPolicy(session.webRequest, source.isOwnPage)
-  electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(platform)))
+  // After `ready` (Electron's getLocale needs it); the system's languages until the settings load.
+  const words = createShellWords(app)
+  const setAppMenu = (): void =>
+    electron.Menu.setApplicationMenu(
+      electron.Menu.buildFromTemplate(appMenuTemplate(platform, APP_NAME, words.t))
+    )
+  setAppMenu()
 
   const { runtime, secrets } = await startDesktopCore({
     electron,
@@ -121,10 +129,14 @@ export async function runDesktopApp<Image, MenuT>(
     logDir: logFolder(options.logBackend),
     testCallSimulator: options.testCallSimulator,
     createTunnel: options.createTunnel,
-    logger
+    logger,
+    t: words.t
   })
   // The tunnel and the core (or the seat's link), stopped after everything below.
   disposables.add('core', () => runtime.dispose())
+  words.follow(runtime.settings)
+  disposables.add('language', () => words.dispose())
+  disposables.add('app menu language', words.onChange(setAppMenu))
   /** The hub role's parts; undefined while this desk is a seat (it has no Page or tunnel). */
   const hub = (): StartedCore | undefined => {
     const role = runtime.current()
@@ -163,7 +175,8 @@ export async function runDesktopApp<Image, MenuT>(
     hasTray: (): boolean => shell.tray !== undefined,
     development,
     disposables,
-    logger
+    logger,
+    t: words.t
   })
   const shell = startShellAlerts({
     electron,
@@ -178,7 +191,8 @@ export async function runDesktopApp<Image, MenuT>(
     trayShown,
     testCalls: options.testCallSimulator !== undefined,
     disposables,
-    logger
+    logger,
+    words
   })
   const { notifier } = shell
 

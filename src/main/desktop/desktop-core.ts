@@ -18,6 +18,7 @@ import {
   SecretsNotSavedError
 } from './secrets/safe-storage-store'
 import type { ShellElectron } from './shell-electron'
+import type { Translate } from '../../shared/i18n/translate'
 
 export interface DesktopCoreOptions {
   electron: Pick<ShellElectron<unknown, unknown>, 'app' | 'safeStorage' | 'dialog'>
@@ -29,6 +30,8 @@ export interface DesktopCoreOptions {
   /** The tunnel (default: the live tunnel `npm run serve` runs); tests pass their own. */
   createTunnel?: TunnelFactory | undefined
   logger: Logger
+  /** The system's language: the desk's settings are not read yet when its start fails. */
+  t: Translate
 }
 
 export interface DesktopCore {
@@ -64,7 +67,13 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
         log.error(`could not ${failure.step}`, { error: failure.cause })
         // Usually a second copy (npm run serve beside the app): the sentence names the variable.
         if (failure.cause instanceof PortInUseError) {
-          electron.dialog.showErrorBox(`${APP_NAME} cannot receive calls`, failure.cause.message)
+          electron.dialog.showErrorBox(
+            options.t('shell.dialog.cannotReceive', { app: APP_NAME }),
+            options.t('shell.dialog.portInUse', {
+              port: failure.cause.port,
+              variable: failure.cause.variable
+            })
+          )
         }
       },
       tunnel: options.createTunnel ?? true

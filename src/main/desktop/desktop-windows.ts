@@ -19,6 +19,7 @@ import { microphoneAccessCheck } from './microphone-access'
 import type { QuitPath } from './quit-path'
 import { startQuitQuestion } from './quit-question'
 import type { ShellElectron, ShellWindow } from './shell-electron'
+import type { Translate } from '../../shared/i18n/translate'
 import { createMainWindow, revealWindow } from './windows/main-window'
 import type { RendererSource } from './windows/renderer-source'
 import { createToastWindow } from './windows/toast-window'
@@ -43,6 +44,8 @@ export interface DesktopWindowsOptions<Image, MenuT> {
   development: boolean
   disposables: Disposables
   logger: Logger
+  /** The desk's language of the moment (the quit question). */
+  t: Translate
 }
 
 export interface DesktopWindows {
@@ -117,7 +120,8 @@ export function openDesktopWindows<Image, MenuT>(
       // Made by electron.BrowserWindow, so a BaseWindow; ShellWindow types only what the shell uses.
       return electron.dialog.showMessageBox(mainWindow as unknown as BaseWindow, box)
     },
-    log
+    log,
+    t: options.t
   })
   disposables.add('quit question', () => question.dispose())
   options.quit.askFirst(() => question.ask())

@@ -6,12 +6,17 @@
  */
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron'
 import type { Call } from '../../shared/calls'
+import type { Translate } from '../../shared/i18n/translate'
 import type { Logger } from '../core/log'
 import type { ClientHandle } from '../core/service/softphone-service'
 import { ask, type DeskServicePort } from './desk-service-port'
 
 export const QUIT_CLIENT_ID = 'quit-question'
-export const QUIT_BUTTONS = ['Quit and end calls', 'Keep running'] as const
+/** The box's buttons, in their order (`response` is the index). */
+export const quitButtons = (t: Translate): string[] => [
+  t('shell.quit.quitAndEnd'),
+  t('shell.quit.keepRunning')
+]
 const QUIT = 0
 const KEEP_RUNNING = 1
 
@@ -43,15 +48,15 @@ export function callsEndedByQuitting(calls: readonly Call[], desk: QuittingDesk)
 }
 
 /** The question's sentence, or undefined when quitting ends no call. */
-export function quitSentence(count: number, role: QuittingDesk['role']): string | undefined {
+export function quitSentence(
+  count: number,
+  role: QuittingDesk['role'],
+  t: Translate
+): string | undefined {
   if (count <= 0) return undefined
-  const calls = count === 1 ? '1 call is' : `${count} calls are`
-  if (role === 'hub') {
-    const ends = count === 1 ? 'it for the customer' : 'them for the customers'
-    return `${calls} in progress on your desks; quitting ends ${ends}.`
-  }
-  const cut = count === 1 ? 'the customer is cut off' : 'the customers are cut off'
-  return `${calls} in progress on this desk; if you quit, ${cut}.`
+  if (role === 'hub')
+    return count === 1 ? t('shell.quit.hubOne') : t('shell.quit.hubMany', { count })
+  return count === 1 ? t('shell.quit.seatOne') : t('shell.quit.seatMany', { count })
 }
 
 export interface QuitQuestionDeps {
@@ -61,6 +66,8 @@ export interface QuitQuestionDeps {
   /** Shows the box (modal to the main window when it exists); resolves with the button index. */
   showBox: (options: MessageBoxOptions) => Promise<Pick<MessageBoxReturnValue, 'response'>>
   log: Logger
+  /** The desk's language when the question is asked. */
+  t: Translate
 }
 
 export interface QuitQuestion {
@@ -97,13 +104,13 @@ export function startQuitQuestion(deps: QuitQuestionDeps): QuitQuestion {
   return {
     async ask() {
       const [where, now] = await Promise.all([desk(), calls()])
-      const message = quitSentence(callsEndedByQuitting(now, where).length, where.role)
+      const message = quitSentence(callsEndedByQuitting(now, where).length, where.role, deps.t)
       if (message === undefined) return true
       const { response } = await deps.showBox({
         type: 'warning',
-        title: 'Quit while calls are in progress?',
+        title: deps.t('shell.quit.title'),
         message,
-        buttons: [...QUIT_BUTTONS],
+        buttons: quitButtons(deps.t),
         // Electron's MessageBoxOptions: `defaultId` is the button "selected by default"; without
         // `cancelId`, Esc answers 0 ("Quit and end calls") when no button is labelled cancel or no.
         defaultId: KEEP_RUNNING,

@@ -16,9 +16,10 @@ import type { DesktopWindows } from './desktop-windows'
 import { linuxDisplay, NATIVE_WAYLAND_NOTE } from './linux/linux-display'
 import { applyStartAtLogin, loginItemSupported } from './login-item'
 import type { ShellElectron } from './shell-electron'
+import type { ShellWords } from './shell-language'
 import { createTray, trayGuid, type ShellTray } from './tray/tray'
 import { trayIconPath } from './tray/tray-icons'
-import { STARTING, type TrayView } from './tray/tray-state'
+import { startingView } from './tray/tray-state'
 import { revealWindow } from './windows/main-window'
 import { createToast } from './windows/toast-window'
 
@@ -40,6 +41,8 @@ export interface ShellAlertsOptions<Image, MenuT> {
   testCalls: boolean
   disposables: Disposables
   logger: Logger
+  /** The desk's language: the tray, its menu and the open notifications follow it. */
+  words: Pick<ShellWords, 't' | 'onChange'>
 }
 
 export interface ShellAlerts {
@@ -52,6 +55,7 @@ export function startShellAlerts<Image, MenuT>(
   options: ShellAlertsOptions<Image, MenuT>
 ): ShellAlerts {
   const { electron, platform, service, settings, disposables } = options
+  const { t } = options.words
   const { mainWindow, toastWindow, forwardCallAction } = options.windows
   const { app } = electron
   const log = options.logger.child('shell')
@@ -77,7 +81,6 @@ export function startShellAlerts<Image, MenuT>(
     : undefined
 
   let tray: ShellTray | undefined
-  const initialView: TrayView = { state: 'offline', tooltip: `${APP_NAME}: ${STARTING}` }
   if (options.trayShown) {
     tray = createTray({
       electron,
@@ -85,8 +88,9 @@ export function startShellAlerts<Image, MenuT>(
       platform,
       appName: APP_NAME,
       guid: platform === 'win32' && app.isPackaged ? trayGuid(APP_ID, options.execPath) : undefined,
-      initial: initialView,
+      initial: startingView(APP_NAME, t),
       menuState,
+      t,
       actions: {
         open: () => revealWindow(mainWindow),
         startTestCall,
@@ -104,6 +108,7 @@ export function startShellAlerts<Image, MenuT>(
   const notifier = createNotifier({
     Notification: electron.Notification,
     appName: APP_NAME,
+    t,
     onCallClicked: (callId) => forwardCallAction({ callId, action: 'focus' }),
     onUpdateClicked: () => revealWindow(mainWindow)
   })
@@ -119,6 +124,7 @@ export function startShellAlerts<Image, MenuT>(
     service,
     app,
     platform,
+    t,
     onChange: () => tray?.setView(missedBadge.decorate(alerts.view())),
     onAskFailed: (error) => log.warn('the missed-call count was not read', { error })
   })
@@ -126,6 +132,7 @@ export function startShellAlerts<Image, MenuT>(
   const alerts = startCallAlerts({
     service,
     appName: APP_NAME,
+    t,
     doNotDisturb: () => settings.get().doNotDisturb.enabled,
     showView: (view) => tray?.setView(missedBadge.decorate(view)),
     toast,
@@ -142,6 +149,14 @@ export function startShellAlerts<Image, MenuT>(
         applyStartAtLogin(app, next.startAtLogin, loginItem)
       }
       tray?.refreshMenu()
+    })
+  )
+  disposables.add(
+    'shell language',
+    options.words.onChange(() => {
+      alerts.refresh()
+      tray?.refreshMenu()
+      notifier.retranslate()
     })
   )
   // A login item names the executable: a development run must not register electron itself.

@@ -8,6 +8,7 @@ import type { IpcMainLike } from './ipc/register-ipc'
 import type { ClientWebContents } from './ipc/window-clients'
 import type { RelaunchingApp } from './linux/linux-display'
 import type { LoginItemApp } from './login-item'
+import type { LanguageApp } from './shell-language'
 import type { MediaAccessPreferences } from './microphone-access'
 import type { BadgeApp } from './alerts/missed-badge'
 import type { NotificationFactory } from './alerts/notifications'
@@ -20,7 +21,7 @@ import type { TrayElectron } from './tray/tray'
 import type { MainWindowLike, WindowConstructor } from './windows/main-window'
 import type { ToastScreen, ToastWindowLike } from './windows/toast-window'
 
-export interface ShellApp extends LoginItemApp, BadgeApp, RelaunchingApp {
+export interface ShellApp extends LoginItemApp, BadgeApp, RelaunchingApp, LanguageApp {
   readonly isPackaged: boolean
   getPath(name: 'userData'): string
   setPath(name: 'userData', path: string): void

@@ -2,19 +2,17 @@
  * The catalogues' one message syntax: plain text with named placeholders ("Answer within
  * {seconds} s"). Compiling it here lets both windows bundle vue-i18n's runtime-only build, without
  * its general message compiler (about 90 KB the windows' size goals have no room for); a test
- * keeps every catalogue text within this syntax.
+ * keeps every catalogue text within this syntax. The main process reads the same syntax with
+ * format-message.ts, whose parts this compiler shares.
  */
 import type { MessageCompiler, MessageContext } from 'vue-i18n'
-
-/** Odd parts are placeholder names: "a {x} b".split → ["a ", "x", " b"]. */
-const PLACEHOLDER = /\{(\w+)\}/
+import { fillParts, messageParts } from './format-message'
 
 export const compileMessage: MessageCompiler = (message, { key, onError }) => {
   if (typeof message !== 'string') {
     onError?.(Object.assign(new SyntaxError(`${key}: only text messages are supported`)))
     return () => key
   }
-  const parts = message.split(PLACEHOLDER)
-  return (ctx: MessageContext) =>
-    parts.map((part, index) => (index % 2 === 1 ? String(ctx.named(part)) : part)).join('')
+  const parts = messageParts(message)
+  return (ctx: MessageContext) => fillParts(parts, (name) => ctx.named(name))
 }

@@ -20,14 +20,20 @@ export function pageUrlOf(rig: InProcessRig): string {
 
 /**
  * `name`.png as the page is, and `name`-dark.png in the dark theme when the page was light, so
- * every view is seen in both themes. The light look is restored after the dark shot.
+ * every view is seen in both themes (`fullPage`: the whole page, not only what fits the window).
+ * The light look is restored after the dark shot.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {}
+): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true })
-  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}.png` })
+  const fullPage = options.fullPage ?? false
+  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}.png`, fullPage })
   const dark = await page.evaluate<boolean>("matchMedia('(prefers-color-scheme: dark)').matches")
   if (dark) return
   await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}-dark.png` })
+  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}-dark.png`, fullPage })
   await page.emulateMedia({ colorScheme: null })
 }

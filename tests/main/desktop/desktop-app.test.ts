@@ -160,7 +160,7 @@ describe('the desktop app, composed against a fake Electron', () => {
     expect(main).toMatchObject({ minimized: true, destroyed: false })
     // Quit remains in the application menu.
     const file = electron.Menu.applicationMenu?.item('&File')
-    expect(file?.submenu).toEqual([{ role: 'quit' }])
+    expect(file?.submenu).toEqual([{ role: 'quit', label: 'Quit' }])
   })
 
   it('still raises the toast window for a ringing call where there is no tray', async () => {

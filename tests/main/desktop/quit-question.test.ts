@@ -11,9 +11,10 @@ import { SeatService } from '../../../src/main/core/seat/seat-service'
 import type { ClientHandle } from '../../../src/main/core/service/softphone-service'
 import {
   callsEndedByQuitting,
-  QUIT_BUTTONS,
+  quitButtons,
   quitSentence
 } from '../../../src/main/desktop/quit-question'
+import { translator } from '../../../src/shared/i18n/translate'
 import { openDeskShell } from './support/desk-shell'
 import { fakeDeskPort, HUB_STATUS, settle, type DeskState } from './support/fake-desk-port'
 import { fixedSettings, hubHolding, SEAT_LINK_ID } from './support/scripted-seat-hub'
@@ -164,7 +165,7 @@ describe('quitting a seat desk', () => {
     expect(desk.boxes[0]?.options.message).toBe(
       '1 call is in progress on this desk; if you quit, the customer is cut off.'
     )
-    expect(desk.boxes[0]?.options.buttons).toEqual([...QUIT_BUTTONS])
+    expect(desk.boxes[0]?.options.buttons).toEqual(quitButtons(translator('en')))
   })
 
   it('quits without asking when its calls were answered at other desks', async () => {
@@ -233,7 +234,24 @@ describe('the question’s words and count', () => {
     [3, 'hub', '3 calls are in progress on your desks; quitting ends them for the customers.'],
     [2, 'seat', '2 calls are in progress on this desk; if you quit, the customers are cut off.']
   ])('%i on a %s', (count, role, sentence) => {
-    expect(quitSentence(count, role)).toBe(sentence)
+    expect(quitSentence(count, role, translator('en'))).toBe(sentence)
+  })
+
+  it('asks in the desk’s language: Spanish on a Spanish system', async () => {
+    const desk = openDeskShell(
+      fakeDeskPort({ calls: [live('c1', 'window-1'), live('c2', 'seat-x')] }),
+      'linux',
+      ['es-MX', 'en-US']
+    )
+    desk.askToQuit()
+    await vi.waitFor(() => expect(desk.boxes).toHaveLength(1))
+    expect(desk.boxes[0]?.options).toMatchObject({
+      title: '¿Salir con llamadas en curso?',
+      message: 'Hay 2 llamadas en curso en sus puestos; al salir, se cortan para los clientes.',
+      buttons: ['Salir y terminar las llamadas', 'Seguir abierta']
+    })
+    desk.boxes[0]?.answer(QUIT)
+    await desk.quitted()
   })
 
   it('counts answering and connected calls on any desk of a hub, test calls aside', () => {

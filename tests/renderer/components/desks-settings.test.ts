@@ -272,7 +272,7 @@ describe('the Desks section', () => {
 })
 
 describe('Settings', () => {
-  it('has the Desks section after the Page, for the hub’s owner', async () => {
+  it('has the Desks section after the Page, its hours and its missed-call reply, for the hub’s owner', async () => {
     service.desks = [FRONT]
     const pinia = createPinia()
     setActivePinia(pinia)
@@ -282,7 +282,12 @@ describe('Settings', () => {
     const groups = wrapper
       .findAll('section.settings-group')
       .map((group) => group.attributes('aria-label'))
-    expect(groups.slice(groups.indexOf('Facebook Page'))).toEqual(['Facebook Page', 'Desks'])
+    expect(groups.slice(groups.indexOf('Facebook Page'))).toEqual([
+      'Facebook Page',
+      'Business hours',
+      'Reply to missed calls',
+      'Desks'
+    ])
     expect(rows(wrapper)).toEqual([expect.stringContaining('Front desk')])
   })
 })

@@ -110,7 +110,7 @@ describe('the window in Spanish', () => {
     expect(question.text()).toContain(
       'Las llamadas de Panadería sonarán aquí y dejarán de sonar en Recepción.'
     )
-    expect(document.activeElement).toBe(button(question, 'Recibirlas aquí').element)
+    expect(document.activeElement).toBe(button(question, 'Dejarlo como está').element)
     await button(question, 'Dejarlo como está').trigger('click')
     expect(notice.find('[role="group"]').exists()).toBe(false)
 

@@ -74,6 +74,7 @@ describe('Settings in Spanish', () => {
       'Conexión',
       'Página de Facebook',
       'Horario de atención',
+      'Respuesta a llamadas perdidas',
       'Puestos'
     ])
     const calls = group(wrapper, 'Llamadas')
@@ -179,8 +180,8 @@ describe('the toggles of Settings', () => {
     const toggles = wrapper.findAll<HTMLInputElement>('input[type="checkbox"]')
     expect(toggles.map((toggle) => toggle.attributes('role'))).toEqual(toggles.map(() => 'switch'))
     // Do not disturb, ring here, open microphone, desks may call back, on this network, Rings,
-    // and the seven days of the business hours (open or closed).
-    expect(toggles).toHaveLength(13)
+    // the seven days of the business hours (open or closed) and the missed-call reply.
+    expect(toggles).toHaveLength(14)
     for (const toggle of toggles) {
       expect(toggle.classes()).toContain('switch')
       const name = toggle.attributes('aria-label') ?? toggle.element.closest('label')?.textContent

@@ -189,7 +189,7 @@ describe('joining a desk in Spanish', () => {
       '[role="group"][aria-label="¿Olvidar la página de este puesto y unirse?"]'
     )
     expect(question.text()).toContain('Este puesto olvidará el token de la página')
-    expect(document.activeElement).toBe(button(question, 'Olvidar la página y unirse').element)
+    expect(document.activeElement).toBe(button(question, 'Conservar la página').element)
     await button(question, 'Conservar la página').trigger('click')
     expect(service.requests('joinHub')).toEqual([])
 

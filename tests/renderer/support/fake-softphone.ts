@@ -119,6 +119,7 @@ export class FakeSoftphone {
     listPastHistory: () => [],
     getBusinessHours: () => ({ saved: null, page: null, differs: false }),
     saveBusinessHours: (request) => ({ saved: request.hours, page: request.hours, differs: false }),
+    sendCallButton: () => ({ state: 'sent', at: 0 }),
     listCallBackTasks: () => ({ tasks: this.tasks }),
     claimCallBackTask: () => ({ tasks: this.tasks }),
     releaseCallBackTask: () => ({ tasks: this.tasks }),

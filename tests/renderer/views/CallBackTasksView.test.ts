@@ -39,7 +39,7 @@ const ADA = task({
 const GRACE = task({
   psid: 'grace',
   name: 'Grace Hopper',
-  reply: { state: 'refused', at: NOW, words: 'not.a.known.key' }
+  reply: { state: 'refused', at: NOW, words: 'outsideWindow', graphCode: 10 }
 })
 const ALAN = task({
   psid: 'alan',
@@ -96,7 +96,9 @@ describe('the To call back tab', () => {
     expect(hasButton(items[0]!, 'Release Ada Lovelace')).toBe(false)
     const grace = items[1]!.text()
     expect(grace).toContain('Called once')
-    expect(grace).toContain('Reply refused by Facebook')
+    expect(grace).toContain(
+      'Reply refused by Facebook: the customer has not written to your Page in the last 24 hours'
+    )
     expect(grace).toContain('Has not allowed a call back')
     expect(items[0]!.find('.avatar').exists()).toBe(true)
 

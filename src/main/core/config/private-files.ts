@@ -80,7 +80,7 @@ export interface PrivateFolder {
  */
 export function isAppDataFile(name: string): boolean {
   return (
-    /^(settings\.json|settings\.unreadable-|secrets\.enc|history\.jsonl|history\.unreadable-|bridge\.json|seen-calls\.jsonl|webhook-owner\.json|seat-link-)/.test(
+    /^(settings\.json|settings\.unreadable-|secrets\.enc|history\.jsonl|history\.unreadable-|bridge\.json|seen-calls\.jsonl|webhook-owner\.json|missed-replies\.|seat-link-)/.test(
       name
     ) || /journal/i.test(name)
   )

@@ -1,12 +1,10 @@
 /**
  * The To call back list as the core starts it: read from the data folder and fed by its sources
- * (./call-back-tasks-wiring). Until the follow-up port is composed, missed calls come from the
- * registry's endings (./missed-from-registry); pass the port as `followUp` to use it instead.
+ * (./call-back-tasks-wiring): the follow-up port's missed calls and reply outcomes among them.
  */
 import type { Logger } from '../log'
 import { CallBackTasks } from './call-back-tasks'
 import { wireCallBackTasks, type CallBackTaskSources } from './call-back-tasks-wiring'
-import { missedFromRegistry } from './missed-from-registry'
 
 export interface OpenedCallBackTasks {
   tasks: CallBackTasks
@@ -16,14 +14,11 @@ export interface OpenedCallBackTasks {
 
 export async function openCallBackTasks(
   dataDir: string,
-  sources: Omit<CallBackTaskSources, 'followUp'> & Partial<Pick<CallBackTaskSources, 'followUp'>>,
+  sources: CallBackTaskSources,
   logger: Logger
 ): Promise<OpenedCallBackTasks> {
   const tasks = await CallBackTasks.open(dataDir, { logger })
-  const unwire = wireCallBackTasks(tasks, {
-    ...sources,
-    followUp: sources.followUp ?? missedFromRegistry(sources.registry)
-  })
+  const unwire = wireCallBackTasks(tasks, sources)
   return {
     tasks,
     async close() {

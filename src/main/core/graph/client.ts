@@ -13,6 +13,7 @@ import type {
   SendMessageResponse
 } from '../../../shared/graph'
 import { GraphCallsApi, type CallMetricsReport, type ConnectResult } from './calls-api'
+import { GraphMessagesApi } from './messages-api'
 import { GraphProfilesApi, type CallerProfile, type GraphProfilesOptions } from './profiles-api'
 import type { AppInfo, PageInfo, TokenDebug } from './schemas'
 import { GraphSetupApi, type AppWebhookSubscription } from './setup-api'
@@ -22,12 +23,15 @@ export interface GraphClientOptions extends GraphTransportOptions, GraphProfiles
 
 export class GraphClient {
   readonly calls: GraphCallsApi
+  /** The Send API (messages-api.ts): the missed-call reply and the call button. */
+  readonly messages: GraphMessagesApi
   readonly profiles: GraphProfilesApi
   readonly setup: GraphSetupApi
 
   constructor(options: GraphClientOptions) {
     const http = new GraphTransport(options)
     this.calls = new GraphCallsApi(http)
+    this.messages = new GraphMessagesApi(http)
     this.profiles = new GraphProfilesApi(http, options)
     this.setup = new GraphSetupApi(http)
   }

@@ -1,5 +1,6 @@
 /** The Graph API client, its errors and the caller-profile cache. */
 export { GraphClient, type GraphClientOptions } from './client'
+export { GraphMessagesApi, type CallButtonMessage } from './messages-api'
 export { GraphCallsApi, type CallMetricsReport, type ConnectResult } from './calls-api'
 export {
   GraphProfilesApi,

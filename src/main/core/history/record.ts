@@ -3,6 +3,7 @@
  * The caller's photo is left out (a data URL of tens of kB would dwarf the rest of the line).
  */
 import { z } from 'zod'
+import type { MissedReason } from '../../../shared/follow-up'
 import {
   CALL_DIRECTIONS,
   CALL_OUTCOMES,
@@ -24,6 +25,33 @@ const qualitySchema = z.object({
   sentToMetaAt: epochMs.optional()
 })
 
+const MISSED_REASONS = [
+  'rang-out',
+  'caller-hung-up',
+  'do-not-disturb',
+  'outside-hours',
+  'all-busy',
+  'declined'
+] as const satisfies readonly MissedReason[]
+
+/** ReplyOutcome (shared/follow-up.ts), as a missed call's history line keeps it. */
+const replySchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('sent'),
+    at: epochMs,
+    extra: z.enum(['none', 'call-button', 'permission-request'])
+  }),
+  z.object({
+    state: z.literal('refused'),
+    at: epochMs,
+    words: z.string().max(100),
+    graphCode: z.number().int().optional()
+  }),
+  z.object({ state: z.literal('skipped'), at: epochMs, why: z.enum(['off', 'replied-recently']) })
+])
+
+const followUpSchema = z.object({ reason: z.enum(MISSED_REASONS), reply: replySchema.optional() })
+
 export const storedRecordSchema = z.object({
   callId: z.string().min(1).max(256),
   pageId: z.string().max(256),
@@ -40,6 +68,7 @@ export const storedRecordSchema = z.object({
   test: z.literal(true).optional(),
   /** Absent in records written before desks had names, and on calls no desk took. */
   answeredByDesk: z.string().max(200).optional(),
+  followUp: followUpSchema.optional(),
   /** When someone looked at this call in the UI (ms since the epoch): the missed-calls badge. */
   seenAt: epochMs.optional()
 })

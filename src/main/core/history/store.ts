@@ -100,7 +100,9 @@ export class HistoryStore {
     return toStored({
       ...record,
       seenAt: record.seenAt ?? previous?.seenAt,
-      quality: record.quality ?? previous?.quality
+      quality: record.quality ?? previous?.quality,
+      // Written by the follow-up after the call's end, which may be recorded again later.
+      followUp: record.followUp ?? previous?.followUp
     })
   }
 

@@ -56,6 +56,7 @@ export const SEAT_ROUTES = {
   listPastHistory: 'local',
   getBusinessHours: { refused: 'the business hours' },
   saveBusinessHours: { refused: 'the business hours' },
+  sendCallButton: { refused: 'messages to customers' },
   // The hub keeps the one To call back list; a claim from here names this desk.
   listCallBackTasks: 'hub',
   claimCallBackTask: 'hub',

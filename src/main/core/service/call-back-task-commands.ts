@@ -17,9 +17,18 @@ export type CallBackTasksPort = Pick<
 
 type TaskCommand = (request: { psid: string }, client: ClientHandle) => Promise<CallBackTaskList>
 
+/** What the service is given for the list (SoftphoneServiceDeps extends it). */
+export interface CallBackTaskDeps {
+  /** The To call back list (core/follow-up); without it its commands say it is not kept here. */
+  callBackTasks?: CallBackTasksPort | undefined
+  settings: { get(): Settings }
+}
+
+/** The commands, and every change of the list told to every client until `cleanups` run. */
 export function callBackTaskCommands(
-  tasks: CallBackTasksPort | undefined,
-  settings: () => Settings
+  deps: CallBackTaskDeps,
+  broadcast: (message: EventMessage) => void,
+  cleanups: (() => void)[]
 ): {
   listCallBackTasks: (request: object, client: ClientHandle) => Promise<CallBackTaskList>
   claimCallBackTask: TaskCommand
@@ -27,6 +36,9 @@ export function callBackTaskCommands(
   closeCallBackTask: TaskCommand
   reopenCallBackTask: TaskCommand
 } {
+  const tasks = deps.callBackTasks
+  const settings = (): Settings => deps.settings.get()
+  cleanups.push(tellTaskChanges(tasks, broadcast))
   const list = (): CallBackTasksPort => {
     if (!tasks) throw new ServiceError('not-configured', 'The To call back list is not kept here.')
     return tasks

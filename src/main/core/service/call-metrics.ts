@@ -3,7 +3,8 @@
  * section 8), and whether Meta would still take it. Pure, so each rule is a table test.
  */
 import type { CallQualityReport, HistoryRecord } from '../../../shared/calls'
-import type { CallMetricsReport } from '../graph/calls-api'
+import type { CallMetricsReport, GraphCallsApi } from '../graph/calls-api'
+import type { MetricsPort } from './ports'
 
 /** Meta takes a call's metrics within 24 h of the call. */
 export const META_METRICS_WINDOW_MS = 24 * 60 * 60 * 1000
@@ -38,4 +39,19 @@ export function toCallMetrics(
 /** Only a call that was connected has figures worth sending, and only within Meta's window. */
 export function metricsWanted(record: HistoryRecord, now: number): boolean {
   return record.connectedAt !== undefined && now - record.endedAt <= META_METRICS_WINDOW_MS
+}
+
+/** The service's way to Meta's call_metrics with the Page token as it is now. */
+export function metaMetricsPort(
+  graph: Pick<GraphCallsApi, 'sendCallMetrics'>,
+  pageId: () => string | undefined
+): MetricsPort {
+  return {
+    // Test calls never reach Meta; a call of a Page connected before is not this token's to report.
+    send: async (record, report) => {
+      if (record.test || record.pageId !== pageId()) return false
+      await graph.sendCallMetrics(record.callId, report)
+      return true
+    }
+  }
 }

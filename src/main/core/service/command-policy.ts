@@ -82,6 +82,8 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   // The business's hours are the Page's settings at Meta.
   getBusinessHours: 'owner',
   saveBusinessHours: 'owner',
+  // A message to a customer speaks for the business, with the Page's token.
+  sendCallButton: 'owner',
   // To call back: every desk works the list; claims name the desk (follow-up/call-back-tasks).
   listCallBackTasks: 'seat',
   claimCallBackTask: 'seat',

@@ -17,6 +17,7 @@ import type { Settings } from '../../../shared/settings'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
 import { hubRoleCommands, type JoinHub } from '../desk/hub-role-commands'
 import { businessHoursCommands } from './business-hours-commands'
+import { followUpCommands, type FollowUpServicePort } from './follow-up-commands'
 import * as tasks from './call-back-task-commands'
 import type { Logger } from '../log'
 import { ConfigError } from '../config/errors'
@@ -57,7 +58,7 @@ export interface ClientHandle {
   send(message: EventMessage): void
 }
 
-export interface SoftphoneServiceDeps {
+export interface SoftphoneServiceDeps extends tasks.CallBackTaskDeps {
   registry: RegistryPort
   /** The Graph calls for a given call; test calls go to the built-in simulator, real ones to Meta. */
   callControl: (call: Call) => CallControl
@@ -80,8 +81,8 @@ export interface SoftphoneServiceDeps {
   desks?: DesksPort | undefined
   /** Makes this desk a seat of another hub (core/desk); without it joining is unavailable. */
   joinHub?: JoinHub | undefined
-  /** The To call back list (core/follow-up); without it its commands say it is not kept here. */
-  callBackTasks?: tasks.CallBackTasksPort | undefined
+  /** The missed-call follow-up (core/follow-up); without it the call button is unavailable. */
+  followUp?: FollowUpServicePort | undefined
   logger: Logger
 }
 
@@ -91,7 +92,6 @@ type Handlers = {
     client: ClientHandle
   ) => Promise<CommandResults[K]>
 }
-
 /** Ended calls the registry still keeps (as tombstones) are far fewer than this. */
 const RECORDED_IDS_KEPT = 1000
 
@@ -190,7 +190,8 @@ export class SoftphoneService {
       removeDesk: (request) => this.desks().remove(request.name),
       ...hubRoleCommands(deps.joinHub, () => this.desks()),
       ...businessHoursCommands({ ...deps, callSettings: () => this.onboarding().callSettings() }),
-      ...tasks.callBackTaskCommands(deps.callBackTasks, () => deps.settings.get())
+      ...followUpCommands(deps.followUp, (message) => this.broadcast(message), this.unsubscribe),
+      ...tasks.callBackTaskCommands(deps, (message) => this.broadcast(message), this.unsubscribe)
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {
@@ -221,8 +222,7 @@ export class SoftphoneService {
         for (const call of retold) this.broadcast({ event: 'callUpdated', payload: call })
         this.ringingSettings = settings
       }),
-      this.ice.guardTurnPassword(),
-      tasks.tellTaskChanges(deps.callBackTasks, (message) => this.broadcast(message))
+      this.ice.guardTurnPassword()
     )
     const desksChanged = deps.desks?.onChange?.((list) =>
       this.broadcast({ event: 'desks', payload: list })

@@ -9,6 +9,7 @@
  */
 import type { CoreStatus, EventMessage, HelloResult } from '../../../shared/api'
 import { ringsHere, type Call } from '../../../shared/calls'
+import type { Translate } from '../../../shared/i18n/translate'
 import type { ClientHandle } from '../../core/service/softphone-service'
 import { ask, deskRoleChanged, type DeskServicePort } from '../desk-service-port'
 import type { Notifier } from './notifications'
@@ -20,6 +21,8 @@ export const SHELL_CLIENT_ID = 'desktop-shell'
 export interface CallAlertsDeps {
   service: DeskServicePort
   appName: string
+  /** The desk's language of the moment: `refresh` after it changed. */
+  t: Translate
   doNotDisturb: () => boolean
   /** Where the tray view goes (the tray, when there is one). */
   showView: (view: TrayView) => void
@@ -36,7 +39,7 @@ export interface CallAlertsDeps {
 }
 
 export interface CallAlerts {
-  /** Recomputes everything (after Do not disturb changed). */
+  /** Recomputes everything (after Do not disturb or the language changed). */
   refresh(): void
   view(): TrayView
   dispose(): void
@@ -56,7 +59,13 @@ export function startCallAlerts(deps: CallAlertsDeps): CallAlerts {
   const refresh = (): void => {
     const list = [...calls.values()]
     const quiet = deps.doNotDisturb()
-    view = deriveTrayView({ calls: list, status, doNotDisturb: quiet, appName: deps.appName })
+    view = deriveTrayView({
+      calls: list,
+      status,
+      doNotDisturb: quiet,
+      appName: deps.appName,
+      t: deps.t
+    })
     deps.showView(view)
     const ringing = list.filter(ringsHere)
     const ringingIds = new Set(ringing.map((call) => call.id))

@@ -8,6 +8,7 @@
  * history, or a seat's hub's), unless a `missedCalls` event came first.
  */
 import type { CoreStatus, EventMessage } from '../../../shared/api'
+import type { Translate } from '../../../shared/i18n/translate'
 import type { ClientHandle } from '../../core/service/softphone-service'
 import { ask, deskRoleChanged, type DeskServicePort } from '../desk-service-port'
 import { MAX_TOOLTIP, type TrayView } from '../tray/tray-state'
@@ -23,6 +24,8 @@ export interface MissedBadgeDeps {
   service: DeskServicePort
   app: BadgeApp
   platform: NodeJS.Platform
+  /** The desk's language of the moment. */
+  t: Translate
   /** The count changed: the tray's tooltip is due for a refresh. */
   onChange: (unseen: number) => void
   /** The count could not be asked for: it stays 0 until the next `missedCalls` event. */
@@ -37,12 +40,15 @@ export interface MissedBadge {
 }
 
 /** "…: Ready for calls (2 missed calls)", cut to the Windows tooltip limit with the count kept. */
-export function withMissedCalls(view: TrayView, unseen: number): TrayView {
+export function withMissedCalls(view: TrayView, unseen: number, t: Translate): TrayView {
   if (unseen <= 0) return view
-  const suffix = ` (${unseen} missed call${unseen === 1 ? '' : 's'})`
-  const room = MAX_TOOLTIP - suffix.length
+  const say = (status: string): string =>
+    unseen === 1
+      ? t('shell.tooltip.missedOne', { status })
+      : t('shell.tooltip.missedMany', { status, count: unseen })
+  const room = MAX_TOOLTIP - say('').length
   const base = view.tooltip.length > room ? `${view.tooltip.slice(0, room - 1)}…` : view.tooltip
-  return { ...view, tooltip: `${base}${suffix}` }
+  return { ...view, tooltip: say(base) }
 }
 
 /** Where `app.setBadgeCount` does something (Electron docs: macOS and Linux). */
@@ -95,7 +101,7 @@ export function startMissedBadge(deps: MissedBadgeDeps): MissedBadge {
   askCount()
   return {
     unseen: () => unseen,
-    decorate: (view) => withMissedCalls(view, unseen),
+    decorate: (view) => withMissedCalls(view, unseen, deps.t),
     dispose() {
       disposed = true
       detach()

@@ -1,13 +1,16 @@
 /**
  * What the tray icon says, derived from the calls and the core status (with its tunnel), both from
- * service events: one of four icons and a tooltip sentence. Pure, so each transition is a table test.
+ * service events: one of four icons and a tooltip sentence in the desk's language. Pure, so each
+ * transition is a table test.
  */
 import type { CoreStatus } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
 import { assertNever, ringsHere } from '../../../shared/calls'
 import type { OutsideHoursStatus } from '../../../shared/hours-status'
 import { CHECKING_PAGE, hubLinkProblem } from '../../../shared/connection'
+import type { Translate } from '../../../shared/i18n/translate'
 import { describeTunnel } from '../../../shared/tunnel'
+import { callerName } from '../shell-language'
 
 export const TRAY_STATES = ['idle', 'ringing', 'in-call', 'offline'] as const
 export type TrayState = (typeof TRAY_STATES)[number]
@@ -17,31 +20,35 @@ export interface TrayView {
   tooltip: string
 }
 
-/** The tooltip before the service has said where things stand. */
-export const STARTING = 'starting'
-
 export interface TrayInput {
   calls: readonly Call[]
   /** Undefined until the service answered (the shell says `hello` once it starts). */
   status: CoreStatus | undefined
   doNotDisturb: boolean
   appName: string
+  t: Translate
 }
 
 /** Windows cuts a tray tooltip at 127 characters (NOTIFYICONDATA.szTip holds 128). */
 export const MAX_TOOLTIP = 127
 
-function who(call: Call): string {
-  return call.caller.name ?? 'A Messenger user'
+/** The tooltip before the service has said where things stand. */
+export function startingView(appName: string, t: Translate): TrayView {
+  return { state: 'offline', tooltip: withAppName(appName, t('shell.tooltip.starting'), t) }
+}
+
+function withAppName(appName: string, status: string, t: Translate): string {
+  const tooltip = t('shell.tooltip.app', { app: appName, status })
+  return tooltip.length > MAX_TOOLTIP ? `${tooltip.slice(0, MAX_TOOLTIP - 1)}…` : tooltip
 }
 
 /** Why no call can ring right now, or undefined when calls can arrive. */
-export function offlineReason(status: CoreStatus): string | undefined {
+export function offlineReason(status: CoreStatus, t: Translate): string | undefined {
   const { tunnel } = status
   // A seat's calls come through its hub: first the link, then the hub's Page; no webhook here.
-  if (status.hub) return hubLinkProblem(status.hub)?.sentence ?? seatPageReason(status)
-  if (!status.page.configured) return 'Not set up: open the app to connect your Facebook Page'
-  if (!status.webhookUrl) return 'Not listening for calls: the local webhook did not start'
+  if (status.hub) return hubLinkProblem(status.hub)?.sentence ?? seatPageReason(status, t)
+  if (!status.page.configured) return t('shell.tooltip.notSetUp')
+  if (!status.webhookUrl) return t('shell.tooltip.notListening')
   // Meta's own word on the Page comes before anything about the tunnel (see shared/connection).
   if (status.pageHealth?.state === 'failed') return status.pageHealth.message
   if (status.pageHealth?.state === 'checking') return CHECKING_PAGE
@@ -59,32 +66,34 @@ export function offlineReason(status: CoreStatus): string | undefined {
     default:
       return assertNever(tunnel)
   }
-  if (!status.publicUrl) return 'Calls cannot reach this computer yet: no public webhook address'
+  if (!status.publicUrl) return t('shell.tooltip.noPublicUrl')
   return undefined
 }
 
-function seatPageReason(status: CoreStatus): string | undefined {
-  if (!status.page.configured) return 'The hub has no Facebook Page connected yet'
+function seatPageReason(status: CoreStatus, t: Translate): string | undefined {
+  if (!status.page.configured) return t('shell.tooltip.hubWithoutPage')
   if (status.pageHealth?.state === 'failed') return status.pageHealth.message
   if (status.pageHealth?.state === 'checking') return CHECKING_PAGE
   return undefined
 }
 
 /**
- * " (closed until Mon 09:00: calls ring out quietly)", on the hours' own wall clock. In English
- * with the other tray texts until the tray speaks the desk's language.
+ * "Ready for calls (closed until Mon 09:00: calls ring out quietly)", the opening on the hours' own
+ * wall clock, written as the desk's language writes a weekday and a time.
  */
-function outsideHours(hours: OutsideHoursStatus | undefined): string {
-  if (!hours) return ''
-  const calls = hours.calls === 'quiet' ? 'calls ring out quietly' : 'calls are declined'
-  if (hours.opensAt === null) return ` (no opening hours: ${calls})`
-  const when = new Intl.DateTimeFormat('en-GB', {
+function outsideHours(status: string, hours: OutsideHoursStatus | undefined, t: Translate): string {
+  if (!hours) return status
+  const calls = t(
+    hours.calls === 'quiet' ? 'shell.tooltip.callsQuiet' : 'shell.tooltip.callsDeclined'
+  )
+  if (hours.opensAt === null) return t('shell.tooltip.noOpening', { status, calls })
+  const when = new Intl.DateTimeFormat(t('shell.tooltip.dateLocale'), {
     weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',
     timeZone: hours.timeZone
   }).format(hours.opensAt)
-  return ` (closed until ${when}: ${calls})`
+  return t('shell.tooltip.closedUntil', { status, when, calls })
 }
 
 export function deriveTrayView(input: TrayInput): TrayView {
@@ -93,24 +102,33 @@ export function deriveTrayView(input: TrayInput): TrayView {
   const live = input.calls.filter(
     (call) => call.state === 'answering' || call.state === 'connected'
   )
-  const quiet = input.doNotDisturb ? ' (do not disturb)' : outsideHours(input.status?.hours)
+  const { t } = input
+  const quiet = (status: string): string =>
+    input.doNotDisturb
+      ? t('shell.tooltip.quiet', { status })
+      : outsideHours(status, input.status?.hours, t)
   let view: TrayView
   const first = ringing[0]
   const current = live[0]
   if (first) {
-    const more = ringing.length > 1 ? ` (+${ringing.length - 1} more)` : ''
-    view = { state: 'ringing', tooltip: `${who(first)} is calling${more}${quiet}` }
+    const caller = callerName(first.caller, t)
+    const calling =
+      ringing.length > 1
+        ? t('shell.tooltip.ringingMore', { caller, more: ringing.length - 1 })
+        : t('shell.tooltip.ringing', { caller })
+    view = { state: 'ringing', tooltip: quiet(calling) }
   } else if (current) {
-    view = { state: 'in-call', tooltip: `In a call with ${who(current)}` }
+    view = {
+      state: 'in-call',
+      tooltip: t('shell.tooltip.inCall', { caller: callerName(current.caller, t) })
+    }
+  } else if (!input.status) {
+    return startingView(input.appName, t)
   } else {
-    const reason = input.status ? offlineReason(input.status) : STARTING
+    const reason = offlineReason(input.status, t)
     view = reason
       ? { state: 'offline', tooltip: reason }
-      : { state: 'idle', tooltip: `Ready for calls${quiet}` }
+      : { state: 'idle', tooltip: quiet(t('shell.tooltip.ready')) }
   }
-  const tooltip = `${input.appName}: ${view.tooltip}`
-  return {
-    state: view.state,
-    tooltip: tooltip.length > MAX_TOOLTIP ? `${tooltip.slice(0, MAX_TOOLTIP - 1)}…` : tooltip
-  }
+  return { state: view.state, tooltip: withAppName(input.appName, view.tooltip, t) }
 }

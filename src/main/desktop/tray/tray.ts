@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { MenuItemConstructorOptions, Rectangle } from 'electron'
+import type { Translate } from '../../../shared/i18n/translate'
 import { TRAY_STATES, type TrayState, type TrayView } from './tray-state'
 
 export interface TrayLike<Image, MenuT> {
@@ -40,7 +41,7 @@ export interface TrayActions {
 
 export interface ShellTray {
   setView(view: TrayView): void
-  /** Rebuilds the menu from `menuState()` (after a setting changed). */
+  /** Rebuilds the menu from `menuState()` and `t` (after a setting or the language changed). */
   refreshMenu(): void
   /** The icon's screen bounds, where the platform reports them (the toast goes next to it). */
   bounds(): Rectangle | undefined
@@ -57,22 +58,25 @@ export interface TrayOptions<Image, MenuT> {
   initial: TrayView
   menuState: () => TrayMenuState
   actions: TrayActions
+  /** The desk's language of the moment: `refreshMenu` after it changed. */
+  t: Translate
 }
 
 export function trayMenuTemplate(
   appName: string,
   state: TrayMenuState,
-  actions: TrayActions
+  actions: TrayActions,
+  t: Translate
 ): MenuItemConstructorOptions[] {
   const testCall = actions.startTestCall
   const items: MenuItemConstructorOptions[] = [
-    { label: `Open ${appName}`, click: () => actions.open() },
+    { label: t('shell.tray.open', { app: appName }), click: () => actions.open() },
     { type: 'separator' },
     testCall
-      ? { label: 'Test call', click: () => testCall() }
-      : { label: 'Test call (not available yet)', enabled: false },
+      ? { label: t('shell.tray.testCall'), click: () => testCall() }
+      : { label: t('shell.tray.testCallUnavailable'), enabled: false },
     {
-      label: 'Do not disturb',
+      label: t('shell.tray.doNotDisturb'),
       type: 'checkbox',
       checked: state.doNotDisturb,
       click: (item) => actions.setDoNotDisturb(item.checked)
@@ -80,13 +84,13 @@ export function trayMenuTemplate(
   ]
   if (state.startAtLogin !== undefined) {
     items.push({
-      label: 'Start at login',
+      label: t('shell.tray.startAtLogin'),
       type: 'checkbox',
       checked: state.startAtLogin,
       click: (item) => actions.setStartAtLogin(item.checked)
     })
   }
-  items.push({ type: 'separator' }, { label: 'Quit', click: () => actions.quit() })
+  items.push({ type: 'separator' }, { label: t('shell.tray.quit'), click: () => actions.quit() })
   return items
 }
 
@@ -128,7 +132,7 @@ export function createTray<Image, MenuT>(options: TrayOptions<Image, MenuT>): Sh
   const refreshMenu = (): void => {
     tray.setContextMenu(
       electron.Menu.buildFromTemplate(
-        trayMenuTemplate(options.appName, options.menuState(), options.actions)
+        trayMenuTemplate(options.appName, options.menuState(), options.actions, options.t)
       )
     )
   }

@@ -120,6 +120,8 @@ export interface FakeGraph {
   readonly subscriptions: readonly AppSubscription[]
   readonly pageSubscribedFields: readonly string[]
   readonly messages: readonly SentMessage[]
+  /** Closed: Meta refuses a `RESPONSE` to this person (10/2018278); open by default. */
+  setMessagingWindow(psid: string, open: boolean): void
   readonly metrics: readonly MetricsReport[]
   addProfile(psid: string, profile: SimProfile): void
   /** Onboarding's trouble, on purpose: what the Page token may do (`/debug_token` scopes). */
@@ -198,6 +200,7 @@ function createWorld(options: FakeGraphOptions, events: EventEmitter<FakeGraphEv
     },
     appMode: options.appMode ?? 'live',
     messages: [],
+    closedWindows: new Set(),
     metrics: [],
     handshakeTimeoutMs: options.handshakeTimeoutMs ?? 5000,
     logger: options.logger ?? silentLogger
@@ -278,6 +281,7 @@ export async function createFakeGraph(options: FakeGraphOptions): Promise<FakeGr
       return world.pageSubscribedFields
     },
     messages: world.messages,
+    setMessagingWindow: (psid, open) => void world.closedWindows[open ? 'delete' : 'add'](psid),
     metrics: world.metrics,
     addProfile: (psid, profile) => void world.profiles.set(psid, profile),
     setTokenScopes: (scopes) => {

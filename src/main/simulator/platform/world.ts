@@ -62,6 +62,8 @@ export interface SentMessage {
   psid: string
   message: Record<string, unknown>
   at: number
+  /** `RESPONSE`, `UPDATE`, `MESSAGE_TAG` as sent; absent when the request gave none. */
+  messagingType?: string | undefined
 }
 
 export interface MetricsReport {
@@ -107,6 +109,8 @@ export interface World {
   pageToken: PageTokenFacts
   appMode: AppMode
   messages: SentMessage[]
+  /** People whose 24-hour messaging window is closed: a `RESPONSE` to them is refused. */
+  closedWindows: Set<string>
   metrics: MetricsReport[]
   handshakeTimeoutMs: number
   logger: Logger

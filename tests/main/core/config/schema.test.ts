@@ -18,6 +18,7 @@ describe('settings schema', () => {
       doNotDisturb: { enabled: false, action: 'ring-out' },
       startAtLogin: false,
       hours: { outside: 'ring' },
+      missedCallReply: { enabled: false, text: '', extra: 'none' },
       desk: { name: '', ringHere: true, language: 'system' },
       seats: { mayCallBack: false, silent: [], lan: { enabled: false, port: 47802 } }
     })

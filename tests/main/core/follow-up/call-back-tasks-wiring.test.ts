@@ -1,6 +1,6 @@
 /**
- * What feeds the To call back list, with the real registry and an emitter standing in for the call
- * back: a customer's missed call (rang out, or declined) opens their task, the test line's and our
+ * What feeds the To call back list, with the real registry, the follow-up port and its detection,
+ * and an emitter standing in for the call back: a customer's missed call (rang out, or declined) opens their task, the test line's and our
  * own calls do not, a late name names it, a permission reply marks it, and a connected call with
  * the customer, either way, closes it naming the desk.
  */
@@ -10,7 +10,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CallBackTasks } from '../../../../src/main/core/follow-up/call-back-tasks'
 import { wireCallBackTasks } from '../../../../src/main/core/follow-up/call-back-tasks-wiring'
-import { missedFromRegistry } from '../../../../src/main/core/follow-up/missed-from-registry'
+import { detectMissedCalls } from '../../../../src/main/core/follow-up/missed-call-detection'
+import { MissedCalls } from '../../../../src/main/core/follow-up/missed-calls'
+import { defaultSettings } from '../../../../src/shared/settings'
 import { silentLogger } from '../../../../src/main/core/log'
 import { TypedEmitter } from '../../../../src/main/core/shared/typed-emitter'
 import type { CallPermissionChange } from '../../../../src/shared/callback'
@@ -27,8 +29,17 @@ beforeEach(async () => {
   tasks = await CallBackTasks.open(dir, { logger: silentLogger })
   registry = recordingRegistry({ ringTimeoutMs: 1000 }).registry
   permissions = new TypedEmitter()
+  // The follow-up port with its real detection, as the core composes them (core/follow-up).
+  const port = new MissedCalls()
+  detectMissedCalls({
+    registry,
+    settings: { get: () => defaultSettings() },
+    ringingDesks: () => ['Hub desk'],
+    pageId: () => PAGE,
+    port
+  })
   wireCallBackTasks(tasks, {
-    followUp: missedFromRegistry(registry),
+    followUp: port,
     registry,
     callBack: { on: (event, listener) => permissions.on(event, listener) }
   })
@@ -54,7 +65,7 @@ describe('the To call back list fed by the core', () => {
     registry.handleEvent(terminate('c4'), PAGE)
 
     const open = tasks.list().tasks
-    expect(open.map((task) => [task.psid, task.lastReason])).toEqual([
+    expect(open.map((task) => [task.psid, task.lastReason]).sort()).toEqual([
       ['bob', 'declined'],
       [PSID, 'rang-out']
     ])

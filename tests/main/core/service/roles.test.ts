@@ -73,7 +73,8 @@ const REQUESTS: Record<CommandName, unknown> = {
       },
       holidays: []
     }
-  }
+  },
+  sendCallButton: { psid: 'psid-1' }
 }
 
 /** What the issue keeps from seats, written out here so a change to the table is a choice. */
@@ -92,7 +93,8 @@ const OWNER_ONLY_COMMANDS: CommandName[] = [
   'removeDesk',
   'joinHub',
   'getBusinessHours',
-  'saveBusinessHours'
+  'saveBusinessHours',
+  'sendCallButton'
 ]
 const CALL_BACK_COMMANDS: CommandName[] = [
   'checkCallPermission',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CoreStatus, EventMessage } from '../../../../src/shared/api'
 import type { Call, RingingCall } from '../../../../src/shared/calls'
+import { translator } from '../../../../src/shared/i18n/translate'
 import { SHELL_CLIENT_ID, startCallAlerts } from '../../../../src/main/desktop/alerts/call-alerts'
 import { createNotifier } from '../../../../src/main/desktop/alerts/notifications'
 import type { TrayView } from '../../../../src/main/desktop/tray/tray-state'
@@ -46,11 +47,13 @@ async function setUp(options: { dnd?: boolean; initial?: Call[]; floatingToast?:
   const notifier = createNotifier({
     Notification: electron.Notification,
     appName: 'S',
+    t: translator('en'),
     onCallClicked: (id) => clicked.push(id)
   })
   const alerts = startCallAlerts({
     service,
     appName: 'S',
+    t: translator('en'),
     doNotDisturb: () => dnd,
     showView: (view) => views.push(view),
     toast,
@@ -186,6 +189,7 @@ describe('call alerts', () => {
     startCallAlerts({
       service,
       appName: 'S',
+      t: translator('en'),
       doNotDisturb: () => false,
       showView: (view) => views.push(view),
       toast,
@@ -228,6 +232,7 @@ describe('call alerts', () => {
     const notifier = createNotifier({
       Notification: electron.Notification,
       appName: 'S',
+      t: translator('en'),
       onCallClicked: () => undefined
     })
     notifier.callRinging(call('c1', 'ringing') as RingingCall)

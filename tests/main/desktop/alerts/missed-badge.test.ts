@@ -3,6 +3,7 @@ import type { EventMessage } from '../../../../src/shared/api'
 import type { ClientHandle } from '../../../../src/main/core/service/softphone-service'
 import { startMissedBadge, withMissedCalls } from '../../../../src/main/desktop/alerts/missed-badge'
 import { MAX_TOOLTIP } from '../../../../src/main/desktop/tray/tray-state'
+import { translator } from '../../../../src/shared/i18n/translate'
 import { createFakeElectron } from '../../../mocks/electron'
 import { fakeDeskPort, HUB_STATUS, settle } from '../support/fake-desk-port'
 import { cleanUp, ringCall, startDesktop, type StartedDesktop } from '../desktop-fixtures'
@@ -17,13 +18,27 @@ describe('the missed-calls count in the tray tooltip', () => {
     [1, 'Softphone: Ready for calls (1 missed call)'],
     [3, 'Softphone: Ready for calls (3 missed calls)']
   ])('%i unseen: %s', (unseen, tooltip) => {
-    expect(withMissedCalls(ready, unseen)).toEqual({ state: 'idle', tooltip })
+    expect(withMissedCalls(ready, unseen, translator('en'))).toEqual({ state: 'idle', tooltip })
   })
 
   it('keeps the count when a long tooltip has to be cut to the Windows limit', () => {
-    const long = withMissedCalls({ state: 'ringing', tooltip: `S: ${'A'.repeat(200)}` }, 12)
+    const long = withMissedCalls(
+      { state: 'ringing', tooltip: `S: ${'A'.repeat(200)}` },
+      12,
+      translator('en')
+    )
     expect(long.tooltip).toHaveLength(MAX_TOOLTIP)
     expect(long.tooltip.endsWith('… (12 missed calls)')).toBe(true)
+  })
+
+  it('says the count in Spanish, still within the limit', () => {
+    const es = translator('es')
+    expect(withMissedCalls(ready, 1, es).tooltip).toBe(
+      'Softphone: Ready for calls (1 llamada perdida)'
+    )
+    const long = withMissedCalls({ state: 'ringing', tooltip: `S: ${'A'.repeat(200)}` }, 12, es)
+    expect(long.tooltip).toHaveLength(MAX_TOOLTIP)
+    expect(long.tooltip.endsWith('… (12 llamadas perdidas)')).toBe(true)
   })
 })
 
@@ -43,6 +58,7 @@ describe('the missed-calls badge', () => {
         service,
         app: electron.app,
         platform,
+        t: translator('en'),
         onChange: (unseen) => changes.push(unseen)
       })
       await settle()
@@ -74,6 +90,7 @@ describe('the missed-calls badge', () => {
       service,
       app: electron.app,
       platform: 'darwin',
+      t: translator('en'),
       onChange: () => undefined
     })
     await settle()
@@ -107,6 +124,7 @@ describe('the missed-calls badge', () => {
       service,
       app: electron.app,
       platform: 'darwin',
+      t: translator('en'),
       onChange: () => undefined
     })
     service.emit(missed(5))

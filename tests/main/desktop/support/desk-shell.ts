@@ -10,13 +10,21 @@ import { openDesktopWindows } from '../../../../src/main/desktop/desktop-windows
 import { listenForLaunches } from '../../../../src/main/desktop/instance-lock'
 import { installQuitPath } from '../../../../src/main/desktop/quit-path'
 import { startShellAlerts } from '../../../../src/main/desktop/shell-alerts'
+import { createShellWords } from '../../../../src/main/desktop/shell-language'
 import { revealWindow } from '../../../../src/main/desktop/windows/main-window'
 import { createRendererSource } from '../../../../src/main/desktop/windows/renderer-source'
 import { createFakeElectron, type FakeBrowserWindow } from '../../../mocks/electron'
 import { fixedSettings } from './scripted-seat-hub'
 
-export function openDeskShell(service: DeskServicePort, platform: NodeJS.Platform = 'linux') {
+export function openDeskShell(
+  service: DeskServicePort,
+  platform: NodeJS.Platform = 'linux',
+  /** The OS's preferred languages (the desk's language setting is "system"). */
+  systemLanguages = ['en-US']
+) {
   const electron = createFakeElectron()
+  electron.app.preferredSystemLanguages = systemLanguages
+  const words = createShellWords(electron.app)
   const log = memoryLogger()
   const disposables = new Disposables(log)
   const stop = vi.fn(() => disposables.dispose().then(() => undefined))
@@ -35,7 +43,8 @@ export function openDeskShell(service: DeskServicePort, platform: NodeJS.Platfor
     hasTray: () => true,
     development: false,
     disposables,
-    logger: log
+    logger: log,
+    t: words.t
   })
   const [mainWindow, toastWindow] = electron.created.windows as [
     FakeBrowserWindow,
@@ -69,7 +78,8 @@ export function openDeskShell(service: DeskServicePort, platform: NodeJS.Platfor
         trayShown: true,
         testCalls: false,
         disposables,
-        logger: log
+        logger: log,
+        words
       }),
     /** The tray's Quit, the app menu's Quit and Cmd+Q all come down to this. */
     askToQuit: () => electron.app.quit(),

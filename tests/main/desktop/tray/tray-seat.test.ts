@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CoreStatus } from '../../../../src/shared/api'
 import type { HubLinkStatus } from '../../../../src/shared/hub-link'
+import { translator } from '../../../../src/shared/i18n/translate'
 import { deriveTrayView } from '../../../../src/main/desktop/tray/tray-state'
 
 function seat(link: HubLinkStatus, partial: Partial<CoreStatus> = {}): CoreStatus {
@@ -21,7 +22,13 @@ function seat(link: HubLinkStatus, partial: Partial<CoreStatus> = {}): CoreStatu
 }
 
 const tooltipOf = (status: CoreStatus) =>
-  deriveTrayView({ calls: [], status, doNotDisturb: false, appName: 'Softphone' })
+  deriveTrayView({
+    calls: [],
+    status,
+    doNotDisturb: false,
+    appName: 'Softphone',
+    t: translator('en')
+  })
 
 describe('a seat’s tray', () => {
   it('is ready while the hub is online and its Page fine, without a webhook here', () => {

@@ -15,7 +15,11 @@ import {
   deriveTrayView,
   type TrayView
 } from '../../../../src/main/desktop/tray/tray-state'
+import { translator } from '../../../../src/shared/i18n/translate'
 import { createFakeElectron } from '../../../mocks/electron'
+
+const en = translator('en')
+const es = translator('es')
 
 const READY: CoreStatus = {
   page: { configured: true, pageId: '42' },
@@ -49,12 +53,18 @@ const answering = (id: string): Call => ({
   answeredBy: 'window-2'
 })
 
-function view(calls: Call[], status: Partial<CoreStatus> = {}, doNotDisturb = false): TrayView {
+function view(
+  calls: Call[],
+  status: Partial<CoreStatus> = {},
+  doNotDisturb = false,
+  t = en
+): TrayView {
   return deriveTrayView({
     calls,
     status: { ...READY, ...status },
     doNotDisturb,
-    appName: 'Softphone'
+    appName: 'Softphone',
+    t
   })
 }
 
@@ -101,7 +111,45 @@ describe('tray state', () => {
     [
       'an unnamed caller ringing',
       view([ringing('a')]),
-      { state: 'ringing', tooltip: 'Softphone: A Messenger user is calling' }
+      { state: 'ringing', tooltip: 'Softphone: Messenger caller is calling' }
+    ],
+    [
+      'in Spanish, two ringing while quiet',
+      view([ringing('a', 'Ada'), ringing('b', 'Grace')], {}, true, es),
+      { state: 'ringing', tooltip: 'Softphone: Ada está llamando (y 1 más) (no molestar)' }
+    ],
+    [
+      'in Spanish, outside business hours, calls declined',
+      view(
+        [],
+        {
+          hours: {
+            calls: 'decline',
+            opensAt: Date.parse('2026-12-07T08:00:00Z'),
+            timeZone: 'Europe/Madrid'
+          }
+        },
+        false,
+        es
+      ),
+      {
+        state: 'idle',
+        tooltip:
+          'Softphone: Listo para recibir llamadas (cerrado hasta lun, 09:00: las llamadas se rechazan)'
+      }
+    ],
+    [
+      'in Spanish, an unnamed caller in a call',
+      view([connected('a')], {}, false, es),
+      { state: 'in-call', tooltip: 'Softphone: En llamada con Cliente de Messenger' }
+    ],
+    [
+      'in Spanish, not set up',
+      view([], { page: { configured: false } }, false, es),
+      {
+        state: 'offline',
+        tooltip: 'Softphone: Sin configurar: abra la aplicación para conectar su página de Facebook'
+      }
     ],
     [
       'two ringing',
@@ -203,7 +251,7 @@ describe('tray menu', () => {
   const state: TrayMenuState = { doNotDisturb: false, startAtLogin: true }
 
   it('lists Open, Test call, Do not disturb, Start at login and Quit', () => {
-    const labels = trayMenuTemplate('Softphone', state, actions()).map(
+    const labels = trayMenuTemplate('Softphone', state, actions(), en).map(
       (item) => item.label ?? item.type
     )
     expect(labels).toEqual([
@@ -217,8 +265,21 @@ describe('tray menu', () => {
     ])
   })
 
+  it('speaks Spanish when the desk does', () => {
+    const labels = trayMenuTemplate('Softphone', state, actions({ startTestCall: vi.fn() }), es)
+      .filter((item) => item.type !== 'separator')
+      .map((item) => item.label)
+    expect(labels).toEqual([
+      'Abrir Softphone',
+      'Llamada de prueba',
+      'No molestar',
+      'Abrir al iniciar sesión',
+      'Salir'
+    ])
+  })
+
   it('greys out Test call until the hook exists, then calls it', () => {
-    const without = trayMenuTemplate('S', state, actions())
+    const without = trayMenuTemplate('S', state, actions(), en)
     expect(without.find((i) => i.label?.startsWith('Test call'))?.enabled).toBe(false)
     const startTestCall = vi.fn()
     const electron = createFakeElectron()
@@ -229,14 +290,20 @@ describe('tray menu', () => {
       appName: 'S',
       initial: { state: 'idle', tooltip: 'S' },
       menuState: () => state,
-      actions: actions({ startTestCall })
+      actions: actions({ startTestCall }),
+      t: en
     })
     electron.created.trays[0]?.contextMenu?.click('Test call')
     expect(startTestCall).toHaveBeenCalledOnce()
   })
 
   it('has no Start at login where the platform cannot set one', () => {
-    const items = trayMenuTemplate('S', { doNotDisturb: true, startAtLogin: undefined }, actions())
+    const items = trayMenuTemplate(
+      'S',
+      { doNotDisturb: true, startAtLogin: undefined },
+      actions(),
+      en
+    )
     expect(items.some((i) => i.label === 'Start at login')).toBe(false)
     expect(items.find((i) => i.label === 'Do not disturb')).toMatchObject({
       type: 'checkbox',
@@ -258,7 +325,8 @@ describe('tray icon', () => {
       guid,
       initial: { state: 'offline', tooltip: 'S: starting' },
       menuState: () => menuState,
-      actions: acts
+      actions: acts,
+      t: en
     })
     const fake = electron.created.trays[0]
     if (!fake) throw new Error('no tray')

@@ -1,10 +1,12 @@
 /**
  * Business-initiated calling around the call itself: the permission check, the Send API (the
- * `calling_optin` request that precedes a call back), and per-call quality metrics.
+ * `calling_optin` request that precedes a call back, the missed-call reply, the call button; shapes
+ * checked in ./send-api), and per-call quality metrics.
  */
 import { GraphError, invalidParam, noMatchingUser, requiredParam } from '../graph-error'
 import { newMessageId, nowSeconds } from '../ids'
-import { isRecord, jsonValue, optionalObject, requireString, withoutSecrets } from '../params'
+import { jsonValue, optionalObject, requireString, withoutSecrets } from '../params'
+import { checkMessage } from './send-api'
 import { hasCallPermission, type PermissionState, type Route, type RouteContext } from '../world'
 
 /** Meta's limit: two permission requests per thread per 24 hours. */
@@ -54,13 +56,6 @@ function getPermissions({ world, params }: RouteContext): unknown {
   }
 }
 
-function templateType(message: Record<string, unknown>): string | undefined {
-  const attachment = message['attachment']
-  if (!isRecord(attachment) || !isRecord(attachment['payload'])) return undefined
-  const type = attachment['payload']['template_type']
-  return typeof type === 'string' ? type : undefined
-}
-
 function sendMessage({ world, params }: RouteContext): unknown {
   const recipient = optionalObject(params, 'recipient')
   if (!recipient) throw requiredParam('recipient')
@@ -68,7 +63,8 @@ function sendMessage({ world, params }: RouteContext): unknown {
   if (typeof psid !== 'string' || !world.profiles.has(psid)) throw noMatchingUser()
   const message = optionalObject(params, 'message')
   if (!message) throw requiredParam('message')
-  if (templateType(message) === 'calling_optin') {
+  const template = checkMessage(world, psid, params['messaging_type'], message)
+  if (template === 'calling_optin') {
     const now = nowSeconds()
     const state = permissionState(world, psid)
     if (recentRequests(state, now).length >= PERMISSION_REQUESTS_PER_DAY)
@@ -79,9 +75,10 @@ function sendMessage({ world, params }: RouteContext): unknown {
     state.requests.push(now)
   }
   const messageId = newMessageId()
-  world.messages.push({ messageId, psid, message, at: nowSeconds() })
-  if (templateType(message) === 'calling_optin')
-    world.events.emit('permissionRequested', { psid, messageId })
+  const messagingType =
+    typeof params['messaging_type'] === 'string' ? params['messaging_type'] : undefined
+  world.messages.push({ messageId, psid, message, at: nowSeconds(), messagingType })
+  if (template === 'calling_optin') world.events.emit('permissionRequested', { psid, messageId })
   return { recipient_id: psid, message_id: messageId }
 }
 
