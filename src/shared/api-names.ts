@@ -49,7 +49,12 @@ export const COMMAND_NAMES = namesOf<CommandName>({
   listPastHistory: true,
   getBusinessHours: true,
   saveBusinessHours: true,
-  sendCallButton: true
+  sendCallButton: true,
+  listCallBackTasks: true,
+  claimCallBackTask: true,
+  releaseCallBackTask: true,
+  closeCallBackTask: true,
+  reopenCallBackTask: true
 })
 
 export const EVENT_NAMES = namesOf<EventName>({
@@ -60,7 +65,8 @@ export const EVENT_NAMES = namesOf<EventName>({
   status: true,
   settings: true,
   callPermission: true,
-  desks: true
+  desks: true,
+  callBackTasks: true
 })
 
 export function isEventName(name: unknown): name is EventName {

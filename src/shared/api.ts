@@ -55,6 +55,11 @@ import {
 } from './desk-role'
 import type { RegistrationStatus, TunnelStatus } from './tunnel'
 import { BusinessHours, type BusinessHoursView } from './business-hours'
+import {
+  callBackTaskRequest,
+  listCallBackTasksRequest,
+  type CallBackTaskList
+} from './call-back-tasks'
 import type { OutsideHoursStatus } from './hours-status'
 import type { CallButtonResult } from './missed-reply'
 
@@ -143,7 +148,16 @@ export const commandRequests = {
   /** Saves the business hours and publishes them as the Page's calling hours (owner only). */
   saveBusinessHours: z.object({ hours: BusinessHours }).strict(),
   /** Sends the customer a message with Meta's `audio_call` button (owner only); never retried. */
-  sendCallButton: sendCallButtonRequest
+  sendCallButton: sendCallButtonRequest,
+  /** The To call back list, open tasks first, each claim as this client's desk sees it. */
+  listCallBackTasks: listCallBackTasksRequest,
+  /** This desk takes the customer's task; refused when another desk holds it. */
+  claimCallBackTask: callBackTaskRequest,
+  /** Gives the task back (the desk that holds it, or the owner's windows). */
+  releaseCallBackTask: callBackTaskRequest,
+  /** Done by hand: the task closes, naming this desk. */
+  closeCallBackTask: callBackTaskRequest,
+  reopenCallBackTask: callBackTaskRequest
 } satisfies Record<string, z.ZodType>
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */
@@ -252,6 +266,11 @@ export interface CommandResults {
   getBusinessHours: BusinessHoursView
   saveBusinessHours: BusinessHoursView
   sendCallButton: CallButtonResult
+  listCallBackTasks: CallBackTaskList
+  claimCallBackTask: CallBackTaskList
+  releaseCallBackTask: CallBackTaskList
+  closeCallBackTask: CallBackTaskList
+  reopenCallBackTask: CallBackTaskList
 }
 
 // Fails to compile when a command has a request schema but no result type, or the other way round.
@@ -289,6 +308,8 @@ export interface SoftphoneEvents {
   callPermission: CallPermissionChange
   /** The hub's desks changed (paired, removed, online or offline); sent to the owner's clients only. */
   desks: DeskList
+  /** The To call back list changed (a missed call, a claim, a close); to every desk. */
+  callBackTasks: CallBackTaskList
 }
 
 /** Listed as data (the preload and the WebSocket client need the names) in ./api-names.ts. */

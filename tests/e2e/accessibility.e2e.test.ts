@@ -1,9 +1,9 @@
 /**
  * Every view passes axe-core with no serious or critical violation, in the light and the dark
  * theme: a fresh install's welcome, setup choice and Page setup, then a connected desk's calls,
- * ringing toast, call, keypad, history, call back, settings (with the business hours) and desks,
- * and the desktop's toast window. An incoming call is also announced in the window's live region.
- * Each test walks its views first and reports them together.
+ * ringing toast, call, keypad, history, call back, to call back, settings (with the business
+ * hours) and desks, and the desktop's toast window. An incoming call is also announced in the
+ * window's live region. Each test walks its views first and reports them together.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -55,7 +55,7 @@ describe('accessibility of every view (axe-core)', () => {
     expect(found).toEqual({})
   })
 
-  it('a connected desk: calls, ringing toast, call, keypad, history, call back, settings, desks', async () => {
+  it('a connected desk: calls, ringing toast, call, keypad, history, call back, to call back, settings, desks', async () => {
     rig = await startBrowserRig()
     page = await openApp(browser, pageUrlOf(rig))
     await page.getByText('Page connected').waitFor()
@@ -90,6 +90,17 @@ describe('accessibility of every view (axe-core)', () => {
     await page.getByRole('dialog', { name: 'Call back Ada Lovelace' }).waitFor()
     await check('call back')
     await page.keyboard.press('Escape')
+
+    // A call that nobody answers becomes a task To call back.
+    const missed = await rig.sim.placeCall()
+    await toast.getByText('Ada Lovelace').waitFor()
+    await rig.sim.hangUpAsCaller(missed)
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'To call back 1 open' })
+      .click()
+    await page.getByRole('region', { name: 'To call back' }).getByText('Ada Lovelace').waitFor()
+    await check('to call back')
 
     await page
       .getByRole('navigation', { name: 'Sections' })

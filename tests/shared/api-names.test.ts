@@ -16,7 +16,8 @@ const EVERY_EVENT = {
   status: true,
   settings: true,
   callPermission: true,
-  desks: true
+  desks: true,
+  callBackTasks: true
 } as const
 
 describe('the event names', () => {

@@ -12,6 +12,7 @@ import type { Credentials } from './config'
 import { listenNamingPort } from './config/port-in-use'
 import type { CoreOptions, SoftphoneCore } from './core-api'
 import { openFollowUp } from './follow-up'
+import { openCallBackTasks } from './follow-up/open-call-back-tasks'
 import { GraphClient, ProfileCache } from './graph'
 import { DeskSeen, HistoryStore } from './history'
 import { historyServicePort } from './history/service-port'
@@ -147,11 +148,9 @@ export async function createSoftphoneCore({
     recheckMs: options.webhookRecheckMs,
     ask: options.askWebhookOwner
   })
-
   const testLine = testCallSimulator
     ? new TestLine({ factory: testCallSimulator, registry, logger })
     : undefined
-
   // Calling back: its dialer gets the outbound calls' webhook events (calls/route-webhook-events).
   const callBack = new CallBack({
     graph,
@@ -160,7 +159,6 @@ export async function createSoftphoneCore({
     names: { lookup: (psid) => profiles.get(psid) },
     logger
   })
-
   // Missed calls announced once each; the owner's reply to them, and the call button (issue 16).
   const followUp = await openFollowUp({
     ...{ dataDir, registry, settings, graph, history, logger, names: profiles },
@@ -168,7 +166,7 @@ export async function createSoftphoneCore({
     pageId: () => credentials.pageId,
     onlineSeats: () => seats?.online()
   })
-
+  const callBackTasks = await openCallBackTasks(dataDir, { registry, callBack, followUp }, logger)
   const onboarding = createOnboarding({
     graph,
     status: () => status(),
@@ -215,6 +213,7 @@ export async function createSoftphoneCore({
     desks,
     joinHub: options.joinHub,
     followUp,
+    callBackTasks: callBackTasks.tasks,
     logger
   })
   followUp.start()
@@ -342,6 +341,7 @@ export async function createSoftphoneCore({
       followUp.dispose()
       service.dispose()
       callBack.dispose()
+      await callBackTasks.close()
       registry.dispose()
       await history.close()
       await intake.close()

@@ -46,6 +46,7 @@ describe('the window in Spanish', () => {
     expect(names(wrapper, '.app__nav-item')).toEqual([
       'Llamadas',
       'Historial',
+      'Por devolver',
       'Ajustes',
       'Configurar la página'
     ])

@@ -19,6 +19,7 @@ import type { SoftphoneBridge } from '../../../src/preload/bridge'
 import { permissionInfo } from './call-back'
 import { timeline } from './fake-webrtc'
 import type { DeskSummary } from '../../../src/shared/desks'
+import type { CallBackTask } from '../../../src/shared/call-back-tasks'
 
 export interface SentCommand {
   command: CommandName
@@ -59,6 +60,8 @@ export class FakeSoftphone {
   turnPasswordSaved = false
   /** The hub's desks, as `listDesks` and `removeDesk` return them. */
   desks: DeskSummary[] = []
+  /** The To call back list every task command answers with. */
+  tasks: CallBackTask[] = []
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>()
   private readonly responders: Responders = {
     hello: () => ({ clientId: this.clientId, status: this.status, calls: this.calls }),
@@ -116,7 +119,12 @@ export class FakeSoftphone {
     listPastHistory: () => [],
     getBusinessHours: () => ({ saved: null, page: null, differs: false }),
     saveBusinessHours: (request) => ({ saved: request.hours, page: request.hours, differs: false }),
-    sendCallButton: () => ({ state: 'sent', at: 0 })
+    sendCallButton: () => ({ state: 'sent', at: 0 }),
+    listCallBackTasks: () => ({ tasks: this.tasks }),
+    claimCallBackTask: () => ({ tasks: this.tasks }),
+    releaseCallBackTask: () => ({ tasks: this.tasks }),
+    closeCallBackTask: () => ({ tasks: this.tasks }),
+    reopenCallBackTask: () => ({ tasks: this.tasks })
   }
 
   /** The bridge to hand to `useSoftphoneBridge` (or to put on `window.softphone`). */

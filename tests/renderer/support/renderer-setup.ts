@@ -11,6 +11,8 @@ import { createAppI18n } from '../../../src/renderer/src/i18n'
 import { MESSAGES } from '../../../src/shared/i18n/languages'
 
 vi.mock('../../../src/renderer/src/views/on-demand-views', async () => ({
+  CallBackTasksView: (await import('../../../src/renderer/src/views/CallBackTasksView.vue'))
+    .default,
   HistoryView: (await import('../../../src/renderer/src/views/HistoryView.vue')).default,
   SettingsView: (await import('../../../src/renderer/src/views/SettingsView.vue')).default,
   SetupView: (await import('../../../src/renderer/src/views/SetupView.vue')).default

@@ -56,7 +56,13 @@ export const SEAT_ROUTES = {
   listPastHistory: 'local',
   getBusinessHours: { refused: 'the business hours' },
   saveBusinessHours: { refused: 'the business hours' },
-  sendCallButton: { refused: 'messages to customers' }
+  sendCallButton: { refused: 'messages to customers' },
+  // The hub keeps the one To call back list; a claim from here names this desk.
+  listCallBackTasks: 'hub',
+  claimCallBackTask: 'hub',
+  releaseCallBackTask: 'hub',
+  closeCallBackTask: 'hub',
+  reopenCallBackTask: 'hub'
 } as const satisfies SeatRoutes
 
 /** The commands a seat answers itself. */

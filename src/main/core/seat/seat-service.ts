@@ -43,6 +43,7 @@ const HUB_EVENTS = {
   historyAdded: 'forward',
   missedCalls: 'forward',
   callPermission: 'forward',
+  callBackTasks: 'forward',
   status: 'own',
   settings: 'own',
   // The hub's desks are its owner's business; the hub never sends them to a seat.
@@ -282,6 +283,9 @@ export class SeatService implements CommandRunner {
       for (const call of hello.calls) {
         this.broadcast({ event: 'callUpdated', payload: this.answered.localView(call) })
       }
+      // The list may have changed while the link was down: the windows catch up with it too.
+      const tasks = await this.withTimeout(() => hub.api.listCallBackTasks({}))
+      this.broadcast({ event: 'callBackTasks', payload: tasks })
     } catch (error) {
       this.log.warn('could not catch up with the hub', { error: String(error) })
     }

@@ -4,6 +4,7 @@
  * belongs to the desk that started it: only that desk is told of it, so only that desk rings.
  */
 import type { CoreStatus, EventMessage } from '../../../shared/api'
+import { tasksSeenBy } from '../../../shared/call-back-tasks'
 import { assertNever, type Call } from '../../../shared/calls'
 import type { Settings } from '../../../shared/settings'
 import { deskName } from '../webhook-owner'
@@ -142,6 +143,9 @@ export function eventFor(
       return isOwner(client)
         ? message
         : { event: 'missedCalls', payload: { unseen: unseenOf(deskKey(client)) } }
+    case 'callBackTasks':
+      // One list for every desk; each sees which claims are its own desk's.
+      return { event: 'callBackTasks', payload: tasksSeenBy(message.payload, deskKey(client)) }
     case 'historyAdded':
     case 'callPermission':
       return message

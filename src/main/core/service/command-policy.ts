@@ -83,7 +83,14 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   getBusinessHours: 'owner',
   saveBusinessHours: 'owner',
   // A message to a customer speaks for the business, with the Page's token.
-  sendCallButton: 'owner'
+  sendCallButton: 'owner',
+  // To call back: every desk works the list; claims name the desk (follow-up/call-back-tasks).
+  listCallBackTasks: 'seat',
+  claimCallBackTask: 'seat',
+  // Only the claiming desk's own, or any from the owner's windows (checked by the tasks).
+  releaseCallBackTask: 'seat',
+  closeCallBackTask: 'seat',
+  reopenCallBackTask: 'seat'
 })
 
 export const OWNER_ONLY = 'Only the desk that holds the Page can see or change this.'

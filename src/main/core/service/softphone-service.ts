@@ -18,6 +18,7 @@ import type { WebhookOwner } from '../../../shared/webhook-owner'
 import { hubRoleCommands, type JoinHub } from '../desk/hub-role-commands'
 import { businessHoursCommands } from './business-hours-commands'
 import { followUpCommands, type FollowUpServicePort } from './follow-up-commands'
+import * as tasks from './call-back-task-commands'
 import type { Logger } from '../log'
 import { ConfigError } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
@@ -57,7 +58,7 @@ export interface ClientHandle {
   send(message: EventMessage): void
 }
 
-export interface SoftphoneServiceDeps {
+export interface SoftphoneServiceDeps extends tasks.CallBackTaskDeps {
   registry: RegistryPort
   /** The Graph calls for a given call; test calls go to the built-in simulator, real ones to Meta. */
   callControl: (call: Call) => CallControl
@@ -91,7 +92,6 @@ type Handlers = {
     client: ClientHandle
   ) => Promise<CommandResults[K]>
 }
-
 /** Ended calls the registry still keeps (as tombstones) are far fewer than this. */
 const RECORDED_IDS_KEPT = 1000
 
@@ -190,7 +190,8 @@ export class SoftphoneService {
       removeDesk: (request) => this.desks().remove(request.name),
       ...hubRoleCommands(deps.joinHub, () => this.desks()),
       ...businessHoursCommands({ ...deps, callSettings: () => this.onboarding().callSettings() }),
-      ...followUpCommands(deps.followUp, (message) => this.broadcast(message), this.unsubscribe)
+      ...followUpCommands(deps.followUp, (message) => this.broadcast(message), this.unsubscribe),
+      ...tasks.callBackTaskCommands(deps, (message) => this.broadcast(message), this.unsubscribe)
     }
     this.unsubscribe.push(
       deps.registry.on('call', (call) => {

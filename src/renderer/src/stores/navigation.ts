@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 /** The app's few screens; no router: there are no URLs to share in a desk phone. */
-export type View = 'home' | 'history' | 'settings' | 'setup'
+export type View = 'home' | 'history' | 'tasks' | 'settings' | 'setup'
 
 /**
  * Where the setup wizard stands: the first choice, connecting a Page (this desk is the hub), or

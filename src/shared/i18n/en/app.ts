@@ -8,6 +8,9 @@ export default {
     label: 'Sections',
     home: 'Calls',
     history: 'History',
+    tasks: 'To call back',
+    /** Read after the To call back tab's number. */
+    tasksOpen: '{count} open',
     settings: 'Settings',
     setup: 'Page setup',
     missedOne: '{count} missed',

@@ -10,6 +10,9 @@ export default {
     label: 'Secciones',
     home: 'Llamadas',
     history: 'Historial',
+    tasks: 'Por devolver',
+    /** Read after the To call back tab's number. */
+    tasksOpen: '{count} pendientes',
     settings: 'Ajustes',
     setup: 'Configurar la página',
     missedOne: '{count} perdida',

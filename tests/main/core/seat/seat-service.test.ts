@@ -7,6 +7,7 @@ import type { CommandName, EventMessage, EventName } from '../../../../src/share
 import { createApi } from '../../../../src/shared/api-names'
 import type { HubLinkStatus } from '../../../../src/shared/hub-link'
 import type { Call } from '../../../../src/shared/calls'
+import type { CallBackTaskList } from '../../../../src/shared/call-back-tasks'
 import { defaultSettings, type Settings, type SettingsPatch } from '../../../../src/shared/settings'
 import { memoryLogger } from '../../../../src/main/core/log'
 import type { HubConnection } from '../../../../src/main/core/seat/hub-connection'
@@ -321,5 +322,40 @@ describe('SeatService', () => {
       } as Call
     })
     await expect(service.dispatch('leaveHub', {}, client)).resolves.toEqual({ removedAtHub: true })
+  })
+
+  it('passes the To call back list on, and catches up with it when the link is back', async () => {
+    const hub = new ScriptedHub()
+    const { heard } = seatOn(hub)
+    const list: CallBackTaskList = {
+      tasks: [
+        {
+          psid: 'ada',
+          name: 'Ada',
+          firstMissedAt: 1,
+          lastMissedAt: 1,
+          missedCount: 1,
+          lastReason: 'rang-out',
+          reply: null,
+          permission: 'unknown',
+          state: 'open'
+        }
+      ]
+    }
+    hub.emit({ event: 'callBackTasks', payload: list })
+    expect(heard).toContainEqual({ event: 'callBackTasks', payload: list })
+
+    heard.length = 0
+    const changed = { tasks: [{ ...list.tasks[0]!, missedCount: 2 }] }
+    hub.reply = async (command) => {
+      if (command === 'hello') return { clientId: 'hub-1', status: {}, calls: [] }
+      if (command === 'listCallBackTasks') return changed
+      return undefined
+    }
+    hub.setLink({ state: 'offline', reason: 'the hub stopped answering pings.' })
+    hub.setLink({ state: 'online' })
+    await expect
+      .poll(() => heard.filter((message) => message.event === 'callBackTasks').at(-1))
+      .toEqual({ event: 'callBackTasks', payload: changed })
   })
 })

@@ -21,6 +21,11 @@ import { emptyHistory, quietServiceDeps } from './service-fixtures'
 
 /** A request each command accepts; the owner-only ones are refused to a seat before it is read. */
 const REQUESTS: Record<CommandName, unknown> = {
+  listCallBackTasks: {},
+  claimCallBackTask: { psid: 'psid-1' },
+  releaseCallBackTask: { psid: 'psid-1' },
+  closeCallBackTask: { psid: 'psid-1' },
+  reopenCallBackTask: { psid: 'psid-1' },
   hello: {},
   listCalls: {},
   accept: { callId: 'c_1', sdp: 'v=0 offer' },
