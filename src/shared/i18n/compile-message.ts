@@ -14,7 +14,13 @@ export const compileMessage: MessageCompiler = (message, { key, onError }) => {
     onError?.(Object.assign(new SyntaxError(`${key}: only text messages are supported`)))
     return () => key
   }
-  const parts = message.split(PLACEHOLDER)
-  return (ctx: MessageContext) =>
-    parts.map((part, index) => (index % 2 === 1 ? String(ctx.named(part)) : part)).join('')
+  return (ctx: MessageContext) => fillPlaceholders(message, (name) => String(ctx.named(name)))
+}
+
+/** A catalogue text with each {name} replaced; main words its own sentences with it too. */
+export function fillPlaceholders(text: string, value: (name: string) => string): string {
+  return text
+    .split(PLACEHOLDER)
+    .map((part, index) => (index % 2 === 1 ? value(part) : part))
+    .join('')
 }

@@ -13,6 +13,7 @@ import { ConfigError, type Credentials, type SecretStore, type SecretsPatch } fr
 import type { Logger } from '../log'
 import { toServiceError } from '../service/errors'
 import type { SettingsPort } from '../service/ports'
+import { wordedError } from '../../../shared/words-english'
 
 export interface CredentialsDeps {
   /** The credentials the core runs with now. */
@@ -116,11 +117,7 @@ async function storeSecrets(
   secrets: SecretStore | undefined,
   patch: SecretsPatch
 ): Promise<string | undefined> {
-  if (!secrets)
-    throw new ServiceError(
-      'not-configured',
-      'This app was started without a place to keep secrets, so the Page cannot be saved here.'
-    )
+  if (!secrets) throw wordedError('not-configured', 'credentials.noSecretStore')
   try {
     await secrets.set(patch)
     return undefined

@@ -32,6 +32,8 @@ import { HungUpOffline } from './hung-up-offline'
 import { RingingAtSeat } from './ringing-at-seat'
 import { refusedOnSeat, SEAT_ROUTES, type LocalCommand } from './seat-routes'
 import { seatStatus } from './seat-status'
+import { englishWords, wordedError } from '../../../shared/words-english'
+import { words } from '../../../shared/words'
 
 /** Long enough for the hub's accept to reach Meta and back; a dead link fails well before. */
 export const DEFAULT_FORWARD_TIMEOUT_MS = 20_000
@@ -62,8 +64,7 @@ export interface SeatServiceDeps {
   leave?: (() => Promise<LeaveHubResult>) | undefined
 }
 
-export const LEAVE_CALL_LIVE_SENTENCE =
-  'A call answered on this desk is still going: hang up first, then leave the hub.'
+export const LEAVE_CALL_LIVE_SENTENCE = englishWords(words('seat.leaveCallLive'))
 
 type LocalHandlers = {
   [K in LocalCommand]: (
@@ -104,8 +105,10 @@ export class SeatService implements CommandRunner {
       updateSettings: async (patch) => {
         const hubWide = hubWideGroupsIn(patch)
         if (hubWide.length > 0) {
-          const what = `the hub-wide settings (${hubWide.join(', ')})`
-          throw new ServiceError('forbidden', refusedOnSeat(deps.hub.hubName, what))
+          throw wordedError('forbidden', 'seat.hubWideSettings', {
+            hub: deps.hub.hubName,
+            groups: hubWide.join(', ')
+          })
         }
         try {
           return await deps.settings.update(patch)
@@ -115,19 +118,16 @@ export class SeatService implements CommandRunner {
         }
       },
       joinHub: async () => {
-        throw new ServiceError(
-          'conflict',
-          `This desk is already a seat of ${deps.hub.hubName}; leave it first (Settings).`
-        )
+        throw wordedError('conflict', 'seat.alreadySeat', { hub: deps.hub.hubName })
       },
       leaveHub: async () => {
         if (!deps.leave) {
-          throw new ServiceError('not-configured', 'Leaving the hub is not available here.')
+          throw wordedError('not-configured', 'seat.leaveUnavailable')
         }
         // Leaving closes the link its hang up needs; one already queued has been asked for.
         const queued = this.hangUps.list()
         if (this.answered.liveHere().some((id) => !queued.includes(id))) {
-          throw new ServiceError('conflict', LEAVE_CALL_LIVE_SENTENCE)
+          throw wordedError('conflict', 'seat.leaveCallLive')
         }
         return deps.leave()
       },
@@ -182,7 +182,7 @@ export class SeatService implements CommandRunner {
       return handler(parsed, client)
     }
     if (route !== 'hub') {
-      throw new ServiceError('forbidden', refusedOnSeat(this.deps.hub.hubName, route.refused))
+      throw refusedOnSeat(this.deps.hub.hubName, route.refused)
     }
     if (command === 'hangUp' && !this.online()) {
       const { callId } = parsed as ParsedCommandRequest<'hangUp'>
@@ -258,10 +258,7 @@ export class SeatService implements CommandRunner {
     let timer: NodeJS.Timeout | undefined
     const late = new Promise<never>((_resolve, reject) => {
       // Timer "hub answer timeout" (once per forwarded request).
-      timer = setTimeout(
-        () => reject(new ServiceError('internal', 'The hub did not answer in time.')),
-        ms
-      )
+      timer = setTimeout(() => reject(wordedError('internal', 'seat.hubLate')), ms)
     })
     return Promise.race([run(), late]).finally(() => clearTimeout(timer))
   }

@@ -6,6 +6,7 @@
 import { ref } from 'vue'
 import type { SettingsPatch } from '../../../shared/settings'
 import { useSettingsStore } from '../stores/settings'
+import type { Said } from './useWords'
 
 /** The settings store's refusal reads `Invalid setting "audio.ringVolume": must be …`. */
 const PROBLEM = /Invalid setting "[^"]*": ([^;]+)/
@@ -19,15 +20,15 @@ export function refusalSentence(message: string, label: string): string {
 
 export function useSettingsSave() {
   const store = useSettingsStore()
-  /** Field key -> the sentence saying why its last change was not saved. */
-  const refused = ref<Record<string, string>>({})
+  /** Field key -> the sentence saying why its last change was not saved (words: as they are). */
+  const refused = ref<Record<string, Said>>({})
 
   async function save(field: string, label: string, patch: SettingsPatch): Promise<boolean> {
     const ok = await store.update(patch)
     const { [field]: _previous, ...others } = refused.value
-    refused.value = ok
-      ? others
-      : { ...others, [field]: refusalSentence(store.error ?? 'The change was not saved.', label) }
+    const failure = store.error ?? 'The change was not saved.'
+    const sentence = typeof failure === 'string' ? refusalSentence(failure, label) : failure
+    refused.value = ok ? others : { ...others, [field]: sentence }
     return ok
   }
 
