@@ -10,6 +10,9 @@ import { failedReply, type ReplyFrame } from '../../../src/shared/command-protoc
 import { asServiceError, serviceFailure, ServiceError } from '../../../src/shared/service-error'
 import { wordedError } from '../../../src/shared/words-english'
 import FieldError from '../../../src/renderer/src/components/settings/FieldError.vue'
+import SetupChecklist from '../../../src/renderer/src/components/setup/SetupChecklist.vue'
+import { words } from '../../../src/shared/words'
+import { englishWords } from '../../../src/shared/words-english'
 import { saidOf, type Said } from '../../../src/renderer/src/composables/useWords'
 import { testI18n } from '../support/renderer-setup'
 
@@ -67,5 +70,36 @@ describe('a core sentence in a Spanish window', () => {
     const unknown = { key: 'service.fromTheFuture', params: {} }
     const fromNewerHub = asServiceError({ code: 'conflict', message: 'Newer.', words: unknown })
     expect(shown(saidOf(fromNewerHub))).toBe('Newer.')
+  })
+
+  it('words a setup check in the window’s language', () => {
+    const said = words('setup.tokenOtherPageNamed', {
+      name: 'Corner Bakery',
+      ownerId: '106378625516323',
+      pageId: '222'
+    })
+    const checks = [
+      { id: 'token-page' as const, title: 'Token for this Page', state: 'failed' as const },
+      { id: 'tunnel' as const, title: 'Reachable from the internet', state: 'failed' as const }
+    ]
+    const list = mount(SetupChecklist, {
+      props: {
+        checks: [
+          { ...checks[0]!, detail: englishWords(said), words: said },
+          { ...checks[1]!, detail: 'An older hub’s sentence.' }
+        ],
+        checkedAt: 1,
+        disabled: false
+      }
+    })
+    const details = () => list.findAll('.setup-check__detail').map((p) => p.text())
+    expect(details()[0]).toBe(englishWords(said))
+    testI18n.global.locale.value = 'es'
+    return list.vm.$nextTick().then(() => {
+      expect(details()).toEqual([
+        'Este token es de la Página "Corner Bakery" (106378625516323), no de la Página 222. Escriba 106378625516323 como identificador de la Página, o haga un token para la Página 222.',
+        'An older hub’s sentence.'
+      ])
+    })
   })
 })
