@@ -63,7 +63,8 @@ describe('the Page check', () => {
       checkedAt: 1_000_000,
       problem: 'unreachable',
       message:
-        "Can't reach Facebook: the connection was refused, so a firewall or proxy may be blocking it."
+        "Can't reach Facebook: the connection was refused, so a firewall or proxy may be blocking it.",
+      words: { key: 'network.refused' }
     })
     await vi.advanceTimersByTimeAsync(PAGE_HEALTH_RETRY_MS)
     expect(tokenOwner).toHaveBeenCalledTimes(2)

@@ -10,6 +10,8 @@ import { failedReply, type ReplyFrame } from '../../../src/shared/command-protoc
 import { asServiceError, serviceFailure, ServiceError } from '../../../src/shared/service-error'
 import { wordedError } from '../../../src/shared/words-english'
 import FieldError from '../../../src/renderer/src/components/settings/FieldError.vue'
+import NoticeList from '../../../src/renderer/src/components/NoticeList.vue'
+import { endedNotice } from '../../../src/renderer/src/stores/call-notices'
 import SetupChecklist from '../../../src/renderer/src/components/setup/SetupChecklist.vue'
 import { words } from '../../../src/shared/words'
 import { englishWords } from '../../../src/shared/words-english'
@@ -101,5 +103,28 @@ describe('a core sentence in a Spanish window', () => {
         'An older hub’s sentence.'
       ])
     })
+  })
+
+  it('words why a call failed in the window’s language', () => {
+    const said = words('graph.unknownCall')
+    const call = {
+      id: 'c_1',
+      pageId: 'p',
+      direction: 'inbound' as const,
+      caller: { psid: '1' },
+      startedAt: 0,
+      state: 'ended' as const,
+      outcome: 'failed' as const,
+      reason: 'accept-failed' as const,
+      endedAt: 1,
+      error: englishWords(said),
+      errorWords: said
+    }
+    const notice = endedNotice(call, undefined)!
+    testI18n.global.locale.value = 'es'
+    const list = mount(NoticeList, { props: { notices: [{ id: 1, callId: 'c_1', ...notice }] } })
+    expect(list.text()).toContain(
+      'Esta llamada ya no existe en Facebook; puede que quien llamaba haya colgado.'
+    )
   })
 })

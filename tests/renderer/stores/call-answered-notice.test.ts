@@ -25,7 +25,7 @@ async function answeredAtBackOffice(id: string) {
 }
 
 const texts = (store: ReturnType<typeof useCallStore>): string[] =>
-  store.notices.map((notice) => notice.text)
+  store.notices.map(({ text }) => (typeof text === 'string' ? text : text.message))
 
 describe('the Answered-by notice', () => {
   it('is still there a minute later', async () => {

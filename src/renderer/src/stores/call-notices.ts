@@ -1,5 +1,6 @@
 import { assertNever, talkSeconds, type Call, type EndedCall } from '../../../shared/calls'
 import { formatDuration } from '../composables/format'
+import type { Said } from '../composables/useWords'
 
 /** What a desk that did not take a call reads: which desk did, when the hub names it. */
 export function answeredElsewhereText(call: Call): string {
@@ -12,10 +13,13 @@ export function answeredElsewhereText(call: Call): string {
 export function endedNotice(
   call: EndedCall,
   previous: Call | undefined
-): { text: string; kind: 'info' | 'error' } | undefined {
+): { text: Said; kind: 'info' | 'error' } | undefined {
   // Never shown ringing, so nothing to say on screen; history tells it.
   if (call.reason === 'too-many-ringing') return undefined
-  if (call.error) return { text: call.error, kind: 'error' }
+  if (call.error) {
+    const text = call.errorWords ? { message: call.error, words: call.errorWords } : call.error
+    return { text, kind: 'error' }
+  }
   switch (call.reason) {
     case 'caller-hung-up':
       return previous?.state === 'ringing'

@@ -18,11 +18,13 @@ import { useSettingsStore } from './settings'
 import { answeredElsewhereText, endedNotice } from './call-notices'
 import { createCallRecords } from './call-records'
 import { reportQuality } from './quality-report'
+import { saidOf, type Said } from '../composables/useWords'
+import { ServiceError } from '../../../shared/service-error'
 
 export interface Notice {
   id: number
   callId: string
-  text: string
+  text: Said
   kind: 'info' | 'error'
   /**
    * Who took a call this desk also rang for: people here may have looked away, so it stays until
@@ -69,7 +71,7 @@ export const useCallStore = defineStore('call', () => {
     )
   )
 
-  function notify(callId: string, text: string, kind: Notice['kind'], untilNextCall?: true): void {
+  function notify(callId: string, text: Said, kind: Notice['kind'], untilNextCall?: true): void {
     // A failure reaches this desk twice, as the command's error and in the call's ended update:
     // the user reads it once.
     if (notices.value.some((n) => n.callId === callId && n.text === text)) return
@@ -231,7 +233,7 @@ export const useCallStore = defineStore('call', () => {
         return
       }
       const sentence = failureSentence(error)
-      notify(callId, sentence, 'error')
+      notify(callId, error instanceof ServiceError ? saidOf(error) : sentence, 'error')
       // Meta took the offer but the audio cannot follow: the core ends the call and terminates it.
       if (calls.value[callId]?.state !== 'ended' && isMine(calls.value[callId]!)) {
         await reportFailure(callId, sentence)
@@ -246,7 +248,7 @@ export const useCallStore = defineStore('call', () => {
     try {
       await softphone().decline({ callId })
     } catch (error) {
-      notify(callId, error instanceof Error ? error.message : String(error), 'error')
+      notify(callId, saidOf(error), 'error')
     }
   }
 
@@ -255,7 +257,7 @@ export const useCallStore = defineStore('call', () => {
     try {
       await softphone().hangUp({ callId })
     } catch (error) {
-      notify(callId, error instanceof Error ? error.message : String(error), 'error')
+      notify(callId, saidOf(error), 'error')
     }
   }
 
@@ -319,7 +321,7 @@ export const useCallStore = defineStore('call', () => {
     try {
       await softphone().startTestCall({})
     } catch (error) {
-      notify('test', error instanceof Error ? error.message : String(error), 'error')
+      notify('test', saidOf(error), 'error')
     }
   }
 

@@ -171,6 +171,15 @@ export default {
     handshakeNever:
       'Meta accepted the address, but its verification request never arrived here, so calls would go elsewhere. Check that the tunnel or your own public address forwards to this computer, then register again.'
   },
+  pageHealth: {
+    unchecked: 'The Page could not be checked; see the log.',
+    tokenRejected: 'Page token rejected: reconnect the Page in Page setup.',
+    permissionMissing: 'Page token lacks a permission: reconnect the Page in Page setup.',
+    otherPage: 'The Page token is for another Page ({id}): reconnect the Page in Page setup.'
+  },
+  calls: {
+    tooManyRinging: 'Missed: too many calls were ringing at once.'
+  },
   credentials: {
     enterPageId: 'Enter the Page id.',
     pageIdNumber:

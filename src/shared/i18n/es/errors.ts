@@ -182,6 +182,18 @@ export default {
     handshakeNever:
       'Meta aceptó la dirección, pero su petición de verificación nunca llegó aquí, así que las llamadas irían a otro lugar. Compruebe que el túnel o su propia dirección pública llevan a este equipo, y vuelva a registrar.'
   },
+  pageHealth: {
+    unchecked: 'No se pudo comprobar la Página; revise el registro.',
+    tokenRejected:
+      'Token de la Página rechazado: vuelva a conectar la Página en Configuración de la Página.',
+    permissionMissing:
+      'Al token de la Página le falta un permiso: vuelva a conectar la Página en Configuración de la Página.',
+    otherPage:
+      'El token de la Página es de otra Página ({id}): vuelva a conectar la Página en Configuración de la Página.'
+  },
+  calls: {
+    tooManyRinging: 'Perdida: sonaban demasiadas llamadas a la vez.'
+  },
   credentials: {
     enterPageId: 'Escriba el identificador de la Página.',
     pageIdNumber:
