@@ -3,6 +3,7 @@
  * that gives the local webhook listener a public URL, and the registration of that URL with Meta.
  * Plain data: the core produces it, UIs switch over it exhaustively.
  */
+import type { Words } from './words'
 
 export type TunnelStatus =
   /** No tunnel: none is configured, or it was stopped. */
@@ -32,8 +33,17 @@ export type RegistrationStatus =
    * arriving at this app through the public URL, so deliveries to it really land here.
    */
   | { state: 'registered'; callbackUrl: string; at: number; handshakeConfirmed: boolean }
-  /** `message` is a sentence for the owner; `retryInMs` is null when no retry is planned. */
-  | { state: 'failed'; callbackUrl: string; message: string; retryInMs: number | null }
+  /**
+   * `message` is a sentence for the owner (in English; `words` is it for each window to say in
+   * its own language); `retryInMs` is null when no retry is planned.
+   */
+  | {
+      state: 'failed'
+      callbackUrl: string
+      message: string
+      words?: Words | undefined
+      retryInMs: number | null
+    }
 
 export const TUNNEL_OFF: TunnelStatus = { state: 'off' }
 export const REGISTRATION_IDLE: RegistrationStatus = {

@@ -180,6 +180,9 @@ export default {
   calls: {
     tooManyRinging: 'Missed: too many calls were ringing at once.'
   },
+  tunnel: {
+    registerFailed: 'The webhook could not be registered with Facebook; see the log for details.'
+  },
   credentials: {
     enterPageId: 'Enter the Page id.',
     pageIdNumber:

@@ -194,6 +194,10 @@ export default {
   calls: {
     tooManyRinging: 'Perdida: sonaban demasiadas llamadas a la vez.'
   },
+  tunnel: {
+    registerFailed:
+      'No se pudo registrar el webhook con Facebook; revise el registro para ver los detalles.'
+  },
   credentials: {
     enterPageId: 'Escriba el identificador de la Página.',
     pageIdNumber:

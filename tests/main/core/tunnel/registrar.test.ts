@@ -243,6 +243,7 @@ describe('failures', () => {
       state: 'failed',
       callbackUrl: 'https://a.tunnel.example/webhook',
       message: 'Facebook refused the request: callback verification failed.',
+      words: { key: 'graph.refusedSaying', params: { said: 'callback verification failed.' } },
       retryInMs: 2000
     })
     await vi.advanceTimersByTimeAsync(1999)
