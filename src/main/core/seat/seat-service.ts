@@ -16,7 +16,7 @@ import type {
 import { ServiceError } from '../../../shared/api'
 import { isLive, type Call } from '../../../shared/calls'
 import type { LeaveHubResult } from '../../../shared/desk-role'
-import { hubUnreachableSentence, type SeatHubStatus } from '../../../shared/hub-link'
+import { hubUnreachableWords, type SeatHubStatus } from '../../../shared/hub-link'
 import { hubWideGroupsIn } from '../../../shared/settings-scope'
 import { ConfigError } from '../config/errors'
 import type { PastHistory } from '../desk/past-history'
@@ -32,7 +32,7 @@ import { HungUpOffline } from './hung-up-offline'
 import { RingingAtSeat } from './ringing-at-seat'
 import { refusedOnSeat, SEAT_ROUTES, type LocalCommand } from './seat-routes'
 import { seatStatus } from './seat-status'
-import { englishWords, wordedError } from '../../../shared/words-english'
+import { englishWords, worded, wordedError } from '../../../shared/words-english'
 import { words } from '../../../shared/words'
 
 /** Long enough for the hub's accept to reach Meta and back; a dead link fails well before. */
@@ -217,13 +217,20 @@ export class SeatService implements CommandRunner {
   }
 
   /** Sends a command to the hub; fails at once, with the reason, when the hub cannot be reached. */
+  private hubUnreachable(): ServiceError {
+    const said = hubUnreachableWords(this.deps.hub.status())
+    return typeof said === 'string'
+      ? new ServiceError('not-configured', said)
+      : worded('not-configured', said)
+  }
+
   private async forward<K extends CommandName>(
     command: K,
     request: ParsedCommandRequest<K>,
     client: ClientHandle
   ): Promise<CommandResults[K]> {
     if (!this.online()) {
-      throw new ServiceError('not-configured', hubUnreachableSentence(this.deps.hub.status()))
+      throw this.hubUnreachable()
     }
     const callId = command === 'accept' ? (request as { callId: string }).callId : undefined
     if (callId !== undefined) this.answered.claim(callId, client.id)
@@ -240,7 +247,7 @@ export class SeatService implements CommandRunner {
         this.queueHangUp((request as { callId: string }).callId)
         return undefined as CommandResults[K]
       }
-      throw new ServiceError('not-configured', hubUnreachableSentence(this.deps.hub.status()))
+      throw this.hubUnreachable()
     }
   }
 

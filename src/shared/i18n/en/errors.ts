@@ -238,6 +238,9 @@ export default {
     hubLate: 'The hub did not answer in time.',
     notOnline: 'This desk is not online with its hub.',
     notOnlineBecause: 'This desk is not online with its hub: {reason}',
+    hubOffline: 'The hub is offline: {reason}.',
+    hubConnecting: 'The hub is offline: this desk is still connecting to it.',
+    hubOnline: 'The hub is online.',
     hubWideSettings:
       'This desk is a seat of {hub}; change the hub-wide settings ({groups}) on the hub.',
     refused: {

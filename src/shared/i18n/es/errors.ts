@@ -254,6 +254,9 @@ export default {
     hubLate: 'El hub no respondió a tiempo.',
     notOnline: 'Este puesto no está conectado con su hub.',
     notOnlineBecause: 'Este puesto no está conectado con su hub: {reason}',
+    hubOffline: 'El hub no está conectado: {reason}.',
+    hubConnecting: 'El hub no está conectado: este puesto todavía se está conectando a él.',
+    hubOnline: 'El hub está conectado.',
     hubWideSettings:
       'Este puesto es un puesto de {hub}; cambie los ajustes de todo el hub ({groups}) en el hub.',
     refused: {
