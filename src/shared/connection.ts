@@ -53,7 +53,8 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
       ? { state: 'connected', detail: 'No tunnel or public address here', note: WEBHOOK_ELSEWHERE }
       : { state: 'connected', detail: 'Meta’s webhook check reached this app' }
   }
-  if (tunnel.state === 'error') return { state: 'problem', sentence: tunnel.message }
+  if (tunnel.state === 'error')
+    return { state: 'problem', sentence: tunnel.message, words: tunnel.words }
   // An http address: Meta refuses to deliver to it, so calls cannot arrive whatever else holds.
   if (tunnel.state === 'up' && tunnel.warning) return { state: 'problem', sentence: tunnel.warning }
   if (registration.state === 'failed')

@@ -17,8 +17,8 @@ export type TunnelStatus =
   | { state: 'up'; url: string; warning?: string | undefined }
   /** The last attempt failed or the tunnel dropped; the next attempt starts in `retryInMs`. */
   | { state: 'reconnecting'; attempt: number; retryInMs: number; lastError: string }
-  /** Retrying would not help until the settings change; `message` says what to do. */
-  | { state: 'error'; message: string }
+  /** Retrying would not help until the settings change; `message` (and `words`) say what to do. */
+  | { state: 'error'; message: string; words?: Words | undefined }
 
 export type RegistrationStatus =
   /**

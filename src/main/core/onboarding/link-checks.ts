@@ -34,7 +34,7 @@ function tunnelCheck(status: CoreStatus): SetupCheck {
         })
       )
     case 'error':
-      return check('tunnel', 'failed', tunnel.message)
+      return check('tunnel', 'failed', tunnel.words ?? tunnel.message)
   }
 }
 

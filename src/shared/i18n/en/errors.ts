@@ -181,6 +181,18 @@ export default {
     tooManyRinging: 'Missed: too many calls were ringing at once.'
   },
   tunnel: {
+    openFailed: 'The tunnel could not be opened; see the log for details.',
+    serverUnreachable:
+      'The tunnel server {server} could not be reached ({reason}); check the internet connection.',
+    serverDown: 'The tunnel server {server} is not working right now (HTTP {status}).',
+    serverRefused:
+      'The tunnel server {server} refused the tunnel (HTTP {status}). Check the tunnel settings.',
+    serverRefusedSaying:
+      'The tunnel server {server} refused the tunnel: {said} Check the tunnel settings.',
+    notLocaltunnel:
+      'The server at {server} did not answer like a localtunnel server; check the tunnel server address.',
+    noPublicUrl:
+      'No public address is set: enter the URL that forwards to this computer in Settings, or choose a tunnel.',
     registerFailed: 'The webhook could not be registered with Facebook; see the log for details.'
   },
   credentials: {

@@ -195,6 +195,18 @@ export default {
     tooManyRinging: 'Perdida: sonaban demasiadas llamadas a la vez.'
   },
   tunnel: {
+    openFailed: 'No se pudo abrir el túnel; revise el registro para ver los detalles.',
+    serverUnreachable:
+      'No se pudo llegar al servidor de túnel {server} ({reason}); revise la conexión a internet.',
+    serverDown: 'El servidor de túnel {server} no funciona en este momento (HTTP {status}).',
+    serverRefused:
+      'El servidor de túnel {server} rechazó el túnel (HTTP {status}). Revise los ajustes del túnel.',
+    serverRefusedSaying:
+      'El servidor de túnel {server} rechazó el túnel: {said} Revise los ajustes del túnel.',
+    notLocaltunnel:
+      'El servidor en {server} no respondió como un servidor localtunnel; revise la dirección del servidor de túnel.',
+    noPublicUrl:
+      'No hay dirección pública: escriba en Ajustes la URL que lleva a este equipo, o elija un túnel.',
     registerFailed:
       'No se pudo registrar el webhook con Facebook; revise el registro para ver los detalles.'
   },
