@@ -131,10 +131,9 @@ export class CallBack {
     const before = await this.check(psid)
     if (before.status === 'has_permission') return before
     if (!before.canRequest) {
-      throw new ServiceError(
-        'conflict',
-        before.requestBlocked ?? 'Facebook does not allow another request right now.'
-      )
+      throw before.requestBlocked
+        ? new ServiceError('conflict', before.requestBlocked)
+        : wordedError('conflict', 'callBack.noMoreRequests')
     }
     try {
       await this.deps.graph.sendCallPermissionRequest(psid)

@@ -249,7 +249,7 @@ export default {
       'A call answered on this desk is still going: hang up first, then leave the hub.',
     hubLate: 'The hub did not answer in time.',
     notOnline: 'This desk is not online with its hub.',
-    notOnlineBecause: 'This desk is not online with its hub: {reason}',
+    notOnlineBecause: 'This desk is not online with its hub: {reason}.',
     hubOffline: 'The hub is offline: {reason}.',
     hubConnecting: 'The hub is offline: this desk is still connecting to it.',
     hubOnline: 'The hub is online.',

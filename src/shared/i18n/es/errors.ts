@@ -265,7 +265,7 @@ export default {
       'Sigue una llamada contestada en este puesto: cuelgue primero y luego deje el hub.',
     hubLate: 'El hub no respondió a tiempo.',
     notOnline: 'Este puesto no está conectado con su hub.',
-    notOnlineBecause: 'Este puesto no está conectado con su hub: {reason}',
+    notOnlineBecause: 'Este puesto no está conectado con su hub: {reason}.',
     hubOffline: 'El hub no está conectado: {reason}.',
     hubConnecting: 'El hub no está conectado: este puesto todavía se está conectando a él.',
     hubOnline: 'El hub está conectado.',
