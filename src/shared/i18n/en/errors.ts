@@ -195,6 +195,20 @@ export default {
       'No public address is set: enter the URL that forwards to this computer in Settings, or choose a tunnel.',
     registerFailed: 'The webhook could not be registered with Facebook; see the log for details.'
   },
+  callState: {
+    notFound: 'This call is no longer available: it may have ended a while ago.',
+    hungUpBeforeAnswer: 'The caller hung up before the call was answered.',
+    hungUp: 'The caller has already hung up.',
+    stoppedRinging: 'This call stopped ringing before anyone answered it.',
+    neverRang: 'This call never rang: too many calls were ringing at once.',
+    declined: 'This call was already declined.',
+    noAnswer: 'The customer did not answer this call.',
+    notAnswered: 'This call has not been answered yet.',
+    inProgress: 'This call is already in progress.',
+    answeringHere: 'You are already answering this call.',
+    answeredElsewhere: 'This call was already answered on another desk.',
+    answeredBy: 'This call was already answered by {desk}.'
+  },
   credentials: {
     enterPageId: 'Enter the Page id.',
     pageIdNumber:

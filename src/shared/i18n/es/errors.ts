@@ -210,6 +210,20 @@ export default {
     registerFailed:
       'No se pudo registrar el webhook con Facebook; revise el registro para ver los detalles.'
   },
+  callState: {
+    notFound: 'Esta llamada ya no está disponible: puede que haya terminado hace un rato.',
+    hungUpBeforeAnswer: 'Quien llamaba colgó antes de que se contestara la llamada.',
+    hungUp: 'Quien llamaba ya colgó.',
+    stoppedRinging: 'Esta llamada dejó de sonar antes de que nadie la contestara.',
+    neverRang: 'Esta llamada nunca sonó: sonaban demasiadas llamadas a la vez.',
+    declined: 'Esta llamada ya se rechazó.',
+    noAnswer: 'El cliente no contestó esta llamada.',
+    notAnswered: 'Esta llamada todavía no se ha contestado.',
+    inProgress: 'Esta llamada ya está en curso.',
+    answeringHere: 'Ya está contestando esta llamada.',
+    answeredElsewhere: 'Esta llamada ya se contestó en otro puesto.',
+    answeredBy: 'Esta llamada ya se contestó en {desk}.'
+  },
   credentials: {
     enterPageId: 'Escriba el identificador de la Página.',
     pageIdNumber:
