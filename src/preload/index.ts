@@ -19,7 +19,7 @@ const api = createApi(async (command, request) => {
   // Rejected as plain data, not an Error: contextBridge copies an Error's message but drops its
   // `code`, which the page needs (a seat's 'forbidden' hides a section, a 'conflict' is no fault).
   // services/softphone.ts turns it back into a ServiceError.
-  return Promise.reject(serviceFailure(reply.error.code, reply.error.message))
+  return Promise.reject(serviceFailure(reply.error))
 })
 
 const softphone: SoftphoneBridge = {

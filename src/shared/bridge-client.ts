@@ -7,6 +7,8 @@ import type { EventName, SoftphoneApi, SoftphoneEvents } from './api'
 import { createApi } from './api-names'
 import type { BridgeRequest, BridgeServerFrame } from './command-protocol'
 import { ServiceError } from './service-error'
+import { isWords } from './words'
+import { wordedError } from './words-english'
 
 /** The part of the WebSocket interface both the browser and `ws` provide. */
 export interface SocketLike {
@@ -47,14 +49,17 @@ export function createBridgeClient(socket: SocketLike): BridgeClient {
       if (!waiter) return
       pending.delete(frame.id)
       if (frame.ok) waiter.resolve(frame.result)
-      else waiter.reject(new ServiceError(frame.error.code, frame.error.message))
+      else {
+        const { code, message, words } = frame.error
+        waiter.reject(new ServiceError(code, message, isWords(words) ? words : undefined))
+      }
     } else if (frame.type === 'event') {
       for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload)
     }
   })
   socket.addEventListener('close', () => {
     for (const waiter of pending.values()) {
-      waiter.reject(new ServiceError('internal', 'The connection to the phone service was lost.'))
+      waiter.reject(wordedError('internal', 'service.connectionLost'))
     }
     pending.clear()
     for (const listener of closeListeners) listener()
@@ -62,9 +67,7 @@ export function createBridgeClient(socket: SocketLike): BridgeClient {
 
   function call(command: string, request: unknown): Promise<unknown> {
     if (socket.readyState !== OPEN) {
-      return Promise.reject(
-        new ServiceError('internal', 'The connection to the phone service is not open.')
-      )
+      return Promise.reject(wordedError('internal', 'service.connectionClosed'))
     }
     const id = nextId++
     return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@
  * The call as every layer sees it: registry, UI and history share this one union and one outcome
  * table, so "missed" means the same thing on the toast, in the tray badge and in history.
  */
+import type { Words } from './words'
 
 import type { MissedReason, ReplyOutcome } from './follow-up'
 
@@ -99,6 +100,8 @@ export interface EndedCall extends CallBase {
   connectedAt?: number | undefined
   /** A sentence for the user when something went wrong; absent for ordinary endings. */
   error?: string | undefined
+  /** `error` as words, for each window to say in its own language (./words.ts). */
+  errorWords?: Words | undefined
 }
 
 export type Call = RingingCall | AnsweringCall | ConnectedCall | EndedCall
@@ -179,6 +182,7 @@ export interface HistoryRecord {
   outcome: CallOutcome
   reason: EndReason
   error?: string | undefined
+  errorWords?: Words | undefined
   /** The call's quality figures, once the desk that took it has reported them. */
   quality?: CallQualityReport | undefined
   /** A call of the built-in test line (the call's own `test`); absent on real calls. */
@@ -209,6 +213,7 @@ export function toHistoryRecord(call: EndedCall): HistoryRecord {
     outcome: call.outcome,
     reason: call.reason,
     error: call.error,
+    ...(call.errorWords ? { errorWords: call.errorWords } : {}),
     ...(call.test ? { test: true as const } : {}),
     ...(call.answeredByDesk !== undefined ? { answeredByDesk: call.answeredByDesk } : {})
   }

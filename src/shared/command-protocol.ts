@@ -9,6 +9,8 @@
  * main validates frames with are in ./command-protocol-schemas.ts.
  */
 import type { EventMessage, ServiceErrorShape } from './api'
+import { failureShape } from './words-english'
+import { words } from './words'
 
 /** What every transport accepts, checked in one place (serveCommand). */
 export const COMMAND_LIMITS = {
@@ -38,23 +40,27 @@ export type ReplyFrame = { ok: true; result: unknown } | { ok: false; error: Ser
 export type EventFrame = EventMessage
 
 /** The reply to a frame that is not a command frame, or is over the limits. */
-export const INVALID_FRAME: ServiceErrorShape = {
-  code: 'invalid-request',
-  message: 'The app sent a request it does not understand. Restart the app.'
-}
+export const INVALID_FRAME: ServiceErrorShape = failureShape(
+  'invalid-request',
+  words('service.invalidFrame')
+)
 
 /**
  * What the user learns of an unexpected failure: its message could hold a path or a secret, so it
  * stays in the log.
  */
-export const INTERNAL_FAILURE: ServiceErrorShape = {
-  code: 'internal',
-  message: 'Something went wrong inside the app. Try again.'
-}
+export const INTERNAL_FAILURE: ServiceErrorShape = failureShape(
+  'internal',
+  words('service.internal')
+)
 
-/** A failure as a reply: the code and the sentence only, never the error's other fields. */
+/**
+ * A failure as a reply: the code, the sentence and its words only, never the error's other
+ * fields (the words go on, so a seat words its hub's refusals in its own language).
+ */
 export function failedReply(error: ServiceErrorShape): ReplyFrame {
-  return { ok: false, error: { code: error.code, message: error.message } }
+  const { code, message, words } = error
+  return { ok: false, error: words ? { code, message, words } : { code, message } }
 }
 
 // The loopback WebSocket bridge: the same frames as JSON text, in envelopes.

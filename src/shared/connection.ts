@@ -6,6 +6,7 @@
  */
 import type { CoreStatus } from './api'
 import type { SeatHubStatus } from './hub-link'
+import type { Words } from './words'
 import { pageHealthFresh } from './page-health'
 import { describeRegistration, describeTunnel } from './tunnel'
 import { describeWebhookOwner, describeWebhookOwnerOf, type WebhookOwner } from './webhook-owner'
@@ -17,8 +18,11 @@ export type ConnectionSummary =
   | { state: 'connected'; detail: string; note?: string | undefined }
   /** Being checked or set up; nothing to do but wait. `chip`: the header's word, if not the Page's. */
   | { state: 'checking'; sentence: string; chip?: string }
-  /** Calls cannot ring here until the owner acts; the sentence says what is wrong. */
-  | { state: 'problem'; sentence: string; chip?: string }
+  /**
+   * Calls cannot ring here until the owner acts; the sentence says what is wrong (`words`: the
+   * same, when it is a state's own sentence, for each window to say in its own language).
+   */
+  | { state: 'problem'; sentence: string; words?: Words | undefined; chip?: string }
 
 export const CHECKING_PAGE = 'Checking the Page with Facebook…'
 export const WEBHOOK_ELSEWHERE =
@@ -49,10 +53,12 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
       ? { state: 'connected', detail: 'No tunnel or public address here', note: WEBHOOK_ELSEWHERE }
       : { state: 'connected', detail: 'Meta’s webhook check reached this app' }
   }
-  if (tunnel.state === 'error') return { state: 'problem', sentence: tunnel.message }
+  if (tunnel.state === 'error')
+    return { state: 'problem', sentence: tunnel.message, words: tunnel.words }
   // An http address: Meta refuses to deliver to it, so calls cannot arrive whatever else holds.
   if (tunnel.state === 'up' && tunnel.warning) return { state: 'problem', sentence: tunnel.warning }
-  if (registration.state === 'failed') return { state: 'problem', sentence: registration.message }
+  if (registration.state === 'failed')
+    return { state: 'problem', sentence: registration.message, words: registration.words }
   // Another desk or server receives the calls: nothing rings here until the owner chooses.
   if (registration.state === 'not-needed' && registration.reason === 'owned-elsewhere') {
     const sentence = describeWebhookOwnerOf(status) ?? describeRegistration(registration)
@@ -134,7 +140,8 @@ export function summarizeConnection(status: CoreStatus, now: number): Connection
   if (status.hub) return seatSummary(status.hub, status, now)
   if (!status.page.configured) return { state: 'no-page' }
   const health = status.pageHealth ?? { state: 'checking' }
-  if (health.state === 'failed') return { state: 'problem', sentence: health.message }
+  if (health.state === 'failed')
+    return { state: 'problem', sentence: health.message, words: health.words }
   // Meta delivers to another desk or a server: whatever holds here, nothing rings here.
   const owner = status.webhookOwner
   if (webhookElsewhere(owner)) {

@@ -3,6 +3,8 @@
  * own desk, which forwards call work to the hub, so they need to know when the hub cannot be
  * reached, why, and what waits to be sent.
  */
+import { words, type Words } from './words'
+import { englishWords } from './words-english'
 
 /** The link's state; `offline` may come back on its own, `refused` needs the person to act. */
 export type HubLinkStatus =
@@ -27,16 +29,24 @@ export interface SeatHubStatus {
   pastHistory: boolean
 }
 
-/** The sentence a seat's forwarded command fails with while the hub cannot be reached. */
-export function hubUnreachableSentence(link: HubLinkStatus): string {
+/**
+ * The sentence a seat's forwarded command fails with while the hub cannot be reached, as words
+ * (the link's own reason inside stays as the link gave it); a refusal is the hub's sentence.
+ */
+export function hubUnreachableWords(link: HubLinkStatus): Words | string {
   switch (link.state) {
     case 'offline':
-      return `The hub is offline: ${link.reason.replace(/\.$/, '')}.`
+      return words('seat.hubOffline', { reason: link.reason.replace(/\.$/, '') })
     case 'refused':
       return link.sentence
     case 'connecting':
-      return 'The hub is offline: this desk is still connecting to it.'
+      return words('seat.hubConnecting')
     case 'online':
-      return 'The hub is online.'
+      return words('seat.hubOnline')
   }
+}
+
+export function hubUnreachableSentence(link: HubLinkStatus): string {
+  const said = hubUnreachableWords(link)
+  return typeof said === 'string' ? said : englishWords(said)
 }

@@ -3,6 +3,7 @@
  * the ordered list of setup checks with a sentence each, and the fixes the app can apply itself.
  */
 import { z } from 'zod'
+import type { Words } from './words'
 /**
  * `saveCredentials`, as it crosses the boundary: strings of sane length. The core trims them and
  * checks each with a sentence that names it (a form shows that better than a schema path). An
@@ -72,8 +73,10 @@ export interface SetupCheck {
   id: SetupCheckId
   title: string
   state: SetupCheckState
-  /** What was found, and for anything but `passed`, what to do about it. */
+  /** What was found, and for anything but `passed`, what to do about it (in English). */
   detail: string
+  /** `detail` as words, for each window to say in its own language (./words.ts). */
+  words?: Words | undefined
   /** Something the app can do about it on the owner's behalf. */
   fix?: SetupFix | undefined
 }

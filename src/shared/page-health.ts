@@ -3,6 +3,7 @@
  * resume from sleep, and every UI shows "Page connected" only while the last yes is fresh. Plain
  * data: the core produces it, UIs read it against their own clock (a stale yes is not a yes).
  */
+import type { Words } from './words'
 
 export type PageHealth =
   /** No Page and app are set up: nothing to check. */
@@ -19,7 +20,9 @@ export type PageHealth =
       state: 'failed'
       checkedAt: number
       problem: 'unreachable' | 'token' | 'other'
+      /** In English; `words` is the same sentence for each window to say in its language. */
       message: string
+      words?: Words | undefined
     }
 
 /** A yes older than this no longer proves anything: the UIs stop saying "Page connected". */

@@ -3,6 +3,7 @@
  * that gives the local webhook listener a public URL, and the registration of that URL with Meta.
  * Plain data: the core produces it, UIs switch over it exhaustively.
  */
+import type { Words } from './words'
 
 export type TunnelStatus =
   /** No tunnel: none is configured, or it was stopped. */
@@ -16,8 +17,8 @@ export type TunnelStatus =
   | { state: 'up'; url: string; warning?: string | undefined }
   /** The last attempt failed or the tunnel dropped; the next attempt starts in `retryInMs`. */
   | { state: 'reconnecting'; attempt: number; retryInMs: number; lastError: string }
-  /** Retrying would not help until the settings change; `message` says what to do. */
-  | { state: 'error'; message: string }
+  /** Retrying would not help until the settings change; `message` (and `words`) say what to do. */
+  | { state: 'error'; message: string; words?: Words | undefined }
 
 export type RegistrationStatus =
   /**
@@ -32,8 +33,17 @@ export type RegistrationStatus =
    * arriving at this app through the public URL, so deliveries to it really land here.
    */
   | { state: 'registered'; callbackUrl: string; at: number; handshakeConfirmed: boolean }
-  /** `message` is a sentence for the owner; `retryInMs` is null when no retry is planned. */
-  | { state: 'failed'; callbackUrl: string; message: string; retryInMs: number | null }
+  /**
+   * `message` is a sentence for the owner (in English; `words` is it for each window to say in
+   * its own language); `retryInMs` is null when no retry is planned.
+   */
+  | {
+      state: 'failed'
+      callbackUrl: string
+      message: string
+      words?: Words | undefined
+      retryInMs: number | null
+    }
 
 export const TUNNEL_OFF: TunnelStatus = { state: 'off' }
 export const REGISTRATION_IDLE: RegistrationStatus = {

@@ -8,6 +8,8 @@ import type { PageHealth } from '../../shared/page-health'
 import { PAGE_HEALTH_MAX_AGE_MS } from '../../shared/page-health'
 import { isGraphError, type PageInfo } from './graph'
 import { silentLogger, type Logger } from './log'
+import { words, type Words } from '../../shared/words'
+import { englishWords } from '../../shared/words-english'
 
 /**
  * Every 5 minutes, minus the time a check may take (the Graph client's 10 s timeout and some), so
@@ -31,26 +33,29 @@ export interface PageHealthOptions {
   retryMs?: number | undefined
 }
 
-const TOKEN_REJECTED = 'Page token rejected: reconnect the Page in Page setup.'
-const PERMISSION_MISSING = 'Page token lacks a permission: reconnect the Page in Page setup.'
-
 /** A failed check as one sentence, and which kind of trouble it is. */
 export function describeFailure(
   error: unknown
-): Pick<Extract<PageHealth, { state: 'failed' }>, 'problem' | 'message'> {
-  if (!isGraphError(error))
-    return { problem: 'other', message: 'The Page could not be checked; see the log.' }
+): Pick<Extract<PageHealth, { state: 'failed' }>, 'problem' | 'message' | 'words'> {
+  if (!isGraphError(error)) return failed('other', words('pageHealth.unchecked'))
   switch (error.kind) {
     case 'token-expired':
-      return { problem: 'token', message: TOKEN_REJECTED }
+      return failed('token', words('pageHealth.tokenRejected'))
     case 'permission':
-      return { problem: 'token', message: PERMISSION_MISSING }
+      return failed('token', words('pageHealth.permissionMissing'))
     case 'unavailable':
     case 'rate-limited':
-      return { problem: 'unreachable', message: error.userMessage }
+      return failed('unreachable', error.userWords)
     default:
-      return { problem: 'other', message: error.userMessage }
+      return failed('other', error.userWords)
   }
+}
+
+function failed<P extends Extract<PageHealth, { state: 'failed' }>['problem']>(
+  problem: P,
+  said: Words
+): { problem: P; message: string; words: Words } {
+  return { problem, message: englishWords(said), words: said }
 }
 
 export class PageHealthMonitor {
@@ -126,8 +131,7 @@ export class PageHealthMonitor {
         return {
           state: 'failed',
           checkedAt,
-          problem: 'token',
-          message: `The Page token is for another Page (${owner.id}): reconnect the Page in Page setup.`
+          ...failed('token', words('pageHealth.otherPage', { id: owner.id }))
         }
       return { state: 'ok', checkedAt, pageName: owner.name }
     } catch (error) {

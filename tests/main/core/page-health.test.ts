@@ -7,6 +7,7 @@ import {
 } from '../../../src/main/core/page-health'
 import type { PageHealth } from '../../../src/shared/page-health'
 import { PAGE_HEALTH_MAX_AGE_MS } from '../../../src/shared/page-health'
+import { words } from '../../../src/shared/words'
 
 const PAGE: PageInfo = { id: '1001', name: 'Corner Bakery' }
 
@@ -28,7 +29,7 @@ const refused = () =>
       kind: 'unavailable',
       network: 'refused',
       message: 'fetch failed (ECONNREFUSED)',
-      userMessage: "Can't reach Facebook: the connection was refused."
+      userWords: words('network.refused')
     })
   )
 const rejected = () =>
@@ -61,7 +62,9 @@ describe('the Page check', () => {
       state: 'failed',
       checkedAt: 1_000_000,
       problem: 'unreachable',
-      message: "Can't reach Facebook: the connection was refused."
+      message:
+        "Can't reach Facebook: the connection was refused, so a firewall or proxy may be blocking it.",
+      words: { key: 'network.refused' }
     })
     await vi.advanceTimersByTimeAsync(PAGE_HEALTH_RETRY_MS)
     expect(tokenOwner).toHaveBeenCalledTimes(2)

@@ -7,7 +7,11 @@ type Worded<T> = Omit<T, 'text'> & { text: string }
 export function worded<T extends { text: NoticeText }>(notice: T): Worded<T>
 export function worded<T extends { text: NoticeText }>(notice: T | undefined): Worded<T> | undefined
 export function worded<T extends { text: NoticeText }>(notice: T | undefined) {
-  return notice && { ...notice, text: wordNotice(notice.text, testI18n.global.t) }
+  // A service's sentence reads in English here, as its message (tests/renderer/composables/use-words
+  // words it in Spanish through the component).
+  const english = (said: string | { message: string }): string =>
+    typeof said === 'string' ? said : said.message
+  return notice && { ...notice, text: wordNotice(notice.text, testI18n.global.t, english) }
 }
 
 /** Every notice's sentence, in order. */

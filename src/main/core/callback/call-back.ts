@@ -6,7 +6,6 @@
  */
 import { ServiceError } from '../../../shared/api'
 import {
-  sentence,
   type CallPermissionChange,
   type CallPermissionInfo,
   type PlaceCallResult
@@ -18,6 +17,7 @@ import type { Logger } from '../log'
 import type { CallerLookup } from '../service/ports'
 import { OutboundDialer, type DialerDeps, type OutboundInbox } from './outbound-dialer'
 import { toPermissionInfo, type LocalPermission } from './permissions'
+import { wordedError } from '../../../shared/words-english'
 
 export type CallBackGraph = Pick<
   GraphCallsApi,
@@ -52,8 +52,6 @@ const NAME_WAIT_MS = 1_500
 const REMEMBER_MS = 24 * 3600_000
 /** How many customers' request states are kept; the oldest go first. */
 const REMEMBERED_PEOPLE = 500
-
-const NO_PAGE = 'Connect your Facebook Page in Page setup before calling customers back.'
 
 export class CallBack {
   private readonly emitter: TypedEmitter<CallBackEvents>
@@ -115,7 +113,7 @@ export class CallBack {
     ])
     const info = toPermissionInfo({
       psid,
-      name,
+      name: name ?? 'the customer',
       graph,
       local: this.recall(psid),
       now: this.now()
@@ -133,10 +131,9 @@ export class CallBack {
     const before = await this.check(psid)
     if (before.status === 'has_permission') return before
     if (!before.canRequest) {
-      throw new ServiceError(
-        'conflict',
-        before.requestBlocked ?? 'Facebook does not allow another request right now.'
-      )
+      throw before.requestBlocked
+        ? new ServiceError('conflict', before.requestBlocked)
+        : wordedError('conflict', 'callBack.noMoreRequests')
     }
     try {
       await this.deps.graph.sendCallPermissionRequest(psid)
@@ -181,7 +178,7 @@ export class CallBack {
 
   private requirePage(): string {
     const pageId = this.deps.pageId()
-    if (!pageId) throw new ServiceError('not-configured', NO_PAGE)
+    if (!pageId) throw wordedError('not-configured', 'callBack.noPage')
     return pageId
   }
 
@@ -203,9 +200,9 @@ export class CallBack {
     return undefined
   }
 
-  private async nameOf(psid: string): Promise<string> {
+  private async nameOf(psid: string): Promise<string | undefined> {
     const lookup = this.deps.names?.lookup(psid)
-    if (!lookup) return 'the customer'
+    if (!lookup) return undefined
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<undefined>((resolve) => {
       // Timer "caller name wait" (once per call back).
@@ -213,38 +210,33 @@ export class CallBack {
     })
     try {
       const found = await Promise.race([lookup.catch(() => undefined), timeout])
-      return found?.name ?? 'the customer'
+      return found?.name
     } finally {
       clearTimeout(timer)
     }
   }
 
   /** Graph's refusals in the words of this flow; the generic Graph sentence otherwise. */
-  private explain(error: unknown, step: 'check' | 'request' | 'call', name = 'the customer') {
+  private explain(error: unknown, step: 'check' | 'request' | 'call', name?: string) {
     if (error instanceof ServiceError) return error
     if (!(error instanceof GraphError)) return toServiceError(error)
     this.log.warn(`call back ${step} refused by Graph`, error.toLogFields())
     if (error.subcode === 2018001 || /no matching user/i.test(error.message)) {
-      return new ServiceError(
-        'graph',
-        `Facebook no longer knows ${name} for your Page: they may have deleted the conversation or blocked the Page.`
-      )
+      return name === undefined
+        ? wordedError('graph', 'callBack.unknownCustomerUnnamed')
+        : wordedError('graph', 'callBack.unknownCustomer', { name })
     }
     const customerRefused =
       step === 'call' &&
       (error.code === 10 || error.kind === 'permission') &&
       !/pages_|business_/i.test(error.message)
     if (customerRefused) {
-      return new ServiceError(
-        'conflict',
-        `${sentence(name)} has not allowed calls from your Page, or the permission has run out. Ask for permission again.`
-      )
+      return name === undefined
+        ? wordedError('conflict', 'callBack.notAllowedUnnamed')
+        : wordedError('conflict', 'callBack.notAllowed', { name })
     }
     if (error.kind === 'rate-limited' && step === 'request') {
-      return new ServiceError(
-        'conflict',
-        'Facebook allows only a few permission requests a day to each customer. Try again tomorrow.'
-      )
+      return wordedError('conflict', 'callBack.requestsPerDay')
     }
     return error.toServiceError()
   }

@@ -13,12 +13,12 @@
  * A POST that failed (timed out, say) while Meta did start the call would leave a customer's
  * phone ringing for nobody: when waiting events show such a call, it is terminated.
  */
-import { ServiceError } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
 import type { CallEvent } from '../../../shared/webhook'
 import type { CallRegistry } from '../calls'
 import type { ConnectResult } from '../graph'
 import type { Logger } from '../log'
+import { wordedError } from '../../../shared/words-english'
 
 export interface DialerDeps {
   registry: Pick<CallRegistry, 'handleEvent' | 'registerOutbound' | 'get' | 'list'>
@@ -95,7 +95,7 @@ export class OutboundDialer {
   async place(placement: Placement): Promise<ConnectResult> {
     const { psid } = placement
     if (this.inFlight.has(psid) || this.liveCallTo(psid)) {
-      throw new ServiceError('conflict', 'A call to this customer is already in progress.')
+      throw wordedError('conflict', 'callBack.inProgress')
     }
     this.inFlight.add(psid)
     const startedAt = this.now()

@@ -11,6 +11,7 @@ import { callNotFound } from './errors'
 import type { Ending, LiveCall } from './outcomes'
 import { freeze, toEnded } from './snapshots'
 import { TypedEmitter } from '../shared/typed-emitter'
+import type { Words } from '../../../shared/words'
 
 export interface CallRegistryEvents {
   /** Every change of every call, including the first (ringing) and the last (ended). */
@@ -123,7 +124,13 @@ export class CallTable {
   }
 
   /** Ends a live call: stops its ring, starts its tombstone, emits `call` then `ended`. */
-  finish(entry: Entry, call: LiveCall, ending: Ending, endedAt: number, error?: string): EndedCall {
+  finish(
+    entry: Entry,
+    call: LiveCall,
+    ending: Ending,
+    endedAt: number,
+    error?: string | Words
+  ): EndedCall {
     this.stopRinging(entry)
     return this.settle(entry, toEnded(call, ending, endedAt, error))
   }

@@ -5,6 +5,8 @@
 import { ServiceError } from '../../../shared/api'
 import type { Call, EndedCall } from '../../../shared/calls'
 import { assertNever } from '../../../shared/calls'
+import { words, type Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 export type CallStateErrorCode = 'not-found' | 'conflict'
 
@@ -13,65 +15,63 @@ export class CallStateError extends ServiceError {
 
   constructor(
     code: CallStateErrorCode,
-    message: string,
+    said: Words,
     readonly callId: string
   ) {
-    super(code, message)
+    super(code, englishWords(said), said)
   }
 }
 
 export function callNotFound(callId: string): CallStateError {
-  return new CallStateError(
-    'not-found',
-    'This call is no longer available: it may have ended a while ago.',
-    callId
-  )
+  return new CallStateError('not-found', words('callState.notFound'), callId)
 }
 
 /** Why a call that has ended cannot take the action, in the user's words. */
-export function endedSentence(call: EndedCall): string {
+export function endedWords(call: EndedCall): Words {
   switch (call.reason) {
     case 'caller-hung-up':
       return call.connectedAt === undefined
-        ? 'The caller hung up before the call was answered.'
-        : 'The caller has already hung up.'
+        ? words('callState.hungUpBeforeAnswer')
+        : words('callState.hungUp')
     case 'ring-timeout':
-      return 'This call stopped ringing before anyone answered it.'
+      return words('callState.stoppedRinging')
     case 'too-many-ringing':
-      return 'This call never rang: too many calls were ringing at once.'
+      return words('callState.neverRang')
     case 'declined':
-      return 'This call was already declined.'
+      return words('callState.declined')
     case 'no-answer':
-      return 'The customer did not answer this call.'
+      return words('callState.noAnswer')
     case 'we-hung-up':
     case 'meta-failed':
     case 'accept-failed':
     case 'media-failed':
     case 'shutdown':
-      return 'This call has already ended.'
+      return words('service.callEnded')
     default:
       return assertNever(call.reason)
   }
 }
 
+export const endedSentence = (call: EndedCall): string => englishWords(endedWords(call))
+
 /** The conflict for an action that needs the call in some other state than it is in. */
 export function callConflict(call: Call, clientId?: string): CallStateError {
-  return new CallStateError('conflict', conflictSentence(call, clientId), call.id)
+  return new CallStateError('conflict', conflictWords(call, clientId), call.id)
 }
 
-function conflictSentence(call: Call, clientId: string | undefined): string {
+function conflictWords(call: Call, clientId: string | undefined): Words {
   switch (call.state) {
     case 'ringing':
-      return 'This call has not been answered yet.'
+      return words('callState.notAnswered')
     case 'answering':
     case 'connected':
-      if (call.direction === 'outbound') return 'This call is already in progress.'
-      if (call.answeredBy === clientId) return 'You are already answering this call.'
+      if (call.direction === 'outbound') return words('callState.inProgress')
+      if (call.answeredBy === clientId) return words('callState.answeringHere')
       return call.answeredByDesk === undefined
-        ? 'This call was already answered on another desk.'
-        : `This call was already answered by ${call.answeredByDesk}.`
+        ? words('callState.answeredElsewhere')
+        : words('callState.answeredBy', { desk: call.answeredByDesk })
     case 'ended':
-      return endedSentence(call)
+      return endedWords(call)
     default:
       return assertNever(call)
   }

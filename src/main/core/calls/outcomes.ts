@@ -43,6 +43,7 @@ import type {
   RingingCall
 } from '../../../shared/calls'
 import { assertNever } from '../../../shared/calls'
+import { words } from '../../../shared/words'
 
 export type LiveCall = RingingCall | AnsweringCall | ConnectedCall
 
@@ -54,7 +55,7 @@ export interface Ending {
 export const RING_TIMEOUT: Ending = { outcome: 'missed', reason: 'ring-timeout' }
 export const TOO_MANY_RINGING: Ending = { outcome: 'missed', reason: 'too-many-ringing' }
 /** What history shows for such a call: no desk ever saw it ring. */
-export const TOO_MANY_RINGING_SENTENCE = 'Missed: too many calls were ringing at once.'
+export const TOO_MANY_RINGING_WORDS = words('calls.tooManyRinging')
 export const HUNG_UP_BEFORE_CONNECT: Ending = { outcome: 'missed', reason: 'caller-hung-up' }
 export const DECLINED: Ending = { outcome: 'declined', reason: 'declined' }
 export const ACCEPT_FAILED: Ending = { outcome: 'failed', reason: 'accept-failed' }

@@ -36,6 +36,7 @@ import {
 import { coreOf, takenBy } from './snapshots'
 import type { Listener } from '../shared/typed-emitter'
 import { applyCallEvent } from './webhook-events'
+import type { Words } from '../../../shared/words'
 
 export type { CallRegistryEvents, TimerApi } from './call-table'
 
@@ -216,7 +217,7 @@ export class CallRegistry {
   }
 
   /** answering -> ended (failed, accept-failed); `sentence` is what the user reads. */
-  answerFailed(callId: string, sentence: string): EndedCall {
+  answerFailed(callId: string, sentence: string | Words): EndedCall {
     const entry = this.table.require(callId)
     const call = entry.call
     if (call.state !== 'answering') throw callConflict(call)
@@ -256,7 +257,7 @@ export class CallRegistry {
   }
 
   /** answering/connected -> ended (failed, media-failed); `sentence` is what the user reads. */
-  mediaFailed(callId: string, sentence: string): EndedCall {
+  mediaFailed(callId: string, sentence: string | Words): EndedCall {
     const entry = this.table.require(callId)
     const call = entry.call
     if (call.state !== 'answering' && call.state !== 'connected') throw callConflict(call)
@@ -264,7 +265,12 @@ export class CallRegistry {
   }
 
   /** Ends a live call with an outcome and reason chosen by the caller (shutdown, admin actions). */
-  endLocally(callId: string, outcome: CallOutcome, reason: EndReason, error?: string): EndedCall {
+  endLocally(
+    callId: string,
+    outcome: CallOutcome,
+    reason: EndReason,
+    error?: string | Words
+  ): EndedCall {
     const entry = this.table.require(callId)
     const call = entry.call
     if (call.state === 'ended') throw callConflict(call)

@@ -6,6 +6,8 @@
 import type { Call, CallDirection, EndedCall } from '../../../shared/calls'
 import type { ConnectEvent } from '../../../shared/webhook'
 import type { Ending, LiveCall } from './outcomes'
+import type { Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 /** The fields every state shares. */
 export type CallCore = Pick<
@@ -53,14 +55,21 @@ export function endedFrom(
   core: CallCore,
   ending: Ending,
   endedAt: number,
-  extra: Pick<EndedCall, 'answeredBy' | 'answeredByDesk' | 'connectedAt' | 'error'> = {}
+  extra: Pick<EndedCall, 'answeredBy' | 'answeredByDesk' | 'connectedAt'> & {
+    error?: string | Words | undefined
+  } = {}
 ): EndedCall {
   const call: EndedCall = { ...core, state: 'ended', ...ending, endedAt }
   // Only present keys: snapshots cross IPC and JSON, where an explicit undefined is noise.
   if (extra.answeredBy !== undefined) call.answeredBy = extra.answeredBy
   if (extra.answeredByDesk !== undefined) call.answeredByDesk = extra.answeredByDesk
   if (extra.connectedAt !== undefined) call.connectedAt = extra.connectedAt
-  if (extra.error !== undefined) call.error = extra.error
+  // A sentence as words goes with its English: the log, the CLI and older clients read that.
+  if (typeof extra.error === 'string') call.error = extra.error
+  else if (extra.error !== undefined) {
+    call.error = englishWords(extra.error)
+    call.errorWords = extra.error
+  }
   return call
 }
 
@@ -68,7 +77,7 @@ export function toEnded(
   call: LiveCall,
   ending: Ending,
   endedAt: number,
-  error?: string
+  error?: string | Words
 ): EndedCall {
   return endedFrom(coreOf(call), ending, endedAt, {
     ...(call.state === 'ringing' ? {} : takenBy(call)),

@@ -20,7 +20,7 @@ import {
   HUNG_UP_BEFORE_CONNECT,
   RING_TIMEOUT,
   TOO_MANY_RINGING,
-  TOO_MANY_RINGING_SENTENCE
+  TOO_MANY_RINGING_WORDS
 } from './outcomes'
 import type { CallCore, Parties } from './snapshots'
 import { connectParties, coreOf, endedFrom, takenBy } from './snapshots'
@@ -104,7 +104,7 @@ function onConnect(
       ringing: table.ringingCount()
     })
     return table.createEnded(
-      endedFrom(core, TOO_MANY_RINGING, now, { error: TOO_MANY_RINGING_SENTENCE }),
+      endedFrom(core, TOO_MANY_RINGING, now, { error: TOO_MANY_RINGING_WORDS }),
       false
     )
   }

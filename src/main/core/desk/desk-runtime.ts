@@ -33,6 +33,7 @@ import {
   type SeatClientTuning
 } from './seat-link-opener'
 import { tellHubLeaving } from './tell-hub-leaving'
+import { wordedError } from '../../../shared/words-english'
 
 export const NOT_PAIRED_SENTENCE =
   'This desk is not paired with its hub yet: set SOFTPHONE_PAIRING_CODE to the code the hub ' +
@@ -300,14 +301,14 @@ class Runtime implements DeskRuntime {
 
   /** The desk stopped while the hub was being asked: the change must not start a new role. */
   private checkNotStopping(): void {
-    if (this.disposed) throw new ServiceError('conflict', 'This desk is stopping.')
+    if (this.disposed) throw wordedError('conflict', 'desk.stopping')
   }
 
   /** One change of role at a time, from the role it starts in. */
   private startChange<R extends DeskRole['role']>(from: R): Extract<DeskRole, { role: R }> {
     const role = this.role
     if (this.changing || role.role !== from) {
-      throw new ServiceError('conflict', 'This desk is already changing its role: try again.')
+      throw wordedError('conflict', 'desk.changingRole')
     }
     this.changing = true
     return role as Extract<DeskRole, { role: R }>

@@ -5,9 +5,10 @@
  * windows have no hub to leave, and a hub has no past history apart from its history.
  */
 import type { CommandResults, ParsedCommandRequest } from '../../../shared/api'
-import { ServiceError } from '../../../shared/api'
 import type { ClientHandle } from '../service/softphone-service'
 import type { DesksPort } from '../service/ports'
+import { englishWords, wordedError } from '../../../shared/words-english'
+import { words } from '../../../shared/words'
 
 type DeskRoleCommand = 'joinHub' | 'leaveHub' | 'listPastHistory'
 
@@ -15,7 +16,7 @@ export type JoinHub = (
   request: ParsedCommandRequest<'joinHub'>
 ) => Promise<CommandResults['joinHub']>
 
-export const NO_HUB_TO_LEAVE = 'This desk is no seat: it has no hub to leave.'
+export const NO_HUB_TO_LEAVE = englishWords(words('desk.noHubToLeave'))
 
 export function hubRoleCommands(
   joinHub: JoinHub | undefined,
@@ -28,12 +29,12 @@ export function hubRoleCommands(
 } {
   return {
     joinHub: async (request) => {
-      if (!joinHub) throw new ServiceError('not-configured', 'Joining a hub is not available here.')
+      if (!joinHub) throw wordedError('not-configured', 'desk.joinUnavailable')
       return joinHub(request)
     },
     leaveHub: async (_request, client) => {
       if (client.role !== 'seat' || client.deskName === undefined) {
-        throw new ServiceError('invalid-request', NO_HUB_TO_LEAVE)
+        throw wordedError('invalid-request', 'desk.noHubToLeave')
       }
       await desks().remove(client.deskName)
       return { removedAtHub: true }

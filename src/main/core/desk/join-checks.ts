@@ -8,22 +8,18 @@ import { ServiceError } from '../../../shared/api'
 import { parseInvitation } from '../seat-link/desk-invitation'
 import { PairingCodeError } from '../seat-link/pairing-code'
 import type { SoftphoneCore } from '../softphone-core'
+import { englishWords, worded, wordedError } from '../../../shared/words-english'
+import { words, type Words } from '../../../shared/words'
 
-export const CALL_LIVE_SENTENCE =
-  'A call is still going on this desk: join the hub once it has ended.'
-export const CONFIRM_FORGET_SENTENCE =
-  'Confirm that this desk may forget its Page and stop its tunnel and webhook: a seat holds no Page.'
-export const NO_ADDRESS_SENTENCE =
-  "The invitation has no hub address: paste the hub's whole invitation, which starts with https://."
+/** The refusals' English, for the tests that read them (the words are in the errors catalogue). */
+export const CONFIRM_FORGET_SENTENCE = englishWords(words('desk.joinConfirmForget'))
 
 /** Joining would leave this hub's own seats with no hub: they are removed first, on purpose. */
-export function hasSeatsSentence(count: number): string {
-  const desks = count === 1 ? 'another desk' : `${count} other desks`
-  return (
-    `This desk is the hub of ${desks}: remove ${count === 1 ? 'it' : 'them'} in Settings > Desks ` +
-    `first, or ${count === 1 ? 'it loses its' : 'they lose their'} hub.`
-  )
+function hasSeatsWords(count: number): Words {
+  return count === 1 ? words('desk.joinHasSeat') : words('desk.joinHasSeats', { count })
 }
+
+export const hasSeatsSentence = (count: number): string => englishWords(hasSeatsWords(count))
 
 /** The hub's address and the invitation to pair with, once every check passed. */
 export interface CheckedJoin {
@@ -36,10 +32,10 @@ export function checkJoin(
   request: ParsedCommandRequest<'joinHub'>
 ): CheckedJoin {
   if (core.registry.list().some((call) => call.state !== 'ended')) {
-    throw new ServiceError('conflict', CALL_LIVE_SENTENCE)
+    throw wordedError('conflict', 'desk.joinCallLive')
   }
   const seats = core.seats?.list().length ?? 0
-  if (seats > 0) throw new ServiceError('conflict', hasSeatsSentence(seats))
+  if (seats > 0) throw worded('conflict', hasSeatsWords(seats))
   let hubUrl: string | undefined
   try {
     hubUrl = parseInvitation(request.invitation).hubUrl
@@ -49,9 +45,9 @@ export function checkJoin(
     }
     throw error
   }
-  if (!hubUrl) throw new ServiceError('invalid-request', NO_ADDRESS_SENTENCE)
+  if (!hubUrl) throw wordedError('invalid-request', 'desk.joinNoAddress')
   if (holdsPage(core) && !request.forgetPage) {
-    throw new ServiceError('conflict', CONFIRM_FORGET_SENTENCE)
+    throw wordedError('conflict', 'desk.joinConfirmForget')
   }
   return { hubUrl, invitation: request.invitation }
 }

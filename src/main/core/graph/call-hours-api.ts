@@ -6,6 +6,7 @@
 import type { BusinessHours } from '../../../shared/business-hours'
 import { fromCallHours, toCallHours } from '../../../shared/call-hours'
 import type { CallSettings } from '../../../shared/graph'
+import { words } from '../../../shared/words'
 import { GraphError, isGraphError } from './errors'
 
 export interface CallSettingsAccess {
@@ -34,11 +35,13 @@ export async function readCallHours(graph: CallSettingsAccess): Promise<Business
 /** Graph's code 100 (a bad parameter) says which field; the owner needs to know it is the hours. */
 function refusedHours(error: unknown): unknown {
   if (!isGraphError(error) || error.kind !== 'other' || error.code !== 100) return error
-  const said = error.userMessage.replace(/^Facebook refused the request:\s*/, '')
+  const said = error.userWords.params?.['said']
   return new GraphError({
     kind: 'other',
     message: error.message,
-    userMessage: `Facebook refused these business hours (${said.replace(/\.$/, '')}). Check the opening times, holidays and time zone, then save again.`,
+    userWords: words('graph.hoursRefused', {
+      said: typeof said === 'string' ? said.replace(/\.$/, '') : error.userWords
+    }),
     status: error.status,
     code: error.code,
     subcode: error.subcode,

@@ -56,7 +56,7 @@ export class GraphCallsApi {
       schema: AcceptResponse,
       context: 'call'
     })
-    if (!res.success) throw refused('accept the call', auth.id)
+    if (!res.success) throw refused('acceptCall', auth.id)
     return {
       answer: sdpText(res.session.sdp_response),
       renegotiation:
@@ -86,8 +86,7 @@ export class GraphCallsApi {
       schema: SuccessResponse,
       context: 'call'
     })
-    if (!res.success)
-      throw refused(action === 'reject' ? 'decline the call' : 'end the call', auth.id)
+    if (!res.success) throw refused(action === 'reject' ? 'declineCall' : 'endCall', auth.id)
   }
 
   /** Business-initiated call to a PSID that has granted call permission. */
@@ -106,7 +105,7 @@ export class GraphCallsApi {
       schema: ConnectResponse,
       context: 'call'
     })
-    if (res.success === false) throw refused('start the call', auth.id)
+    if (res.success === false) throw refused('startCall', auth.id)
     return {
       callId: res.id,
       answer: sdpText(res.session.sdp_response),
@@ -164,6 +163,6 @@ export class GraphCallsApi {
       schema: MaybeSuccess,
       context: 'setup'
     })
-    if (res.success === false) throw refused('store the call metrics', auth.id)
+    if (res.success === false) throw refused('storeMetrics', auth.id)
   }
 }

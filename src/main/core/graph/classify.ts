@@ -4,8 +4,9 @@
  * with different texts, so for those the message text decides.
  */
 import type { GraphErrorBody } from '../../../shared/graph'
-import { GraphError, defaultUserMessage, type GraphErrorKind } from './errors'
-import { NETWORK_SENTENCES, networkFailure } from './network'
+import { words, type Words } from '../../../shared/words'
+import { GraphError, defaultUserWords, type GraphErrorKind } from './errors'
+import { NETWORK_WORDS, networkFailure } from './network'
 
 export type GraphErrorDetail = GraphErrorBody['error']
 
@@ -72,23 +73,24 @@ function cleanGraphText(text: string): string {
   return short.length > 0 && !/[.!?]$/.test(short) ? `${short}.` : short
 }
 
-function permissionSentence(text: string): string {
+function permissionWords(text: string): Words {
   const found = PERMISSION_NAME.exec(text)?.[0]
-  if (!found) return defaultUserMessage('permission')
+  if (!found) return defaultUserWords('permission')
   const name = found.toLowerCase().startsWith('business asset')
     ? 'Business Asset User Profile Access'
     : found
-  return `Facebook says this app is missing a permission (${name}); reconnect the Page in Settings and allow it.`
+  return words('graph.permissionNamed', { name })
 }
 
-function userMessageFor(kind: GraphErrorKind, detail: GraphErrorDetail): string {
-  if (kind === 'permission') return permissionSentence(detail.message)
+export function userWordsFor(kind: GraphErrorKind, detail: GraphErrorDetail): Words {
+  if (kind === 'permission') return permissionWords(detail.message)
   if (kind === 'other') {
-    // error_user_msg is Graph's own text meant for end users: the most useful thing to show.
+    // error_user_msg is Graph's own text meant for end users (in Facebook's language for the
+    // app, not the desk's): the most useful thing to show.
     const said = cleanGraphText(detail.error_user_msg ?? detail.message)
-    if (said) return `Facebook refused the request: ${said}`
+    if (said) return words('graph.refusedSaying', { said })
   }
-  return defaultUserMessage(kind)
+  return defaultUserWords(kind)
 }
 
 export interface RequestInfo {
@@ -105,7 +107,7 @@ export function graphErrorFromBody(detail: GraphErrorDetail, request: RequestInf
   return new GraphError({
     kind,
     message: `Graph ${request.method} ${request.path} failed (HTTP ${request.status}, code ${codes || 'none'}): ${detail.message}`,
-    userMessage: userMessageFor(kind, detail),
+    userWords: userWordsFor(kind, detail),
     status: request.status,
     code: detail.code,
     subcode: detail.error_subcode,
@@ -127,7 +129,7 @@ export function graphErrorFromThrown(
     return new GraphError({
       ...base,
       timedOut: true,
-      userMessage: NETWORK_SENTENCES.timeout,
+      userWords: NETWORK_WORDS.timeout,
       message: `Graph ${request.method} ${request.path} timed out after ${timeoutMs} ms`
     })
   if (name === 'AbortError')
@@ -140,7 +142,7 @@ export function graphErrorFromThrown(
     ...base,
     timedOut: failure === 'timeout',
     network: failure,
-    userMessage: NETWORK_SENTENCES[failure],
+    userWords: NETWORK_WORDS[failure],
     message: `Graph ${request.method} ${request.path} failed: ${describeThrown(thrown)}`
   })
 }

@@ -1,9 +1,12 @@
 /**
  * The one error type the Graph client throws. `message` is for the log (technical, redacted);
- * `userMessage` is for the owner: a sentence that says what to do. Neither ever holds a token,
- * the app secret or an appsecret_proof: both pass through `redactText` on the way in.
+ * `userWords` is for the owner: a sentence that says what to do, as words each window puts in its
+ * own language (`userMessage` is it in English). Neither ever holds a token, the app secret or an
+ * appsecret_proof: both pass through `redactText` on the way in.
  */
 import { ServiceError } from '../../../shared/api'
+import { englishWords, wordedError } from '../../../shared/words-english'
+import { words, type WordParam, type Words } from '../../../shared/words'
 import { redactText } from '../log'
 import type { NetworkFailure } from './network'
 
@@ -23,8 +26,8 @@ export interface GraphErrorInit {
   kind: GraphErrorKind
   /** Technical description for the log; redacted here. */
   message: string
-  /** Defaults to the kind's sentence (see `defaultUserMessage`). */
-  userMessage?: string | undefined
+  /** Defaults to the kind's sentence (see `defaultUserWords`). */
+  userWords?: Words | undefined
   /** HTTP status, when Graph answered at all. */
   status?: number | undefined
   code?: number | undefined
@@ -39,31 +42,45 @@ export interface GraphErrorInit {
   network?: NetworkFailure | undefined
 }
 
-const USER_MESSAGES: Record<GraphErrorKind, string> = {
-  'token-expired':
-    "Facebook no longer accepts this app's access to your Page. Reconnect the Page in Settings.",
-  permission:
-    'Facebook says this app is missing a permission; reconnect the Page in Settings and allow everything it asks for.',
-  'rate-limited': 'Facebook is limiting requests right now. Wait a few minutes and try again.',
-  'unknown-call': 'This call no longer exists on Facebook; the caller may have hung up.',
-  'call-state': 'This call has already ended on Facebook, so there is nothing left to do with it.',
-  'bad-media':
-    "Facebook could not use this computer's audio connection details; try again, and restart the app if it keeps happening.",
-  // Graph's own outages (5xx, codes 1 and 2); timeouts and network failures say what happened.
-  unavailable: 'Facebook is having trouble right now; try again in a few minutes.',
-  'invalid-response':
-    'Facebook sent a reply this app could not read; try again, and update the app if it keeps happening.',
-  'not-configured': 'No Facebook Page is connected yet; connect one in Settings.',
-  other: 'Facebook refused the request; try again, and check the log if it keeps happening.'
+// Graph's own outages (5xx, codes 1 and 2) are `unavailable`; timeouts and network failures
+// say what happened (network.ts).
+const USER_WORDS: Record<GraphErrorKind, Words> = {
+  'token-expired': words('graph.tokenExpired'),
+  permission: words('graph.permission'),
+  'rate-limited': words('graph.rateLimited'),
+  'unknown-call': words('graph.unknownCall'),
+  'call-state': words('graph.callState'),
+  'bad-media': words('graph.badMedia'),
+  unavailable: words('graph.unavailable'),
+  'invalid-response': words('graph.invalidResponse'),
+  'not-configured': words('graph.notConfigured'),
+  other: words('graph.other')
 }
 
-export function defaultUserMessage(kind: GraphErrorKind): string {
-  return USER_MESSAGES[kind]
+export function defaultUserWords(kind: GraphErrorKind): Words {
+  return USER_WORDS[kind]
+}
+
+/** Graph's own texts among the parameters could quote a token: redacted like the log line. */
+function redactWords(said: Words): Words {
+  if (!said.params) return said
+  const params: Record<string, WordParam> = {}
+  for (const [name, value] of Object.entries(said.params)) {
+    params[name] =
+      typeof value === 'string'
+        ? redactText(value)
+        : typeof value === 'number'
+          ? value
+          : redactWords(value)
+  }
+  return { key: said.key, params }
 }
 
 export class GraphError extends Error {
   override readonly name = 'GraphError'
   readonly kind: GraphErrorKind
+  readonly userWords: Words
+  /** `userWords` in English. */
   readonly userMessage: string
   readonly status: number | undefined
   readonly code: number | undefined
@@ -77,7 +94,8 @@ export class GraphError extends Error {
   constructor(init: GraphErrorInit) {
     super(redactText(init.message))
     this.kind = init.kind
-    this.userMessage = redactText(init.userMessage ?? defaultUserMessage(init.kind))
+    this.userWords = redactWords(init.userWords ?? defaultUserWords(init.kind))
+    this.userMessage = englishWords(this.userWords)
     this.status = init.status
     this.code = init.code
     this.subcode = init.subcode
@@ -110,7 +128,8 @@ export class GraphError extends Error {
   toServiceError(): ServiceError {
     return new ServiceError(
       this.kind === 'not-configured' ? 'not-configured' : 'graph',
-      this.userMessage
+      this.userMessage,
+      this.userWords
     )
   }
 }
@@ -126,17 +145,25 @@ export function isGraphError(value: unknown): value is GraphError {
 export function toServiceError(error: unknown): ServiceError {
   if (error instanceof ServiceError) return error
   if (error instanceof GraphError) return error.toServiceError()
-  return new ServiceError(
-    'internal',
-    'Something went wrong while talking to Facebook; try again, and check the log if it keeps happening.'
-  )
+  return wordedError('internal', 'graph.unexpected')
 }
 
+/** What the app asked Graph to do, for a refusal that gives no reason. */
+export type GraphRequestAim =
+  | 'acceptCall'
+  | 'declineCall'
+  | 'endCall'
+  | 'startCall'
+  | 'storeMetrics'
+  | 'subscribeApp'
+  | 'subscribePage'
+  | 'updateCallSettings'
+
 /** Graph answered 200 with `success: false`: it gives no reason, so neither can we. */
-export function refused(what: string, pageId: string): GraphError {
+export function refused(aim: GraphRequestAim, pageId: string): GraphError {
   return new GraphError({
     kind: 'other',
-    message: `Graph answered success:false to ${what} (Page ${pageId})`,
-    userMessage: `Facebook did not confirm the request to ${what}; try again in a moment.`
+    message: `Graph answered success:false to ${aim} (Page ${pageId})`,
+    userWords: words(`graph.notConfirmed.${aim}`)
   })
 }

@@ -12,7 +12,7 @@ export {
 export { GraphSetupApi, type AppWebhookSubscription } from './setup-api'
 export {
   GraphError,
-  defaultUserMessage,
+  defaultUserWords,
   isGraphError,
   toServiceError,
   type GraphErrorInit,
@@ -27,7 +27,7 @@ export {
   type ProfileCacheOptions,
   type ProfileSource
 } from './profile-cache'
-export { NETWORK_SENTENCES, networkFailure, type NetworkFailure } from './network'
+export { NETWORK_WORDS, networkFailure, type NetworkFailure } from './network'
 export { AppInfo, PageInfo, type TokenDebug } from './schemas'
 export {
   DEFAULT_GRAPH_HOST,

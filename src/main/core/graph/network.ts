@@ -4,6 +4,7 @@
  * could not be looked up, from a computer that is offline, from a real timeout. Each gets its own
  * sentence: "did not answer in time" for a refused connection sends the owner the wrong way.
  */
+import { words, type Words } from '../../../shared/words'
 
 export type NetworkFailure = 'timeout' | 'refused' | 'dns' | 'offline' | 'reset' | 'other'
 
@@ -27,14 +28,13 @@ const FAILURE_BY_CODE: Record<string, NetworkFailure> = {
   UND_ERR_BODY_TIMEOUT: 'timeout'
 }
 
-export const NETWORK_SENTENCES: Record<NetworkFailure, string> = {
-  timeout: 'Facebook did not answer in time. Check the internet connection and try again.',
-  refused:
-    "Can't reach Facebook: the connection was refused, so a firewall or proxy may be blocking it.",
-  dns: "Can't reach Facebook: its address could not be looked up; check the internet connection.",
-  offline: "Can't reach Facebook: this computer is offline; check the internet connection.",
-  reset: "Can't reach Facebook: the connection was cut; check the internet connection.",
-  other: "Can't reach Facebook: check the internet connection."
+export const NETWORK_WORDS: Record<NetworkFailure, Words> = {
+  timeout: words('network.timeout'),
+  refused: words('network.refused'),
+  dns: words('network.dns'),
+  offline: words('network.offline'),
+  reset: words('network.reset'),
+  other: words('network.other')
 }
 
 /**

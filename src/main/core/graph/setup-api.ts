@@ -109,7 +109,7 @@ export class GraphSetupApi {
       schema: SuccessResponse,
       context: 'setup'
     })
-    if (!res.success) throw refused('subscribe the app webhook', auth.id)
+    if (!res.success) throw refused('subscribeApp', auth.id)
   }
 
   async getPageSubscribedApps(): Promise<PageSubscribedApps> {
@@ -134,7 +134,7 @@ export class GraphSetupApi {
       schema: SuccessResponse,
       context: 'setup'
     })
-    if (!res.success) throw refused('subscribe the Page', auth.id)
+    if (!res.success) throw refused('subscribePage', auth.id)
   }
 
   async getCallSettings(): Promise<CallSettingsValue> {
@@ -160,6 +160,6 @@ export class GraphSetupApi {
       context: 'setup'
     })
     if (res.success === false || res.result === 'failure')
-      throw refused('update the call settings', auth.id)
+      throw refused('updateCallSettings', auth.id)
   }
 }

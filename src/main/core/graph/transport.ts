@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import { GraphErrorBody } from '../../../shared/graph'
 import { registerSecret, silentLogger, type Logger } from '../log'
 import { graphErrorFromBody, graphErrorFromThrown, type RequestContext } from './classify'
+import { words } from '../../../shared/words'
 import { GraphError } from './errors'
 
 export interface GraphCredentials {
@@ -122,7 +123,7 @@ export class GraphTransport {
       throw new GraphError({
         kind: 'other',
         message: `Graph path has an empty or dot segment: ${request.path.join('/')}`,
-        userMessage: 'That Facebook id is not valid; check the caller or Page id and try again.'
+        userWords: words('graph.badId')
       })
     const path = `/${this.version}/${request.path.map(encodeURIComponent).join('/')}`
     const query = new URLSearchParams({ ...request.query, appsecret_proof: request.auth.proof })

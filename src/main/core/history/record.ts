@@ -10,6 +10,7 @@ import {
   END_REASONS,
   type HistoryRecord
 } from '../../../shared/calls'
+import { isWords, type Words } from '../../../shared/words'
 
 const epochMs = z.number().int().nonnegative()
 const figure = z.number().nonnegative().optional()
@@ -64,6 +65,7 @@ export const storedRecordSchema = z.object({
   outcome: z.enum(CALL_OUTCOMES),
   reason: z.enum(END_REASONS),
   error: z.string().optional(),
+  errorWords: z.custom<Words>((value) => isWords(value)).optional(),
   quality: qualitySchema.optional(),
   test: z.literal(true).optional(),
   /** Absent in records written before desks had names, and on calls no desk took. */

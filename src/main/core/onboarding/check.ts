@@ -5,6 +5,8 @@ import type {
   SetupCheckState,
   SetupFix
 } from '../../../shared/onboarding'
+import { englishWords } from '../../../shared/words-english'
+import { words, type Words } from '../../../shared/words'
 import { isGraphError } from '../graph'
 
 export const CHECK_TITLES: Record<SetupCheckId, string> = {
@@ -22,24 +24,29 @@ export const CHECK_TITLES: Record<SetupCheckId, string> = {
   handshake: "Meta's check reached this computer"
 }
 
+/**
+ * One check; its detail as words (each window says it in its own language) with their English,
+ * or, where another part of the app gave only a sentence, that sentence as it is.
+ */
 export function check(
   id: SetupCheckId,
   state: SetupCheckState,
-  detail: string,
+  detail: Words | string,
   fix?: SetupFix
 ): SetupCheck {
+  const said =
+    typeof detail === 'string' ? { detail } : { detail: englishWords(detail), words: detail }
   return fix
-    ? { id, title: CHECK_TITLES[id], state, detail, fix }
-    : { id, title: CHECK_TITLES[id], state, detail }
+    ? { id, title: CHECK_TITLES[id], state, ...said, fix }
+    : { id, title: CHECK_TITLES[id], state, ...said }
 }
 
-export const skipped = (id: SetupCheckId, reason: string): SetupCheck =>
-  check(id, 'skipped', reason)
+export const skipped = (id: SetupCheckId, reason: Words): SetupCheck => check(id, 'skipped', reason)
 
 /** A Graph failure as the owner reads it; anything else keeps its detail in the log only. */
-export function errorSentence(error: unknown): string {
-  if (isGraphError(error)) return error.userMessage
-  return 'Something went wrong while asking Meta; try again, and check the log if it keeps happening.'
+export function errorWords(error: unknown): Words {
+  if (isGraphError(error)) return error.userWords
+  return words('setup.askFailed')
 }
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }

@@ -13,6 +13,8 @@ import { ConfigError, type Credentials, type SecretStore, type SecretsPatch } fr
 import type { Logger } from '../log'
 import { toServiceError } from '../service/errors'
 import type { SettingsPort } from '../service/ports'
+import { wordedError } from '../../../shared/words-english'
+import type { WordsKey } from '../../../shared/words'
 
 export interface CredentialsDeps {
   /** The credentials the core runs with now. */
@@ -33,14 +35,13 @@ const SECRET = /^[A-Za-z0-9]+$/
 const MIN_TOKEN_LENGTH = 20
 const MIN_SECRET_LENGTH = 8
 
-function invalid(sentence: string): ServiceError {
-  return new ServiceError('invalid-request', sentence)
-}
+const invalid = (key: WordsKey, params?: Record<string, string>): ServiceError =>
+  wordedError('invalid-request', key, params)
 
-function readId(value: string, what: string, where: string): string {
+function readId(value: string, empty: WordsKey, notNumber: WordsKey): string {
   const id = value.trim()
-  if (!id) throw invalid(`Enter the ${what}.`)
-  if (!DIGITS.test(id)) throw invalid(`The ${what} is a number, like 106378625516323: ${where}.`)
+  if (!id) throw invalid(empty)
+  if (!DIGITS.test(id)) throw invalid(notNumber)
   return id
 }
 
@@ -67,43 +68,31 @@ export function readCredentials(
   request: CredentialsRequest,
   current: Readonly<Credentials>
 ): Credentials {
-  const pageId = readId(
-    request.pageId,
-    'Page id',
-    "it is on your Page's About tab, under Page transparency"
-  )
-  const appId = readId(
-    request.appId,
-    'app id',
-    "it is at the top of your app's dashboard on developers.facebook.com"
-  )
+  const pageId = readId(request.pageId, 'credentials.enterPageId', 'credentials.pageIdNumber')
+  const appId = readId(request.appId, 'credentials.enterAppId', 'credentials.appIdNumber')
 
   let pageAccessToken = squeeze(request.pageAccessToken)
   if (!pageAccessToken) {
-    if (!current.pageAccessToken) throw invalid('Paste the Page access token.')
+    if (!current.pageAccessToken) throw invalid('credentials.pasteToken')
     if (current.pageId !== pageId)
-      throw invalid(
-        `Paste a Page access token for Page ${pageId}: the stored one is for Page ${current.pageId ?? 'another Page'}.`
-      )
+      throw current.pageId
+        ? invalid('credentials.tokenForPage', { pageId, storedPageId: current.pageId })
+        : invalid('credentials.tokenForOtherPage', { pageId })
     pageAccessToken = current.pageAccessToken
   } else if (!TOKEN.test(pageAccessToken) || pageAccessToken.length < MIN_TOKEN_LENGTH) {
-    throw invalid(
-      'That does not look like a whole Page access token: copy it again, all of it (it starts with EAA).'
-    )
+    throw invalid('credentials.tokenIncomplete')
   }
 
   let appSecret = squeeze(request.appSecret)
   if (!appSecret) {
-    if (!current.appSecret) throw invalid('Paste the app secret.')
+    if (!current.appSecret) throw invalid('credentials.pasteSecret')
     if (current.appId !== appId)
-      throw invalid(
-        `Paste the app secret of app ${appId}: the stored one belongs to app ${current.appId ?? 'another app'}.`
-      )
+      throw current.appId
+        ? invalid('credentials.secretForApp', { appId, storedAppId: current.appId })
+        : invalid('credentials.secretForOtherApp', { appId })
     appSecret = current.appSecret
   } else if (!SECRET.test(appSecret) || appSecret.length < MIN_SECRET_LENGTH) {
-    throw invalid(
-      'The app secret is a string of letters and digits: copy it again from App settings > Basic (press Show first).'
-    )
+    throw invalid('credentials.secretShape')
   }
   return { ...current, pageId, appId, pageAccessToken, appSecret }
 }
@@ -116,11 +105,7 @@ async function storeSecrets(
   secrets: SecretStore | undefined,
   patch: SecretsPatch
 ): Promise<string | undefined> {
-  if (!secrets)
-    throw new ServiceError(
-      'not-configured',
-      'This app was started without a place to keep secrets, so the Page cannot be saved here.'
-    )
+  if (!secrets) throw wordedError('not-configured', 'credentials.noSecretStore')
   try {
     await secrets.set(patch)
     return undefined

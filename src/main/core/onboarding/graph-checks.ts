@@ -20,7 +20,8 @@ import {
   type PageInfo,
   type TokenDebug
 } from '../graph'
-import { check, errorSentence, isoDate, settle, skipped, type Settled } from './check'
+import { words, type Words } from '../../../shared/words'
+import { check, errorWords, isoDate, settle, skipped, type Settled } from './check'
 
 export type SetupGraph = Pick<
   GraphSetupApi,
@@ -56,15 +57,10 @@ export async function gatherGraphFacts(graph: SetupGraph): Promise<GraphFacts> {
 export interface GraphCheckResults {
   checks: SetupCheck[]
   /** Why checks that need the app's own token cannot run; undefined when the app was accepted. */
-  appBlocked: string | undefined
+  appBlocked: Words | undefined
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
-
-const APP_REJECTED =
-  'Meta did not accept this app id and app secret together. Copy both again from App settings > Basic on developers.facebook.com (press Show to see the secret).'
-const NEW_TOKEN_HOW =
-  'In Graph API Explorer choose this app, then your Page under "User or Page", and copy the token it shows'
 
 /** A Graph error that says "these credentials are wrong" rather than "something else failed". */
 function credentialsRefused(error: unknown): boolean {
@@ -78,19 +74,23 @@ function credentialsRefused(error: unknown): boolean {
 
 function appCheck(facts: GraphFacts, creds: Readonly<Credentials>): SetupCheck {
   if (!creds.appId || !creds.appSecret)
-    return check('app', 'failed', 'Enter the app id and the app secret above, then check again.')
+    return check('app', 'failed', words('setup.enterAppAndSecret'))
   if (!facts.app.ok)
     return check(
       'app',
       'failed',
-      credentialsRefused(facts.app.error) ? APP_REJECTED : errorSentence(facts.app.error)
+      credentialsRefused(facts.app.error) ? words('setup.appRejected') : errorWords(facts.app.error)
     )
-  const name = facts.app.value.name ? `"${facts.app.value.name}" ` : ''
-  return check('app', 'passed', `Meta knows this app: ${name}(${facts.app.value.id}).`)
+  const { name, id } = facts.app.value
+  return check(
+    'app',
+    'passed',
+    name ? words('setup.appKnownNamed', { name, id }) : words('setup.appKnown', { id })
+  )
 }
 
 function tokenCheck(facts: GraphFacts, creds: Readonly<Credentials>, now: number): SetupCheck {
-  if (!facts.token.ok) return check('token', 'failed', errorSentence(facts.token.error))
+  if (!facts.token.ok) return check('token', 'failed', errorWords(facts.token.error))
   const token = facts.token.value
   if (!token.is_valid) {
     const expiredAt = token.expires_at ? token.expires_at * 1000 : undefined
@@ -99,53 +99,61 @@ function tokenCheck(facts: GraphFacts, creds: Readonly<Credentials>, now: number
     return check(
       'token',
       'failed',
-      expired
-        ? `This Page access token expired${expiredAt ? ` on ${isoDate(expiredAt)}` : ''}. ${NEW_TOKEN_HOW}, and paste it above.`
-        : `Meta says this Page access token is not valid: it was revoked (a changed password does that) or only part of it was copied. ${NEW_TOKEN_HOW}, and paste it above.`
+      !expired
+        ? words('setup.tokenRevoked')
+        : expiredAt
+          ? words('setup.tokenExpiredOn', { date: isoDate(expiredAt) })
+          : words('setup.tokenExpired')
     )
   }
   if (token.type && token.type !== 'PAGE')
-    return check(
-      'token',
-      'failed',
-      `This is a ${token.type.toLowerCase()} access token, not a Page access token. ${NEW_TOKEN_HOW}.`
-    )
+    return check('token', 'failed', words('setup.tokenNotPage', { type: token.type.toLowerCase() }))
   if (token.app_id && creds.appId && token.app_id !== creds.appId)
     return check(
       'token',
       'failed',
-      `This token was made with another Meta app (id ${token.app_id}), not app ${creds.appId}. ${NEW_TOKEN_HOW}.`
+      words('setup.tokenOtherApp', { tokenApp: token.app_id, app: creds.appId })
     )
-  return check('token', 'passed', 'Meta accepts it as a Page access token made with this app.')
+  return check('token', 'passed', words('setup.tokenPassed'))
 }
 
 function tokenPageCheck(facts: GraphFacts, creds: Readonly<Credentials>): SetupCheck {
-  if (!facts.owner.ok) return check('token-page', 'failed', errorSentence(facts.owner.error))
-  const owner = facts.owner.value
-  const name = owner.name ? `"${owner.name}" ` : ''
-  if (owner.id !== creds.pageId)
+  if (!facts.owner.ok) return check('token-page', 'failed', errorWords(facts.owner.error))
+  const { name, id } = facts.owner.value
+  if (id !== creds.pageId) {
+    const params = { ownerId: id, pageId: creds.pageId ?? '?' }
     return check(
       'token-page',
       'failed',
-      `This token belongs to the Page ${name}(${owner.id}), not to Page ${creds.pageId ?? '?'}. Enter ${owner.id} as the Page id, or make a token for Page ${creds.pageId ?? '?'}.`
+      name
+        ? words('setup.tokenOtherPageNamed', { ...params, name })
+        : words('setup.tokenOtherPage', params)
     )
-  return check('token-page', 'passed', `The token is for the Page ${name}(${owner.id}).`)
+  }
+  return check(
+    'token-page',
+    'passed',
+    name ? words('setup.tokenPageNamed', { name, id }) : words('setup.tokenPage', { id })
+  )
 }
 
 function expiryCheck(token: TokenDebug, now: number): SetupCheck {
-  if (!token.expires_at) return check('token-expiry', 'passed', 'The token does not expire.')
+  if (!token.expires_at) return check('token-expiry', 'passed', words('setup.noExpiry'))
   const expiresAt = token.expires_at * 1000
   const daysLeft = Math.round((expiresAt - now) / DAY_MS)
   if (expiresAt - now < TOKEN_EXPIRY_WARNING_DAYS * DAY_MS) {
-    const when =
-      expiresAt - now < DAY_MS ? 'within a day' : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`
+    const date = isoDate(expiresAt)
     return check(
       'token-expiry',
       'warning',
-      `The token expires ${when} (${isoDate(expiresAt)}), and calls stop ringing then. Make a Page token that does not expire (from a long-lived user token) and paste it above.`
+      expiresAt - now < DAY_MS
+        ? words('setup.expiresWithinDay', { date })
+        : daysLeft === 1
+          ? words('setup.expiresInOneDay', { date })
+          : words('setup.expiresInDays', { days: daysLeft, date })
     )
   }
-  return check('token-expiry', 'passed', `The token is valid until ${isoDate(expiresAt)}.`)
+  return check('token-expiry', 'passed', words('setup.validUntil', { date: isoDate(expiresAt) }))
 }
 
 function permissionsCheck(token: TokenDebug, creds: Readonly<Credentials>): SetupCheck {
@@ -158,19 +166,23 @@ function permissionsCheck(token: TokenDebug, creds: Readonly<Credentials>): Setu
   const missing = REQUIRED_PERMISSIONS.filter(
     (scope) => !granted.has(scope) || forOtherPages(scope)
   )
+  const [first, second] = REQUIRED_PERMISSIONS
   if (missing.length > 0) {
-    const list = missing.join(' and ')
     return check(
       'permissions',
       'failed',
-      `The token lacks ${list} for this Page. Make a new token and allow ${missing.length > 1 ? 'both' : 'it'} when Meta asks (in Graph API Explorer: Add a permission), then paste it above.`
+      missing.length > 1
+        ? words('setup.permissionsLackBoth', { first, second })
+        : words('setup.permissionsLack', { name: missing.join(', ') })
     )
   }
   const optional = OPTIONAL_PERMISSIONS.filter((scope) => !granted.has(scope))
   return check(
     'permissions',
     'passed',
-    `${REQUIRED_PERMISSIONS.join(' and ')} are granted${optional.length > 0 ? ` (${optional.join(', ')} is not, which this app does without)` : ''}.`
+    optional.length > 0
+      ? words('setup.permissionsGrantedWithout', { first, second, optional: optional.join(', ') })
+      : words('setup.permissionsGranted', { first, second })
   )
 }
 
@@ -180,71 +192,51 @@ function permissionsCheck(token: TokenDebug, creds: Readonly<Credentials>): Setu
  * where the owner sees it, neutrally: a warning here could never clear.
  */
 function appModeCheck(): SetupCheck {
-  return check(
-    'app-mode',
-    'unknown',
-    "Meta's API does not tell whether an app is Live or in Development mode. Look at the App Mode switch at the top of the app's dashboard on developers.facebook.com: in Development mode only people with a role on the app can call the Page."
-  )
+  return check('app-mode', 'unknown', words('setup.appModeUnknown'))
 }
 
 function subscriptionCheck(facts: GraphFacts, creds: Readonly<Credentials>): SetupCheck {
   if (!facts.subscribedApps.ok)
-    return check('page-subscription', 'failed', errorSentence(facts.subscribedApps.error))
+    return check('page-subscription', 'failed', errorWords(facts.subscribedApps.error))
   const fix = { action: 'subscribe-page' as const, label: 'Subscribe the Page' }
   const own = facts.subscribedApps.value.data.find((app) => app.id === creds.appId)
-  if (!own)
-    return check(
-      'page-subscription',
-      'failed',
-      'The Page is not subscribed to this app, so Meta does not send the Page’s calls to it. Subscribe it here.',
-      fix
-    )
+  if (!own) return check('page-subscription', 'failed', words('setup.notSubscribed'), fix)
   if (!own.subscribed_fields.includes('calls'))
     return check(
       'page-subscription',
       'failed',
-      `The Page is subscribed to this app, but not to calls (only ${own.subscribed_fields.join(', ') || 'nothing'}). Add calls here.`,
+      own.subscribed_fields.length > 0
+        ? words('setup.subscribedWithoutCalls', { fields: own.subscribed_fields.join(', ') })
+        : words('setup.subscribedToNothing'),
       fix
     )
-  return check('page-subscription', 'passed', 'The Page sends its calls to this app.')
+  return check('page-subscription', 'passed', words('setup.subscribed'))
 }
 
 function callSettingsChecks(facts: GraphFacts): SetupCheck[] {
   if (!facts.callSettings.ok)
     return [
-      check('ring-target', 'failed', errorSentence(facts.callSettings.error)),
-      skipped('audio', "Skipped: the Page's call settings could not be read.")
+      check('ring-target', 'failed', errorWords(facts.callSettings.error)),
+      skipped('audio', words('setup.skipCallSettings'))
     ]
   const settings = facts.callSettings.value
   const target = settings.call_routing?.ring_target
   const ring =
     target === 'PARTNERS'
-      ? check('ring-target', 'passed', 'Calls to the Page ring in partner apps like this one.')
+      ? check('ring-target', 'passed', words('setup.ringsHere'))
       : check(
           'ring-target',
           'failed',
-          target
-            ? `Calls to the Page ring in Meta’s own apps (call routing is ${target}), not here. Route them to this app here.`
-            : 'Meta did not say where calls to the Page ring. Route them to this app here.',
+          target ? words('setup.ringsElsewhere', { target }) : words('setup.ringsUnknown'),
           { action: 'set-ring-target', label: 'Ring calls here' }
         )
   const enable = { action: 'enable-audio' as const, label: 'Turn on voice calls' }
   const audio =
     settings.audio_enabled === true
-      ? check('audio', 'passed', 'Voice calls are on for the Page.')
+      ? check('audio', 'passed', words('setup.audioOn'))
       : settings.audio_enabled === false
-        ? check(
-            'audio',
-            'failed',
-            'Voice calls are turned off for the Page, so customers cannot call it. Turn them on here.',
-            enable
-          )
-        : check(
-            'audio',
-            'warning',
-            'Meta did not say whether voice calls are on for the Page. Turn them on here to be sure.',
-            enable
-          )
+        ? check('audio', 'failed', words('setup.audioOff'), enable)
+        : check('audio', 'warning', words('setup.audioUnknown'), enable)
   return [ring, audio]
 }
 
@@ -253,8 +245,7 @@ function proofRefused(error: unknown): boolean {
   return isGraphError(error) && /appsecret_proof/i.test(error.message)
 }
 
-const NEEDS_APP_TOKEN =
-  "Skipped until the app id and app secret are accepted: Meta shows a token's details to its app only."
+const NEEDS_APP_TOKEN = words('setup.skipNeedsAppToken')
 
 /**
  * The checks that need only the Page token (whose Page, its subscription, its call settings) run
@@ -268,41 +259,34 @@ export function graphChecks(
   const checks: SetupCheck[] = []
   const app = appCheck(facts, creds)
   checks.push(app)
-  const appBlocked =
-    app.state === 'failed' ? 'Skipped until the app id and app secret are accepted.' : undefined
+  const appBlocked = app.state === 'failed' ? words('setup.skipAppNotAccepted') : undefined
 
-  let tokenBlocked: string | undefined
+  let tokenBlocked: Words | undefined
   if (!creds.pageId || !creds.pageAccessToken) {
-    checks.push(
-      check(
-        'token',
-        'failed',
-        'Enter the Page id and the Page access token above, then check again.'
-      )
-    )
-    tokenBlocked = 'Skipped until the Page access token is entered.'
+    checks.push(check('token', 'failed', words('setup.enterPageAndToken')))
+    tokenBlocked = words('setup.skipTokenMissing')
   } else if (appBlocked) {
     // debug_token is read with the app's token; the Page checks below tell about the token too.
     checks.push(skipped('token', NEEDS_APP_TOKEN))
   } else {
     const token = tokenCheck(facts, creds, now)
     checks.push(token)
-    if (token.state === 'failed') tokenBlocked = 'Skipped until the Page access token is accepted.'
+    if (token.state === 'failed') tokenBlocked = words('setup.skipTokenNotAccepted')
   }
 
   let pageBlocked = tokenBlocked
   if (!pageBlocked && !facts.owner.ok && proofRefused(facts.owner.error))
-    pageBlocked = appBlocked ?? 'Skipped until the app secret is accepted.'
+    pageBlocked = appBlocked ?? words('setup.skipSecretNotAccepted')
   if (pageBlocked) checks.push(skipped('token-page', pageBlocked))
   else {
     const page = tokenPageCheck(facts, creds)
     checks.push(page)
-    if (page.state === 'failed') pageBlocked = 'Skipped until the token is for this Page.'
+    if (page.state === 'failed') pageBlocked = words('setup.skipTokenOtherPage')
   }
 
   const detailsBlocked = tokenBlocked ?? (appBlocked ? NEEDS_APP_TOKEN : undefined)
   if (detailsBlocked || !facts.token.ok) {
-    const reason = detailsBlocked ?? 'Skipped until the Page access token is accepted.'
+    const reason = detailsBlocked ?? words('setup.skipTokenNotAccepted')
     checks.push(skipped('token-expiry', reason), skipped('permissions', reason))
   } else {
     checks.push(expiryCheck(facts.token.value, now))

@@ -9,7 +9,8 @@ import type { SetupCheck } from '../../../shared/onboarding'
 import { describeRegistration } from '../../../shared/tunnel'
 import { describeWebhookOwnerOf } from '../../../shared/webhook-owner'
 import type { VerificationInfo } from '../webhook/server'
-import { check, errorSentence, skipped, type Settled } from './check'
+import { words, type Words } from '../../../shared/words'
+import { check, errorWords, skipped, type Settled } from './check'
 
 const REGISTER = { action: 'register-webhook' as const, label: 'Register again' }
 
@@ -18,23 +19,22 @@ function tunnelCheck(status: CoreStatus): SetupCheck {
   switch (tunnel.state) {
     case 'up':
       if (tunnel.warning) return check('tunnel', 'failed', tunnel.warning)
-      return check('tunnel', 'passed', `Meta can reach this computer at ${tunnel.url}.`)
+      return check('tunnel', 'passed', words('setup.reachableAt', { url: tunnel.url }))
     case 'off':
-      return check(
-        'tunnel',
-        'failed',
-        'Nothing makes this computer reachable from the internet, so Meta cannot deliver calls. In Settings, turn on the tunnel or enter your own public address, then check again.'
-      )
+      return check('tunnel', 'failed', words('setup.unreachable'))
     case 'connecting':
-      return check('tunnel', 'warning', 'The tunnel is opening; check again in a few seconds.')
+      return check('tunnel', 'warning', words('setup.tunnelOpening'))
     case 'reconnecting':
       return check(
         'tunnel',
         'failed',
-        `The tunnel is down (${tunnel.lastError}); the app tries again in ${Math.ceil(tunnel.retryInMs / 1000)} s. Check the internet connection, or choose another tunnel server in Settings.`
+        words('setup.tunnelDown', {
+          error: tunnel.lastError,
+          seconds: Math.ceil(tunnel.retryInMs / 1000)
+        })
       )
     case 'error':
-      return check('tunnel', 'failed', tunnel.message)
+      return check('tunnel', 'failed', tunnel.words ?? tunnel.message)
   }
 }
 
@@ -43,36 +43,33 @@ function subscriptionMismatch(
   subscriptions: Settled<AppSubscriptions> | undefined
 ): SetupCheck | undefined {
   if (!subscriptions) return undefined
-  if (!subscriptions.ok) return check('webhook', 'failed', errorSentence(subscriptions.error))
+  if (!subscriptions.ok) return check('webhook', 'failed', errorWords(subscriptions.error))
   const page = subscriptions.value.data.find((sub) => sub.object === 'page')
   if (!page || page.callback_url !== callbackUrl)
     return check(
       'webhook',
       'failed',
-      `Meta sends this app's calls to ${page?.callback_url ?? 'no address at all'}, not to this computer (${callbackUrl}): another copy of the app may have registered after this one. Register this computer again.`,
+      page?.callback_url
+        ? words('setup.webhookElsewhere', { url: page.callback_url, callbackUrl })
+        : words('setup.webhookNowhere', { callbackUrl }),
       REGISTER
     )
   const fields = page.fields.map((field) => (typeof field === 'string' ? field : field.name))
   if (!fields.includes('calls'))
-    return check(
-      'webhook',
-      'failed',
-      'The webhook is registered without the calls field, so Meta sends no calls to it. Register it again.',
-      REGISTER
-    )
+    return check('webhook', 'failed', words('setup.webhookWithoutCalls'), REGISTER)
   return undefined
 }
 
 function webhookCheck(
   status: CoreStatus,
   subscriptions: Settled<AppSubscriptions> | undefined,
-  appBlocked: string | undefined
+  appBlocked: Words | undefined
 ): SetupCheck {
   const { registration } = status
   switch (registration.state) {
     case 'not-needed':
       if (registration.reason === 'no-public-url')
-        return skipped('webhook', 'Skipped until this computer is reachable from the internet.')
+        return skipped('webhook', words('setup.skipUnreachable'))
       // Taking the calls over is the owner's explicit choice (the take-over button), not a fix.
       if (registration.reason === 'owned-elsewhere')
         return check(
@@ -82,18 +79,12 @@ function webhookCheck(
         )
       return appBlocked
         ? skipped('webhook', appBlocked)
-        : check(
-            'webhook',
-            'failed',
-            'The webhook is not registered yet: save the Page and app above, then register it.',
-            { action: 'register-webhook', label: 'Register now' }
-          )
+        : check('webhook', 'failed', words('setup.webhookNotRegistered'), {
+            action: 'register-webhook',
+            label: 'Register now'
+          })
     case 'registering':
-      return check(
-        'webhook',
-        'warning',
-        'Still registering the webhook with Meta; check again in a few seconds.'
-      )
+      return check('webhook', 'warning', words('setup.webhookRegistering'))
     case 'failed':
       return check('webhook', 'failed', registration.message, {
         action: 'register-webhook',
@@ -102,7 +93,7 @@ function webhookCheck(
     case 'registered':
       return (
         subscriptionMismatch(registration.callbackUrl, subscriptions) ??
-        check('webhook', 'passed', `Meta sends calls to ${registration.callbackUrl}.`)
+        check('webhook', 'passed', words('setup.webhookPassed', { url: registration.callbackUrl }))
       )
   }
 }
@@ -113,35 +104,27 @@ function handshakeCheck(
 ): SetupCheck {
   const { registration } = status
   if (registration.state !== 'registered')
-    return skipped('handshake', 'Skipped until the webhook is registered.')
+    return skipped('handshake', words('setup.skipNotRegistered'))
   if (registration.handshakeConfirmed) {
     const time = new Date(lastVerification?.at ?? registration.at).toISOString().slice(11, 16)
     return check(
       'handshake',
       'passed',
-      `Meta's verification request reached this computer through ${status.publicUrl ?? 'the public address'} (at ${time} UTC).`
+      status.publicUrl
+        ? words('setup.handshakeThrough', { url: status.publicUrl, time })
+        : words('setup.handshakePassed', { time })
     )
   }
   if (lastVerification && !lastVerification.ok && lastVerification.reason === 'token')
-    return check(
-      'handshake',
-      'failed',
-      'A verification request arrived, but with another verify token: another copy of the app is answering for this address. Register this computer again.',
-      REGISTER
-    )
-  return check(
-    'handshake',
-    'failed',
-    'Meta accepted the address, but its verification request never arrived here, so calls would go elsewhere. Check that the tunnel or your own public address forwards to this computer, then register again.',
-    REGISTER
-  )
+    return check('handshake', 'failed', words('setup.handshakeOtherToken'), REGISTER)
+  return check('handshake', 'failed', words('setup.handshakeNever'), REGISTER)
 }
 
 export function linkChecks(
   status: CoreStatus,
   lastVerification: VerificationInfo | undefined,
   subscriptions: Settled<AppSubscriptions> | undefined,
-  appBlocked: string | undefined
+  appBlocked: Words | undefined
 ): SetupCheck[] {
   return [
     tunnelCheck(status),

@@ -11,11 +11,11 @@ import { TypedEmitter } from '../shared/typed-emitter'
 import { formatInvitation } from './desk-invitation'
 import type { HubSeats } from './hub-seats'
 import { checkSeatName, SeatRegistryError } from './seat-registry'
+import { englishWords, wordedError } from '../../../shared/words-english'
+import { words } from '../../../shared/words'
 
-export const NO_PUBLIC_ADDRESS =
-  'This desk has no public address yet: turn on the tunnel or set your own address in Settings, then add the desk.'
-export const DESKS_UNAVAILABLE =
-  'The list of desks could not be read, so no desk can join: see the log, then restart.'
+export const NO_PUBLIC_ADDRESS = englishWords(words('desk.noPublicAddress'))
+export const DESKS_UNAVAILABLE = englishWords(words('desk.listUnreadable'))
 /** More than any day's calls: answered today is counted from the newest records back. */
 const DAY_RECORDS = 10_000
 
@@ -78,23 +78,17 @@ export class HubDesks implements DesksPort {
     const seats = this.opened()
     const checked = checkedName(name)
     if (seats.pairing.seats.hasName(checked)) {
-      throw new ServiceError(
-        'conflict',
-        `A desk named "${checked}" is already paired with this hub: choose another name, or remove that desk first.`
-      )
+      throw wordedError('conflict', 'desk.nameTaken', { name: checked })
     }
     // "Answered by <name>" and who may report a call's quality tell desks apart by name alone.
     const own = seats.pairing.hubName?.().trim()
     if (own !== undefined && own.toLowerCase() === checked.toLowerCase()) {
-      throw new ServiceError(
-        'conflict',
-        `"${checked}" is this hub’s own desk name: choose another name for the new desk.`
-      )
+      throw wordedError('conflict', 'desk.nameIsHub', { name: checked })
     }
     // Without a public address, a hub open to its local network still invites desks there.
     const lanAddress = seats.lanAddress()
     const hubUrl = this.options.publicUrl() ?? (lanAddress ? `http://${lanAddress}` : null)
-    if (!hubUrl) throw new ServiceError('not-configured', NO_PUBLIC_ADDRESS)
+    if (!hubUrl) throw wordedError('not-configured', 'desk.noPublicAddress')
     const issued = seats.issueCode(checked)
     return {
       name: checked,
@@ -107,7 +101,7 @@ export class HubDesks implements DesksPort {
   async remove(name: string): Promise<DeskList> {
     const removed = await this.opened().remove(name)
     if (!removed) {
-      throw new ServiceError('not-found', `No desk named "${name.trim()}" is paired with this hub.`)
+      throw wordedError('not-found', 'desk.notPaired', { name: name.trim() })
     }
     await this.options.forget?.(removed.name)
     this.refresh()
@@ -115,7 +109,7 @@ export class HubDesks implements DesksPort {
   }
 
   private opened(): HubSeats {
-    if (!this.seats) throw new ServiceError('not-configured', DESKS_UNAVAILABLE)
+    if (!this.seats) throw wordedError('not-configured', 'desk.listUnreadable')
     return this.seats
   }
 

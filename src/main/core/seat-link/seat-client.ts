@@ -22,7 +22,6 @@ import {
   type BridgeClient,
   type EventListener
 } from '../../../shared/bridge-client'
-import { ServiceError } from '../../../shared/service-error'
 import { silentLogger, type Logger } from '../log'
 import { TypedEmitter } from '../shared/typed-emitter'
 import { backoffDelay } from '../tunnel/backoff'
@@ -50,6 +49,7 @@ export {
   type SeatLinkStatus,
   type SeatTimers
 } from './seat-client-options'
+import { wordedError } from '../../../shared/words-english'
 export { seatLinkUrl } from './seat-addresses'
 
 interface SeatClientEvents {
@@ -88,10 +88,12 @@ export class SeatClient {
     this.api = createApi((command, request) => {
       const bridge = this.bridge
       if (!bridge || this.current.state !== 'online') {
-        const why = 'reason' in this.current ? `: ${this.current.reason}` : ''
-        return Promise.reject(
-          new ServiceError('internal', `This desk is not online with its hub${why}.`)
-        )
+        // The link's reason stays as the link gave it, inside the words.
+        const failure =
+          'reason' in this.current
+            ? wordedError('internal', 'seat.notOnlineBecause', { reason: this.current.reason })
+            : wordedError('internal', 'seat.notOnline')
+        return Promise.reject(failure)
       }
       return (bridge.api[command] as (request: unknown) => Promise<unknown>)(request)
     })

@@ -16,7 +16,7 @@ import type {
 import { ServiceError } from '../../../shared/api'
 import { isLive, type Call } from '../../../shared/calls'
 import type { LeaveHubResult } from '../../../shared/desk-role'
-import { hubUnreachableSentence, type SeatHubStatus } from '../../../shared/hub-link'
+import { hubUnreachableWords, type SeatHubStatus } from '../../../shared/hub-link'
 import { hubWideGroupsIn } from '../../../shared/settings-scope'
 import { ConfigError } from '../config/errors'
 import type { PastHistory } from '../desk/past-history'
@@ -32,6 +32,8 @@ import { HungUpOffline } from './hung-up-offline'
 import { RingingAtSeat } from './ringing-at-seat'
 import { refusedOnSeat, SEAT_ROUTES, type LocalCommand } from './seat-routes'
 import { seatStatus } from './seat-status'
+import { englishWords, worded, wordedError } from '../../../shared/words-english'
+import { words } from '../../../shared/words'
 
 /** Long enough for the hub's accept to reach Meta and back; a dead link fails well before. */
 export const DEFAULT_FORWARD_TIMEOUT_MS = 20_000
@@ -63,8 +65,7 @@ export interface SeatServiceDeps {
   leave?: (() => Promise<LeaveHubResult>) | undefined
 }
 
-export const LEAVE_CALL_LIVE_SENTENCE =
-  'A call answered on this desk is still going: hang up first, then leave the hub.'
+export const LEAVE_CALL_LIVE_SENTENCE = englishWords(words('seat.leaveCallLive'))
 
 type LocalHandlers = {
   [K in LocalCommand]: (
@@ -105,8 +106,10 @@ export class SeatService implements CommandRunner {
       updateSettings: async (patch) => {
         const hubWide = hubWideGroupsIn(patch)
         if (hubWide.length > 0) {
-          const what = `the hub-wide settings (${hubWide.join(', ')})`
-          throw new ServiceError('forbidden', refusedOnSeat(deps.hub.hubName, what))
+          throw wordedError('forbidden', 'seat.hubWideSettings', {
+            hub: deps.hub.hubName,
+            groups: hubWide.join(', ')
+          })
         }
         try {
           return await deps.settings.update(patch)
@@ -116,19 +119,16 @@ export class SeatService implements CommandRunner {
         }
       },
       joinHub: async () => {
-        throw new ServiceError(
-          'conflict',
-          `This desk is already a seat of ${deps.hub.hubName}; leave it first (Settings).`
-        )
+        throw wordedError('conflict', 'seat.alreadySeat', { hub: deps.hub.hubName })
       },
       leaveHub: async () => {
         if (!deps.leave) {
-          throw new ServiceError('not-configured', 'Leaving the hub is not available here.')
+          throw wordedError('not-configured', 'seat.leaveUnavailable')
         }
         // Leaving closes the link its hang up needs; one already queued has been asked for.
         const queued = this.hangUps.list()
         if (this.answered.liveHere().some((id) => !queued.includes(id))) {
-          throw new ServiceError('conflict', LEAVE_CALL_LIVE_SENTENCE)
+          throw wordedError('conflict', 'seat.leaveCallLive')
         }
         return deps.leave()
       },
@@ -183,7 +183,7 @@ export class SeatService implements CommandRunner {
       return handler(parsed, client)
     }
     if (route !== 'hub') {
-      throw new ServiceError('forbidden', refusedOnSeat(this.deps.hub.hubName, route.refused))
+      throw refusedOnSeat(this.deps.hub.hubName, route.refused)
     }
     if (command === 'hangUp' && !this.online()) {
       const { callId } = parsed as ParsedCommandRequest<'hangUp'>
@@ -218,13 +218,20 @@ export class SeatService implements CommandRunner {
   }
 
   /** Sends a command to the hub; fails at once, with the reason, when the hub cannot be reached. */
+  private hubUnreachable(): ServiceError {
+    const said = hubUnreachableWords(this.deps.hub.status())
+    return typeof said === 'string'
+      ? new ServiceError('not-configured', said)
+      : worded('not-configured', said)
+  }
+
   private async forward<K extends CommandName>(
     command: K,
     request: ParsedCommandRequest<K>,
     client: ClientHandle
   ): Promise<CommandResults[K]> {
     if (!this.online()) {
-      throw new ServiceError('not-configured', hubUnreachableSentence(this.deps.hub.status()))
+      throw this.hubUnreachable()
     }
     const callId = command === 'accept' ? (request as { callId: string }).callId : undefined
     if (callId !== undefined) this.answered.claim(callId, client.id)
@@ -241,7 +248,7 @@ export class SeatService implements CommandRunner {
         this.queueHangUp((request as { callId: string }).callId)
         return undefined as CommandResults[K]
       }
-      throw new ServiceError('not-configured', hubUnreachableSentence(this.deps.hub.status()))
+      throw this.hubUnreachable()
     }
   }
 
@@ -259,10 +266,7 @@ export class SeatService implements CommandRunner {
     let timer: NodeJS.Timeout | undefined
     const late = new Promise<never>((_resolve, reject) => {
       // Timer "hub answer timeout" (once per forwarded request).
-      timer = setTimeout(
-        () => reject(new ServiceError('internal', 'The hub did not answer in time.')),
-        ms
-      )
+      timer = setTimeout(() => reject(wordedError('internal', 'seat.hubLate')), ms)
     })
     return Promise.race([run(), late]).finally(() => clearTimeout(timer))
   }

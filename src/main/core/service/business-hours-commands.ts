@@ -2,13 +2,13 @@
  * The business-hours commands (issue 16, item 1): the hours are saved in the hub's settings and
  * published as the Page's `call_hours`; reading them back shows whether Facebook has the same.
  */
-import { ServiceError } from '../../../shared/api'
 import type { BusinessHours, BusinessHoursView } from '../../../shared/business-hours'
 import { sameCallHours } from '../../../shared/call-hours'
 import { readCallHours, writeCallHours, type CallSettingsAccess } from '../graph/call-hours-api'
 import { toServiceError } from '../graph'
 import type { Logger } from '../log'
 import type { SettingsPort } from './ports'
+import { wordedError } from '../../../shared/words-english'
 
 export interface BusinessHoursDeps {
   settings: Pick<SettingsPort, 'get' | 'update'>
@@ -44,10 +44,9 @@ export function businessHoursCommands(deps: BusinessHoursDeps): {
         const failure = toServiceError(error)
         deps.logger.warn('could not publish the business hours', { error: failure.message })
         // Calls outside the hours already follow the saved ones; only Messenger shows the old.
-        throw new ServiceError(
-          failure.code,
-          `The hours are saved in this app but not on the Page. ${failure.message}`
-        )
+        throw wordedError(failure.code, 'service.hoursNotPublished', {
+          reason: failure.words ?? failure.message
+        })
       }
       deps.logger.info('business hours published to the Page')
       return view()

@@ -45,7 +45,9 @@ export class CallActions {
     } catch (error) {
       const failure = toServiceError(error)
       this.log.warn('accept failed', { callId, error: failure.message })
-      this.endIfLive(callId, () => this.deps.registry.answerFailed(callId, failure.message))
+      this.endIfLive(callId, () =>
+        this.deps.registry.answerFailed(callId, failure.words ?? failure.message)
+      )
       // No answer from Graph (timeout, network, 5xx) does not mean Meta refused: it may have
       // accepted, leaving the customer in a silent call. A terminate settles it either way.
       if (outcomeUnknown(error)) {

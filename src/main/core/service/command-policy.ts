@@ -7,9 +7,10 @@
  * here, or classified here and absent there, does not compile.
  */
 import type { CommandName } from '../../../shared/api'
-import { ServiceError } from '../../../shared/api'
 import { assertNever } from '../../../shared/calls'
 import type { Settings } from '../../../shared/settings'
+import { englishWords, wordedError } from '../../../shared/words-english'
+import { words } from '../../../shared/words'
 
 /**
  * - `seat`: every client, the hub's own windows and the seats alike: working the calls.
@@ -93,9 +94,8 @@ export const COMMAND_ACCESS = commandPolicy<CommandName>({
   reopenCallBackTask: 'seat'
 })
 
-export const OWNER_ONLY = 'Only the desk that holds the Page can see or change this.'
-export const CALL_BACK_NOT_ALLOWED =
-  'Calling customers back from this desk is off: the desk that holds the Page can allow it in its settings.'
+export const OWNER_ONLY = englishWords(words('service.ownerOnly'))
+export const CALL_BACK_NOT_ALLOWED = englishWords(words('service.callBackNotAllowed'))
 
 /**
  * Throws a `forbidden` ServiceError when the client's role may not run the command. A client
@@ -113,9 +113,9 @@ export function checkAccess(
       return
     case 'call-back':
       if (settings().seats.mayCallBack) return
-      throw new ServiceError('forbidden', CALL_BACK_NOT_ALLOWED)
+      throw wordedError('forbidden', 'service.callBackNotAllowed')
     case 'owner':
-      throw new ServiceError('forbidden', OWNER_ONLY)
+      throw wordedError('forbidden', 'service.ownerOnly')
     default:
       return assertNever(access)
   }

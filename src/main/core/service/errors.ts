@@ -22,5 +22,5 @@ function isExplainable(error: unknown): error is Explainable {
 export function toServiceError(error: unknown): ServiceError {
   if (error instanceof ServiceError) return error
   if (isExplainable(error)) return error.toServiceError()
-  return new ServiceError(INTERNAL_FAILURE.code, INTERNAL_FAILURE.message)
+  return new ServiceError(INTERNAL_FAILURE.code, INTERNAL_FAILURE.message, INTERNAL_FAILURE.words)
 }

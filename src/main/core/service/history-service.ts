@@ -5,7 +5,7 @@
  * history list shows (records leave photos out to stay small).
  */
 import type { EventMessage, MissedCalls, CallerPhotos } from '../../../shared/api'
-import { ServiceError, type ParsedCommandRequest } from '../../../shared/api'
+import type { ParsedCommandRequest } from '../../../shared/api'
 import type { CallQualityReport, EndedCall, HistoryRecord } from '../../../shared/calls'
 import { toHistoryRecord } from '../../../shared/calls'
 import type { Logger } from '../log'
@@ -14,6 +14,7 @@ import { OWNER_DESK, tookCall } from './client-views'
 import type { ClientHandle } from './softphone-service'
 import { toServiceError } from './errors'
 import type { CallerLookup, HistoryPort, MetricsPort, RegistryPort, SettingsPort } from './ports'
+import { wordedError } from '../../../shared/words-english'
 
 /** Reports for calls still live: one per answering client, capped against a misbehaving client. */
 const PENDING_KEPT = 100
@@ -79,16 +80,10 @@ export class HistoryService {
     const { callId, ...figures } = request
     const call = this.deps.registry.get(callId)
     if (!call) {
-      throw new ServiceError(
-        'not-found',
-        'This call ended too long ago to add its quality figures to the history.'
-      )
+      throw wordedError('not-found', 'service.qualityTooLate')
     }
     if (!tookCall(call, client)) {
-      throw new ServiceError(
-        'conflict',
-        'Only the desk that answered this call can report its quality figures.'
-      )
+      throw wordedError('conflict', 'service.qualityNotYours')
     }
     const quality: CallQualityReport = { ...figures, reportedAt: this.now() }
     if (call.state !== 'ended') {
@@ -99,10 +94,7 @@ export class HistoryService {
     // Queued after the call's own record, which the `ended` event has already started writing.
     const stored = await this.deps.history.setQuality(callId, quality)
     if (!stored) {
-      throw new ServiceError(
-        'not-found',
-        'This call is not in the history, so its figures were not kept.'
-      )
+      throw wordedError('not-found', 'service.qualityNotInHistory')
     }
     this.announce(stored)
     void this.sendToMeta(stored)

@@ -5,7 +5,6 @@
  * A password saved for one TURN server never goes to another: changing the server's address
  * forgets it, so a client that can edit settings cannot point the password at a server of its own.
  */
-import { ServiceError } from '../../../shared/api'
 import type { IceServer, IceServers, TurnPasswordState } from '../../../shared/ice'
 import type { ParsedCommandRequest } from '../../../shared/api'
 import type { SecretStore } from '../config/secrets'
@@ -14,6 +13,7 @@ import { tookCall } from './client-views'
 import { toServiceError } from './errors'
 import type { RegistryPort, SettingsPort } from './ports'
 import type { ClientHandle } from './softphone-service'
+import { wordedError } from '../../../shared/words-english'
 
 export interface IceServiceDeps {
   registry: Pick<RegistryPort, 'get'>
@@ -51,13 +51,13 @@ export class IceService {
     if ('callId' in request) {
       const call = this.deps.registry.get(request.callId)
       if (!call || call.state === 'ended') {
-        throw new ServiceError('not-found', 'This call has already ended.')
+        throw wordedError('not-found', 'service.callEnded')
       }
       if (call.state !== 'ringing' && !tookCall(call, client)) {
-        throw new ServiceError('conflict', 'This call was answered elsewhere.')
+        throw wordedError('conflict', 'service.answeredElsewhere')
       }
     } else if (!this.deps.canCallBack) {
-      throw new ServiceError('not-configured', 'Calling customers back is not available here.')
+      throw wordedError('not-configured', 'service.callBackUnavailable')
     }
     return { iceServers: await this.servers() }
   }
@@ -66,7 +66,7 @@ export class IceService {
     const secrets = this.deps.secrets
     if (password !== undefined) {
       if (!secrets) {
-        throw new ServiceError('not-configured', 'A TURN password cannot be saved here.')
+        throw wordedError('not-configured', 'service.turnPasswordUnavailable')
       }
       // A store that cannot keep it (no keyring) refuses with a sentence the owner can act on.
       await secrets.set({ turnCredential: password }).catch((error: unknown) => {

@@ -3,13 +3,9 @@
  * request what that command's schema accepts. Requests are untrusted (they crossed IPC or a
  * socket); every service validates them here, once, for every transport.
  */
-import {
-  commandRequests,
-  ServiceError,
-  type CommandName,
-  type ParsedCommandRequest
-} from '../../../shared/api'
+import { commandRequests, type CommandName, type ParsedCommandRequest } from '../../../shared/api'
 import { COMMAND_LIMITS } from '../../../shared/command-protocol'
+import { wordedError } from '../../../shared/words-english'
 
 export interface ParsedCommand<K extends CommandName = CommandName> {
   command: K
@@ -19,10 +15,9 @@ export interface ParsedCommand<K extends CommandName = CommandName> {
 /** The contract's name for this command, or a refusal naming what was sent. */
 export function commandNamed(name: string): CommandName {
   if (!Object.hasOwn(commandRequests, name)) {
-    throw new ServiceError(
-      'invalid-request',
-      `Unknown command "${name.slice(0, COMMAND_LIMITS.nameChars)}".`
-    )
+    throw wordedError('invalid-request', 'service.unknownCommand', {
+      command: name.slice(0, COMMAND_LIMITS.nameChars)
+    })
   }
   return name as CommandName
 }
@@ -35,8 +30,11 @@ export function parseRequest<K extends CommandName>(
   const parsed = commandRequests[command].safeParse(request ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
-    throw new ServiceError('invalid-request', `The ${command} request is not valid${where}.`)
+    if (issue && issue.path.length > 0) {
+      const field = issue.path.join('.')
+      throw wordedError('invalid-request', 'service.invalidRequestField', { command, field })
+    }
+    throw wordedError('invalid-request', 'service.invalidRequest', { command })
   }
   return parsed.data as ParsedCommandRequest<K>
 }

@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/callback'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import type { DeskInvitation, DeskList } from '../../../shared/desks'
+import type { Words } from '../../../shared/words'
 
 export interface RegistryEvents {
   call: Call
@@ -30,7 +31,7 @@ export interface RegistryPort {
   get(callId: string): Call | undefined
   beginAnswer(callId: string, clientId: string, deskName?: string): Call
   markConnected(callId: string): Call
-  answerFailed(callId: string, sentence: string): Call
+  answerFailed(callId: string, sentence: string | Words): Call
   decline(callId: string): Call
   hangUp(callId: string): Call
   markEnded(callId: string): Call

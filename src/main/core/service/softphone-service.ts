@@ -41,6 +41,7 @@ import type {
   SettingsPort,
   TestCallPort
 } from './ports'
+import { wordedError } from '../../../shared/words-english'
 
 /**
  * What a client may do: the owner's own windows (IPC, the loopback bridge) act for the whole
@@ -163,7 +164,7 @@ export class SoftphoneService {
       turnPassword: (request) => this.ice.turnPassword(request.password),
       startTestCall: async (_request, client) => {
         if (!deps.testCall) {
-          throw new ServiceError('not-configured', 'The test call is not available in this window.')
+          throw wordedError('not-configured', 'service.testCallUnavailable')
         }
         return { callId: await deps.testCall.start(views.deskKey(client)) }
       },
@@ -181,8 +182,7 @@ export class SoftphoneService {
       runSetupChecks: () => this.onboarding().runChecks(),
       fixSetup: (request) => this.onboarding().fix(request.action),
       takeOverWebhook: async () => {
-        if (!deps.webhookOwner)
-          throw new ServiceError('not-configured', 'Taking over the webhook is not available here.')
+        if (!deps.webhookOwner) throw wordedError('not-configured', 'service.takeOverUnavailable')
         return { owner: await deps.webhookOwner.takeOver() }
       },
       listDesks: () => this.desks().list(),
@@ -277,21 +277,21 @@ export class SoftphoneService {
 
   private onboarding(): OnboardingPort {
     if (!this.deps.onboarding) {
-      throw new ServiceError('not-configured', 'Connecting a Page is not available here.')
+      throw wordedError('not-configured', 'service.onboardingUnavailable')
     }
     return this.deps.onboarding
   }
 
   private desks(): DesksPort {
     if (!this.deps.desks) {
-      throw new ServiceError('not-configured', 'This desk cannot have other desks join it.')
+      throw wordedError('not-configured', 'service.desksUnavailableHere')
     }
     return this.deps.desks
   }
 
   private callBack(): CallBackPort {
     if (!this.deps.callBack) {
-      throw new ServiceError('not-configured', 'Calling customers back is not available here.')
+      throw wordedError('not-configured', 'service.callBackUnavailable')
     }
     return this.deps.callBack
   }

@@ -3,6 +3,8 @@
  * its public URL, hear once when it is beyond saving, close it. Tests plug in a fake; production
  * uses the localtunnel client (localtunnel-client.ts).
  */
+import { words, type Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 export interface TunnelRequest {
   /** The local webhook listener's port on 127.0.0.1. */
@@ -33,18 +35,26 @@ export type TunnelConnector = (
 /** A failure the owner can read. `permanent`: retrying will not help until the settings change. */
 export class TunnelError extends Error {
   override readonly name = 'TunnelError'
+  /** The sentence as words, for each window to say in its own language; absent: as it is. */
+  readonly words: Words | undefined
   constructor(
-    message: string,
+    said: string | Words,
     readonly permanent = false
   ) {
-    super(message)
+    super(typeof said === 'string' ? said : englishWords(said))
+    this.words = typeof said === 'string' ? undefined : said
   }
 }
 
 /** The sentence to show for whatever an attempt failed with. */
 export function tunnelErrorSentence(error: unknown): string {
-  if (error instanceof TunnelError) return error.message
-  return 'The tunnel could not be opened; see the log for details.'
+  const said = tunnelErrorWords(error)
+  return typeof said === 'string' ? said : englishWords(said)
+}
+
+export function tunnelErrorWords(error: unknown): Words | string {
+  if (error instanceof TunnelError) return error.words ?? error.message
+  return words('tunnel.openFailed')
 }
 
 /** `base` plus an absolute `path`, whether or not `base` ends with a slash. */

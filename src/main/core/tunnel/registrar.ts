@@ -17,6 +17,8 @@ import type { Logger } from '../log'
 import type { VerificationInfo } from '../webhook/server'
 import { REGISTRATION_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff'
 import { joinUrlPath } from './connection'
+import { words, type Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 /**
  * `calls` for the calls themselves, `call_permission_reply` for call-back permissions, `messages`
@@ -68,7 +70,7 @@ export interface RegistrarEvents {
 }
 
 /** How one attempt ended: a status to show, or a failure to retry. */
-type Outcome = { settled: RegistrationStatus } | { failed: string }
+type Outcome = { settled: RegistrationStatus } | { failed: Words }
 
 export class WebhookRegistrar {
   private readonly events: TypedEmitter<RegistrarEvents>
@@ -173,15 +175,13 @@ export class WebhookRegistrar {
         gate?.failed(describeRegistration(NOT_CONFIGURED))
         return { settled: NOT_CONFIGURED }
       }
-      const message = isGraphError(error)
-        ? error.userMessage
-        : 'The webhook could not be registered with Facebook; see the log for details.'
+      const said = isGraphError(error) ? error.userWords : words('tunnel.registerFailed')
       this.log.warn('webhook registration failed', {
         callbackUrl,
         ...(isGraphError(error) ? error.toLogFields() : { error })
       })
-      gate?.failed(message)
-      return { failed: message }
+      gate?.failed(englishWords(said))
+      return { failed: said }
     }
     const handshakeConfirmed =
       this.handshakeSince(startedAt) || (await this.selfCheck(callbackUrl, verifyToken))
@@ -218,14 +218,15 @@ export class WebhookRegistrar {
     }
   }
 
-  private scheduleRetry(callbackUrl: string, message: string): void {
+  private scheduleRetry(callbackUrl: string, said: Words): void {
     this.failures += 1
     const retryInMs = backoffDelay(
       this.options.backoff ?? REGISTRATION_BACKOFF,
       this.failures,
       this.options.random
     )
-    this.setStatus({ state: 'failed', callbackUrl, message, retryInMs })
+    const message = englishWords(said)
+    this.setStatus({ state: 'failed', callbackUrl, message, words: said, retryInMs })
     // Timer "webhook registration retry" (once per failure, with backoff).
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined

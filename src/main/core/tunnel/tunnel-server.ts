@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { TunnelError } from './connection'
+import { words } from '../../../shared/words'
 
 const TunnelGrant = z.looseObject({
   id: z.string().min(1),
@@ -53,7 +54,7 @@ export async function requestTunnel(
   } catch (error) {
     if (signal.aborted) throw signal.reason
     throw new TunnelError(
-      `The tunnel server ${server} could not be reached (${networkReason(error)}); check the internet connection.`
+      words('tunnel.serverUnreachable', { server, reason: networkReason(error) })
     )
   }
   let body: unknown
@@ -66,9 +67,11 @@ export async function requestTunnel(
     const said = serverMessage(body)
     const permanent = status >= 400 && status < 500 && !RETRYABLE_4XX.has(status)
     throw new TunnelError(
-      permanent
-        ? `The tunnel server ${server} refused the tunnel${said ? `: ${sentence(said)}` : ` (HTTP ${status}).`} Check the tunnel settings.`
-        : `The tunnel server ${server} is not working right now (HTTP ${status}).`,
+      !permanent
+        ? words('tunnel.serverDown', { server, status })
+        : said
+          ? words('tunnel.serverRefusedSaying', { server, said: sentence(said) })
+          : words('tunnel.serverRefused', { server, status }),
       permanent
     )
   }
@@ -76,7 +79,7 @@ export async function requestTunnel(
   if (!grant.success) {
     throw new TunnelError(
       // Not permanent: a captive portal answers like this until someone signs in to the network.
-      `The server at ${server} did not answer like a localtunnel server; check the tunnel server address.`
+      words('tunnel.notLocaltunnel', { server })
     )
   }
   return grant.data

@@ -17,6 +17,8 @@ import {
   type TunnelConnector
 } from './connection'
 import { localtunnelConnector } from './localtunnel-client'
+import { words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 /** The localtunnel client's own default server. */
 export const DEFAULT_TUNNEL_HOST = 'https://localtunnel.me'
@@ -127,11 +129,8 @@ export class TunnelService {
         return
       case 'own-url':
         if (!config.publicUrl) {
-          this.setStatus({
-            state: 'error',
-            message:
-              'No public address is set: enter the URL that forwards to this computer in Settings, or choose a tunnel.'
-          })
+          const said = words('tunnel.noPublicUrl')
+          this.setStatus({ state: 'error', message: englishWords(said), words: said })
           return
         }
         this.up(config.publicUrl)
@@ -212,7 +211,9 @@ export class TunnelService {
     const message = tunnelErrorSentence(error)
     if (error instanceof TunnelError && error.permanent) {
       this.log.error('tunnel refused; not retrying until the settings change', { error: message })
-      this.setStatus({ state: 'error', message })
+      this.setStatus(
+        error.words ? { state: 'error', message, words: error.words } : { state: 'error', message }
+      )
       return
     }
     this.log.warn('tunnel attempt failed', { attempt, error: message })

@@ -14,6 +14,7 @@ import type { Logger } from '../log'
 import { askOwner, type AskOwner } from './ask-owner'
 import { mayRegisterOver, ownerAt, pageCallback, sameOwner } from './decide'
 import type { LastRegistered } from './last-registered'
+import { wordedError } from '../../../shared/words-english'
 
 /** How often a desk that owns the webhook reads Meta's callback again. */
 export const WEBHOOK_RECHECK_MS = 5 * 60_000
@@ -147,16 +148,14 @@ export class WebhookOwnership {
   takeOver(): Promise<WebhookOwner> {
     const owner = this.owner
     if (owner.state === 'other-desk' && owner.servesOtherPage) {
-      throw new ServiceError(
-        'conflict',
-        `Calls for ${this.options.pageName()} go to ${owner.desk.deskName} for another Page of this app (${owner.desk.pageIds.join(', ')}); one app has one callback URL, so this desk cannot take them over.`
-      )
+      throw wordedError('conflict', 'webhookOwner.otherPage', {
+        page: this.options.pageName(),
+        desk: owner.desk.deskName,
+        pageIds: owner.desk.pageIds.join(', ')
+      })
     }
     if (!this.options.callbackUrl()) {
-      throw new ServiceError(
-        'not-configured',
-        'This desk has no public address yet, so Meta could not deliver calls to it: choose a tunnel or enter a public address first.'
-      )
+      throw wordedError('not-configured', 'webhookOwner.noPublicUrl')
     }
     if (this.takeOverRun) return this.takeOverRun.promise
     let resolve!: (owner: WebhookOwner) => void
@@ -168,14 +167,7 @@ export class WebhookOwnership {
     // Timer "owner answer timeout" (once per question to another desk).
     const timer = setTimeout(
       () =>
-        this.endTakeOver((run) =>
-          run.reject(
-            new ServiceError(
-              'graph',
-              'Facebook did not confirm the new address in time; check the connection and try again.'
-            )
-          )
-        ),
+        this.endTakeOver((run) => run.reject(wordedError('graph', 'webhookOwner.notConfirmed'))),
       this.options.takeOverTimeoutMs ?? TAKE_OVER_TIMEOUT_MS
     )
     this.takeOverRun = { started: false, promise, resolve, reject, timer }
@@ -189,7 +181,7 @@ export class WebhookOwnership {
   dispose(): void {
     this.disposed = true
     this.stopWatching()
-    this.endTakeOver((run) => run.reject(new ServiceError('internal', 'The app is shutting down.')))
+    this.endTakeOver((run) => run.reject(wordedError('internal', 'service.shuttingDown')))
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {

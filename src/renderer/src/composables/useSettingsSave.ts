@@ -7,6 +7,7 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { SettingsPatch } from '../../../shared/settings'
 import { useSettingsStore } from '../stores/settings'
+import type { Said } from './useWords'
 
 /** The settings store's refusal reads `Invalid setting "audio.ringVolume": must be …`. */
 const PROBLEM = /Invalid setting "[^"]*": ([^;]+)/
@@ -19,8 +20,8 @@ function refusalReason(message: string): string | undefined {
 export function useSettingsSave() {
   const { t } = useI18n()
   const store = useSettingsStore()
-  /** Field key -> the sentence saying why its last change was not saved. */
-  const refused = ref<Record<string, string>>({})
+  /** Field key -> the sentence saying why its last change was not saved (words: as they are). */
+  const refused = ref<Record<string, Said>>({})
 
   /** "Ring volume must be a number from 0 to 1." from the core's message; other messages as they are. */
   function refusalSentence(message: string, label: string): string {
@@ -31,12 +32,9 @@ export function useSettingsSave() {
   async function save(field: string, label: string, patch: SettingsPatch): Promise<boolean> {
     const ok = await store.update(patch)
     const { [field]: _previous, ...others } = refused.value
-    refused.value = ok
-      ? others
-      : {
-          ...others,
-          [field]: refusalSentence(store.error ?? t('settings.save.notSaved'), label)
-        }
+    const failure = store.error ?? t('settings.save.notSaved')
+    const sentence = typeof failure === 'string' ? refusalSentence(failure, label) : failure
+    refused.value = ok ? others : { ...others, [field]: sentence }
     return ok
   }
 

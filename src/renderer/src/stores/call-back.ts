@@ -13,12 +13,10 @@ import {
 import { callerLabel, type Caller } from '../../../shared/calls'
 import { softphone } from '../services/softphone'
 import { useCallStore } from './call'
+import { saidOf, type Said } from '../composables/useWords'
 
 /** `checking` the permission, `ready` to act on it, `asking` for it, or `calling`. */
 export type CallBackPhase = 'checking' | 'ready' | 'asking' | 'calling'
-
-const sentenceOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error)
 
 export const useCallBackStore = defineStore('callBack', () => {
   const calls = useCallStore()
@@ -26,7 +24,7 @@ export const useCallBackStore = defineStore('callBack', () => {
   const target = ref<Caller>()
   const phase = ref<CallBackPhase>('checking')
   const info = ref<CallPermissionInfo>()
-  const error = ref<string>()
+  const error = ref<Said>()
   let listening = false
   /** Answers that arrive after the panel closed (or moved to someone else) are dropped. */
   let generation = 0
@@ -59,7 +57,7 @@ export const useCallBackStore = defineStore('callBack', () => {
       const fresh = await softphone().checkCallPermission({ psid: caller.psid })
       if (mine === generation) info.value = fresh
     } catch (failure) {
-      if (mine === generation) error.value = sentenceOf(failure)
+      if (mine === generation) error.value = saidOf(failure)
     }
   }
 
@@ -87,7 +85,7 @@ export const useCallBackStore = defineStore('callBack', () => {
       if (mine === generation) info.value = asked
     } catch (failure) {
       if (mine !== generation) return
-      error.value = sentenceOf(failure)
+      error.value = saidOf(failure)
       await refresh()
     } finally {
       if (mine === generation) phase.value = 'ready'
@@ -106,7 +104,7 @@ export const useCallBackStore = defineStore('callBack', () => {
       if (mine === generation) close()
     } catch (failure) {
       if (mine !== generation) return
-      error.value = sentenceOf(failure)
+      error.value = saidOf(failure)
       phase.value = 'ready'
     }
   }

@@ -1,6 +1,7 @@
 import { assertNever, talkSeconds, type Call, type EndedCall } from '../../../shared/calls'
 import type appWords from '../../../shared/i18n/en/app'
 import { formatDuration } from '../composables/format'
+import type { Said } from '../composables/useWords'
 
 /** The app's own words for a notice: a key of `app.notices` and its values. */
 export interface NoticeWords {
@@ -9,10 +10,13 @@ export interface NoticeWords {
 }
 
 /**
- * What a notice says: the app's own words, worded where shown (so in the desk's language of the
- * moment), or a sentence that arrived already worded (a service's error).
+ * What a notice says: the app's own words, or a service's sentence with its words (Said), both
+ * worded where shown, so in the desk's language of the moment.
  */
-export type NoticeText = string | NoticeWords
+export type NoticeText = Said | NoticeWords
+
+const isNoticeWords = (text: NoticeText): text is NoticeWords =>
+  typeof text === 'object' && 'key' in text
 
 export interface Notice {
   id: number
@@ -29,14 +33,19 @@ export interface Notice {
 /** The notice's sentence: its own words looked up with `t` (the desk's language), or as it came. */
 export function wordNotice(
   text: NoticeText,
-  t: (key: string, values: Record<string, string>) => string
+  t: (key: string, values: Record<string, string>) => string,
+  describe: (said: Said) => string
 ): string {
-  return typeof text === 'string' ? text : t(`app.notices.${text.key}`, text.values ?? {})
+  return isNoticeWords(text) ? t(`app.notices.${text.key}`, text.values ?? {}) : describe(text)
 }
 
+/** Two notices say the same when their words are the same (a service's sentence: its English). */
 export function sameNoticeText(a: NoticeText, b: NoticeText): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b
-  return a.key === b.key && JSON.stringify(a.values) === JSON.stringify(b.values)
+  if (isNoticeWords(a) && isNoticeWords(b))
+    return a.key === b.key && JSON.stringify(a.values) === JSON.stringify(b.values)
+  if (isNoticeWords(a) || isNoticeWords(b)) return false
+  const english = (said: Said): string => (typeof said === 'string' ? said : said.message)
+  return english(a) === english(b)
 }
 
 /** What a desk that did not take a call reads: which desk did, when the hub names it. */
@@ -58,7 +67,10 @@ export function endedNotice(
 ): { text: NoticeText; kind: 'info' | 'error' } | undefined {
   // Never shown ringing, so nothing to say on screen; history tells it.
   if (call.reason === 'too-many-ringing') return undefined
-  if (call.error) return { text: call.error, kind: 'error' }
+  if (call.error) {
+    const text = call.errorWords ? { message: call.error, words: call.errorWords } : call.error
+    return { text, kind: 'error' }
+  }
   switch (call.reason) {
     case 'caller-hung-up':
       return previous?.state === 'ringing'

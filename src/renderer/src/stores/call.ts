@@ -19,6 +19,8 @@ import { answeredElsewhereText, endedNotice, sameNoticeText } from './call-notic
 import type { Notice, NoticeText } from './call-notices'
 import { createCallRecords } from './call-records'
 import { reportQuality } from './quality-report'
+import { saidOf } from '../composables/useWords'
+import { ServiceError } from '../../../shared/service-error'
 
 /** How long the end of a call stays on screen. */
 const ENDED_LINGER_MS = 4_000
@@ -225,7 +227,7 @@ export const useCallStore = defineStore('call', () => {
         return
       }
       const sentence = failureSentence(error)
-      notify(callId, sentence, 'error')
+      notify(callId, error instanceof ServiceError ? saidOf(error) : sentence, 'error')
       // Meta took the offer but the audio cannot follow: the core ends the call and terminates it.
       if (calls.value[callId]?.state !== 'ended' && isMine(calls.value[callId]!)) {
         await reportFailure(callId, sentence)
@@ -240,7 +242,7 @@ export const useCallStore = defineStore('call', () => {
     try {
       await softphone().decline({ callId })
     } catch (error) {
-      notify(callId, error instanceof Error ? error.message : String(error), 'error')
+      notify(callId, saidOf(error), 'error')
     }
   }
 
@@ -249,7 +251,7 @@ export const useCallStore = defineStore('call', () => {
     try {
       await softphone().hangUp({ callId })
     } catch (error) {
-      notify(callId, error instanceof Error ? error.message : String(error), 'error')
+      notify(callId, saidOf(error), 'error')
     }
   }
 
@@ -313,7 +315,7 @@ export const useCallStore = defineStore('call', () => {
     try {
       await softphone().startTestCall({})
     } catch (error) {
-      notify('test', error instanceof Error ? error.message : String(error), 'error')
+      notify('test', saidOf(error), 'error')
     }
   }
 

@@ -10,9 +10,7 @@ import { ref } from 'vue'
 import { softphone } from '../services/softphone'
 import { useNavigationStore } from './navigation'
 import { useSettingsStore } from './settings'
-
-const sentenceOf = (failure: unknown): string =>
-  failure instanceof Error ? failure.message : String(failure)
+import { saidOf, type Said } from '../composables/useWords'
 
 /** How the last leave went; `removedAtHub` false: the hub's owner still lists this desk. */
 export interface LeftHub {
@@ -26,11 +24,11 @@ export const useDeskRoleStore = defineStore('desk-role', () => {
   const navigation = useNavigationStore()
 
   const joining = ref(false)
-  const joinError = ref<string>()
+  const joinError = ref<Said>()
   /** The hub this desk has just joined: the join form says so until the seat's view replaces it. */
   const joined = ref<string>()
   const leaving = ref(false)
-  const leaveError = ref<string>()
+  const leaveError = ref<Said>()
   const left = ref<LeftHub>()
 
   async function join(invitation: string, forgetPage: boolean): Promise<boolean> {
@@ -42,7 +40,7 @@ export const useDeskRoleStore = defineStore('desk-role', () => {
       left.value = undefined
       return true
     } catch (failure) {
-      joinError.value = sentenceOf(failure)
+      joinError.value = saidOf(failure)
       return false
     } finally {
       joining.value = false
@@ -60,7 +58,7 @@ export const useDeskRoleStore = defineStore('desk-role', () => {
       navigation.go('home')
       return true
     } catch (failure) {
-      leaveError.value = sentenceOf(failure)
+      leaveError.value = saidOf(failure)
       return false
     } finally {
       leaving.value = false

@@ -10,15 +10,13 @@ import { ref } from 'vue'
 import type { ServiceErrorCode, ServiceErrorShape } from '../../../shared/api'
 import type { DeskInvitation, DeskList, DeskSummary, DesksOnNetwork } from '../../../shared/desks'
 import { softphone } from '../services/softphone'
+import { saidOf, type Said } from '../composables/useWords'
 
 /**
  * `hidden`: this desk is a seat, the list is not its to see. `unavailable`: this core has no
  * seats (`unavailableSentence` says why). `failed`: the list could not be read (`loadError`).
  */
 export type DesksAvailability = 'loading' | 'ready' | 'hidden' | 'unavailable' | 'failed'
-
-const sentenceOf = (failure: unknown): string =>
-  failure instanceof Error ? failure.message : String(failure)
 
 /** The service's error code, when the transport kept it (see the preload: IPC keeps only the sentence). */
 function codeOf(failure: unknown): ServiceErrorCode | undefined {
@@ -31,15 +29,15 @@ export const useDesksStore = defineStore('desks', () => {
   const desks = ref<DeskSummary[]>([])
   /** Desks on the local network: where they reach this hub, or why they cannot (absent: off). */
   const onNetwork = ref<DesksOnNetwork>()
-  const unavailableSentence = ref<string>()
-  const loadError = ref<string>()
+  const unavailableSentence = ref<Said>()
+  const loadError = ref<Said>()
 
   const invitation = ref<DeskInvitation>()
   const adding = ref(false)
-  const addError = ref<string>()
+  const addError = ref<Said>()
   /** The desk being removed right now, by name. */
   const removing = ref<string>()
-  const removeError = ref<{ name: string; sentence: string }>()
+  const removeError = ref<{ name: string; sentence: Said }>()
   /** The desk removed last, to say so once its row is gone. */
   const removed = ref<string>()
 
@@ -58,7 +56,7 @@ export const useDesksStore = defineStore('desks', () => {
     if (code === 'forbidden') availability.value = 'hidden'
     else if (code === 'not-configured') {
       availability.value = 'unavailable'
-      unavailableSentence.value = sentenceOf(failure)
+      unavailableSentence.value = saidOf(failure)
     } else return false
     return true
   }
@@ -73,7 +71,7 @@ export const useDesksStore = defineStore('desks', () => {
     } catch (failure) {
       if (notHere(failure)) return
       availability.value = 'failed'
-      loadError.value = sentenceOf(failure)
+      loadError.value = saidOf(failure)
     }
   }
 
@@ -85,7 +83,7 @@ export const useDesksStore = defineStore('desks', () => {
       invitation.value = await softphone().addDesk({ name })
       return true
     } catch (failure) {
-      if (!notHere(failure)) addError.value = sentenceOf(failure)
+      if (!notHere(failure)) addError.value = saidOf(failure)
       return false
     } finally {
       adding.value = false
@@ -108,7 +106,7 @@ export const useDesksStore = defineStore('desks', () => {
       removed.value = name
       return true
     } catch (failure) {
-      if (!notHere(failure)) removeError.value = { name, sentence: sentenceOf(failure) }
+      if (!notHere(failure)) removeError.value = { name, sentence: saidOf(failure) }
       return false
     } finally {
       removing.value = undefined

@@ -3,11 +3,12 @@ import { computed, ref } from 'vue'
 import type { CoreStatus } from '../../../shared/api'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { softphone } from '../services/softphone'
+import { saidOf, type Said } from '../composables/useWords'
 
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>()
   const status = ref<CoreStatus>()
-  const error = ref<string>()
+  const error = ref<Said>()
 
   const pageConfigured = computed(() => status.value?.page.configured ?? false)
   /** A seat desk (issue #13): its hub has the Page, webhook and tunnel; this desk only its own. */
@@ -26,7 +27,7 @@ export const useSettingsStore = defineStore('settings', () => {
       error.value = undefined
       return true
     } catch (failure) {
-      error.value = failure instanceof Error ? failure.message : String(failure)
+      error.value = saidOf(failure)
       return false
     }
   }

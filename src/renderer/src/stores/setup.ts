@@ -14,10 +14,7 @@ import type {
 } from '../../../shared/onboarding'
 import { softphone } from '../services/softphone'
 import { useCallStore } from './call'
-
-function sentence(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
+import { saidOf, type Said } from '../composables/useWords'
 
 export const useSetupStore = defineStore('setup', () => {
   const calls = useCallStore()
@@ -27,7 +24,7 @@ export const useSetupStore = defineStore('setup', () => {
   const checking = ref(false)
   const fixing = ref<SetupFixAction>()
   /** Why the last save, check or fix failed: the core's sentence. */
-  const error = ref<string>()
+  const error = ref<Said>()
   /** Saved for this session only (no keyring): the core's sentence. */
   const warning = ref<string>()
   /** Calls already known when the last step began: none of them is "the first real call". */
@@ -44,7 +41,7 @@ export const useSetupStore = defineStore('setup', () => {
     try {
       return await work()
     } catch (failure) {
-      error.value = sentence(failure)
+      error.value = saidOf(failure)
       return undefined
     } finally {
       flag.value = false
@@ -55,7 +52,7 @@ export const useSetupStore = defineStore('setup', () => {
     try {
       connection.value = await softphone().getPageConnection({})
     } catch (failure) {
-      error.value = sentence(failure)
+      error.value = saidOf(failure)
     }
   }
 
@@ -80,7 +77,7 @@ export const useSetupStore = defineStore('setup', () => {
     try {
       report.value = await softphone().fixSetup({ action })
     } catch (failure) {
-      error.value = sentence(failure)
+      error.value = saidOf(failure)
     } finally {
       fixing.value = undefined
     }

@@ -10,6 +10,7 @@ import { pageNameOf, webhookElsewhere } from '../../../shared/connection'
 import { describeWebhookOwner, type WebhookOwner } from '../../../shared/webhook-owner'
 import { softphone } from '../services/softphone'
 import { useSettingsStore } from './settings'
+import { saidOf, type Said } from '../composables/useWords'
 
 /** Enough to tell one owner from the next: a change of state, address or desk. */
 function ownerKey(owner: WebhookOwner | undefined): string {
@@ -28,7 +29,7 @@ export const useWebhookOwnerStore = defineStore('webhook-owner', () => {
   const elsewhere = computed(() => (webhookElsewhere(owner.value) ? owner.value : undefined))
 
   const takingOver = ref(false)
-  const refused = ref<{ for: string; sentence: string }>()
+  const refused = ref<{ for: string; sentence: Said }>()
   const tookOverAs = ref<string>()
 
   /** The core's sentence why taking over was refused, while the owner it refused is still there. */
@@ -51,8 +52,7 @@ export const useWebhookOwnerStore = defineStore('webhook-owner', () => {
       tookOverAs.value = ownerKey(result.owner)
       return true
     } catch (failure) {
-      const message = failure instanceof Error ? failure.message : String(failure)
-      refused.value = { for: before, sentence: message }
+      refused.value = { for: before, sentence: saidOf(failure) }
       return false
     } finally {
       takingOver.value = false

@@ -1,2 +1,305 @@
-/** Sentences for codes made outside the renderer (service errors, setup checks, Graph errors). */
-export default {}
+/**
+ * Sentences for codes made outside the renderer (service errors, setup checks, Graph errors): main
+ * sends them as words (shared/words.ts) and each window says them in its own language; main's
+ * English `message` is made from these same texts (shared/words-english.ts).
+ */
+export default {
+  service: {
+    internal: 'Something went wrong inside the app. Try again.',
+    invalidFrame: 'The app sent a request it does not understand. Restart the app.',
+    unknownCommand: 'Unknown command "{command}".',
+    invalidRequest: 'The {command} request is not valid.',
+    invalidRequestField: 'The {command} request is not valid ({field}).',
+    connectionLost: 'The connection to the phone service was lost.',
+    connectionClosed: 'The connection to the phone service is not open.',
+    ownerOnly: 'Only the desk that holds the Page can see or change this.',
+    callBackNotAllowed:
+      'Calling customers back from this desk is off: the desk that holds the Page can allow it in its settings.',
+    testCallUnavailable: 'The test call is not available in this window.',
+    takeOverUnavailable: 'Taking over the webhook is not available here.',
+    onboardingUnavailable: 'Connecting a Page is not available here.',
+    desksUnavailableHere: 'This desk cannot have other desks join it.',
+    callBackUnavailable: 'Calling customers back is not available here.',
+    turnPasswordUnavailable: 'A TURN password cannot be saved here.',
+    callEnded: 'This call has already ended.',
+    answeredElsewhere: 'This call was answered elsewhere.',
+    qualityTooLate: 'This call ended too long ago to add its quality figures to the history.',
+    qualityNotYours: 'Only the desk that answered this call can report its quality figures.',
+    qualityNotInHistory: 'This call is not in the history, so its figures were not kept.',
+    hoursNotPublished: 'The hours are saved in this app but not on the Page. {reason}',
+    shuttingDown: 'The app is shutting down.'
+  },
+  graph: {
+    tokenExpired:
+      "Facebook no longer accepts this app's access to your Page. Reconnect the Page in Settings.",
+    permission:
+      'Facebook says this app is missing a permission; reconnect the Page in Settings and allow everything it asks for.',
+    permissionNamed:
+      'Facebook says this app is missing a permission ({name}); reconnect the Page in Settings and allow it.',
+    rateLimited: 'Facebook is limiting requests right now. Wait a few minutes and try again.',
+    unknownCall: 'This call no longer exists on Facebook; the caller may have hung up.',
+    callState: 'This call has already ended on Facebook, so there is nothing left to do with it.',
+    badMedia:
+      "Facebook could not use this computer's audio connection details; try again, and restart the app if it keeps happening.",
+    unavailable: 'Facebook is having trouble right now; try again in a few minutes.',
+    invalidResponse:
+      'Facebook sent a reply this app could not read; try again, and update the app if it keeps happening.',
+    notConfigured: 'No Facebook Page is connected yet; connect one in Settings.',
+    other: 'Facebook refused the request; try again, and check the log if it keeps happening.',
+    refusedSaying: 'Facebook refused the request: {said}',
+    unexpected:
+      'Something went wrong while talking to Facebook; try again, and check the log if it keeps happening.',
+    badId: 'That Facebook id is not valid; check the caller or Page id and try again.',
+    hoursRefused:
+      'Facebook refused these business hours ({said}). Check the opening times, holidays and time zone, then save again.',
+    notConfirmed: {
+      acceptCall: 'Facebook did not confirm the request to accept the call; try again in a moment.',
+      declineCall:
+        'Facebook did not confirm the request to decline the call; try again in a moment.',
+      endCall: 'Facebook did not confirm the request to end the call; try again in a moment.',
+      startCall: 'Facebook did not confirm the request to start the call; try again in a moment.',
+      storeMetrics:
+        'Facebook did not confirm the request to store the call metrics; try again in a moment.',
+      subscribeApp:
+        'Facebook did not confirm the request to subscribe the app webhook; try again in a moment.',
+      subscribePage:
+        'Facebook did not confirm the request to subscribe the Page; try again in a moment.',
+      updateCallSettings:
+        'Facebook did not confirm the request to update the call settings; try again in a moment.'
+    }
+  },
+  network: {
+    timeout: 'Facebook did not answer in time. Check the internet connection and try again.',
+    refused:
+      "Can't reach Facebook: the connection was refused, so a firewall or proxy may be blocking it.",
+    dns: "Can't reach Facebook: its address could not be looked up; check the internet connection.",
+    offline: "Can't reach Facebook: this computer is offline; check the internet connection.",
+    reset: "Can't reach Facebook: the connection was cut; check the internet connection.",
+    other: "Can't reach Facebook: check the internet connection."
+  },
+  setup: {
+    askFailed:
+      'Something went wrong while asking Meta; try again, and check the log if it keeps happening.',
+    enterAppAndSecret: 'Enter the app id and the app secret above, then check again.',
+    appRejected:
+      'Meta did not accept this app id and app secret together. Copy both again from App settings > Basic on developers.facebook.com (press Show to see the secret).',
+    appKnownNamed: 'Meta knows this app: "{name}" ({id}).',
+    appKnown: 'Meta knows this app: ({id}).',
+    enterPageAndToken: 'Enter the Page id and the Page access token above, then check again.',
+    tokenExpiredOn:
+      'This Page access token expired on {date}. In Graph API Explorer choose this app, then your Page under "User or Page", and copy the token it shows, and paste it above.',
+    tokenExpired:
+      'This Page access token expired. In Graph API Explorer choose this app, then your Page under "User or Page", and copy the token it shows, and paste it above.',
+    tokenRevoked:
+      'Meta says this Page access token is not valid: it was revoked (a changed password does that) or only part of it was copied. In Graph API Explorer choose this app, then your Page under "User or Page", and copy the token it shows, and paste it above.',
+    tokenNotPage:
+      'This is a {type} access token, not a Page access token. In Graph API Explorer choose this app, then your Page under "User or Page", and copy the token it shows.',
+    tokenOtherApp:
+      'This token was made with another Meta app (id {tokenApp}), not app {app}. In Graph API Explorer choose this app, then your Page under "User or Page", and copy the token it shows.',
+    tokenPassed: 'Meta accepts it as a Page access token made with this app.',
+    tokenOtherPageNamed:
+      'This token belongs to the Page "{name}" ({ownerId}), not to Page {pageId}. Enter {ownerId} as the Page id, or make a token for Page {pageId}.',
+    tokenOtherPage:
+      'This token belongs to the Page ({ownerId}), not to Page {pageId}. Enter {ownerId} as the Page id, or make a token for Page {pageId}.',
+    tokenPageNamed: 'The token is for the Page "{name}" ({id}).',
+    tokenPage: 'The token is for the Page ({id}).',
+    noExpiry: 'The token does not expire.',
+    expiresWithinDay:
+      'The token expires within a day ({date}), and calls stop ringing then. Make a Page token that does not expire (from a long-lived user token) and paste it above.',
+    expiresInOneDay:
+      'The token expires in 1 day ({date}), and calls stop ringing then. Make a Page token that does not expire (from a long-lived user token) and paste it above.',
+    expiresInDays:
+      'The token expires in {days} days ({date}), and calls stop ringing then. Make a Page token that does not expire (from a long-lived user token) and paste it above.',
+    validUntil: 'The token is valid until {date}.',
+    permissionsLack:
+      'The token lacks {name} for this Page. Make a new token and allow it when Meta asks (in Graph API Explorer: Add a permission), then paste it above.',
+    permissionsLackBoth:
+      'The token lacks {first} and {second} for this Page. Make a new token and allow both when Meta asks (in Graph API Explorer: Add a permission), then paste it above.',
+    permissionsGranted: '{first} and {second} are granted.',
+    permissionsGrantedWithout:
+      '{first} and {second} are granted ({optional} is not, which this app does without).',
+    appModeUnknown:
+      "Meta's API does not tell whether an app is Live or in Development mode. Look at the App Mode switch at the top of the app's dashboard on developers.facebook.com: in Development mode only people with a role on the app can call the Page.",
+    notSubscribed:
+      'The Page is not subscribed to this app, so Meta does not send the Page’s calls to it. Subscribe it here.',
+    subscribedWithoutCalls:
+      'The Page is subscribed to this app, but not to calls (only {fields}). Add calls here.',
+    subscribedToNothing:
+      'The Page is subscribed to this app, but not to calls (only nothing). Add calls here.',
+    subscribed: 'The Page sends its calls to this app.',
+    skipCallSettings: "Skipped: the Page's call settings could not be read.",
+    ringsHere: 'Calls to the Page ring in partner apps like this one.',
+    ringsElsewhere:
+      'Calls to the Page ring in Meta’s own apps (call routing is {target}), not here. Route them to this app here.',
+    ringsUnknown: 'Meta did not say where calls to the Page ring. Route them to this app here.',
+    audioOn: 'Voice calls are on for the Page.',
+    audioOff:
+      'Voice calls are turned off for the Page, so customers cannot call it. Turn them on here.',
+    audioUnknown:
+      'Meta did not say whether voice calls are on for the Page. Turn them on here to be sure.',
+    skipNeedsAppToken:
+      "Skipped until the app id and app secret are accepted: Meta shows a token's details to its app only.",
+    skipAppNotAccepted: 'Skipped until the app id and app secret are accepted.',
+    skipTokenMissing: 'Skipped until the Page access token is entered.',
+    skipTokenNotAccepted: 'Skipped until the Page access token is accepted.',
+    skipSecretNotAccepted: 'Skipped until the app secret is accepted.',
+    skipTokenOtherPage: 'Skipped until the token is for this Page.',
+    reachableAt: 'Meta can reach this computer at {url}.',
+    unreachable:
+      'Nothing makes this computer reachable from the internet, so Meta cannot deliver calls. In Settings, turn on the tunnel or enter your own public address, then check again.',
+    tunnelOpening: 'The tunnel is opening; check again in a few seconds.',
+    tunnelDown:
+      'The tunnel is down ({error}); the app tries again in {seconds} s. Check the internet connection, or choose another tunnel server in Settings.',
+    webhookElsewhere:
+      "Meta sends this app's calls to {url}, not to this computer ({callbackUrl}): another copy of the app may have registered after this one. Register this computer again.",
+    webhookNowhere:
+      "Meta sends this app's calls to no address at all, not to this computer ({callbackUrl}): another copy of the app may have registered after this one. Register this computer again.",
+    webhookWithoutCalls:
+      'The webhook is registered without the calls field, so Meta sends no calls to it. Register it again.',
+    skipUnreachable: 'Skipped until this computer is reachable from the internet.',
+    webhookNotRegistered:
+      'The webhook is not registered yet: save the Page and app above, then register it.',
+    webhookRegistering: 'Still registering the webhook with Meta; check again in a few seconds.',
+    webhookPassed: 'Meta sends calls to {url}.',
+    skipNotRegistered: 'Skipped until the webhook is registered.',
+    handshakeThrough:
+      "Meta's verification request reached this computer through {url} (at {time} UTC).",
+    handshakePassed:
+      "Meta's verification request reached this computer through the public address (at {time} UTC).",
+    handshakeOtherToken:
+      'A verification request arrived, but with another verify token: another copy of the app is answering for this address. Register this computer again.',
+    handshakeNever:
+      'Meta accepted the address, but its verification request never arrived here, so calls would go elsewhere. Check that the tunnel or your own public address forwards to this computer, then register again.'
+  },
+  pageHealth: {
+    unchecked: 'The Page could not be checked; see the log.',
+    tokenRejected: 'Page token rejected: reconnect the Page in Page setup.',
+    permissionMissing: 'Page token lacks a permission: reconnect the Page in Page setup.',
+    otherPage: 'The Page token is for another Page ({id}): reconnect the Page in Page setup.'
+  },
+  calls: {
+    tooManyRinging: 'Missed: too many calls were ringing at once.'
+  },
+  tunnel: {
+    openFailed: 'The tunnel could not be opened; see the log for details.',
+    serverUnreachable:
+      'The tunnel server {server} could not be reached ({reason}); check the internet connection.',
+    serverDown: 'The tunnel server {server} is not working right now (HTTP {status}).',
+    serverRefused:
+      'The tunnel server {server} refused the tunnel (HTTP {status}). Check the tunnel settings.',
+    serverRefusedSaying:
+      'The tunnel server {server} refused the tunnel: {said} Check the tunnel settings.',
+    notLocaltunnel:
+      'The server at {server} did not answer like a localtunnel server; check the tunnel server address.',
+    noPublicUrl:
+      'No public address is set: enter the URL that forwards to this computer in Settings, or choose a tunnel.',
+    registerFailed: 'The webhook could not be registered with Facebook; see the log for details.'
+  },
+  callState: {
+    notFound: 'This call is no longer available: it may have ended a while ago.',
+    hungUpBeforeAnswer: 'The caller hung up before the call was answered.',
+    hungUp: 'The caller has already hung up.',
+    stoppedRinging: 'This call stopped ringing before anyone answered it.',
+    neverRang: 'This call never rang: too many calls were ringing at once.',
+    declined: 'This call was already declined.',
+    noAnswer: 'The customer did not answer this call.',
+    notAnswered: 'This call has not been answered yet.',
+    inProgress: 'This call is already in progress.',
+    answeringHere: 'You are already answering this call.',
+    answeredElsewhere: 'This call was already answered on another desk.',
+    answeredBy: 'This call was already answered by {desk}.'
+  },
+  credentials: {
+    enterPageId: 'Enter the Page id.',
+    pageIdNumber:
+      "The Page id is a number, like 106378625516323: it is on your Page's About tab, under Page transparency.",
+    enterAppId: 'Enter the app id.',
+    appIdNumber:
+      "The app id is a number, like 106378625516323: it is at the top of your app's dashboard on developers.facebook.com.",
+    pasteToken: 'Paste the Page access token.',
+    tokenForPage:
+      'Paste a Page access token for Page {pageId}: the stored one is for Page {storedPageId}.',
+    tokenForOtherPage:
+      'Paste a Page access token for Page {pageId}: the stored one is for another Page.',
+    tokenIncomplete:
+      'That does not look like a whole Page access token: copy it again, all of it (it starts with EAA).',
+    pasteSecret: 'Paste the app secret.',
+    secretForApp:
+      'Paste the app secret of app {appId}: the stored one belongs to app {storedAppId}.',
+    secretForOtherApp:
+      'Paste the app secret of app {appId}: the stored one belongs to another app.',
+    secretShape:
+      'The app secret is a string of letters and digits: copy it again from App settings > Basic (press Show first).',
+    noSecretStore:
+      'This app was started without a place to keep secrets, so the Page cannot be saved here.'
+  },
+  desk: {
+    stopping: 'This desk is stopping.',
+    changingRole: 'This desk is already changing its role: try again.',
+    joinUnavailable: 'Joining a hub is not available here.',
+    noHubToLeave: 'This desk is no seat: it has no hub to leave.',
+    joinCallLive: 'A call is still going on this desk: join the hub once it has ended.',
+    joinHasSeat:
+      'This desk is the hub of another desk: remove it in Settings > Desks first, or it loses its hub.',
+    joinHasSeats:
+      'This desk is the hub of {count} other desks: remove them in Settings > Desks first, or they lose their hub.',
+    joinConfirmForget:
+      'Confirm that this desk may forget its Page and stop its tunnel and webhook: a seat holds no Page.',
+    joinNoAddress:
+      "The invitation has no hub address: paste the hub's whole invitation, which starts with https://.",
+    nameTaken:
+      'A desk named "{name}" is already paired with this hub: choose another name, or remove that desk first.',
+    nameIsHub: '"{name}" is this hub’s own desk name: choose another name for the new desk.',
+    noPublicAddress:
+      'This desk has no public address yet: turn on the tunnel or set your own address in Settings, then add the desk.',
+    listUnreadable:
+      'The list of desks could not be read, so no desk can join: see the log, then restart.',
+    notPaired: 'No desk named "{name}" is paired with this hub.'
+  },
+  seat: {
+    alreadySeat: 'This desk is already a seat of {hub}; leave it first (Settings).',
+    leaveUnavailable: 'Leaving the hub is not available here.',
+    leaveCallLive:
+      'A call answered on this desk is still going: hang up first, then leave the hub.',
+    hubLate: 'The hub did not answer in time.',
+    notOnline: 'This desk is not online with its hub.',
+    notOnlineBecause: 'This desk is not online with its hub: {reason}.',
+    hubOffline: 'The hub is offline: {reason}.',
+    hubConnecting: 'The hub is offline: this desk is still connecting to it.',
+    hubOnline: 'The hub is online.',
+    hubWideSettings:
+      'This desk is a seat of {hub}; change the hub-wide settings ({groups}) on the hub.',
+    refused: {
+      turnPassword: 'This desk is a seat of {hub}; change the TURN password on the hub.',
+      page: 'This desk is a seat of {hub}; change the Page on the hub.',
+      setup: 'This desk is a seat of {hub}; change the setup on the hub.',
+      webhookOwner: 'This desk is a seat of {hub}; change who receives the webhook on the hub.',
+      desks: 'This desk is a seat of {hub}; change the desks on the hub.',
+      businessHours: 'This desk is a seat of {hub}; change the business hours on the hub.',
+      customerMessages: 'This desk is a seat of {hub}; send messages to customers from the hub.'
+    }
+  },
+  callBack: {
+    noPage: 'Connect your Facebook Page in Page setup before calling customers back.',
+    inProgress: 'A call to this customer is already in progress.',
+    noMoreRequests: 'Facebook does not allow another request right now.',
+    unknownCustomer:
+      'Facebook no longer knows {name} for your Page: they may have deleted the conversation or blocked the Page.',
+    unknownCustomerUnnamed:
+      'Facebook no longer knows the customer for your Page: they may have deleted the conversation or blocked the Page.',
+    notAllowed:
+      '{name} has not allowed calls from your Page, or the permission has run out. Ask for permission again.',
+    notAllowedUnnamed:
+      'The customer has not allowed calls from your Page, or the permission has run out. Ask for permission again.',
+    requestsPerDay:
+      'Facebook allows only a few permission requests a day to each customer. Try again tomorrow.'
+  },
+  webhookOwner: {
+    otherPage:
+      'Calls for {page} go to {desk} for another Page of this app ({pageIds}); one app has one callback URL, so this desk cannot take them over.',
+    noPublicUrl:
+      'This desk has no public address yet, so Meta could not deliver calls to it: choose a tunnel or enter a public address first.',
+    notConfirmed:
+      'Facebook did not confirm the new address in time; check the connection and try again.'
+  }
+}

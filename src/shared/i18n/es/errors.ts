@@ -1,4 +1,328 @@
 import type en from '../en/errors'
 
 /** Frases para los códigos que llegan de fuera de la ventana (servicio, comprobaciones, errores de Graph). */
-export default {} satisfies typeof en
+export default {
+  service: {
+    internal: 'Algo salió mal dentro de la aplicación. Vuelva a intentarlo.',
+    invalidFrame: 'La aplicación envió una petición que no entiende. Reinicie la aplicación.',
+    unknownCommand: 'Orden desconocida "{command}".',
+    invalidRequest: 'La petición {command} no es válida.',
+    invalidRequestField: 'La petición {command} no es válida ({field}).',
+    connectionLost: 'Se perdió la conexión con el servicio del teléfono.',
+    connectionClosed: 'La conexión con el servicio del teléfono no está abierta.',
+    ownerOnly: 'Solo el puesto que tiene la página puede ver o cambiar esto.',
+    callBackNotAllowed:
+      'Devolver llamadas desde este puesto está desactivado: el puesto que tiene la página puede permitirlo en sus ajustes.',
+    testCallUnavailable: 'La llamada de prueba no está disponible en esta ventana.',
+    takeOverUnavailable: 'Quedarse con el webhook no está disponible aquí.',
+    onboardingUnavailable: 'Conectar una página no está disponible aquí.',
+    desksUnavailableHere: 'Otros puestos no pueden unirse a este.',
+    callBackUnavailable: 'Devolver llamadas a clientes no está disponible aquí.',
+    turnPasswordUnavailable: 'Aquí no se puede guardar una contraseña TURN.',
+    callEnded: 'Esta llamada ya terminó.',
+    answeredElsewhere: 'Esta llamada se contestó en otro lugar.',
+    qualityTooLate:
+      'Esta llamada terminó hace demasiado tiempo para añadir sus datos de calidad al historial.',
+    qualityNotYours: 'Solo el puesto que contestó esta llamada puede informar de su calidad.',
+    qualityNotInHistory: 'Esta llamada no está en el historial, así que no se guardaron sus datos.',
+    hoursNotPublished: 'El horario se guardó en esta aplicación, pero no en la página. {reason}',
+    shuttingDown: 'La aplicación se está cerrando.'
+  },
+  graph: {
+    tokenExpired:
+      'Facebook ya no acepta el acceso de esta aplicación a su página. Vuelva a conectar la página en Ajustes.',
+    permission:
+      'Facebook dice que a esta aplicación le falta un permiso; vuelva a conectar la página en Ajustes y permita todo lo que pida.',
+    permissionNamed:
+      'Facebook dice que a esta aplicación le falta un permiso ({name}); vuelva a conectar la página en Ajustes y permítalo.',
+    rateLimited:
+      'Facebook está limitando las peticiones en este momento. Espere unos minutos y vuelva a intentarlo.',
+    unknownCall: 'Esta llamada ya no existe en Facebook; puede que quien llamaba haya colgado.',
+    callState: 'Esta llamada ya terminó en Facebook, así que no queda nada por hacer con ella.',
+    badMedia:
+      'Facebook no pudo usar los datos de conexión de audio de este equipo; vuelva a intentarlo y reinicie la aplicación si sigue pasando.',
+    unavailable: 'Facebook tiene problemas en este momento; vuelva a intentarlo en unos minutos.',
+    invalidResponse:
+      'Facebook envió una respuesta que esta aplicación no pudo leer; vuelva a intentarlo y actualice la aplicación si sigue pasando.',
+    notConfigured: 'Todavía no hay ninguna página de Facebook conectada; conecte una en Ajustes.',
+    other:
+      'Facebook rechazó la petición; vuelva a intentarlo y revise el registro si sigue pasando.',
+    refusedSaying: 'Facebook rechazó la petición: {said}',
+    unexpected:
+      'Algo salió mal al hablar con Facebook; vuelva a intentarlo y revise el registro si sigue pasando.',
+    badId:
+      'Ese identificador de Facebook no es válido; revise el de quien llama o el de la página y vuelva a intentarlo.',
+    hoursRefused:
+      'Facebook rechazó este horario ({said}). Revise las horas de apertura, los festivos y la zona horaria, y vuelva a guardar.',
+    notConfirmed: {
+      acceptCall:
+        'Facebook no confirmó la petición de contestar la llamada; vuelva a intentarlo en un momento.',
+      declineCall:
+        'Facebook no confirmó la petición de rechazar la llamada; vuelva a intentarlo en un momento.',
+      endCall:
+        'Facebook no confirmó la petición de terminar la llamada; vuelva a intentarlo en un momento.',
+      startCall:
+        'Facebook no confirmó la petición de iniciar la llamada; vuelva a intentarlo en un momento.',
+      storeMetrics:
+        'Facebook no confirmó la petición de guardar los datos de la llamada; vuelva a intentarlo en un momento.',
+      subscribeApp:
+        'Facebook no confirmó la petición de suscribir el webhook de la aplicación; vuelva a intentarlo en un momento.',
+      subscribePage:
+        'Facebook no confirmó la petición de suscribir la página; vuelva a intentarlo en un momento.',
+      updateCallSettings:
+        'Facebook no confirmó la petición de cambiar los ajustes de llamadas; vuelva a intentarlo en un momento.'
+    }
+  },
+  network: {
+    timeout: 'Facebook no respondió a tiempo. Revise la conexión a internet y vuelva a intentarlo.',
+    refused:
+      'No se puede llegar a Facebook: se rechazó la conexión, así que puede que un cortafuegos o un proxy la bloquee.',
+    dns: 'No se puede llegar a Facebook: no se encontró su dirección; revise la conexión a internet.',
+    offline:
+      'No se puede llegar a Facebook: este equipo no tiene conexión; revise la conexión a internet.',
+    reset: 'No se puede llegar a Facebook: se cortó la conexión; revise la conexión a internet.',
+    other: 'No se puede llegar a Facebook: revise la conexión a internet.'
+  },
+  setup: {
+    askFailed:
+      'Algo salió mal al consultar a Meta; vuelva a intentarlo y revise el registro si sigue pasando.',
+    enterAppAndSecret:
+      'Escriba arriba el identificador y la clave secreta de la aplicación, y vuelva a comprobar.',
+    appRejected:
+      'Meta no aceptó juntos este identificador y esta clave secreta de la aplicación. Copie los dos de nuevo desde Configuración de la aplicación > Básica en developers.facebook.com (pulse Mostrar para ver la clave).',
+    appKnownNamed: 'Meta conoce esta aplicación: "{name}" ({id}).',
+    appKnown: 'Meta conoce esta aplicación: ({id}).',
+    enterPageAndToken:
+      'Escriba arriba el identificador de la página y el token de acceso de la página, y vuelva a comprobar.',
+    tokenExpiredOn:
+      'Este token de acceso de la página caducó el {date}. En el Explorador de la API Graph elija esta aplicación y luego su página en "Usuario o página", copie el token que muestra y péguelo arriba.',
+    tokenExpired:
+      'Este token de acceso de la página caducó. En el Explorador de la API Graph elija esta aplicación y luego su página en "Usuario o página", copie el token que muestra y péguelo arriba.',
+    tokenRevoked:
+      'Meta dice que este token de acceso de la página no es válido: se revocó (un cambio de contraseña lo hace) o solo se copió una parte. En el Explorador de la API Graph elija esta aplicación y luego su página en "Usuario o página", copie el token que muestra y péguelo arriba.',
+    tokenNotPage:
+      'Este es un token de acceso de tipo {type}, no un token de acceso de página. En el Explorador de la API Graph elija esta aplicación y luego su página en "Usuario o página", y copie el token que muestra.',
+    tokenOtherApp:
+      'Este token se hizo con otra aplicación de Meta (id {tokenApp}), no con la aplicación {app}. En el Explorador de la API Graph elija esta aplicación y luego su página en "Usuario o página", y copie el token que muestra.',
+    tokenPassed: 'Meta lo acepta como token de acceso de página hecho con esta aplicación.',
+    tokenOtherPageNamed:
+      'Este token es de la página "{name}" ({ownerId}), no de la página {pageId}. Escriba {ownerId} como identificador de la página, o haga un token para la página {pageId}.',
+    tokenOtherPage:
+      'Este token es de la página ({ownerId}), no de la página {pageId}. Escriba {ownerId} como identificador de la página, o haga un token para la página {pageId}.',
+    tokenPageNamed: 'El token es de la página "{name}" ({id}).',
+    tokenPage: 'El token es de la página ({id}).',
+    noExpiry: 'El token no caduca.',
+    expiresWithinDay:
+      'El token caduca en menos de un día ({date}), y entonces las llamadas dejarán de sonar. Haga un token de página que no caduque (a partir de un token de usuario de larga duración) y péguelo arriba.',
+    expiresInOneDay:
+      'El token caduca en 1 día ({date}), y entonces las llamadas dejarán de sonar. Haga un token de página que no caduque (a partir de un token de usuario de larga duración) y péguelo arriba.',
+    expiresInDays:
+      'El token caduca en {days} días ({date}), y entonces las llamadas dejarán de sonar. Haga un token de página que no caduque (a partir de un token de usuario de larga duración) y péguelo arriba.',
+    validUntil: 'El token es válido hasta el {date}.',
+    permissionsLack:
+      'Al token le falta {name} para esta página. Haga un token nuevo y permítalo cuando Meta lo pida (en el Explorador de la API Graph: Añadir un permiso), y péguelo arriba.',
+    permissionsLackBoth:
+      'Al token le faltan {first} y {second} para esta página. Haga un token nuevo y permita los dos cuando Meta lo pida (en el Explorador de la API Graph: Añadir un permiso), y péguelo arriba.',
+    permissionsGranted: '{first} y {second} están concedidos.',
+    permissionsGrantedWithout:
+      '{first} y {second} están concedidos ({optional} no, y esta aplicación no lo necesita).',
+    appModeUnknown:
+      'La API de Meta no dice si una aplicación está en modo Activo o en Desarrollo. Mire el interruptor Modo de la aplicación arriba en el panel de la aplicación en developers.facebook.com: en modo Desarrollo solo las personas con un rol en la aplicación pueden llamar a la página.',
+    notSubscribed:
+      'La página no está suscrita a esta aplicación, así que Meta no le envía las llamadas de la página. Suscríbala aquí.',
+    subscribedWithoutCalls:
+      'La página está suscrita a esta aplicación, pero no a las llamadas (solo a {fields}). Añada las llamadas aquí.',
+    subscribedToNothing:
+      'La página está suscrita a esta aplicación, pero a nada, tampoco a las llamadas. Añada las llamadas aquí.',
+    subscribed: 'La página envía sus llamadas a esta aplicación.',
+    skipCallSettings: 'Omitida: no se pudieron leer los ajustes de llamadas de la página.',
+    ringsHere: 'Las llamadas a la página suenan en aplicaciones asociadas como esta.',
+    ringsElsewhere:
+      'Las llamadas a la página suenan en las aplicaciones de Meta (el enrutamiento es {target}), no aquí. Envíelas a esta aplicación aquí.',
+    ringsUnknown:
+      'Meta no dijo dónde suenan las llamadas a la página. Envíelas a esta aplicación aquí.',
+    audioOn: 'Las llamadas de voz están activadas para la página.',
+    audioOff:
+      'Las llamadas de voz están desactivadas para la página, así que los clientes no pueden llamar. Actívelas aquí.',
+    audioUnknown:
+      'Meta no dijo si las llamadas de voz están activadas para la página. Actívelas aquí para asegurarse.',
+    skipNeedsAppToken:
+      'Omitida hasta que se acepten el identificador y la clave secreta de la aplicación: Meta solo muestra los datos de un token a su aplicación.',
+    skipAppNotAccepted:
+      'Omitida hasta que se acepten el identificador y la clave secreta de la aplicación.',
+    skipTokenMissing: 'Omitida hasta que se escriba el token de acceso de la página.',
+    skipTokenNotAccepted: 'Omitida hasta que se acepte el token de acceso de la página.',
+    skipSecretNotAccepted: 'Omitida hasta que se acepte la clave secreta de la aplicación.',
+    skipTokenOtherPage: 'Omitida hasta que el token sea de esta página.',
+    reachableAt: 'Meta puede llegar a este equipo en {url}.',
+    unreachable:
+      'Nada hace que este equipo sea accesible desde internet, así que Meta no puede entregar llamadas. En Ajustes, active el túnel o escriba su propia dirección pública, y vuelva a comprobar.',
+    tunnelOpening: 'El túnel se está abriendo; vuelva a comprobar en unos segundos.',
+    tunnelDown:
+      'El túnel no funciona ({error}); la aplicación lo vuelve a intentar en {seconds} s. Revise la conexión a internet o elija otro servidor de túnel en Ajustes.',
+    webhookElsewhere:
+      'Meta envía las llamadas de esta aplicación a {url}, no a este equipo ({callbackUrl}): puede que otra copia de la aplicación se haya registrado después. Vuelva a registrar este equipo.',
+    webhookNowhere:
+      'Meta no envía las llamadas de esta aplicación a ninguna dirección, tampoco a este equipo ({callbackUrl}): puede que otra copia de la aplicación se haya registrado después. Vuelva a registrar este equipo.',
+    webhookWithoutCalls:
+      'El webhook está registrado sin el campo de llamadas, así que Meta no le envía llamadas. Vuelva a registrarlo.',
+    skipUnreachable: 'Omitida hasta que este equipo sea accesible desde internet.',
+    webhookNotRegistered:
+      'El webhook todavía no está registrado: guarde arriba la página y la aplicación, y luego regístrelo.',
+    webhookRegistering:
+      'Todavía se está registrando el webhook con Meta; vuelva a comprobar en unos segundos.',
+    webhookPassed: 'Meta envía las llamadas a {url}.',
+    skipNotRegistered: 'Omitida hasta que el webhook esté registrado.',
+    handshakeThrough:
+      'La petición de verificación de Meta llegó a este equipo a través de {url} (a las {time} UTC).',
+    handshakePassed:
+      'La petición de verificación de Meta llegó a este equipo a través de la dirección pública (a las {time} UTC).',
+    handshakeOtherToken:
+      'Llegó una petición de verificación, pero con otro token de verificación: otra copia de la aplicación responde por esta dirección. Vuelva a registrar este equipo.',
+    handshakeNever:
+      'Meta aceptó la dirección, pero su petición de verificación nunca llegó aquí, así que las llamadas irían a otro lugar. Compruebe que el túnel o su propia dirección pública llevan a este equipo, y vuelva a registrar.'
+  },
+  pageHealth: {
+    unchecked: 'No se pudo comprobar la página; revise el registro.',
+    tokenRejected:
+      'Token de la página rechazado: vuelva a conectar la página en Configuración de la página.',
+    permissionMissing:
+      'Al token de la página le falta un permiso: vuelva a conectar la página en Configuración de la página.',
+    otherPage:
+      'El token de la página es de otra página ({id}): vuelva a conectar la página en Configuración de la página.'
+  },
+  calls: {
+    tooManyRinging: 'Perdida: sonaban demasiadas llamadas a la vez.'
+  },
+  tunnel: {
+    openFailed: 'No se pudo abrir el túnel; revise el registro para ver los detalles.',
+    serverUnreachable:
+      'No se pudo llegar al servidor de túnel {server} ({reason}); revise la conexión a internet.',
+    serverDown: 'El servidor de túnel {server} no funciona en este momento (HTTP {status}).',
+    serverRefused:
+      'El servidor de túnel {server} rechazó el túnel (HTTP {status}). Revise los ajustes del túnel.',
+    serverRefusedSaying:
+      'El servidor de túnel {server} rechazó el túnel: {said} Revise los ajustes del túnel.',
+    notLocaltunnel:
+      'El servidor en {server} no respondió como un servidor localtunnel; revise la dirección del servidor de túnel.',
+    noPublicUrl:
+      'No hay dirección pública: escriba en Ajustes la URL que lleva a este equipo, o elija un túnel.',
+    registerFailed:
+      'No se pudo registrar el webhook con Facebook; revise el registro para ver los detalles.'
+  },
+  callState: {
+    notFound: 'Esta llamada ya no está disponible: puede que haya terminado hace un rato.',
+    hungUpBeforeAnswer: 'Quien llamaba colgó antes de que se contestara la llamada.',
+    hungUp: 'Quien llamaba ya colgó.',
+    stoppedRinging: 'Esta llamada dejó de sonar antes de que nadie la contestara.',
+    neverRang: 'Esta llamada nunca sonó: sonaban demasiadas llamadas a la vez.',
+    declined: 'Esta llamada ya se rechazó.',
+    noAnswer: 'El cliente no contestó esta llamada.',
+    notAnswered: 'Esta llamada todavía no se ha contestado.',
+    inProgress: 'Esta llamada ya está en curso.',
+    answeringHere: 'Ya está contestando esta llamada.',
+    answeredElsewhere: 'Esta llamada ya se contestó en otro puesto.',
+    answeredBy: 'Esta llamada ya se contestó en {desk}.'
+  },
+  credentials: {
+    enterPageId: 'Escriba el identificador de la página.',
+    pageIdNumber:
+      'El identificador de la página es un número, como 106378625516323: está en la pestaña Información de su página, en Transparencia de la página.',
+    enterAppId: 'Escriba el identificador de la aplicación.',
+    appIdNumber:
+      'El identificador de la aplicación es un número, como 106378625516323: está arriba en el panel de su aplicación en developers.facebook.com.',
+    pasteToken: 'Pegue el token de acceso de la página.',
+    tokenForPage:
+      'Pegue un token de acceso para la página {pageId}: el guardado es de la página {storedPageId}.',
+    tokenForOtherPage:
+      'Pegue un token de acceso para la página {pageId}: el guardado es de otra página.',
+    tokenIncomplete:
+      'Eso no parece un token de acceso de página completo: cópielo de nuevo, entero (empieza por EAA).',
+    pasteSecret: 'Pegue la clave secreta de la aplicación.',
+    secretForApp:
+      'Pegue la clave secreta de la aplicación {appId}: la guardada es de la aplicación {storedAppId}.',
+    secretForOtherApp:
+      'Pegue la clave secreta de la aplicación {appId}: la guardada es de otra aplicación.',
+    secretShape:
+      'La clave secreta es una cadena de letras y cifras: cópiela de nuevo desde Configuración de la aplicación > Básica (pulse Mostrar antes).',
+    noSecretStore:
+      'Esta aplicación se inició sin un lugar donde guardar secretos, así que aquí no se puede guardar la página.'
+  },
+  desk: {
+    stopping: 'Este puesto se está deteniendo.',
+    changingRole: 'Este puesto ya está cambiando de función: vuelva a intentarlo.',
+    joinUnavailable: 'Unirse a un puesto central no está disponible aquí.',
+    noHubToLeave:
+      'Este puesto no es un puesto que depende de un puesto central: no tiene puesto central que dejar.',
+    joinCallLive:
+      'Todavía hay una llamada en este puesto: únase al puesto central cuando haya terminado.',
+    joinHasSeat:
+      'Este puesto es el puesto central de otro puesto: quítelo antes en Ajustes > Puestos, o se quedará sin puesto central.',
+    joinHasSeats:
+      'Este puesto es el puesto central de otros {count} puestos: quítelos antes en Ajustes > Puestos, o se quedarán sin puesto central.',
+    joinConfirmForget:
+      'Confirme que este puesto puede olvidar su página y detener su túnel y su webhook: un puesto que depende de un puesto central no tiene página.',
+    joinNoAddress:
+      'La invitación no tiene la dirección del puesto central: pegue la invitación completa del puesto central, que empieza por https://.',
+    nameTaken:
+      'Ya hay un puesto llamado "{name}" emparejado con este puesto central: elija otro nombre o quite antes ese puesto.',
+    nameIsHub:
+      '"{name}" es el nombre del puesto de este puesto central: elija otro nombre para el nuevo puesto.',
+    noPublicAddress:
+      'Este puesto todavía no tiene dirección pública: active el túnel o ponga su propia dirección en Ajustes, y luego añada el puesto.',
+    listUnreadable:
+      'No se pudo leer la lista de puestos, así que ningún puesto puede unirse: revise el registro y reinicie.',
+    notPaired: 'No hay ningún puesto llamado "{name}" emparejado con este puesto central.'
+  },
+  seat: {
+    alreadySeat: 'Este puesto ya es un puesto de {hub}; déjelo antes (Ajustes).',
+    leaveUnavailable: 'Dejar el puesto central no está disponible aquí.',
+    leaveCallLive:
+      'Sigue una llamada contestada en este puesto: cuelgue primero y luego deje el puesto central.',
+    hubLate: 'El puesto central no respondió a tiempo.',
+    notOnline: 'Este puesto no está conectado con su puesto central.',
+    notOnlineBecause: 'Este puesto no está conectado con su puesto central: {reason}.',
+    hubOffline: 'El puesto central no está conectado: {reason}.',
+    hubConnecting:
+      'El puesto central no está conectado: este puesto todavía se está conectando a él.',
+    hubOnline: 'El puesto central está conectado.',
+    hubWideSettings:
+      'Este puesto depende de {hub}; cambie los ajustes de todo el puesto central ({groups}) en el puesto central.',
+    refused: {
+      turnPassword: 'Este puesto depende de {hub}; cambie la contraseña TURN en el puesto central.',
+      page: 'Este puesto depende de {hub}; cambie la página en el puesto central.',
+      setup: 'Este puesto depende de {hub}; cambie la configuración en el puesto central.',
+      webhookOwner:
+        'Este puesto depende de {hub}; cambie quién recibe el webhook en el puesto central.',
+      desks: 'Este puesto depende de {hub}; cambie los puestos en el puesto central.',
+      businessHours:
+        'Este puesto depende de {hub}; cambie el horario de atención en el puesto central.',
+      customerMessages:
+        'Este puesto es parte de {hub}; envíe los mensajes a los clientes desde el puesto central.'
+    }
+  },
+  callBack: {
+    noPage:
+      'Conecte su página de Facebook en Configuración de la página antes de devolver llamadas.',
+    inProgress: 'Ya hay una llamada en curso a este cliente.',
+    noMoreRequests: 'Facebook no permite otra solicitud en este momento.',
+    unknownCustomer:
+      'Facebook ya no reconoce a {name} para su página: puede que haya borrado la conversación o bloqueado la página.',
+    unknownCustomerUnnamed:
+      'Facebook ya no reconoce al cliente para su página: puede que haya borrado la conversación o bloqueado la página.',
+    notAllowed:
+      '{name} no ha permitido llamadas de su página, o el permiso ha caducado. Vuelva a pedir permiso.',
+    notAllowedUnnamed:
+      'El cliente no ha permitido llamadas de su página, o el permiso ha caducado. Vuelva a pedir permiso.',
+    requestsPerDay:
+      'Facebook solo permite unas pocas solicitudes de permiso al día a cada cliente. Vuelva a intentarlo mañana.'
+  },
+  webhookOwner: {
+    otherPage:
+      'Las llamadas de {page} van a {desk} por otra página de esta aplicación ({pageIds}); una aplicación tiene una sola URL de devolución, así que este puesto no puede quedárselas.',
+    noPublicUrl:
+      'Este puesto todavía no tiene dirección pública, así que Meta no podría hacerle llegar llamadas: elija un túnel o escriba una dirección pública antes.',
+    notConfirmed:
+      'Facebook no confirmó la nueva dirección a tiempo; revise la conexión y vuelva a intentarlo.'
+  }
+} satisfies typeof en

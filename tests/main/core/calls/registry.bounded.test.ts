@@ -22,6 +22,7 @@ describe('CallRegistry: bounded ringing', () => {
       ['c4', 'missed', 'too-many-ringing']
     ])
     expect(ended[0]?.error).toMatch(/too many calls were ringing/i)
+    expect(ended[0]?.errorWords).toEqual({ key: 'calls.tooManyRinging' })
 
     // A place frees up when a ringing call ends; a raised limit applies to the next connect.
     registry.handleEvent(terminate('c1'), PAGE)

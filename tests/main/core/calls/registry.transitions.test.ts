@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CallRegistry } from '../../../../src/main/core/calls'
 import { memoryLogger } from '../../../../src/main/core/log'
-import type { Call, EndedCall } from '../../../../src/shared/calls'
+import { toHistoryRecord, type Call, type EndedCall } from '../../../../src/shared/calls'
 import {
   connect,
   expectRefusal,
@@ -101,6 +101,17 @@ describe('CallRegistry: answering', () => {
     expect(ended).toEqual([call])
   })
 
+  it('answering -> failed keeps a worded sentence as words, with its English', () => {
+    const { registry } = withCall('answering')
+    const call = registry.answerFailed('c1', { key: 'graph.unknownCall' })
+    expect(call).toMatchObject({
+      reason: 'accept-failed',
+      error: 'This call no longer exists on Facebook; the caller may have hung up.',
+      errorWords: { key: 'graph.unknownCall' }
+    })
+    expect(toHistoryRecord(call as EndedCall).errorWords).toEqual({ key: 'graph.unknownCall' })
+  })
+
   it('refuses answerFailed on a ringing call', () => {
     const { registry } = withCall('ringing')
     expectRefusal(() => registry.answerFailed('c1', 'x'), 'conflict', NOT_ANSWERED_YET)
@@ -155,6 +166,17 @@ describe('CallRegistry: declining and hanging up', () => {
     expect(registry.markEnded('c1')).toBe(call)
     expect(calls).toEqual([call])
     expect(ended).toEqual([call])
+  })
+
+  it('answering -> failed keeps a worded sentence as words, with its English', () => {
+    const { registry } = withCall('answering')
+    const call = registry.answerFailed('c1', { key: 'graph.unknownCall' })
+    expect(call).toMatchObject({
+      reason: 'accept-failed',
+      error: 'This call no longer exists on Facebook; the caller may have hung up.',
+      errorWords: { key: 'graph.unknownCall' }
+    })
+    expect(toHistoryRecord(call as EndedCall).errorWords).toEqual({ key: 'graph.unknownCall' })
   })
 
   it('markEnded: answering -> missed, we-hung-up; refused while ringing', () => {

@@ -18,6 +18,7 @@ import { silentLogger } from '../../../../src/main/core/log'
 import { createOnboarding, type OnboardingPort } from '../../../../src/main/core/onboarding'
 import type { VerificationInfo } from '../../../../src/main/core/webhook/server'
 import { createFakeGraph, type FakeGraph } from '../../../../src/main/simulator/platform'
+import { englishWords } from '../../../../src/shared/words-english'
 
 const PAGE_ID = '106378625516323'
 const APP_ID = '987654321012345'
@@ -214,6 +215,22 @@ describe('the setup checks', () => {
       'Skipped until the token is for this Page.'
     )
     expect(find(report, 'permissions').state).toBe('skipped')
+    // The same sentences as words, for each window to say in its own language.
+    expect(find(report, 'token-page').words).toEqual({
+      key: 'setup.tokenOtherPageNamed',
+      params: { name: 'Corner Bakery', ownerId: PAGE_ID, pageId: '222222222222222' }
+    })
+    expect(find(report, 'page-subscription').words).toEqual({ key: 'setup.skipTokenOtherPage' })
+  })
+
+  it('give every check its detail as words whose English is the detail', async () => {
+    const reports = [await onboarding.runChecks()]
+    creds = { ...creds, appSecret: 'ffffffffffffffffffffffffffffffff' }
+    reports.push(await onboarding.runChecks())
+    for (const item of reports.flatMap((report) => report.checks)) {
+      expect(item.words, item.id).toBeDefined()
+      expect(englishWords(item.words!), item.id).toBe(item.detail)
+    }
   })
 
   it('name a missing permission, and a fix that needs it fails with a sentence', async () => {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hubUnreachableSentence } from '../../../../src/shared/hub-link'
+import { hubUnreachableSentence, hubUnreachableWords } from '../../../../src/shared/hub-link'
 import { SeatClient } from '../../../../src/main/core/seat-link/seat-client'
 import {
   hubLinkStatusOf,
@@ -26,6 +26,12 @@ describe('the seat client as a HubConnection', () => {
     expect(hubUnreachableSentence(offline)).toBe(
       'The hub is offline: The hub could not be reached (connect ECONNREFUSED).'
     )
+    // As words for the seat's windows, the link's reason inside as the link gave it.
+    expect(hubUnreachableWords(offline)).toEqual({
+      key: 'seat.hubOffline',
+      params: { reason: 'The hub could not be reached (connect ECONNREFUSED)' }
+    })
+    expect(hubUnreachableWords({ state: 'connecting' })).toEqual({ key: 'seat.hubConnecting' })
     expect(
       hubLinkStatusOf({ state: 'refused', reason: 'This desk was removed from the hub' })
     ).toEqual({ state: 'refused', sentence: 'This desk was removed from the hub' })

@@ -41,12 +41,14 @@ describe('the seat’s routes', () => {
     ]
     for (const name of owner) expect(SEAT_ROUTES[name]).toHaveProperty('refused')
     expect(SEAT_ROUTES.updateSettings).toBe('local')
-    expect(SEAT_ROUTES.saveBusinessHours).toEqual({ refused: 'the business hours' })
+    expect(SEAT_ROUTES.saveBusinessHours).toEqual({ refused: 'businessHours' })
   })
 
-  it('say whose seat this is and where to go', () => {
-    expect(refusedOnSeat('Front desk', 'the Page')).toBe(
-      'This desk is a seat of Front desk; change the Page on the hub.'
-    )
+  it('say whose seat this is and where to go, in words a seat puts in its own language', () => {
+    expect(refusedOnSeat('Front desk', 'page')).toMatchObject({
+      code: 'forbidden',
+      message: 'This desk is a seat of Front desk; change the Page on the hub.',
+      words: { key: 'seat.refused.page', params: { hub: 'Front desk' } }
+    })
   })
 })

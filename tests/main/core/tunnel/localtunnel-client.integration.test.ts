@@ -71,6 +71,10 @@ describe('opening', () => {
     expect((error as Error).message).toMatch(
       /^The tunnel server http:\/\/127\.0\.0\.1:\d+ refused the tunnel: Invalid subdomain\. .*Check the tunnel settings\.$/
     )
+    expect((error as TunnelError).words).toMatchObject({
+      key: 'tunnel.serverRefusedSaying',
+      params: { server: server.url, said: expect.stringMatching(/^Invalid subdomain\./) }
+    })
   })
 
   it('an unreachable server is a temporary error, reported at once instead of retried forever', async () => {

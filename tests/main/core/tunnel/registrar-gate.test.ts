@@ -8,6 +8,7 @@ import { OWNED_ELSEWHERE } from '../../../../src/shared/tunnel'
 import { GraphError, type AppWebhookSubscription } from '../../../../src/main/core/graph'
 import { memoryLogger } from '../../../../src/main/core/log'
 import { WebhookRegistrar, type RegistrationGate } from '../../../../src/main/core/tunnel/registrar'
+import { words } from '../../../../src/shared/words'
 
 let subscribed: AppWebhookSubscription[]
 let subscribeFails: Error | undefined
@@ -90,13 +91,14 @@ describe('the registrar with a gate', () => {
       new GraphError({
         kind: 'unavailable',
         message: 'down',
-        userMessage: 'Facebook is unreachable.'
+        userWords: words('graph.unavailable')
       })
     )
     registrar.update('https://one.tunnel.example')
     await settle()
-    expect(registrar.status).toMatchObject({ state: 'failed', message: 'Facebook is unreachable.' })
-    expect(gate.failed).toHaveBeenCalledWith('Facebook is unreachable.')
+    const unavailable = 'Facebook is having trouble right now; try again in a few minutes.'
+    expect(registrar.status).toMatchObject({ state: 'failed', message: unavailable })
+    expect(gate.failed).toHaveBeenCalledWith(unavailable)
     await vi.advanceTimersByTimeAsync(60_000)
     expect(registrar.status).toMatchObject({ state: 'registered' })
   })
@@ -105,10 +107,10 @@ describe('the registrar with a gate', () => {
     subscribeFails = new GraphError({
       kind: 'other',
       message: 'Graph POST failed (#2200)',
-      userMessage: 'Facebook refused the address.'
+      userWords: words('graph.refusedSaying', { said: 'the address.' })
     })
     registrar.update('https://one.tunnel.example')
     await settle()
-    expect(gate.failed).toHaveBeenCalledWith('Facebook refused the address.')
+    expect(gate.failed).toHaveBeenCalledWith('Facebook refused the request: the address.')
   })
 })

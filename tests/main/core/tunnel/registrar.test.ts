@@ -8,6 +8,7 @@ import {
   type HandshakeCheck
 } from '../../../../src/main/core/tunnel/registrar'
 import type { VerificationInfo } from '../../../../src/main/core/webhook/server'
+import { words } from '../../../../src/shared/words'
 
 interface Pending {
   subscription: AppWebhookSubscription
@@ -54,8 +55,9 @@ const settle = async (): Promise<void> => {
   await vi.advanceTimersByTimeAsync(0)
 }
 
-function refused(userMessage: string): GraphError {
-  return new GraphError({ kind: 'other', message: 'Graph POST failed (#2200)', userMessage })
+function refused(said: string): GraphError {
+  const userWords = words('graph.refusedSaying', { said })
+  return new GraphError({ kind: 'other', message: 'Graph POST failed (#2200)', userWords })
 }
 
 beforeEach(() => {
@@ -235,12 +237,13 @@ describe('coalescing', () => {
 describe('failures', () => {
   it('shows Graph’s sentence and retries with backoff until it works', async () => {
     registrar.update('https://a.tunnel.example')
-    calls[0]?.reject(refused('Facebook refused the request: callback verification failed.'))
+    calls[0]?.reject(refused('callback verification failed.'))
     await settle()
     expect(registrar.status).toEqual({
       state: 'failed',
       callbackUrl: 'https://a.tunnel.example/webhook',
       message: 'Facebook refused the request: callback verification failed.',
+      words: { key: 'graph.refusedSaying', params: { said: 'callback verification failed.' } },
       retryInMs: 2000
     })
     await vi.advanceTimersByTimeAsync(1999)

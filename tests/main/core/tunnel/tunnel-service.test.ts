@@ -132,7 +132,8 @@ describe('modes without a tunnel of ours', () => {
     start({ mode: 'own-url', host: undefined, subdomain: undefined, publicUrl: undefined })
     expect(service.status).toMatchObject({
       state: 'error',
-      message: expect.stringMatching(/^No public address is set: .+ in Settings/)
+      message: expect.stringMatching(/^No public address is set: .+ in Settings/),
+      words: { key: 'tunnel.noPublicUrl' }
     })
   })
 })

@@ -12,6 +12,7 @@ import {
   WEBHOOK_RECHECK_MS,
   WebhookOwnership
 } from '../../../../src/main/core/webhook-owner/ownership'
+import { words } from '../../../../src/shared/words'
 
 const PAGE = '106378625516323'
 const OURS = 'https://ours-2.tunnel.example/webhook'
@@ -146,12 +147,12 @@ describe('the gate before registering', () => {
     graphFails = new GraphError({
       kind: 'unavailable',
       message: 'down',
-      userMessage: 'Facebook could not be reached.'
+      userWords: words('graph.unavailable')
     })
     await expect(ownership.beforeRegister(OURS)).rejects.toBe(graphFails)
     expect(ownership.current).toEqual({
       state: 'unknown',
-      reason: 'Facebook could not be reached.'
+      reason: 'Facebook is having trouble right now; try again in a few minutes.'
     })
   })
 })

@@ -54,14 +54,29 @@ const SUITE: [string, CommandFrame][] = [
 
 const EXPECTED: ReplyFrame[] = [
   { ok: true, result: defaultSettings() },
-  { ok: false, error: { code: 'invalid-request', message: 'Unknown command "transfer".' } },
   {
     ok: false,
-    error: { code: 'invalid-request', message: 'The accept request is not valid (sdp).' }
+    error: {
+      code: 'invalid-request',
+      message: 'Unknown command "transfer".',
+      words: { key: 'service.unknownCommand', params: { command: 'transfer' } }
+    }
   },
   {
     ok: false,
-    error: { code: 'conflict', message: 'This call was already answered by Front desk.' }
+    error: {
+      code: 'invalid-request',
+      message: 'The accept request is not valid (sdp).',
+      words: { key: 'service.invalidRequestField', params: { command: 'accept', field: 'sdp' } }
+    }
+  },
+  {
+    ok: false,
+    error: {
+      code: 'conflict',
+      message: 'This call was already answered by Front desk.',
+      words: { key: 'callState.answeredBy', params: { desk: 'Front desk' } }
+    }
   },
   { ok: false, error: INTERNAL_FAILURE },
   { ok: false, error: INVALID_FRAME },
