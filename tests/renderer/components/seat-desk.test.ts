@@ -97,6 +97,7 @@ describe('a seat desk’s page', () => {
     expect(sections.findAll('button').map((item) => item.text())).toEqual([
       'Calls',
       'History',
+      'To call back',
       'Settings'
     ])
     await button(wrapper, 'Test call').trigger('click')

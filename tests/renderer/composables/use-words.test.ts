@@ -34,7 +34,7 @@ describe('a core sentence in a Spanish window', () => {
     [
       wordedError('forbidden', 'service.ownerOnly'),
       'Only the desk that holds the Page can see or change this.',
-      'Solo el puesto que tiene la Página puede ver o cambiar esto.'
+      'Solo el puesto que tiene la página puede ver o cambiar esto.'
     ],
     [
       wordedError('invalid-request', 'service.invalidRequestField', {
@@ -47,7 +47,7 @@ describe('a core sentence in a Spanish window', () => {
     [
       wordedError('forbidden', 'seat.refused.page', { hub: 'Front desk' }),
       'This desk is a seat of Front desk; change the Page on the hub.',
-      'Este puesto es un puesto de Front desk; cambie la Página en el hub.'
+      'Este puesto depende de Front desk; cambie la página en el puesto central.'
     ]
   ])('%s', (error, english, spanish) => {
     const said = keptFrom(failedReply(error))
@@ -62,7 +62,7 @@ describe('a core sentence in a Spanish window', () => {
     })
     testI18n.global.locale.value = 'es'
     expect(shown(keptFrom(failedReply(error)))).toBe(
-      'El horario se guardó en esta aplicación, pero no en la Página. No se puede llegar a Facebook: este equipo no tiene conexión; revise la conexión a internet.'
+      'El horario se guardó en esta aplicación, pero no en la página. No se puede llegar a Facebook: este equipo no tiene conexión; revise la conexión a internet.'
     )
   })
 
@@ -99,7 +99,7 @@ describe('a core sentence in a Spanish window', () => {
     testI18n.global.locale.value = 'es'
     return list.vm.$nextTick().then(() => {
       expect(details()).toEqual([
-        'Este token es de la Página "Corner Bakery" (106378625516323), no de la Página 222. Escriba 106378625516323 como identificador de la Página, o haga un token para la Página 222.',
+        'Este token es de la página "Corner Bakery" (106378625516323), no de la página 222. Escriba 106378625516323 como identificador de la página, o haga un token para la página 222.',
         'An older hub’s sentence.'
       ])
     })
