@@ -1,6 +1,7 @@
 import { assertNever, talkSeconds, type Call, type EndedCall } from '../../../shared/calls'
 import type appWords from '../../../shared/i18n/en/app'
 import { formatDuration } from '../composables/format'
+import { englishMedia, wordMedia, type MediaWords } from '../media/media-words'
 
 /** The app's own words for a notice: a key of `app.notices` and its values. */
 export interface NoticeWords {
@@ -9,10 +10,11 @@ export interface NoticeWords {
 }
 
 /**
- * What a notice says: the app's own words, worded where shown (so in the desk's language of the
- * moment), or a sentence that arrived already worded (a service's error).
+ * What a notice says: the app's own words or the call's media words (calls.media), worded where
+ * shown (so in the desk's language of the moment), or a sentence that arrived already worded (a
+ * service's error).
  */
-export type NoticeText = string | NoticeWords
+export type NoticeText = string | NoticeWords | MediaWords
 
 export interface Notice {
   id: number
@@ -31,12 +33,20 @@ export function wordNotice(
   text: NoticeText,
   t: (key: string, values: Record<string, string>) => string
 ): string {
-  return typeof text === 'string' ? text : t(`app.notices.${text.key}`, text.values ?? {})
+  if (typeof text === 'string' || 'media' in text) return wordMedia(text, t)
+  return t(`app.notices.${text.key}`, text.values ?? {})
 }
 
+/**
+ * Whether two notices say the same, compared in English: a media failure shown from its words here
+ * comes back from the core as its English sentence (the reason this desk reported).
+ */
 export function sameNoticeText(a: NoticeText, b: NoticeText): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b
-  return a.key === b.key && JSON.stringify(a.values) === JSON.stringify(b.values)
+  const english = (text: NoticeText): string =>
+    typeof text === 'string' || 'media' in text
+      ? englishMedia(text)
+      : `${text.key}:${JSON.stringify(text.values)}`
+  return english(a) === english(b)
 }
 
 /** What a desk that did not take a call reads: which desk did, when the hub names it. */
