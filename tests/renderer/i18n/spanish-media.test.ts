@@ -4,6 +4,7 @@
  */
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import DtmfKeypad from '../../../src/renderer/src/components/DtmfKeypad.vue'
 import InCallView from '../../../src/renderer/src/components/InCallView.vue'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { useDevicesStore } from '../../../src/renderer/src/stores/devices'
@@ -93,6 +94,24 @@ describe('the ringing toast in Spanish', () => {
       'Otra app está usando el micrófono o no pudo iniciarse. Cierre esa app y vuelva a contestar.'
     )
   })
+
+  it('says a sound that could not play in Spanish, by the device', async () => {
+    app.service.settings = {
+      ...app.service.settings,
+      desk: { ...app.service.settings.desk, language: 'es' }
+    }
+    app.media.play.mockRejectedValue(new DOMException('not allowed', 'NotAllowedError'))
+    const wrapper = await mountApp()
+    await button(wrapper, 'Ajustes').trigger('click')
+    await flushPromises()
+
+    await button(wrapper, 'Probar altavoz').trigger('click')
+    await flushPromises()
+
+    expect(wrapper.text()).toContain(
+      'No se pudo reproducir el sonido. Revise que el dispositivo esté encendido y libre.'
+    )
+  })
 })
 
 describe('a call in progress in Spanish', () => {
@@ -148,5 +167,18 @@ describe('a call in progress in Spanish', () => {
     )
     const options = wrapper.findAll('.in-call__devices option').map((option) => option.text())
     expect(options).toEqual(['El del sistema', 'Micrófono 1', 'El del sistema', 'Altavoz 1'])
+  })
+
+  it('says in Spanish when the keypad cannot send digits yet', async () => {
+    const call = await talking()
+    fixture.media.lastPeer().transceivers[0]!.sender.dtmf.canInsertDTMF = false
+    const wrapper = mount(DtmfKeypad, { props: { callId: call.id } })
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '5', bubbles: true }))
+    await flushPromises()
+
+    expect(wrapper.get('[role="alert"]').text()).toBe(
+      'El teclado todavía no puede enviar dígitos en esta llamada; espere a que esté conectada.'
+    )
   })
 })
