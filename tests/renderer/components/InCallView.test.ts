@@ -6,7 +6,6 @@ import InCallView from '../../../src/renderer/src/components/InCallView.vue'
 import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone'
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { useDevicesStore } from '../../../src/renderer/src/stores/devices'
-import { MICROPHONE_SILENT } from '../../../src/renderer/src/media/call-microphone'
 import { answering, connected, ringing } from '../support/calls'
 import { button } from '../support/dom'
 import { FakeSoftphone } from '../support/fake-softphone'
@@ -185,7 +184,9 @@ describe('InCallView when the microphone failed after the answer', () => {
     const wrapper = mountView(call)
 
     const alert = wrapper.get('.in-call__devices [role="alert"]')
-    expect(alert.text()).toContain(MICROPHONE_SILENT)
+    expect(alert.text()).toContain(
+      'Your microphone did not start, so the caller hears silence: choose a microphone below to try again.'
+    )
     expect(wrapper.findAll('[role="alert"]')).toHaveLength(1)
 
     await button(wrapper, 'Try again').trigger('click')

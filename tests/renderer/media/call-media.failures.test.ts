@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AcceptResult } from '../../../src/shared/api'
 import { CallMedia, type MediaState } from '../../../src/renderer/src/media/call-media'
+import { englishMedia, type MediaWords } from '../../../src/renderer/src/media/media-words'
 import { installFakeMedia, type FakeMedia } from '../support/fake-webrtc'
 
 const ACCEPTED: AcceptResult = { answer: 'v=0 meta-answer', renegotiation: 'v=0 meta-reneg' }
@@ -23,7 +24,10 @@ afterEach(() => {
   fake.uninstall()
 })
 
-function makeMedia(onLost: (sentence: string) => void): { media: CallMedia; states: MediaState[] } {
+function makeMedia(onLost: (words: MediaWords) => void): {
+  media: CallMedia
+  states: MediaState[]
+} {
   const states: MediaState[] = []
   const media = new CallMedia({
     iceServers: async () => [],
@@ -48,7 +52,9 @@ describe('CallMedia: audio that never connects', () => {
 
     await vi.advanceTimersByTimeAsync(12_000)
 
-    expect(onLost).toHaveBeenCalledExactlyOnceWith(NO_AUDIO)
+    expect(onLost.mock.calls.map(([words]) => englishMedia(words as MediaWords))).toEqual([
+      NO_AUDIO
+    ])
     expect(states).not.toContain('reconnecting')
   })
 

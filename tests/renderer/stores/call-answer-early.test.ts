@@ -11,6 +11,7 @@ import type { MicrophoneAccess } from '../../../src/shared/ipc'
 import { connected, ringing } from '../support/calls'
 import { deferred, timeline } from '../support/fake-webrtc'
 import { fakeShell } from '../support/fake-shell'
+import { worded } from '../support/notice-words'
 import { useStoreFixture } from '../support/store-fixture'
 
 const world = useStoreFixture()
@@ -102,7 +103,9 @@ describe('answering with the microphone allowed', () => {
 
     expect(world.service.requests('accept')).toEqual([])
     expect(store.calls['c_1']?.state).toBe('ringing')
-    expect(store.notices[0]?.text).toContain('System Settings, Privacy & Security, Microphone')
+    expect(worded(store.notices[0])?.text).toContain(
+      'System Settings, Privacy & Security, Microphone'
+    )
   })
 
   it('sends at once on the OS grant alone where the page cannot say', async () => {
@@ -167,7 +170,7 @@ describe('answering with the microphone not known to be allowed', () => {
 
     expect(world.service.requests('accept')).toEqual([])
     expect(store.calls['c_1']?.state).toBe('ringing')
-    expect(store.notices[0]?.text).toContain('The microphone is blocked')
+    expect(worded(store.notices[0])?.text).toContain('The microphone is blocked')
     expect(store.microphoneProblems['c_1']).toBeUndefined()
   })
 

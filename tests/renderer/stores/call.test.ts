@@ -225,7 +225,9 @@ describe('answer', () => {
 
     const sentence = "Facebook's answer to this call could not be used, so the call was ended."
     expect(service.requests('reportMediaFailure')).toEqual([{ callId: 'c_1', reason: sentence }])
-    expect(store.notices).toMatchObject([{ callId: 'c_1', text: sentence, kind: 'error' }])
+    expect(store.notices.map(worded)).toMatchObject([
+      { callId: 'c_1', text: sentence, kind: 'error' }
+    ])
     expect(JSON.stringify(store.notices)).not.toContain('Failed to execute')
     expect(store.media('c_1')).toBeUndefined()
   })
@@ -257,7 +259,7 @@ describe('answer', () => {
     expect(store.busy['c_1']).toBe(false)
     expect(store.notices).toHaveLength(1)
     expect(store.notices[0]).toMatchObject({ callId: 'c_1', kind: 'error' })
-    expect(store.notices[0]?.text).toContain('The microphone is blocked')
+    expect(worded(store.notices[0])?.text).toContain('The microphone is blocked')
 
     // Fixed: the next click answers.
     await store.answer('c_1')
@@ -278,7 +280,7 @@ describe('answer', () => {
       expect(service.requests('accept')).toEqual([])
       expect(media.devices.requests).toEqual([])
       expect(store.calls['c_1']?.state).toBe('ringing')
-      expect(store.notices[0]?.text).toContain('Privacy & security, Microphone')
+      expect(worded(store.notices[0])?.text).toContain('Privacy & security, Microphone')
 
       // Allowed in Windows' settings: the next click answers.
       access = 'granted'

@@ -44,7 +44,7 @@ describe('devices store', () => {
 
     expect(devices.inputs).toEqual([
       { deviceId: 'usb-mic', label: 'USB microphone' },
-      { deviceId: 'built-in', label: 'Microphone 2' }
+      { deviceId: 'built-in', label: { media: 'unnamedMicrophone', values: { number: '2' } } }
     ])
     expect(devices.outputs).toEqual([
       { deviceId: 'headset', label: 'Headset' },

@@ -1,5 +1,6 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import type { MediaState } from '../media/call-media'
+import type { MediaWords } from '../media/media-words'
 import type { CallQuality } from '../media/stats'
 import { useCallStore } from '../stores/call'
 import { useSettingsStore } from '../stores/settings'
@@ -9,7 +10,7 @@ export interface PeerConnectionControls {
   state: ComputedRef<MediaState | undefined>
   muted: ComputedRef<boolean>
   /** The microphone failed after the answer (the caller hears silence): what to do, in words. */
-  microphoneProblem: ComputedRef<string | undefined>
+  microphoneProblem: ComputedRef<MediaWords | undefined>
   quality: Ref<CallQuality | undefined>
   toggleMute(): void
   /** Switches the microphone mid-call (replaceTrack) and remembers the choice. */

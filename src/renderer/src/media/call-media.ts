@@ -21,6 +21,7 @@ import {
   NO_AUDIO
 } from './call-failures'
 import { CallMicrophone, MICROPHONE_SILENT } from './call-microphone'
+import { mediaWords, type MediaWords } from './media-words'
 import { watchMicrophoneReadiness, type MicrophoneReadinessWatch } from './microphone-readiness'
 import { markAnswerStep } from './answer-steps'
 import { preferOpus } from './opus-only'
@@ -58,13 +59,13 @@ export interface CallMediaOptions {
   /** How long the audio may take to connect after Meta's answer before the call is given up. */
   connectTimeoutMs?: number
   onState?: (state: MediaState) => void
-  /** The connection was lost for good, or never came up: a sentence for the user. */
-  onLost?: (sentence: string) => void
+  /** The connection was lost for good, or never came up: what to tell the user. */
+  onLost?: (words: MediaWords) => void
   /**
    * The microphone failed after the accept went out (the call goes on, the caller hears silence):
-   * a sentence for the user; undefined once a microphone has joined after all.
+   * what to tell the user; undefined once a microphone has joined after all.
    */
-  onMicrophoneProblem?: (sentence: string | undefined) => void
+  onMicrophoneProblem?: (words: MediaWords | undefined) => void
 }
 
 type AudioWithSink = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> }
@@ -134,7 +135,7 @@ export class CallMedia {
 
   /**
    * Sends keypad digits in the call's audio (RFC 4733, RTCDTMFSender), after any still playing.
-   * Throws an Error with a sentence when this call cannot carry them.
+   * Throws a WordedError when this call cannot carry them.
    */
   sendDigits(digits: string): void {
     this.mic.sendDigits(digits)
@@ -251,7 +252,7 @@ export class CallMedia {
       // Closed while the microphone opened (the call ended or was taken elsewhere): send nothing.
       const pc = this.connection()
       const offer = pc.localDescription?.sdp
-      if (!offer) throw new CallMediaError('The call offer was not ready.')
+      if (!offer) throw new CallMediaError(mediaWords('offerNotReady'))
       markAnswerStep('accept-sent')
       const sending = send(offer)
       this.offerSent = true
@@ -335,7 +336,7 @@ export class CallMedia {
 
   private connection(): RTCPeerConnection {
     if (!this.pc || this.current === 'closed') {
-      throw new CallMediaError('The call has no media connection.')
+      throw new CallMediaError(mediaWords('noConnection'))
     }
     return this.pc
   }

@@ -4,14 +4,13 @@
  * offer already carries a sendrecv audio section; until a track joins, the caller hears silence),
  * and the keypad's tones.
  */
+import { mediaWords, WordedError } from './media-words'
 import { openMicrophone } from './microphone'
 
 /** One sentence, with the device choice: the caller hears silence, the call itself goes on. */
-export const MICROPHONE_SILENT =
-  'Your microphone did not start, so the caller hears silence: choose a microphone below to try again.'
+export const MICROPHONE_SILENT = mediaWords('microphone.silent')
 
-const KEYPAD_UNAVAILABLE =
-  'The keypad cannot send digits on this call yet; wait until it is connected.'
+const KEYPAD_UNAVAILABLE = mediaWords('keypadUnavailable')
 /** RFC 4733 tones as most phone menus expect them: 100 ms each, 70 ms apart (the W3C defaults). */
 const TONE_MS = 100
 const TONE_GAP_MS = 70
@@ -50,10 +49,10 @@ export class CallMicrophone {
     return this.sender?.dtmf ?? null
   }
 
-  /** Keypad digits after any still playing; throws an Error with a sentence when it cannot. */
+  /** Keypad digits after any still playing; throws a WordedError when it cannot. */
   sendDigits(digits: string): void {
     const dtmf = this.dtmf
-    if (!dtmf?.canInsertDTMF) throw new Error(KEYPAD_UNAVAILABLE)
+    if (!dtmf?.canInsertDTMF) throw new WordedError(KEYPAD_UNAVAILABLE)
     // insertDTMF replaces whatever is still queued: append, so quick presses all go out.
     dtmf.insertDTMF(dtmf.toneBuffer + digits, TONE_MS, TONE_GAP_MS)
   }

@@ -1,7 +1,9 @@
 /**
- * Opening the microphone, and saying in words what to do when the system or browser refuses.
+ * Opening the microphone, and saying in words (calls.media.microphone) what to do when the system
+ * or browser refuses.
  */
 import type { MicrophoneAccess } from '../../../shared/ipc'
+import { mediaWords, WordedError, type MediaWords } from './media-words'
 
 export type Platform = 'mac' | 'windows' | 'linux' | 'browser'
 
@@ -14,29 +16,18 @@ export function currentPlatform(): Platform {
   return 'linux'
 }
 
-/** Where each OS (or the browser) lets the user allow the microphone again. */
-const ALLOW: Record<Platform, string> = {
-  mac: 'Open System Settings, Privacy & Security, Microphone, turn on Messenger Softphone',
-  windows:
-    'Open Settings, Privacy & security, Microphone, turn on "Let desktop apps access your microphone"',
-  linux:
-    'Check your sound settings (and any sandbox permissions for this app) allow microphone access',
-  browser: 'Click the icon left of the address, allow the microphone'
+/** The words for a microphone blocked when a call is answered: where this system allows it. */
+export function microphoneBlocked(platform = currentPlatform()): MediaWords {
+  return mediaWords(`microphone.blocked.${platform}`)
 }
 
-/** The sentence for a microphone blocked when a call is answered. */
-export function microphoneBlocked(platform = currentPlatform()): string {
-  const blocked = platform === 'browser' ? 'blocked for this page' : 'blocked'
-  return `The microphone is ${blocked}. ${ALLOW[platform]}, then answer again.`
-}
-
-export class MicrophoneError extends Error {
+export class MicrophoneError extends WordedError {
   override readonly name = 'MicrophoneError'
   constructor(
     readonly kind: 'blocked' | 'missing' | 'busy' | 'other',
-    message: string
+    wording: MediaWords
   ) {
-    super(message)
+    super(wording)
   }
 }
 
@@ -52,18 +43,12 @@ export function explainMicrophoneError(
       return new MicrophoneError('blocked', microphoneBlocked(platform))
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return new MicrophoneError(
-        'missing',
-        'No microphone was found. Plug one in or choose another in Settings, then answer again.'
-      )
+      return new MicrophoneError('missing', mediaWords('microphone.missing'))
     case 'NotReadableError':
     case 'AbortError':
-      return new MicrophoneError(
-        'busy',
-        'The microphone is in use by another app or could not start. Close that app, then answer again.'
-      )
+      return new MicrophoneError('busy', mediaWords('microphone.busy'))
     default:
-      return new MicrophoneError('other', 'The microphone could not be opened. Try again.')
+      return new MicrophoneError('other', mediaWords('microphone.other'))
   }
 }
 

@@ -4,6 +4,7 @@
  * headset. Settings names them (`audio.ringtone`); the Settings view previews them once.
  */
 import type { RingtoneName } from '../../../shared/settings'
+import { mediaWords, WordedError } from './media-words'
 
 const RATE = 16_000
 /** 20 ms ramps: no clicks at the edges of a sound. */
@@ -161,7 +162,7 @@ export interface SoundPreview {
 
 /**
  * Plays a sound once on a device (the Settings view's "Test ringer", "Test speaker" and the volume
- * preview). Rejects with a sentence when the device cannot play it.
+ * preview). Rejects with a WordedError when the device cannot play it.
  */
 export async function playOnce(
   sound: Blob,
@@ -180,7 +181,7 @@ export async function playOnce(
     await audio.play()
   } catch {
     stop()
-    throw new Error('The sound could not play. Check that the device is on and not in use.')
+    throw new WordedError(mediaWords('soundFailed'))
   }
   return { audio, stop }
 }

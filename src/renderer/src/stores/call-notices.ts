@@ -1,7 +1,8 @@
 import { assertNever, talkSeconds, type Call, type EndedCall } from '../../../shared/calls'
 import type appWords from '../../../shared/i18n/en/app'
 import { formatDuration } from '../composables/format'
-import type { Said } from '../composables/useWords'
+import { saidOf, type Said } from '../composables/useWords'
+import { englishMedia, WordedError, wordMedia, type MediaWords } from '../media/media-words'
 
 /** The app's own words for a notice: a key of `app.notices` and its values. */
 export interface NoticeWords {
@@ -10,13 +11,15 @@ export interface NoticeWords {
 }
 
 /**
- * What a notice says: the app's own words, or a service's sentence with its words (Said), both
- * worded where shown, so in the desk's language of the moment.
+ * What a notice says: the app's own words, the call's media words (calls.media), or a service's
+ * sentence with its words (Said), all worded where shown, so in the desk's language of the moment.
  */
-export type NoticeText = Said | NoticeWords
+export type NoticeText = Said | NoticeWords | MediaWords
 
 const isNoticeWords = (text: NoticeText): text is NoticeWords =>
   typeof text === 'object' && 'key' in text
+const isMediaWords = (text: NoticeText): text is MediaWords =>
+  typeof text === 'object' && 'media' in text
 
 export interface Notice {
   id: number
@@ -36,15 +39,25 @@ export function wordNotice(
   t: (key: string, values: Record<string, string>) => string,
   describe: (said: Said) => string
 ): string {
-  return isNoticeWords(text) ? t(`app.notices.${text.key}`, text.values ?? {}) : describe(text)
+  if (isNoticeWords(text)) return t(`app.notices.${text.key}`, text.values ?? {})
+  return isMediaWords(text) ? wordMedia(text, t) : describe(text)
 }
 
-/** Two notices say the same when their words are the same (a service's sentence: its English). */
+/**
+ * Whether two notices say the same, compared in English: a media failure shown from its words here
+ * comes back from the core as its English sentence (the reason this desk reported).
+ */
+/** What to show for something thrown: our media words, or a service's sentence with its words. */
+export function problemOf(error: unknown): NoticeText {
+  return error instanceof WordedError ? error.wording : saidOf(error)
+}
+
 export function sameNoticeText(a: NoticeText, b: NoticeText): boolean {
-  if (isNoticeWords(a) && isNoticeWords(b))
-    return a.key === b.key && JSON.stringify(a.values) === JSON.stringify(b.values)
-  if (isNoticeWords(a) || isNoticeWords(b)) return false
-  const english = (said: Said): string => (typeof said === 'string' ? said : said.message)
+  const english = (text: NoticeText): string => {
+    if (isNoticeWords(text)) return `${text.key}:${JSON.stringify(text.values)}`
+    if (isMediaWords(text)) return englishMedia(text)
+    return typeof text === 'string' ? text : text.message
+  }
   return english(a) === english(b)
 }
 

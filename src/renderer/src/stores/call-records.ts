@@ -9,6 +9,7 @@
 import { computed, shallowRef, type ComputedRef } from 'vue'
 import type { Call } from '../../../shared/calls'
 import type { CallMedia, MediaState } from '../media/call-media'
+import type { MediaWords } from '../media/media-words'
 
 export interface CallRecord {
   /** The core's latest snapshot; absent while a call this desk places waits for its id. */
@@ -20,8 +21,8 @@ export interface CallRecord {
   muted?: boolean | undefined
   /** Set once an answer started: true while it is under way. */
   busy?: boolean | undefined
-  /** The microphone failed after the accept (the caller hears silence): the sentence to show. */
-  microphoneProblem?: string | undefined
+  /** The microphone failed after the accept (the caller hears silence): the words to show. */
+  microphoneProblem?: MediaWords | undefined
 }
 
 type Field = keyof CallRecord

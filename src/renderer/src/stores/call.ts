@@ -9,6 +9,7 @@ import type { MediaOffer } from '../../../shared/api'
 import { assertNever, ringsHere, type Call } from '../../../shared/calls'
 import { failureSentence } from '../media/call-failures'
 import { CallMedia } from '../media/call-media'
+import { englishMedia, mediaWords, type MediaText } from '../media/media-words'
 import { MicrophoneError } from '../media/microphone'
 import { Ringtone } from '../media/ringtone'
 import { flags } from '../services/flags'
@@ -120,7 +121,7 @@ export const useCallStore = defineStore('call', () => {
       outputDeviceId: devices.outputId,
       audioProcessing: flags.audioProcessing,
       onState: (state) => records.patch(idOf(), { mediaState: state }),
-      onLost: (sentence) => void reportFailure(idOf(), sentence),
+      onLost: (words) => void reportFailure(idOf(), words),
       onMicrophoneProblem: (microphoneProblem) => records.patch(idOf(), { microphoneProblem })
     })
   }
@@ -194,9 +195,7 @@ export const useCallStore = defineStore('call', () => {
     api.on('mediaOffer', (offer: MediaOffer) => {
       void mediaOf(offer.callId)
         ?.applyOffer(offer.sdp)
-        .catch(() =>
-          reportFailure(offer.callId, 'The call could not switch to the new audio path.')
-        )
+        .catch(() => reportFailure(offer.callId, mediaWords('switchFailed')))
     })
     devices.onRemoved(({ input, output }) => {
       for (const callMedia of Object.values(allMedia.value)) {
@@ -223,7 +222,7 @@ export const useCallStore = defineStore('call', () => {
       if (callMedia.state === 'closed') return
       if (error instanceof MicrophoneError) {
         // Nothing was sent: the call still rings, and the user can fix the microphone.
-        notify(callId, error.message, 'error')
+        notify(callId, error.wording, 'error')
         return
       }
       const sentence = failureSentence(error)
@@ -255,10 +254,15 @@ export const useCallStore = defineStore('call', () => {
     }
   }
 
-  async function reportFailure(callId: string, sentence: string): Promise<void> {
+  /**
+   * Shown here from its words; the core keeps the English as the call's error, and its ended
+   * update, saying the same, is not shown twice.
+   */
+  async function reportFailure(callId: string, failure: MediaText): Promise<void> {
+    notify(callId, failure, 'error')
     releaseMedia(callId)
     try {
-      await softphone().reportMediaFailure({ callId, reason: sentence })
+      await softphone().reportMediaFailure({ callId, reason: englishMedia(failure) })
     } catch {
       // The call may already have ended elsewhere; the sentence is on screen either way.
     }

@@ -4,11 +4,13 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { mediaWords, type MediaText } from '../media/media-words'
 import { useSettingsStore } from './settings'
 
 export interface DeviceOption {
   deviceId: string
-  label: string
+  /** The device's own name, or words ("Microphone 2") while the system hides names. */
+  label: MediaText
 }
 
 function options(devices: MediaDeviceInfo[], kind: MediaDeviceKind): DeviceOption[] {
@@ -16,7 +18,11 @@ function options(devices: MediaDeviceInfo[], kind: MediaDeviceKind): DeviceOptio
     .filter((device) => device.kind === kind && device.deviceId !== 'default')
     .map((device, index) => ({
       deviceId: device.deviceId,
-      label: device.label || `${kind === 'audioinput' ? 'Microphone' : 'Speaker'} ${index + 1}`
+      label:
+        device.label ||
+        mediaWords(kind === 'audioinput' ? 'unnamedMicrophone' : 'unnamedSpeaker', {
+          number: String(index + 1)
+        })
     }))
 }
 

@@ -66,5 +66,40 @@ export default {
     hash: 'Hash',
     waitForConnected: 'The keypad works once the call is connected.',
     noAudio: 'This call has no audio to send digits in.'
+  },
+  /** What the call's audio and microphone say when they fail, worded where shown. */
+  media: {
+    microphone: {
+      /** Blocked when a call is answered: where each system (or the browser) allows it again. */
+      blocked: {
+        mac: 'The microphone is blocked. Open System Settings, Privacy & Security, Microphone, turn on Messenger Softphone, then answer again.',
+        windows:
+          'The microphone is blocked. Open Settings, Privacy & security, Microphone, turn on "Let desktop apps access your microphone", then answer again.',
+        linux:
+          'The microphone is blocked. Check your sound settings (and any sandbox permissions for this app) allow microphone access, then answer again.',
+        browser:
+          'The microphone is blocked for this page. Click the icon left of the address, allow the microphone, then answer again.'
+      },
+      missing:
+        'No microphone was found. Plug one in or choose another in Settings, then answer again.',
+      busy: 'The microphone is in use by another app or could not start. Close that app, then answer again.',
+      other: 'The microphone could not be opened. Try again.',
+      silent:
+        'Your microphone did not start, so the caller hears silence: choose a microphone below to try again.'
+    },
+    lost: 'The connection to the caller was lost and could not be restored. Check the internet connection.',
+    noAudio:
+      "Couldn't connect the audio: check the internet connection, or whether a firewall or VPN blocks calls.",
+    answerNotUsable: "Facebook's answer to this call could not be used, so the call was ended.",
+    setupFailed: 'The audio for this call could not be set up.',
+    offerNotReady: 'The call offer was not ready.',
+    noConnection: 'The call has no media connection.',
+    switchFailed: 'The call could not switch to the new audio path.',
+    keypadUnavailable:
+      'The keypad cannot send digits on this call yet; wait until it is connected.',
+    soundFailed: 'The sound could not play. Check that the device is on and not in use.',
+    /** A device the system lists without a name (before the microphone is allowed). */
+    unnamedMicrophone: 'Microphone {number}',
+    unnamedSpeaker: 'Speaker {number}'
   }
 }

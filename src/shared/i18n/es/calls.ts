@@ -68,5 +68,40 @@ export default {
     hash: 'Almohadilla',
     waitForConnected: 'El teclado funciona cuando la llamada está conectada.',
     noAudio: 'Esta llamada no tiene audio por el que enviar dígitos.'
+  },
+  /** Lo que dicen el audio y el micrófono de la llamada cuando fallan. */
+  media: {
+    microphone: {
+      blocked: {
+        mac: 'El micrófono está bloqueado. Abra Ajustes del Sistema, Privacidad y seguridad, Micrófono, active Messenger Softphone y vuelva a contestar.',
+        windows:
+          'El micrófono está bloqueado. Abra Configuración, Privacidad y seguridad, Micrófono, active "Permitir que las aplicaciones de escritorio accedan al micrófono" y vuelva a contestar.',
+        linux:
+          'El micrófono está bloqueado. Revise que la configuración de sonido (y los permisos de sandbox de esta app) permitan usar el micrófono y vuelva a contestar.',
+        browser:
+          'El micrófono está bloqueado para esta página. Pulse el icono a la izquierda de la dirección, permita el micrófono y vuelva a contestar.'
+      },
+      missing:
+        'No se encontró ningún micrófono. Conecte uno o elija otro en Ajustes y vuelva a contestar.',
+      busy: 'Otra app está usando el micrófono o no pudo iniciarse. Cierre esa app y vuelva a contestar.',
+      other: 'No se pudo abrir el micrófono. Vuelva a intentarlo.',
+      silent:
+        'El micrófono no se inició, así que el cliente no oye nada: elija un micrófono abajo para volver a intentarlo.'
+    },
+    lost: 'Se perdió la conexión con el cliente y no se pudo recuperar. Revise la conexión a internet.',
+    noAudio:
+      'No se pudo conectar el audio: revise la conexión a internet, o si un firewall o una VPN bloquea las llamadas.',
+    answerNotUsable:
+      'No se pudo usar la respuesta de Facebook a esta llamada, así que la llamada terminó.',
+    setupFailed: 'No se pudo preparar el audio de esta llamada.',
+    offerNotReady: 'La oferta de la llamada no estaba lista.',
+    noConnection: 'La llamada no tiene conexión de audio.',
+    switchFailed: 'La llamada no pudo cambiar a la nueva ruta de audio.',
+    keypadUnavailable:
+      'El teclado todavía no puede enviar dígitos en esta llamada; espere a que esté conectada.',
+    soundFailed:
+      'No se pudo reproducir el sonido. Revise que el dispositivo esté encendido y libre.',
+    unnamedMicrophone: 'Micrófono {number}',
+    unnamedSpeaker: 'Altavoz {number}'
   }
 } satisfies typeof en
