@@ -8,7 +8,7 @@ import { createApi } from './api-names'
 import type { BridgeRequest, BridgeServerFrame } from './command-protocol'
 import { ServiceError } from './service-error'
 import { isWords } from './words'
-import { wordedError } from './words-english'
+import { serviceError } from './service-words-english'
 
 /** The part of the WebSocket interface both the browser and `ws` provide. */
 export interface SocketLike {
@@ -59,7 +59,7 @@ export function createBridgeClient(socket: SocketLike): BridgeClient {
   })
   socket.addEventListener('close', () => {
     for (const waiter of pending.values()) {
-      waiter.reject(wordedError('internal', 'service.connectionLost'))
+      waiter.reject(serviceError('internal', 'connectionLost'))
     }
     pending.clear()
     for (const listener of closeListeners) listener()
@@ -67,7 +67,7 @@ export function createBridgeClient(socket: SocketLike): BridgeClient {
 
   function call(command: string, request: unknown): Promise<unknown> {
     if (socket.readyState !== OPEN) {
-      return Promise.reject(wordedError('internal', 'service.connectionClosed'))
+      return Promise.reject(serviceError('internal', 'connectionClosed'))
     }
     const id = nextId++
     return new Promise((resolve, reject) => {

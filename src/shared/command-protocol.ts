@@ -9,8 +9,7 @@
  * main validates frames with are in ./command-protocol-schemas.ts.
  */
 import type { EventMessage, ServiceErrorShape } from './api'
-import { failureShape } from './words-english'
-import { words } from './words'
+import { serviceFailureShape } from './service-words-english'
 
 /** What every transport accepts, checked in one place (serveCommand). */
 export const COMMAND_LIMITS = {
@@ -40,19 +39,16 @@ export type ReplyFrame = { ok: true; result: unknown } | { ok: false; error: Ser
 export type EventFrame = EventMessage
 
 /** The reply to a frame that is not a command frame, or is over the limits. */
-export const INVALID_FRAME: ServiceErrorShape = failureShape(
+export const INVALID_FRAME: ServiceErrorShape = serviceFailureShape(
   'invalid-request',
-  words('service.invalidFrame')
+  'invalidFrame'
 )
 
 /**
  * What the user learns of an unexpected failure: its message could hold a path or a secret, so it
  * stays in the log.
  */
-export const INTERNAL_FAILURE: ServiceErrorShape = failureShape(
-  'internal',
-  words('service.internal')
-)
+export const INTERNAL_FAILURE: ServiceErrorShape = serviceFailureShape('internal', 'internal')
 
 /**
  * A failure as a reply: the code, the sentence and its words only, never the error's other

@@ -73,3 +73,18 @@ export function formatCallTime(ms: number, now: number = Date.now(), locale?: st
   if (sameDay(when, yesterday)) return `${dayWord(-1, locale)} ${time}`
   return when.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
 }
+
+const SIX_DAYS_MS = 6 * 86_400_000
+
+/**
+ * "Monday 9:00 AM" in `timeZone`, where the owner set the hours; a date too ("Dec 28, 9:00 AM")
+ * when the opening is a week or more away (after holidays), where a day name would mislead.
+ */
+export function formatOpening(ms: number, timeZone: string, locale: string, now = Date.now()) {
+  return new Intl.DateTimeFormat(locale, {
+    ...(ms - now < SIX_DAYS_MS ? { weekday: 'long' } : { month: 'short', day: 'numeric' }),
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone
+  }).format(ms)
+}

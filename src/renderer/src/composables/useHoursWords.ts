@@ -1,11 +1,11 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { WEEKDAYS, type OpeningRange, type Weekday } from '../../../shared/business-hours'
+import { formatOpening } from './format'
 
 /** Monday 1 January 2024: WEEKDAYS[i] falls on the (1 + i)th. */
 const A_MONDAY = Date.UTC(2024, 0, 1)
 const DAY_MS = 86_400_000
-const WEEK_MS = 6 * DAY_MS
 
 /**
  * The business hours in the desk's language, through Intl: day names, times of day ("9:00 AM",
@@ -45,17 +45,9 @@ export function useHoursWords() {
       ? t('hours.page.closed')
       : lists.value.format(list.map((r) => `${time(r.open)}–${time(r.close)}`))
 
-  /**
-   * "Monday 9:00 AM" in `timeZone`, where the owner set the hours; a date too ("Dec 28, 9:00 AM")
-   * when the opening is a week or more away (after holidays), where a day name would mislead.
-   */
+  /** The next opening (see formatOpening). */
   const opening = (ms: number, timeZone: string, now = Date.now()): string =>
-    new Intl.DateTimeFormat(locale.value, {
-      ...(ms - now < WEEK_MS ? { weekday: 'long' } : { month: 'short', day: 'numeric' }),
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone
-    }).format(ms)
+    formatOpening(ms, timeZone, locale.value, now)
 
   return { dayName, dayLabel, time, ranges, opening }
 }

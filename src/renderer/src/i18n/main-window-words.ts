@@ -21,9 +21,5 @@ export const MAIN_WINDOW_WORDS = areaWords({
   errors: {
     en: () => import('../../../shared/i18n/en/errors'),
     es: () => import('../../../shared/i18n/es/errors')
-  },
-  hours: {
-    en: () => import('../../../shared/i18n/en/hours'),
-    es: () => import('../../../shared/i18n/es/hours')
   }
 })

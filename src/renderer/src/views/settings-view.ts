@@ -8,6 +8,10 @@ export const words = areaWords({
     en: () => import('../../../shared/i18n/en/settings'),
     es: () => import('../../../shared/i18n/es/settings')
   },
+  hours: {
+    en: () => import('../../../shared/i18n/en/hours'),
+    es: () => import('../../../shared/i18n/es/hours')
+  },
   // The missed-call reply's section.
   followUp: {
     en: () => import('../../../shared/i18n/en/follow-up'),

@@ -82,5 +82,12 @@ export default {
     confirm: 'Ring here',
     busy: 'Taking the calls…',
     cancel: 'Leave it as it is'
+  },
+  /** Outside the business hours (the window's status line, as the tray says it). */
+  hoursStatus: {
+    quiet: 'Outside business hours: calls ring out quietly.',
+    declined: 'Outside business hours: calls are declined.',
+    closedUntil: 'Closed until {when}.',
+    noOpening: 'No opening hours are set.'
   }
 }

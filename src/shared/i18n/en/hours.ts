@@ -62,11 +62,5 @@ export default {
     closed: 'closed',
     rewrite: 'Write these hours to the Page again',
     unreadable: 'Your Page’s hours could not be read. {reason}'
-  },
-  status: {
-    quiet: 'Outside business hours: calls ring out quietly.',
-    declined: 'Outside business hours: calls are declined.',
-    closedUntil: 'Closed until {when}.',
-    noOpening: 'No opening hours are set.'
   }
 }

@@ -84,5 +84,12 @@ export default {
     confirm: 'Recibirlas aquí',
     busy: 'Tomando las llamadas…',
     cancel: 'Dejarlo como está'
+  },
+  /** Outside the business hours (the window's status line, as the tray says it). */
+  hoursStatus: {
+    quiet: 'Fuera del horario de atención: las llamadas suenan en silencio.',
+    declined: 'Fuera del horario de atención: las llamadas se rechazan.',
+    closedUntil: 'Cerrado hasta el {when}.',
+    noOpening: 'No hay horas de apertura.'
   }
 } satisfies typeof en

@@ -64,11 +64,5 @@ export default {
     closed: 'cerrado',
     rewrite: 'Volver a escribir este horario en la página',
     unreadable: 'No se pudo leer el horario de la página. {reason}'
-  },
-  status: {
-    quiet: 'Fuera del horario de atención: las llamadas suenan en silencio.',
-    declined: 'Fuera del horario de atención: las llamadas se rechazan.',
-    closedUntil: 'Cerrado hasta el {when}.',
-    noOpening: 'No hay horas de apertura.'
   }
 } satisfies typeof en
