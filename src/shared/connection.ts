@@ -8,7 +8,7 @@ import type { CoreStatus } from './api'
 import type { SeatHubStatus } from './hub-link'
 import type { Words } from './words'
 import { pageHealthFresh } from './page-health'
-import { describeRegistration, describeTunnel } from './tunnel'
+import { describeRegistration, describeTunnel, registrationWords, tunnelWords } from './tunnel'
 import { describeWebhookOwner, describeWebhookOwnerOf, type WebhookOwner } from './webhook-owner'
 
 export type ConnectionSummary =
@@ -17,7 +17,7 @@ export type ConnectionSummary =
   /** Calls can ring here. `note`: what the app cannot see for itself (a webhook set up elsewhere). */
   | { state: 'connected'; detail: string; note?: string | undefined }
   /** Being checked or set up; nothing to do but wait. `chip`: the header's word, if not the Page's. */
-  | { state: 'checking'; sentence: string; chip?: string }
+  | { state: 'checking'; sentence: string; words?: Words | undefined; chip?: string }
   /**
    * Calls cannot ring here until the owner acts; the sentence says what is wrong (`words`: the
    * same, when it is a state's own sentence, for each window to say in its own language).
@@ -71,8 +71,13 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
       : { state: 'connected', detail, note: 'If calls do not ring, open Page setup.' }
   }
   // Connecting or reconnecting on its own: calls cannot arrive yet, and the app is on it.
-  if (tunnel.state !== 'up') return { state: 'checking', sentence: describeTunnel(tunnel) }
-  return { state: 'checking', sentence: describeRegistration(registration) }
+  if (tunnel.state !== 'up')
+    return { state: 'checking', sentence: describeTunnel(tunnel), words: tunnelWords(tunnel) }
+  return {
+    state: 'checking',
+    sentence: describeRegistration(registration),
+    words: registrationWords(registration)
+  }
 }
 
 /** What a seat hangs up while its hub is away waits; the person should know it is not lost. */

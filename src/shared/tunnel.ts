@@ -3,7 +3,7 @@
  * that gives the local webhook listener a public URL, and the registration of that URL with Meta.
  * Plain data: the core produces it, UIs switch over it exhaustively.
  */
-import type { Words } from './words'
+import { words, type Words } from './words'
 
 export type TunnelStatus =
   /** No tunnel: none is configured, or it was stopped. */
@@ -107,3 +107,47 @@ export function describeRegistration(status: RegistrationStatus): string {
       return status.message
   }
 }
+
+/**
+ * describeTunnel's line as words, for each window to say in its own language; undefined where
+ * the line is a sentence made elsewhere without words (an http address's warning).
+ */
+export function tunnelWords(status: TunnelStatus): Words | undefined {
+  switch (status.state) {
+    case 'off':
+      return words('status.tunnelOff')
+    case 'connecting':
+      return status.attempt > 1
+        ? words('status.tunnelConnectingAttempt', { attempt: status.attempt })
+        : words('status.tunnelConnecting')
+    case 'up':
+      return status.warning ? undefined : words('status.tunnelUp', { url: status.url })
+    case 'reconnecting':
+      return words('status.tunnelReconnecting', {
+        seconds: Math.ceil(status.retryInMs / 1000),
+        error: status.lastError
+      })
+    case 'error':
+      return status.words
+  }
+}
+
+/** describeRegistration's line as words (undefined for a failure Graph gave no words for). */
+export function registrationWords(status: RegistrationStatus): Words | undefined {
+  switch (status.state) {
+    case 'not-needed':
+      return words(`status.notRegistered.${REASON_KEYS[status.reason]}`)
+    case 'registering':
+      return words('status.registering')
+    case 'registered':
+      return words(status.handshakeConfirmed ? 'status.registered' : 'status.registeredUnseen')
+    case 'failed':
+      return status.words
+  }
+}
+
+const REASON_KEYS = {
+  'not-configured': 'notConfigured',
+  'owned-elsewhere': 'ownedElsewhere',
+  'no-public-url': 'noPublicUrl'
+} as const satisfies Record<keyof typeof NOT_REGISTERED, string>

@@ -120,7 +120,7 @@ describe('accessibility of every view (axe-core)', () => {
     if ((await add.count()) > 0) {
       await desks.getByRole('textbox', { name: "New desk's name" }).fill('Front desk')
       await add.click()
-      await desks.getByText('The other computer joins with this code').waitFor()
+      await desks.getByText('On the other computer, choose', { exact: false }).waitFor()
       await check('desks with a code')
     }
     expect(found).toEqual({})

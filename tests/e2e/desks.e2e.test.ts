@@ -102,7 +102,7 @@ describe('the Desks section', () => {
     expect(await desks.getByTestId('desk-code-expiry').innerText()).toMatch(
       /^Expires in (10:00|9:[0-5]\d)\. It works once\.$/
     )
-    await desks.getByText('The other computer joins with this code').waitFor()
+    await desks.getByText('On the other computer, choose', { exact: false }).waitFor()
     await screenshotBoth('desks')
   })
 

@@ -44,19 +44,19 @@ type View = (typeof VIEWS)[number]
  * Views still being translated (issue 15 item 4, helpers i18n-views, i18n-settings, i18n-history):
  * each is expected to show English until its conversion lands; then it leaves this list.
  */
-const PENDING_VIEWS: readonly View[] = [
-  'calls',
-  'history',
-  'call back',
-  'settings',
-  'desks',
-  'welcome',
-  'setup choice',
-  'page setup'
-]
+// The call-back permission sentences are still made in English by the hub (shared/callback.ts,
+// core/callback/permissions.ts): worded in the renderer from their data next (issue 15 item 4).
+const PENDING_VIEWS: readonly View[] = ['call back']
 
 /** Data on screen that is no English sentence: names from the simulator and the hub. */
-const DATA = ['Ada Lovelace', 'Simulated Page', 'Messenger Softphone', 'Front desk']
+const DATA = [
+  'Ada Lovelace',
+  'Simulated Page',
+  'Messenger Softphone',
+  'Front desk',
+  // Meta's site, named as Meta names it in every language.
+  'Meta for Developers'
+]
 
 /** The desktop window's first and smallest sizes (electron.d.ts: minWidth, the least it shrinks to). */
 const WINDOW = mainWindowOptions({ preload: '', devTools: false, title: '' })
@@ -163,7 +163,11 @@ describe('a Spanish desk shows no English (every view)', () => {
       await desks.getByRole('textbox', { name: either("New desk's name") }).fill('Front desk')
       await add.click()
       await desks
-        .getByText(either('The other computer joins with this code', { within: true }))
+        .getByText(
+          either(
+            'On the other computer, choose “Join a desk that is already connected” on its first screen, then paste this code.'
+          )
+        )
         .waitFor()
     }
     await desks.scrollIntoViewIfNeeded()

@@ -120,7 +120,7 @@ describe('the Desks section', () => {
     const invitation = wrapper.get('[role="group"][aria-label="Code for Front desk"]')
     expect(invitation.text()).toContain('Hub address: https://hub.example')
     expect(invitation.text()).toContain(
-      'The other computer joins with this code (see "One Page, many desks" in the README; joining from its own setup screen is coming).'
+      'On the other computer, choose “Join a desk that is already connected” on its first screen, then paste this code.'
     )
     const expiry = () => wrapper.get('[data-testid="desk-code-expiry"]').text()
     expect(expiry()).toBe('Expires in 10:00. It works once.')

@@ -7,6 +7,22 @@ import service from './errors-service'
 
 export default {
   service,
+  /** The tunnel's and the webhook's state, as the status lines say them. */
+  status: {
+    tunnelOff: 'Not reachable from Facebook (no tunnel)',
+    tunnelConnecting: 'Connecting',
+    tunnelConnectingAttempt: 'Connecting (attempt {attempt})',
+    tunnelUp: 'Reachable at {url}',
+    tunnelReconnecting: 'Reconnecting in {seconds} s: {error}',
+    notRegistered: {
+      notConfigured: 'Webhook not registered: connect a Page and app first',
+      ownedElsewhere: 'Webhook not registered: another desk or server receives this app’s calls',
+      noPublicUrl: 'Webhook not registered: waiting for a public address'
+    },
+    registering: 'Registering the webhook with Facebook',
+    registered: 'Webhook registered with Facebook',
+    registeredUnseen: 'Webhook registered, but Facebook’s check was not seen arriving here'
+  },
   graph: {
     tokenExpired:
       "Facebook no longer accepts this app's access to your Page. Reconnect the Page in Settings.",

@@ -213,7 +213,7 @@ export default {
     copied: 'Copied',
     copyFailed: 'Could not copy. The code is selected: press Ctrl+C (Cmd+C on a Mac) to copy it.',
     howTo:
-      'The other computer joins with this code (see "One Page, many desks" in the README; joining from its own setup screen is coming).',
+      'On the other computer, choose “Join a desk that is already connected” on its first screen, then paste this code.',
     hubAddress: 'Hub address:',
     noAddress: 'none yet (turn on the public address under Connection)',
     expiresIn: 'Expires in {time}. It works once.',

@@ -4,6 +4,23 @@ import service from './errors-service'
 /** Frases para los códigos que llegan de fuera de la ventana (servicio, comprobaciones, errores de Graph). */
 export default {
   service,
+  /** El estado del túnel y del webhook, como lo dicen las líneas de estado. */
+  status: {
+    tunnelOff: 'Facebook no puede llegar aquí (sin túnel)',
+    tunnelConnecting: 'Conectando',
+    tunnelConnectingAttempt: 'Conectando (intento {attempt})',
+    tunnelUp: 'Accesible en {url}',
+    tunnelReconnecting: 'Se reconecta en {seconds} s: {error}',
+    notRegistered: {
+      notConfigured: 'Webhook sin registrar: conecte antes una página y una aplicación',
+      ownedElsewhere:
+        'Webhook sin registrar: otro puesto u otro servidor recibe las llamadas de esta aplicación',
+      noPublicUrl: 'Webhook sin registrar: a la espera de una dirección pública'
+    },
+    registering: 'Registrando el webhook en Facebook',
+    registered: 'Webhook registrado en Facebook',
+    registeredUnseen: 'Webhook registrado, pero la comprobación de Facebook no se vio llegar aquí'
+  },
   graph: {
     tokenExpired:
       'Facebook ya no acepta el acceso de esta aplicación a su página. Vuelva a conectar la página en Ajustes.',

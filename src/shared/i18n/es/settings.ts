@@ -219,7 +219,7 @@ export default {
     copyFailed:
       'No se pudo copiar. El código está seleccionado: pulse Ctrl+C (Cmd+C en un Mac) para copiarlo.',
     howTo:
-      'El otro equipo se une con este código (consulte "One Page, many desks" en el README; pronto podrá unirse desde su propia pantalla de configuración).',
+      'En el otro equipo, elija «Unirse a un puesto que ya está conectado» en su primera pantalla y pegue este código.',
     hubAddress: 'Dirección del puesto central:',
     noAddress: 'ninguna todavía (active la dirección pública en Conexión)',
     expiresIn: 'Caduca en {time}. Sirve una sola vez.',
