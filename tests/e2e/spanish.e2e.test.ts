@@ -44,9 +44,7 @@ type View = (typeof VIEWS)[number]
  * Views still being translated (issue 15 item 4, helpers i18n-views, i18n-settings, i18n-history):
  * each is expected to show English until its conversion lands; then it leaves this list.
  */
-// The call-back permission sentences are still made in English by the hub (shared/callback.ts,
-// core/callback/permissions.ts): worded in the renderer from their data next (issue 15 item 4).
-const PENDING_VIEWS: readonly View[] = ['call back']
+const PENDING_VIEWS: readonly View[] = []
 
 /** Data on screen that is no English sentence: names from the simulator and the hub. */
 const DATA = [

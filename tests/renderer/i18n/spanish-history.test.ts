@@ -176,6 +176,13 @@ describe('the call-back panel in Spanish', () => {
     const wrapper = await openPanel()
     expect(wrapper.get('h2').text()).toBe('Devolver la llamada a Ada Lovelace')
     expect(wrapper.get('.call-back__note').text()).toBe('Solicitudes disponibles hoy: 2 de 2.')
+    // Worded here from the permission's data, not the hub's English summary.
+    expect(wrapper.get('.call-back__summary').text()).toBe(
+      'Ada Lovelace no ha permitido las llamadas de su página. Pídalo antes en Messenger; se responde con un toque.'
+    )
+    expect(wrapper.get('#call-back-call-note').text()).toBe(
+      'Ada Lovelace tiene que permitir antes las llamadas de su página.'
+    )
     expect(wrapper.findAll('button').map((b) => b.text())).toEqual([
       'Pedir a Ada Lovelace permiso para llamar',
       'Llamar a Ada Lovelace',

@@ -44,6 +44,22 @@ export default {
     notSaved: 'The choice was not saved. Try again.'
   },
   callBack: {
+    permission: {
+      allowed: '{name} allows calls from your Page.',
+      allowedUntil: '{name} allows calls from your Page until {until}.',
+      notAllowed:
+        '{name} has not allowed calls from your Page. Ask in Messenger first; they answer with one tap.',
+      pending: 'Waiting for {name} to allow calls…',
+      declined: '{name} declined calls from your Page.',
+      expired: 'The permission {name} gave to call has run out. Ask again in Messenger.',
+      unknown:
+        'Facebook reported a permission state for {name} this app does not know; try again later.',
+      cannotAskNow:
+        'Facebook does not allow asking {name} for permission right now; try again later.',
+      allowFirst: '{name} has to allow calls from your Page first.',
+      callAgainAt: 'Facebook allows calling {name} again from {time}.',
+      cannotCallNow: 'Facebook does not allow calling {name} right now; try again later.'
+    },
     title: 'Call back {name}',
     checking: 'Checking whether {name} allows calls…',
     ask: 'Ask {name} for permission to call',

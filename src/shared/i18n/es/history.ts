@@ -47,6 +47,21 @@ export default {
     notSaved: 'No se guardó la elección. Inténtelo de nuevo.'
   },
   callBack: {
+    permission: {
+      allowed: '{name} permite las llamadas de su página.',
+      allowedUntil: '{name} permite las llamadas de su página hasta el {until}.',
+      notAllowed:
+        '{name} no ha permitido las llamadas de su página. Pídalo antes en Messenger; se responde con un toque.',
+      pending: 'Esperando a que {name} permita las llamadas…',
+      declined: '{name} rechazó las llamadas de su página.',
+      expired: 'El permiso que dio {name} para llamar ha vencido. Vuelva a pedirlo en Messenger.',
+      unknown:
+        'Facebook informó un estado del permiso de {name} que esta aplicación no conoce; inténtelo más tarde.',
+      cannotAskNow: 'Facebook no permite pedirle permiso a {name} ahora; inténtelo más tarde.',
+      allowFirst: '{name} tiene que permitir antes las llamadas de su página.',
+      callAgainAt: 'Facebook permite volver a llamar a {name} desde el {time}.',
+      cannotCallNow: 'Facebook no permite llamar a {name} ahora; inténtelo más tarde.'
+    },
     title: 'Devolver la llamada a {name}',
     checking: 'Comprobando si {name} permite llamadas…',
     ask: 'Pedir a {name} permiso para llamar',
