@@ -9,7 +9,7 @@
  * no reply yet. One task per customer keeps the list short; the earlier round was dealt with.
  * Closed tasks older than 30 days are pruned whenever the list is saved.
  */
-import { ServiceError } from '../../../shared/api'
+import { wordedError } from '../../../shared/words-english'
 import {
   sortTasks,
   type CallBackTask,
@@ -170,10 +170,10 @@ export class CallBackTasks {
 
   claim(psid: string, by: TaskActor): CallBackTaskList {
     const task = this.require(psid)
-    if (task.state !== 'open') throw new ServiceError('conflict', 'This task is closed.')
+    if (task.state !== 'open') throw wordedError('conflict', 'followUp.taskClosed')
     if (task.claim?.desk === by.desk) return this.list()
     if (task.claim) {
-      throw new ServiceError('conflict', `${task.claim.deskName} is already calling back.`)
+      throw wordedError('conflict', 'followUp.taskClaimed', { desk: task.claim.deskName })
     }
     task.claim = { desk: by.desk, deskName: by.deskName, at: this.now() }
     this.changed()
@@ -184,7 +184,7 @@ export class CallBackTasks {
     const task = this.require(psid)
     if (!task.claim) return this.list()
     if (task.claim.desk !== by.desk && !by.owner) {
-      throw new ServiceError('forbidden', `Only ${task.claim.deskName} can release this task.`)
+      throw wordedError('forbidden', 'followUp.onlyClaimerReleases', { desk: task.claim.deskName })
     }
     delete task.claim
     this.changed()
@@ -229,7 +229,7 @@ export class CallBackTasks {
 
   private require(psid: string): StoredTask {
     const task = this.tasks.get(psid)
-    if (!task) throw new ServiceError('not-found', 'This customer has no task to call back.')
+    if (!task) throw wordedError('not-found', 'followUp.noTask')
     return task
   }
 

@@ -3,7 +3,8 @@
  * keeps (core/follow-up/call-back-tasks); a claim or a close names the desk of the client that
  * made it, and each client reads the claims as its own desk's or another's.
  */
-import { ServiceError, type EventMessage } from '../../../shared/api'
+import { wordedError } from '../../../shared/words-english'
+import type { EventMessage } from '../../../shared/api'
 import { tasksSeenBy, type CallBackTaskList } from '../../../shared/call-back-tasks'
 import type { Settings } from '../../../shared/settings'
 import type { CallBackTasks, TaskActor } from '../follow-up/call-back-tasks'
@@ -40,7 +41,7 @@ export function callBackTaskCommands(
   const settings = (): Settings => deps.settings.get()
   cleanups.push(tellTaskChanges(tasks, broadcast))
   const list = (): CallBackTasksPort => {
-    if (!tasks) throw new ServiceError('not-configured', 'The To call back list is not kept here.')
+    if (!tasks) throw wordedError('not-configured', 'followUp.tasksNotKept')
     return tasks
   }
   const actorOf = (client: ClientHandle): TaskActor => ({

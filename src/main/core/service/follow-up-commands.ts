@@ -2,7 +2,7 @@
  * The follow-up's part of the service (issue 16): the "Send a call button" command (item 4), and
  * each history record the missed-call reply brings up to date, shown again on every desk.
  */
-import { ServiceError } from '../../../shared/api'
+import { wordedError } from '../../../shared/words-english'
 import type { EventMessage } from '../../../shared/api'
 import type { HistoryRecord } from '../../../shared/calls'
 import type { CallButtonResult } from '../../../shared/missed-reply'
@@ -24,8 +24,7 @@ export function followUpCommands(
   if (off) cleanups.push(off)
   return {
     async sendCallButton({ psid }) {
-      if (!port)
-        throw new ServiceError('not-configured', 'Messages to customers are not available here.')
+      if (!port) throw wordedError('not-configured', 'followUp.messagesUnavailable')
       return port.sendCallButton(psid)
     }
   }

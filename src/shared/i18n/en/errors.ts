@@ -7,6 +7,15 @@ import service from './errors-service'
 
 export default {
   service,
+  /** The To call back list and messages to customers. */
+  followUp: {
+    taskClosed: 'This task is closed.',
+    taskClaimed: '{desk} is already calling back.',
+    onlyClaimerReleases: 'Only {desk} can release this task.',
+    noTask: 'This customer has no task to call back.',
+    tasksNotKept: 'The To call back list is not kept here.',
+    messagesUnavailable: 'Messages to customers are not available here.'
+  },
   /** The tunnel's and the webhook's state, as the status lines say them. */
   status: {
     tunnelOff: 'Not reachable from Facebook (no tunnel)',

@@ -4,6 +4,15 @@ import service from './errors-service'
 /** Frases para los códigos que llegan de fuera de la ventana (servicio, comprobaciones, errores de Graph). */
 export default {
   service,
+  /** La lista Por devolver y los mensajes a los clientes. */
+  followUp: {
+    taskClosed: 'Esta tarea está cerrada.',
+    taskClaimed: '{desk} ya está devolviendo la llamada.',
+    onlyClaimerReleases: 'Solo {desk} puede liberar esta tarea.',
+    noTask: 'Este cliente no tiene ninguna llamada por devolver.',
+    tasksNotKept: 'La lista Por devolver no se guarda aquí.',
+    messagesUnavailable: 'Los mensajes a los clientes no están disponibles aquí.'
+  },
   /** El estado del túnel y del webhook, como lo dicen las líneas de estado. */
   status: {
     tunnelOff: 'Facebook no puede llegar aquí (sin túnel)',

@@ -124,6 +124,12 @@ describe('CallBackTasks', () => {
     // Claiming again from the same desk is fine; another desk is told who has it.
     expect(() => tasks.claim('ada', FRONT)).not.toThrow()
     expect(() => tasks.claim('ada', BACK)).toThrow(/Front desk is already calling back/)
+    // As words too, so each desk says the refusal in its own language.
+    expect(() => tasks.claim('ada', BACK)).toThrow(
+      expect.objectContaining({
+        words: { key: 'followUp.taskClaimed', params: { desk: 'Front desk' } }
+      })
+    )
     expect(() => tasks.release('ada', BACK)).toThrow(/Only Front desk/)
     expect(only(tasks.release('ada', FRONT)).claim).toBeUndefined()
     tasks.claim('ada', BACK)
