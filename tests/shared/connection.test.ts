@@ -101,7 +101,9 @@ describe('what the UIs say about the Page', () => {
     })
     expect(summarizeConnection(reconnecting, NOW)).toEqual({
       state: 'checking',
-      sentence: 'Reconnecting in 4 s: dropped'
+      sentence: 'Reconnecting in 4 s: dropped',
+      // The same line as words, for each window's language.
+      words: { key: 'status.tunnelReconnecting', params: { seconds: 4, error: 'dropped' } }
     })
   })
 

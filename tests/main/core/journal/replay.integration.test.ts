@@ -53,6 +53,8 @@ describe('replayed deliveries', () => {
     // Meta's own terminate follows the decline: a duplicate while the call is still known.
     expect(await running.post(end)).toBe(200)
     await running.core.webhook.drained()
+    // The follow-up writes why the call was missed to its record a moment after it ends.
+    await until(() => running!.core.history.get('c_declined')?.followUp !== undefined, 'follow-up')
     const recorded = running.core.history.get('c_declined')
     expect(recorded).toMatchObject({ outcome: 'declined', reason: 'declined' })
 
