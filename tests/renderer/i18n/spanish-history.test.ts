@@ -141,7 +141,7 @@ describe('the History view in Spanish', () => {
 
   it('offers the sharing choice in Spanish, and says so when it was not saved', async () => {
     const wrapper = await mountView()
-    expect(wrapper.get('.sharing__label').text()).toBe(
+    expect(wrapper.get('.sharing .settings-toggle').text()).toBe(
       'Enviar las cifras de calidad de las llamadas a Meta'
     )
     expect(wrapper.get('.sharing__hint').text()).toMatch(/^Ida y vuelta, variación/)

@@ -348,6 +348,7 @@ describe('HistoryView', () => {
   it('saves the choice to send call quality figures to Meta', async () => {
     const wrapper = await mountView()
     const box = wrapper.get('input[type="checkbox"]')
+    expect(box.attributes('role')).toBe('switch')
     expect((box.element as HTMLInputElement).checked).toBe(false)
     service.respond('updateSettings', (patch) => ({
       ...service.settings,
