@@ -18,8 +18,9 @@ export const MAIN_WINDOW_WORDS = areaWords({
     en: () => import('../../../shared/i18n/en/history'),
     es: () => import('../../../shared/i18n/es/history')
   },
+  // All but Page setup's checks, which come with Page setup (views/setup-view.ts).
   errors: {
-    en: () => import('../../../shared/i18n/en/errors'),
-    es: () => import('../../../shared/i18n/es/errors')
+    en: () => import('../../../shared/i18n/en/errors-core'),
+    es: () => import('../../../shared/i18n/es/errors-core')
   }
 })

@@ -1,11 +1,22 @@
-import { areaWords } from '../i18n/window-words'
+import type { Language } from '../i18n'
+import { areaWords, type WordsLoader } from '../i18n/window-words'
 import SetupView from './SetupView.vue'
 
-/** Page setup with its words, loaded together when first opened (on-demand-views.ts). */
-export const view = SetupView
-export const words = areaWords({
+const setupArea = areaWords({
   setup: {
     en: () => import('../../../shared/i18n/en/setup'),
     es: () => import('../../../shared/i18n/es/setup')
   }
 })
+
+const CHECKS = {
+  en: () => import('../../../shared/i18n/en/errors-setup'),
+  es: () => import('../../../shared/i18n/es/errors-setup')
+}
+
+/** Page setup with its words, and its checks' words (merged into `errors`), loaded when first opened. */
+export const view = SetupView
+export const words: WordsLoader = async (language: Language) => {
+  const [area, checks] = await Promise.all([setupArea(language), CHECKS[language]()])
+  return { ...area, errors: { setup: checks.default } }
+}
