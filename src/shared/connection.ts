@@ -6,7 +6,7 @@
  */
 import type { CoreStatus } from './api'
 import type { SeatHubStatus } from './hub-link'
-import type { Words } from './words'
+import { words, type Words } from './words'
 import { pageHealthFresh } from './page-health'
 import { describeRegistration, describeTunnel, registrationWords, tunnelWords } from './tunnel'
 import { describeWebhookOwner, describeWebhookOwnerOf, type WebhookOwner } from './webhook-owner'
@@ -15,7 +15,14 @@ export type ConnectionSummary =
   /** No Page and app are set up. */
   | { state: 'no-page' }
   /** Calls can ring here. `note`: what the app cannot see for itself (a webhook set up elsewhere). */
-  | { state: 'connected'; detail: string; note?: string | undefined }
+  | {
+      state: 'connected'
+      detail: string
+      note?: string | undefined
+      /** The detail and note as words, for each window to say in its own language. */
+      detailWords?: Words | undefined
+      noteWords?: Words | undefined
+    }
   /** Being checked or set up; nothing to do but wait. `chip`: the header's word, if not the Page's. */
   | { state: 'checking'; sentence: string; words?: Words | undefined; chip?: string }
   /**
@@ -50,8 +57,18 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
   const { tunnel, registration } = status
   if (!managesWebhook(status)) {
     return status.lastHandshakeAt == null
-      ? { state: 'connected', detail: 'No tunnel or public address here', note: WEBHOOK_ELSEWHERE }
-      : { state: 'connected', detail: 'Meta’s webhook check reached this app' }
+      ? {
+          state: 'connected',
+          detail: 'No tunnel or public address here',
+          detailWords: words('status.noAddressHere'),
+          note: WEBHOOK_ELSEWHERE,
+          noteWords: words('status.webhookElsewhere')
+        }
+      : {
+          state: 'connected',
+          detail: 'Meta’s webhook check reached this app',
+          detailWords: words('status.handshakeSeen')
+        }
   }
   if (tunnel.state === 'error')
     return { state: 'problem', sentence: tunnel.message, words: tunnel.words }
@@ -66,9 +83,20 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
   }
   if (registration.state === 'registered') {
     const detail = `${describeTunnel(tunnel)} · ${describeRegistration(registration)}`
+    const lines = [tunnelWords(tunnel), registrationWords(registration)] as const
+    const detailWords =
+      lines[0] && lines[1]
+        ? words('status.twoLines', { first: lines[0], second: lines[1] })
+        : undefined
     return registration.handshakeConfirmed
-      ? { state: 'connected', detail }
-      : { state: 'connected', detail, note: 'If calls do not ring, open Page setup.' }
+      ? { state: 'connected', detail, detailWords }
+      : {
+          state: 'connected',
+          detail,
+          detailWords,
+          note: 'If calls do not ring, open Page setup.',
+          noteWords: words('status.ifNoRing')
+        }
   }
   // Connecting or reconnecting on its own: calls cannot arrive yet, and the app is on it.
   if (tunnel.state !== 'up')
@@ -153,6 +181,7 @@ export function summarizeConnection(status: CoreStatus, now: number): Connection
     const sentence = describeWebhookOwner(owner, pageNameOf(status))
     if (sentence) return { state: 'problem', sentence }
   }
-  if (!pageHealthFresh(health, now)) return { state: 'checking', sentence: CHECKING_PAGE }
+  if (!pageHealthFresh(health, now))
+    return { state: 'checking', sentence: CHECKING_PAGE, words: words('status.checkingPage') }
   return webhookSummary(status)
 }

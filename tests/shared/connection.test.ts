@@ -1,3 +1,4 @@
+import { englishWords } from '../../src/shared/words-english'
 import { describe, expect, it } from 'vitest'
 import type { CoreStatus } from '../../src/shared/api'
 import {
@@ -42,7 +43,11 @@ describe('what the UIs say about the Page', () => {
     })
     expect(summarizeConnection(fresh, NOW).state).toBe('connected')
     const stale = status({ pageHealth: { state: 'ok', checkedAt: NOW - PAGE_HEALTH_MAX_AGE_MS } })
-    expect(summarizeConnection(stale, NOW)).toEqual({ state: 'checking', sentence: CHECKING_PAGE })
+    expect(summarizeConnection(stale, NOW)).toEqual({
+      state: 'checking',
+      sentence: CHECKING_PAGE,
+      words: { key: 'status.checkingPage' }
+    })
     // A core that never said (an older hub) is not taken at its word either.
     expect(summarizeConnection(status({ pageHealth: undefined }), NOW).state).toBe('checking')
   })
@@ -96,6 +101,10 @@ describe('what the UIs say about the Page', () => {
     })
     expect(summarizeConnection(registered, NOW)).toMatchObject({ state: 'connected' })
     expect(summarizeConnection(registered, NOW)).not.toHaveProperty('note')
+    // Its words say the same line, for each window's language.
+    const line = summarizeConnection(registered, NOW)
+    if (line.state !== 'connected' || !line.detailWords) throw new Error('no detail words')
+    expect(englishWords(line.detailWords)).toBe(line.detail)
     const reconnecting = status({
       tunnel: { state: 'reconnecting', attempt: 2, retryInMs: 4_000, lastError: 'dropped' }
     })

@@ -46,7 +46,11 @@ describe('the words main sends', () => {
   })
 
   it('are all worded in Spanish, not left in English', () => {
-    const same = [...english].filter(([key, text]) => spanish.get(key) === text).map(([k]) => k)
+    // A text of placeholders only ("{first} · {second}") reads the same in every language.
+    const words = (text: string) => text.replace(/\{\w+\}/g, '').trim().length > 2
+    const same = [...english]
+      .filter(([key, text]) => words(text) && spanish.get(key) === text)
+      .map(([k]) => k)
     expect(same).toEqual([])
   })
 })

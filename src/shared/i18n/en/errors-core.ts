@@ -19,6 +19,13 @@ export default {
   },
   /** The tunnel's and the webhook's state, as the status lines say them. */
   status: {
+    checkingPage: 'Checking the Page with Facebook…',
+    noAddressHere: 'No tunnel or public address here',
+    handshakeSeen: 'Meta’s webhook check reached this app',
+    webhookElsewhere:
+      'Calls arrive only if the webhook is set up elsewhere; Meta’s check has not reached this app yet.',
+    ifNoRing: 'If calls do not ring, open Page setup.',
+    twoLines: '{first} · {second}',
     tunnelOff: 'Not reachable from Facebook (no tunnel)',
     tunnelConnecting: 'Connecting',
     tunnelConnectingAttempt: 'Connecting (attempt {attempt})',

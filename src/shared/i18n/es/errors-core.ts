@@ -15,6 +15,13 @@ export default {
   },
   /** El estado del túnel y del webhook, como lo dicen las líneas de estado. */
   status: {
+    checkingPage: 'Comprobando la página con Facebook…',
+    noAddressHere: 'Sin túnel ni dirección pública aquí',
+    handshakeSeen: 'La comprobación del webhook de Meta llegó a esta aplicación',
+    webhookElsewhere:
+      'Las llamadas solo llegan si el webhook está configurado en otro lugar; la comprobación de Meta todavía no ha llegado a esta aplicación.',
+    ifNoRing: 'Si las llamadas no suenan, abra Configurar la página.',
+    twoLines: '{first} · {second}',
     tunnelOff: 'Facebook no puede llegar aquí (sin túnel)',
     tunnelConnecting: 'Conectando',
     tunnelConnectingAttempt: 'Conectando (intento {attempt})',
