@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, ensureBuilt } from '../../scripts/fresh-build.js'
 import { MANIFEST_PATH, windowScripts } from '../../scripts/window-sizes'
 import { MESSAGES } from '../../src/shared/i18n/languages'
+import { leaves } from '../support/catalogue-leaves'
 
 const RENDERER = join(ROOT, 'out/renderer')
 const AREAS = Object.keys(MESSAGES.en)
@@ -33,10 +34,6 @@ function areaOf(key: string): string | undefined {
   return AREAS.find((area) => (AREA_FILES[area] ?? area) === file)
 }
 
-function leaves(node: unknown): string[] {
-  return typeof node === 'string' ? [node] : Object.values(node as object).flatMap(leaves)
-}
-
 describe('the words each built window loads', () => {
   let manifest: Manifest
   beforeAll(() => {
@@ -52,9 +49,10 @@ describe('the words each built window loads', () => {
       .join('\n')
     // Sentences as the build writes them (some with escaped characters are not found anywhere,
     // so the ones found are counted: most of them).
-    const sentences = [...leaves(MESSAGES.en.settings), ...leaves(MESSAGES.es.settings)].filter(
-      (text) => text.length > 24 && everything.includes(text)
-    )
+    const sentences = [
+      ...leaves(MESSAGES.en.settings).values(),
+      ...leaves(MESSAGES.es.settings).values()
+    ].filter((text) => text.length > 24 && everything.includes(text))
     expect(sentences.length).toBeGreaterThan(40)
     for (const sentence of sentences) expect(toastCode, sentence).not.toContain(sentence)
     expect(toastCode).toContain(MESSAGES.en.calls.toast.answer)

@@ -6,18 +6,7 @@
  */
 import type { Locator } from 'playwright-core'
 import { MESSAGES } from '../../../src/shared/i18n/languages'
-
-type Tree = { readonly [key: string]: string | Tree }
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') found.set(path, value)
-    else for (const [inner, text] of leaves(value, path)) found.set(inner, text)
-  }
-  return found
-}
+import { leaves } from '../../support/catalogue-leaves'
 
 const ENGLISH = leaves(MESSAGES.en)
 const SPANISH = leaves(MESSAGES.es)

@@ -5,18 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { MESSAGES } from '../../../src/shared/i18n/languages'
-
-type Tree = { [key: string]: string | Tree }
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') found.set(path, value)
-    else for (const [inner, text] of leaves(value, path)) found.set(inner, text)
-  }
-  return found
-}
+import { leaves } from '../../support/catalogue-leaves'
 
 const english = leaves(MESSAGES.en.errors)
 const spanish = leaves(MESSAGES.es.errors)
