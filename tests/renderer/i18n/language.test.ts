@@ -10,6 +10,10 @@ import {
   type LanguageChoice
 } from '../../../src/renderer/src/i18n'
 import { areaWords, createWindowWords } from '../../../src/renderer/src/i18n/window-words'
+import { MAIN_WINDOW_WORDS } from '../../../src/renderer/src/i18n/main-window-words'
+import { TOAST_WORDS } from '../../../src/renderer/src/i18n/toast-words'
+import { words as settingsWords } from '../../../src/renderer/src/views/settings-view'
+import { words as setupWords } from '../../../src/renderer/src/views/setup-view'
 import { MESSAGES } from '../../../src/shared/i18n/languages'
 
 const { en, es } = MESSAGES
@@ -52,10 +56,8 @@ describe('a window’s words, loaded lazily (vue-i18n’s lazy loading)', () => 
   it('starts with one language and loads the other when the desk switches to it', async () => {
     const asked: string[] = []
     const calls = areaWords({
-      calls: {
-        en: () => (asked.push('en/calls'), import('../../../src/shared/i18n/en/calls')),
-        es: () => (asked.push('es/calls'), import('../../../src/shared/i18n/es/calls'))
-      }
+      './en/calls.ts': () => (asked.push('en/calls'), import('../../../src/shared/i18n/en/calls')),
+      './es/calls.ts': () => (asked.push('es/calls'), import('../../../src/shared/i18n/es/calls'))
     })
     const i18n = createAppI18n('en')
     const words = createWindowWords(i18n, calls)
@@ -77,16 +79,15 @@ describe('a window’s words, loaded lazily (vue-i18n’s lazy loading)', () => 
     const words = createWindowWords(
       i18n,
       areaWords({
-        calls: { en: async () => ({ default: en.calls }), es: async () => ({ default: es.calls }) }
+        './en/calls.ts': async () => ({ default: en.calls }),
+        './es/calls.ts': async () => ({ default: es.calls })
       })
     )
     await words.speak('es')
     await words.add(
       areaWords({
-        settings: {
-          en: async () => ({ default: en.settings }),
-          es: async () => ({ default: es.settings })
-        }
+        './en/settings.ts': async () => ({ default: en.settings }),
+        './es/settings.ts': async () => ({ default: es.settings })
       })
     )
     const { t } = i18n.global
@@ -104,10 +105,8 @@ describe('a window’s words, loaded lazily (vue-i18n’s lazy loading)', () => 
     const words = createWindowWords(
       i18n,
       areaWords({
-        calls: {
-          en: async () => ({ default: en.calls }),
-          es: async () => (await slowSpanish, { default: es.calls })
-        }
+        './en/calls.ts': async () => ({ default: en.calls }),
+        './es/calls.ts': async () => (await slowSpanish, { default: es.calls })
       })
     )
     await words.speak('en')
@@ -116,5 +115,28 @@ describe('a window’s words, loaded lazily (vue-i18n’s lazy loading)', () => 
     release()
     await toSpanish
     expect(i18n.global.locale.value).toBe('en')
+  })
+})
+
+describe('the catalogue areas each window and view loads', () => {
+  it('are named as the app asks for them, in the language asked for, and no others', async () => {
+    const main = await MAIN_WINDOW_WORDS('es')
+    expect(Object.keys(main).sort()).toEqual(['app', 'calls', 'errors', 'history'])
+    expect(main.calls).toEqual(es.calls)
+    // errors-core.ts: the errors area bar Page setup's checks, which come with Page setup.
+    const { setup: _checks, ...errorsAtStart } = en.errors
+    expect((await MAIN_WINDOW_WORDS('en')).errors).toEqual(errorsAtStart)
+
+    const toast = await TOAST_WORDS('en')
+    expect(Object.keys(toast).sort()).toEqual(['app', 'calls', 'shell'])
+    expect(toast.shell).toEqual(en.shell)
+
+    // follow-up.ts is the followUp area.
+    expect(await settingsWords('es')).toEqual({
+      settings: es.settings,
+      hours: es.hours,
+      followUp: es.followUp
+    })
+    expect(await setupWords('en')).toEqual({ setup: en.setup, errors: { setup: en.errors.setup } })
   })
 })

@@ -9,18 +9,34 @@ import type { AppI18n, Language } from './index'
 type Words = Record<string, unknown>
 /** Some of a language's words: a window's areas, or a view's. */
 export type WordsLoader = (language: Language) => Promise<Words>
-type AreaImport = () => Promise<{ default: Words }>
+/**
+ * Catalogue files as import.meta.glob gives them, lazily, by path from src/shared/i18n:
+ * `./es/follow-up.ts`.
+ */
+export type CatalogueFiles = Record<string, () => Promise<unknown>>
+
+/** A catalogue file's area: follow-up.ts is followUp; errors-core.ts (errors bar Page setup's) errors. */
+const areaOf = (path: string): string =>
+  path.slice(5, -3).replace(/-core$|-(.)/g, (_, letter?: string) => letter?.toUpperCase() ?? '')
 
 /**
- * A loader for catalogue areas, one dynamic import per area and language, so the build makes each
- * its own chunk (scripts/window-sizes.ts counts the largest language a window loads at start).
+ * A loader for the catalogue areas in `files`, globbed where the window or view is (so the build
+ * makes each file its own chunk, of that window: scripts/window-sizes.ts counts the largest
+ * language a window loads at start), e.g.
+ * `import.meta.glob('./*\/{calls,app}.ts', { base: '../../../shared/i18n' })`.
  */
-export function areaWords(areas: Record<string, Record<Language, AreaImport>>): WordsLoader {
-  return async (language) => {
-    const names = Object.keys(areas)
-    const loaded = await Promise.all(names.map((name) => areas[name]![language]()))
-    return Object.fromEntries(names.map((name, i) => [name, loaded[i]!.default]))
-  }
+export function areaWords(files: CatalogueFiles): WordsLoader {
+  return async (language) =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(files)
+          .filter(([path]) => path.startsWith(`./${language}/`))
+          .map(async ([path, load]) => [
+            areaOf(path),
+            ((await load()) as { default: Words }).default
+          ])
+      )
+    )
 }
 
 export interface WindowWords {

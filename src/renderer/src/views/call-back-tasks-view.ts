@@ -3,9 +3,6 @@ import CallBackTasksView from './CallBackTasksView.vue'
 
 /** The To call back list with its words, loaded when first opened. */
 export const view = CallBackTasksView
-export const words = areaWords({
-  followUp: {
-    en: () => import('../../../shared/i18n/en/follow-up'),
-    es: () => import('../../../shared/i18n/es/follow-up')
-  }
-})
+export const words = areaWords(
+  import.meta.glob('./*/follow-up.ts', { base: '../../../shared/i18n' })
+)

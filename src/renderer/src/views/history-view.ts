@@ -3,9 +3,6 @@ import HistoryView from './HistoryView.vue'
 
 /** History with its words (the follow-up notes and call buttons), loaded when first opened. */
 export const view = HistoryView
-export const words = areaWords({
-  followUp: {
-    en: () => import('../../../shared/i18n/en/follow-up'),
-    es: () => import('../../../shared/i18n/es/follow-up')
-  }
-})
+export const words = areaWords(
+  import.meta.glob('./*/follow-up.ts', { base: '../../../shared/i18n' })
+)

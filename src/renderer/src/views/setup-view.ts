@@ -2,12 +2,7 @@ import type { Language } from '../i18n'
 import { areaWords, type WordsLoader } from '../i18n/window-words'
 import SetupView from './SetupView.vue'
 
-const setupArea = areaWords({
-  setup: {
-    en: () => import('../../../shared/i18n/en/setup'),
-    es: () => import('../../../shared/i18n/es/setup')
-  }
-})
+const setupArea = areaWords(import.meta.glob('./*/setup.ts', { base: '../../../shared/i18n' }))
 
 const CHECKS = {
   en: () => import('../../../shared/i18n/en/errors-setup'),
