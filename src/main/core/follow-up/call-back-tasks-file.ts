@@ -11,35 +11,13 @@ import type { CallBackTask } from '../../../shared/call-back-tasks'
 import { moveAside, setAsidePath } from '../config/set-aside'
 import type { Logger } from '../log'
 import { removeStaleTemps, writeFileAtomic } from '../shared/atomic-write'
+import { MISSED_REASONS, storedReplySchema } from './stored-follow-up'
 
 export const TASKS_FILE = 'call-back-tasks.json'
 
-const MISSED_REASONS = [
-  'rang-out',
-  'caller-hung-up',
-  'do-not-disturb',
-  'outside-hours',
-  'all-busy',
-  'declined'
-] as const
 const PERMISSIONS = ['unknown', 'requested', 'allowed', 'declined', 'expired'] as const
 
 const Time = z.number().int().nonnegative()
-
-const replySchema = z.discriminatedUnion('state', [
-  z.object({
-    state: z.literal('sent'),
-    at: Time,
-    extra: z.enum(['none', 'call-button', 'permission-request'])
-  }),
-  z.object({
-    state: z.literal('refused'),
-    at: Time,
-    words: z.string(),
-    graphCode: z.number().optional()
-  }),
-  z.object({ state: z.literal('skipped'), at: Time, why: z.enum(['off', 'replied-recently']) })
-])
 
 const storedTaskSchema = z.object({
   psid: z.string().min(1),
@@ -48,7 +26,7 @@ const storedTaskSchema = z.object({
   lastMissedAt: Time,
   missedCount: z.number().int().positive(),
   lastReason: z.enum(MISSED_REASONS),
-  reply: replySchema.nullable(),
+  reply: storedReplySchema.nullable(),
   permission: z.enum(PERMISSIONS),
   /** When an `allowed` runs out (Meta's grant has an end). */
   permissionExpiresAt: Time.optional(),

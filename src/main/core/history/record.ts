@@ -3,7 +3,6 @@
  * The caller's photo is left out (a data URL of tens of kB would dwarf the rest of the line).
  */
 import { z } from 'zod'
-import type { MissedReason } from '../../../shared/follow-up'
 import {
   CALL_DIRECTIONS,
   CALL_OUTCOMES,
@@ -11,6 +10,7 @@ import {
   type HistoryRecord
 } from '../../../shared/calls'
 import { isWords, type Words } from '../../../shared/words'
+import { MISSED_REASONS, storedReplySchema } from '../follow-up/stored-follow-up'
 
 const epochMs = z.number().int().nonnegative()
 const figure = z.number().nonnegative().optional()
@@ -26,32 +26,10 @@ const qualitySchema = z.object({
   sentToMetaAt: epochMs.optional()
 })
 
-const MISSED_REASONS = [
-  'rang-out',
-  'caller-hung-up',
-  'do-not-disturb',
-  'outside-hours',
-  'all-busy',
-  'declined'
-] as const satisfies readonly MissedReason[]
-
-/** ReplyOutcome (shared/follow-up.ts), as a missed call's history line keeps it. */
-const replySchema = z.discriminatedUnion('state', [
-  z.object({
-    state: z.literal('sent'),
-    at: epochMs,
-    extra: z.enum(['none', 'call-button', 'permission-request'])
-  }),
-  z.object({
-    state: z.literal('refused'),
-    at: epochMs,
-    words: z.string().max(100),
-    graphCode: z.number().int().optional()
-  }),
-  z.object({ state: z.literal('skipped'), at: epochMs, why: z.enum(['off', 'replied-recently']) })
-])
-
-const followUpSchema = z.object({ reason: z.enum(MISSED_REASONS), reply: replySchema.optional() })
+const followUpSchema = z.object({
+  reason: z.enum(MISSED_REASONS),
+  reply: storedReplySchema.optional()
+})
 
 export const storedRecordSchema = z.object({
   callId: z.string().min(1).max(256),

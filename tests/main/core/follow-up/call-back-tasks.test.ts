@@ -192,6 +192,26 @@ describe('CallBackTasks', () => {
     }
   })
 
+  it('reads back a refused reply as the history line keeps it (one stored shape)', async () => {
+    const tasks = await open()
+    tasks.recordMissed(missed(1))
+    tasks.noteReply('c_1', 'ada', {
+      state: 'refused',
+      at: T0,
+      words: 'outsideWindow',
+      graphCode: 10
+    })
+    await tasks.settled()
+    const again = await open()
+    expect(only(again.list()).reply).toEqual({
+      state: 'refused',
+      at: T0,
+      words: 'outsideWindow',
+      graphCode: 10
+    })
+    expect(again.list()).toEqual(tasks.list())
+  })
+
   it('sets an unreadable file aside, says so, and starts an empty list', async () => {
     await writeFile(join(dir, TASKS_FILE), '{"version":1,"tasks":[{"psid":')
     const logger = memoryLogger()
