@@ -10,6 +10,7 @@ import type { HubLinkStatus } from '../../../src/shared/hub-link'
 import type { WebhookOwner } from '../../../src/shared/webhook-owner'
 import { words } from '../../../src/shared/words'
 import { coreStatus } from '../support/fake-softphone'
+import { button } from '../support/dom'
 import { seatStatus } from '../support/seat-status'
 import { mountApp, useAppFixture } from '../support/app-fixture'
 
@@ -59,6 +60,15 @@ describe('a Spanish seat’s line about its hub', () => {
     expect(wrapper.get(HUB_LINE).text()).toBe(
       'Este puesto fue quitado del puesto central: vuelva a emparejarlo con un código nuevo.'
     )
+  })
+
+  it('says the link the same way in Settings', async () => {
+    inSpanish(seat({ state: 'connecting' }))
+    const wrapper = await mountApp()
+    await button(wrapper.get('nav[aria-label="Secciones"]'), 'Ajustes').trigger('click')
+    await flushPromises()
+
+    expect(wrapper.get('[data-testid="hub-link"]').text()).toBe('Conectando con Recepción…')
   })
 
   it('names the hub while online, and says the hub has no Page', async () => {
