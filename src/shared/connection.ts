@@ -2,7 +2,9 @@
  * What every UI says about the Page's line, in one place: "Page connected" only when Meta accepted
  * the token less than five minutes ago and, where this app manages the webhook, Meta has it; else
  * one sentence that says what is wrong. Pure: the caller passes its clock, so a check that goes
- * stale while no new status arrives stops counting all the same.
+ * stale while no new status arrives stops counting all the same. Its lines are words of the
+ * `errors` catalogue (shared/words.ts), so each window says them in its own language and main in
+ * the shell's or in English; no English is kept here.
  */
 import type { CoreStatus } from './api'
 import type { SeatHubStatus } from './hub-link'
@@ -157,7 +159,9 @@ function seatSummary(hub: SeatHubStatus, status: CoreStatus, now: number): Conne
   }
   const health = status.pageHealth ?? { state: 'checking' }
   if (health.state === 'failed') {
-    return { state: 'problem', words: connected(health.words ?? health.message) }
+    // The hub's message stands in should its words be newer than this build's.
+    const line = connected(health.words ?? health.message)
+    return { state: 'problem', sentence: health.message, words: line }
   }
   if (!pageHealthFresh(health, now)) {
     return { state: 'checking', words: connected(words('status.checkingPage')) }

@@ -311,6 +311,28 @@ describe('what a seat says about its hub', () => {
     })
   })
 
+  it('says the hub’s Page failed in the hub’s words, its English beside them', () => {
+    const pageHealth: PageHealth = {
+      state: 'failed',
+      checkedAt: NOW,
+      problem: 'token',
+      message: 'Page token rejected: reconnect the Page in Page setup.',
+      words: { key: 'pageHealth.tokenRejected' }
+    }
+    const failed = summarizeConnection(status({ ...hub({ state: 'online' }), pageHealth }), NOW)
+    expect(failed).toEqual({
+      state: 'problem',
+      sentence: pageHealth.message,
+      words: {
+        key: 'hubLine.connected',
+        params: { hub: 'Front desk', line: { key: 'pageHealth.tokenRejected' } }
+      }
+    })
+    expect(inEnglish(failed)).toMatchObject({
+      sentence: 'Connected to Front desk · Page token rejected: reconnect the Page in Page setup.'
+    })
+  })
+
   it('says it is connecting to the hub, not checking the Page', () => {
     expect(summarize(status(hub({ state: 'connecting' })), NOW)).toEqual({
       state: 'checking',
