@@ -2,43 +2,56 @@
  * What every UI says about the Page's line, in one place: "Page connected" only when Meta accepted
  * the token less than five minutes ago and, where this app manages the webhook, Meta has it; else
  * one sentence that says what is wrong. Pure: the caller passes its clock, so a check that goes
- * stale while no new status arrives stops counting all the same.
+ * stale while no new status arrives stops counting all the same. Its lines are words of the
+ * `errors` catalogue (shared/words.ts), so each window says them in its own language and main in
+ * the shell's or in English; no English is kept here.
  */
 import type { CoreStatus } from './api'
 import type { SeatHubStatus } from './hub-link'
-import { words, type Words } from './words'
+import { words, type WordParam, type Words } from './words'
 import { pageHealthFresh } from './page-health'
-import { describeRegistration, describeTunnel, registrationWords, tunnelWords } from './tunnel'
-import { describeWebhookOwner, describeWebhookOwnerOf, type WebhookOwner } from './webhook-owner'
+import { registrationLine, tunnelLine } from './tunnel'
+import { webhookOwnerWords, webhookOwnerWordsOf, type WebhookOwner } from './webhook-owner'
+
+/**
+ * What a line says: its words (each window says them in its own language, main in English or the
+ * shell's language), or a sentence made elsewhere without words, said as it was made.
+ */
+export type Saying =
+  { sentence: string; words?: Words | undefined } | { sentence?: undefined; words: Words }
 
 export type ConnectionSummary =
   /** No Page and app are set up. */
   | { state: 'no-page' }
   /** Calls can ring here. `note`: what the app cannot see for itself (a webhook set up elsewhere). */
-  | {
-      state: 'connected'
-      detail: string
-      note?: string | undefined
-      /** The detail and note as words, for each window to say in its own language. */
-      detailWords?: Words | undefined
-      noteWords?: Words | undefined
-    }
+  | { state: 'connected'; detail: Words; note?: Words | undefined }
   /** Being checked or set up; nothing to do but wait. `chip`: the header's word, if not the Page's. */
-  | { state: 'checking'; sentence: string; words?: Words | undefined; chip?: string }
-  /**
-   * Calls cannot ring here until the owner acts; the sentence says what is wrong (`words`: the
-   * same, when it is a state's own sentence, for each window to say in its own language).
-   */
-  | { state: 'problem'; sentence: string; words?: Words | undefined; chip?: string }
+  | ({ state: 'checking'; chip?: Words } & Saying)
+  /** Calls cannot ring here until the owner acts; the line says what is wrong. */
+  | ({ state: 'problem'; chip?: Words } & Saying)
 
-export const CHECKING_PAGE = 'Checking the Page with Facebook…'
-export const WEBHOOK_ELSEWHERE =
-  'Calls arrive only if the webhook is set up elsewhere; Meta’s check has not reached this app yet.'
+/** A saying as one line: its words, else its sentence (for main's englishLine or translateLine). */
+export function lineOf(said: Saying): Words | string {
+  return said.words ?? said.sentence ?? ''
+}
+
+/**
+ * A saying as a window's `describe` takes it: the words, falling back to the sentence beside them
+ * (a hub's newer words this build does not know).
+ */
+export function describable(said: Saying): { message: string; words?: Words | undefined } {
+  return { message: said.sentence ?? '', words: said.words }
+}
+
+/** A line that is words or a sentence made elsewhere, as a summary holds it. */
+export function saying(line: Words | string): Saying {
+  return typeof line === 'string' ? { sentence: line } : { words: line }
+}
 
 /** The Page's name as Meta gave it with its last yes; "your Page" while only its id is known. */
-export function pageNameOf(status: CoreStatus): string {
+export function pageNameOf(status: CoreStatus): WordParam {
   const health = status.pageHealth
-  return (health?.state === 'ok' && health.pageName) || 'your Page'
+  return (health?.state === 'ok' && health.pageName) || words('owner.yourPage')
 }
 
 export type WebhookElsewhere = Extract<WebhookOwner, { state: 'other-desk' | 'foreign' }>
@@ -59,16 +72,10 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
     return status.lastHandshakeAt == null
       ? {
           state: 'connected',
-          detail: 'No tunnel or public address here',
-          detailWords: words('status.noAddressHere'),
-          note: WEBHOOK_ELSEWHERE,
-          noteWords: words('status.webhookElsewhere')
+          detail: words('status.noAddressHere'),
+          note: words('status.webhookElsewhere')
         }
-      : {
-          state: 'connected',
-          detail: 'Meta’s webhook check reached this app',
-          detailWords: words('status.handshakeSeen')
-        }
+      : { state: 'connected', detail: words('status.handshakeSeen') }
   }
   if (tunnel.state === 'error')
     return { state: 'problem', sentence: tunnel.message, words: tunnel.words }
@@ -78,42 +85,25 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
     return { state: 'problem', sentence: registration.message, words: registration.words }
   // Another desk or server receives the calls: nothing rings here until the owner chooses.
   if (registration.state === 'not-needed' && registration.reason === 'owned-elsewhere') {
-    const sentence = describeWebhookOwnerOf(status) ?? describeRegistration(registration)
-    return { state: 'problem', sentence }
+    const line = webhookOwnerWordsOf(status) ?? registrationLine(registration)
+    return { state: 'problem', ...saying(line) }
   }
   if (registration.state === 'registered') {
-    const detail = `${describeTunnel(tunnel)} · ${describeRegistration(registration)}`
-    const lines = [tunnelWords(tunnel), registrationWords(registration)] as const
-    const detailWords =
-      lines[0] && lines[1]
-        ? words('status.twoLines', { first: lines[0], second: lines[1] })
-        : undefined
+    const first = tunnelLine(tunnel)
+    const detail = words('status.twoLines', { first, second: registrationLine(registration) })
     return registration.handshakeConfirmed
-      ? { state: 'connected', detail, detailWords }
-      : {
-          state: 'connected',
-          detail,
-          detailWords,
-          note: 'If calls do not ring, open Page setup.',
-          noteWords: words('status.ifNoRing')
-        }
+      ? { state: 'connected', detail }
+      : { state: 'connected', detail, note: words('status.ifNoRing') }
   }
   // Connecting or reconnecting on its own: calls cannot arrive yet, and the app is on it.
-  if (tunnel.state !== 'up')
-    return { state: 'checking', sentence: describeTunnel(tunnel), words: tunnelWords(tunnel) }
-  return {
-    state: 'checking',
-    sentence: describeRegistration(registration),
-    words: registrationWords(registration)
-  }
+  if (tunnel.state !== 'up') return { state: 'checking', ...saying(tunnelLine(tunnel)) }
+  return { state: 'checking', ...saying(registrationLine(registration)) }
 }
 
 /** What a seat hangs up while its hub is away waits; the person should know it is not lost. */
-export function queuedHangUpsSentence(count: number): string | undefined {
+export function queuedHangUpsWords(count: number): Words | undefined {
   if (count === 0) return undefined
-  return count === 1
-    ? 'Your hang up will reach Meta when the hub is back.'
-    : `Your ${count} hang ups will reach Meta when the hub is back.`
+  return count === 1 ? words('hubLine.queuedOne') : words('hubLine.queuedMany', { count })
 }
 
 /**
@@ -126,21 +116,29 @@ export function hubLinkProblem(
   const { link, name } = hub
   switch (link.state) {
     case 'connecting':
-      return { state: 'checking', sentence: `Connecting to ${name}…`, chip: 'Connecting to hub' }
+      return {
+        state: 'checking',
+        words: words('hubLine.connecting', { hub: name }),
+        chip: words('hubLine.chip.connecting')
+      }
     case 'offline': {
-      const reason = link.reason.replace(/\.$/, '')
-      const queued = queuedHangUpsSentence(hub.queuedHangUps.length)
-      const sentence = `Hub offline: ${reason}. Calls cannot be answered here until it is back.`
+      // The link's reason stays as the link gave it, inside the words.
+      const line = words('hubLine.offline', { reason: link.reason.replace(/\.$/, '') })
+      const queued = queuedHangUpsWords(hub.queuedHangUps.length)
       return {
         state: 'problem',
-        sentence: queued ? `${sentence} ${queued}` : sentence,
-        chip: 'Hub offline'
+        words: queued ? words('hubLine.withQueued', { line, queued }) : line,
+        chip: words('hubLine.chip.offline')
       }
     }
     case 'refused': {
+      const chip = words('hubLine.chip.refused')
       // The refusal is also the seat's exit message ("Cannot start: <sentence>."): no stop of its own.
+      if (link.words)
+        return { state: 'problem', words: words('hubLine.refused', { refusal: link.words }), chip }
+      // The hub's own sentence, for a refusal this desk has no words for.
       const sentence = /[.!?…]$/.test(link.sentence) ? link.sentence : `${link.sentence}.`
-      return { state: 'problem', sentence, chip: 'Not connected to hub' }
+      return { state: 'problem', sentence, chip }
     }
     case 'online':
       return undefined
@@ -154,19 +152,21 @@ export function hubLinkProblem(
 function seatSummary(hub: SeatHubStatus, status: CoreStatus, now: number): ConnectionSummary {
   const linkProblem = hubLinkProblem(hub)
   if (linkProblem) return linkProblem
-  const connected = `Connected to ${hub.name}`
+  const connected = (line: WordParam): Words => words('hubLine.connected', { hub: hub.name, line })
   if (!status.page.configured) {
-    const sentence = `${connected} · The hub has no Facebook Page connected yet.`
-    return { state: 'problem', sentence, chip: 'No Page connected' }
+    const chip = words('hubLine.chip.noPage')
+    return { state: 'problem', words: connected(words('hubLine.noPage')), chip }
   }
   const health = status.pageHealth ?? { state: 'checking' }
   if (health.state === 'failed') {
-    return { state: 'problem', sentence: `${connected} · ${health.message}` }
+    // The hub's message stands in should its words be newer than this build's.
+    const line = connected(health.words ?? health.message)
+    return { state: 'problem', sentence: health.message, words: line }
   }
   if (!pageHealthFresh(health, now)) {
-    return { state: 'checking', sentence: `${connected} · ${CHECKING_PAGE}` }
+    return { state: 'checking', words: connected(words('status.checkingPage')) }
   }
-  return { state: 'connected', detail: `${connected} · Page connected` }
+  return { state: 'connected', detail: connected(words('hubLine.pageConnected')) }
 }
 
 export function summarizeConnection(status: CoreStatus, now: number): ConnectionSummary {
@@ -178,10 +178,10 @@ export function summarizeConnection(status: CoreStatus, now: number): Connection
   // Meta delivers to another desk or a server: whatever holds here, nothing rings here.
   const owner = status.webhookOwner
   if (webhookElsewhere(owner)) {
-    const sentence = describeWebhookOwner(owner, pageNameOf(status))
-    if (sentence) return { state: 'problem', sentence }
+    const said = webhookOwnerWords(owner, pageNameOf(status))
+    if (said) return { state: 'problem', words: said }
   }
   if (!pageHealthFresh(health, now))
-    return { state: 'checking', sentence: CHECKING_PAGE, words: words('status.checkingPage') }
+    return { state: 'checking', words: words('status.checkingPage') }
   return webhookSummary(status)
 }

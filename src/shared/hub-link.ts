@@ -12,8 +12,12 @@ export type HubLinkStatus =
   | { state: 'online' }
   /** The hub cannot be reached now; `reason` is a sentence ("the hub's address does not answer"). */
   | { state: 'offline'; reason: string }
-  /** The hub turned this desk away (removed, wrong version); `sentence` says what to do. */
-  | { state: 'refused'; sentence: string }
+  /**
+   * The hub turned this desk away (removed, wrong version); `sentence` says what to do, in English,
+   * and `words` the same for each window to say in its own language (absent for a refusal the hub
+   * said in its own words, which is shown as it said it).
+   */
+  | { state: 'refused'; sentence: string; words?: Words | undefined }
 
 /** What a seat's status adds to CoreStatus; absent on a desk that is no seat. */
 export interface SeatHubStatus {
@@ -38,7 +42,7 @@ export function hubUnreachableWords(link: HubLinkStatus): Words | string {
     case 'offline':
       return words('seat.hubOffline', { reason: link.reason.replace(/\.$/, '') })
     case 'refused':
-      return link.sentence
+      return link.words ?? link.sentence
     case 'connecting':
       return words('seat.hubConnecting')
     case 'online':

@@ -71,45 +71,24 @@ export function insecureUrlWarning(url: string, source: 'tunnel' | 'own-url'): s
     : `The public address ${url} is http, but Facebook only calls https addresses: calls cannot arrive. Enter an https address.`
 }
 
-/** One short line for a tray tooltip or a status bar. */
-export function describeTunnel(status: TunnelStatus): string {
-  switch (status.state) {
-    case 'off':
-      return 'Not reachable from Facebook (no tunnel)'
-    case 'connecting':
-      return status.attempt > 1 ? `Connecting (attempt ${status.attempt})` : 'Connecting'
-    case 'up':
-      return status.warning ?? `Reachable at ${status.url}`
-    case 'reconnecting':
-      return `Reconnecting in ${Math.ceil(status.retryInMs / 1000)} s: ${status.lastError}`
-    case 'error':
-      return status.message
-  }
+/**
+ * One short line for a tray tooltip or a status bar: its words, else (an http address's warning,
+ * a failure made without words) the sentence as it was made. English only from the catalogue:
+ * main says it with words-english.ts, each window in its own language.
+ */
+export function tunnelLine(status: TunnelStatus): Words | string {
+  const said = tunnelWords(status)
+  if (said) return said
+  if (status.state === 'up') return status.warning ?? ''
+  return status.state === 'error' ? status.message : ''
 }
 
-const NOT_REGISTERED = {
-  'not-configured': 'Webhook not registered: connect a Page and app first',
-  'owned-elsewhere': 'Webhook not registered: another desk or server receives this app’s calls',
-  'no-public-url': 'Webhook not registered: waiting for a public address'
-} as const satisfies Record<Extract<RegistrationStatus, { state: 'not-needed' }>['reason'], string>
-
-export function describeRegistration(status: RegistrationStatus): string {
-  switch (status.state) {
-    case 'not-needed':
-      return NOT_REGISTERED[status.reason]
-    case 'registering':
-      return 'Registering the webhook with Facebook'
-    case 'registered':
-      return status.handshakeConfirmed
-        ? 'Webhook registered with Facebook'
-        : 'Webhook registered, but Facebook’s check was not seen arriving here'
-    case 'failed':
-      return status.message
-  }
+export function registrationLine(status: RegistrationStatus): Words | string {
+  return registrationWords(status) ?? (status.state === 'failed' ? status.message : '')
 }
 
 /**
- * describeTunnel's line as words, for each window to say in its own language; undefined where
+ * tunnelLine's words, for each window to say in its own language; undefined where
  * the line is a sentence made elsewhere without words (an http address's warning).
  */
 export function tunnelWords(status: TunnelStatus): Words | undefined {
@@ -132,7 +111,7 @@ export function tunnelWords(status: TunnelStatus): Words | undefined {
   }
 }
 
-/** describeRegistration's line as words (undefined for a failure Graph gave no words for). */
+/** registrationLine's words (undefined for a failure Graph gave no words for). */
 export function registrationWords(status: RegistrationStatus): Words | undefined {
   switch (status.state) {
     case 'not-needed':
@@ -150,4 +129,4 @@ const REASON_KEYS = {
   'not-configured': 'notConfigured',
   'owned-elsewhere': 'ownedElsewhere',
   'no-public-url': 'noPublicUrl'
-} as const satisfies Record<keyof typeof NOT_REGISTERED, string>
+} as const satisfies Record<Extract<RegistrationStatus, { state: 'not-needed' }>['reason'], string>

@@ -2,9 +2,10 @@
  * Who receives this app's webhook deliveries: Meta keeps one callback URL per app, so one desk
  * (or a server) owns it and every other desk of the same app must not take it silently. The core
  * finds out (Meta's subscription, then the identity endpoint at that URL) and every UI says it in
- * the same words, with `describeWebhookOwner`.
+ * the same words, with `webhookOwnerWords`.
  */
 import { z } from 'zod'
+import { words, type WordParam, type Words } from './words'
 
 /** What a desk's identity endpoint (`GET <origin>/softphone/hub`) tells another desk of the same app. */
 export interface DeskIdentity {
@@ -21,8 +22,11 @@ export type WebhookOwner =
   | { state: 'checking' }
   /** No Page and app set up here, or nothing to compare: no public URL of this desk's own. */
   | { state: 'not-needed' }
-  /** Meta could not be asked (no app token, Graph unreachable): `reason` is a sentence. */
-  | { state: 'unknown'; reason: string }
+  /**
+   * Meta could not be asked (no app token, Graph unreachable): `reason` is a sentence in English,
+   * `reasonWords` the same for each window to say in its own language.
+   */
+  | { state: 'unknown'; reason: string; reasonWords?: Words | undefined }
   /** Meta has no callback for the app: this desk may register. */
   | { state: 'none' }
   /** Meta's callback is this desk's own URL. */
@@ -48,34 +52,38 @@ export const takeOverWebhookRequest = z.object({}).strict()
  * The sentence for a whole CoreStatus-like view: the Page's name when Meta said it, else "this
  * Page". For places that hold only the status (the connection summary, setup checks).
  */
-export function describeWebhookOwnerOf(status: {
+export function webhookOwnerWordsOf(status: {
   webhookOwner?: WebhookOwner | undefined
   pageHealth?: { state: string; pageName?: string | undefined } | undefined
-}): string | undefined {
+}): Words | undefined {
   if (!status.webhookOwner) return undefined
   const health = status.pageHealth
-  const pageName = (health?.state === 'ok' && health.pageName) || 'this Page'
-  return describeWebhookOwner(status.webhookOwner, pageName)
+  const page = (health?.state === 'ok' && health.pageName) || words('owner.thisPage')
+  return webhookOwnerWords(status.webhookOwner, page)
 }
 
-/** One sentence for the Calls view, Page setup and headless logs. */
-export function describeWebhookOwner(owner: WebhookOwner, pageName: string): string | undefined {
+/**
+ * One sentence for the Calls view, Page setup and headless logs, as words (each window says it in
+ * its own language; main's log in English, with words-english.ts).
+ */
+export function webhookOwnerWords(owner: WebhookOwner, page: WordParam): Words | undefined {
   switch (owner.state) {
     case 'checking':
     case 'not-needed':
     case 'none':
       return undefined
     case 'unknown':
-      return `Can't tell where calls for ${pageName} go: ${owner.reason}`
+      return words('owner.unknown', { page, reason: owner.reasonWords ?? owner.reason })
     case 'this-desk':
-      return `Calls for ${pageName} ring on this desk.`
-    case 'other-desk':
-      return owner.tookItFromUs
-        ? `${owner.desk.deskName} (${owner.url}) took the calls for ${pageName}: they no longer ring here.`
-        : `Calls for ${pageName} go to ${owner.desk.deskName} (${owner.url}).`
+      return words('owner.thisDesk', { page })
+    case 'other-desk': {
+      const named = { page, desk: owner.desk.deskName, url: owner.url }
+      return words(owner.tookItFromUs ? 'owner.otherDeskTook' : 'owner.otherDesk', named)
+    }
     case 'foreign':
-      return owner.tookItFromUs
-        ? `Calls for ${pageName} now go to ${owner.url}, which is not this app: they no longer ring here.`
-        : `Calls for ${pageName} go to ${owner.url}, which is not this app.`
+      return words(owner.tookItFromUs ? 'owner.foreignTook' : 'owner.foreign', {
+        page,
+        url: owner.url
+      })
   }
 }

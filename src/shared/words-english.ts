@@ -22,6 +22,11 @@ export function englishWords(said: Words): string {
   return fillParts(messageParts(text), (name) => englishParam(said.params?.[name]))
 }
 
+/** A line that is words, or a sentence made elsewhere without words (said as it was made). */
+export function englishLine(line: Words | string): string {
+  return typeof line === 'string' ? line : englishWords(line)
+}
+
 function englishParam(param: WordParam | undefined): string {
   if (param === undefined) return ''
   return typeof param === 'object' ? englishWords(param) : String(param)

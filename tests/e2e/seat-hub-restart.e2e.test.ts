@@ -9,7 +9,8 @@
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { queuedHangUpsSentence } from '../../src/shared/connection'
+import { queuedHangUpsWords } from '../../src/shared/connection'
+import { englishWords } from '../../src/shared/words-english'
 import { startHubProcess } from '../main/hub-process'
 import { serve, waitFor } from '../main/serve-process'
 import { launchChromium, openApp, pageHearing } from './support/browser'
@@ -74,7 +75,9 @@ it('a hub restart mid-call still lets the seat’s hang up reach Meta', async ()
   await expect.poll(() => inCall.count(), { timeout: 5_000 }).toBe(0)
   const ended = page.getByRole('status').filter({ hasText: 'Call ended' })
   await expect.poll(() => ended.count()).toBe(1)
-  await expect.poll(() => line.innerText(), { timeout: 10_000 }).toContain(queuedHangUpsSentence(1))
+  await expect
+    .poll(() => line.innerText(), { timeout: 10_000 })
+    .toContain(englishWords(queuedHangUpsWords(1)!))
   await screenshot(page, 'seat-hang-up-queued')
   const terminates = () =>
     hub.sim.graph.requests.filter(

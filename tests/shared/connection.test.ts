@@ -1,11 +1,11 @@
-import { englishWords } from '../../src/shared/words-english'
+import { englishLine, englishWords } from '../../src/shared/words-english'
 import { describe, expect, it } from 'vitest'
 import type { CoreStatus } from '../../src/shared/api'
 import {
-  CHECKING_PAGE,
-  WEBHOOK_ELSEWHERE,
+  lineOf,
   pageNameOf,
-  summarizeConnection
+  summarizeConnection,
+  type ConnectionSummary
 } from '../../src/shared/connection'
 import { PAGE_HEALTH_MAX_AGE_MS, type PageHealth } from '../../src/shared/page-health'
 import type { WebhookOwner } from '../../src/shared/webhook-owner'
@@ -13,6 +13,28 @@ import type { HubLinkStatus } from '../../src/shared/hub-link'
 import { REMOVED_SENTENCE } from '../../src/main/core/seat-link/seat-refusals'
 
 const NOW = 10_000_000
+const CHECKING_PAGE = 'Checking the Page with Facebook…'
+const WEBHOOK_ELSEWHERE =
+  'Calls arrive only if the webhook is set up elsewhere; Meta’s check has not reached this app yet.'
+
+/** The summary as main says it in English: its words from the catalogue, else its sentence. */
+function inEnglish(summary: ConnectionSummary): Record<string, unknown> {
+  switch (summary.state) {
+    case 'no-page':
+      return summary
+    case 'connected': {
+      const { detail, note } = summary
+      const said = { state: summary.state, detail: englishWords(detail) }
+      return note ? { ...said, note: englishWords(note) } : said
+    }
+    default: {
+      const said = { state: summary.state, sentence: englishLine(lineOf(summary)) }
+      return summary.chip ? { ...said, chip: englishWords(summary.chip) } : said
+    }
+  }
+}
+
+const summarize = (core: CoreStatus, now: number) => inEnglish(summarizeConnection(core, now))
 
 function status(partial: Partial<CoreStatus> = {}): CoreStatus {
   return {
@@ -34,22 +56,26 @@ const managed = {
 
 describe('what the UIs say about the Page', () => {
   it('says nothing is connected without a Page', () => {
-    expect(summarizeConnection(status({ page: { configured: false } }), NOW).state).toBe('no-page')
+    expect(summarize(status({ page: { configured: false } }), NOW).state).toBe('no-page')
   })
 
   it('says connected only while Meta’s yes is less than five minutes old', () => {
     const fresh = status({
       pageHealth: { state: 'ok', checkedAt: NOW - PAGE_HEALTH_MAX_AGE_MS + 1 }
     })
-    expect(summarizeConnection(fresh, NOW).state).toBe('connected')
+    expect(summarize(fresh, NOW).state).toBe('connected')
     const stale = status({ pageHealth: { state: 'ok', checkedAt: NOW - PAGE_HEALTH_MAX_AGE_MS } })
+    expect(summarize(stale, NOW)).toEqual({
+      state: 'checking',
+      sentence: CHECKING_PAGE
+    })
+    // As words, for each window to say in its own language.
     expect(summarizeConnection(stale, NOW)).toEqual({
       state: 'checking',
-      sentence: CHECKING_PAGE,
       words: { key: 'status.checkingPage' }
     })
     // A core that never said (an older hub) is not taken at its word either.
-    expect(summarizeConnection(status({ pageHealth: undefined }), NOW).state).toBe('checking')
+    expect(summarize(status({ pageHealth: undefined }), NOW).state).toBe('checking')
   })
 
   it('says what is wrong when the check failed', () => {
@@ -61,7 +87,7 @@ describe('what the UIs say about the Page', () => {
         message: "Can't reach Facebook: check the internet connection."
       }
     })
-    expect(summarizeConnection(failed, NOW)).toEqual({
+    expect(summarize(failed, NOW)).toEqual({
       state: 'problem',
       sentence: "Can't reach Facebook: check the internet connection."
     })
@@ -76,7 +102,7 @@ describe('what the UIs say about the Page', () => {
         attempt: 1
       }
     })
-    expect(summarizeConnection(registering, NOW).state).toBe('checking')
+    expect(summarize(registering, NOW).state).toBe('checking')
     const failed = status({
       ...managed,
       registration: {
@@ -86,7 +112,7 @@ describe('what the UIs say about the Page', () => {
         retryInMs: null
       }
     })
-    expect(summarizeConnection(failed, NOW)).toEqual({
+    expect(summarize(failed, NOW)).toEqual({
       state: 'problem',
       sentence: 'Facebook refused the webhook address.'
     })
@@ -99,29 +125,31 @@ describe('what the UIs say about the Page', () => {
         handshakeConfirmed: true
       }
     })
-    expect(summarizeConnection(registered, NOW)).toMatchObject({ state: 'connected' })
-    expect(summarizeConnection(registered, NOW)).not.toHaveProperty('note')
-    // Its words say the same line, for each window's language.
-    const line = summarizeConnection(registered, NOW)
-    if (line.state !== 'connected' || !line.detailWords) throw new Error('no detail words')
-    expect(englishWords(line.detailWords)).toBe(line.detail)
+    expect(summarize(registered, NOW)).toMatchObject({ state: 'connected' })
+    expect(summarize(registered, NOW)).not.toHaveProperty('note')
+    expect(summarize(registered, NOW)).toMatchObject({
+      detail: 'Reachable at https://desk.example · Webhook registered with Facebook'
+    })
     const reconnecting = status({
       tunnel: { state: 'reconnecting', attempt: 2, retryInMs: 4_000, lastError: 'dropped' }
     })
+    expect(summarize(reconnecting, NOW)).toEqual({
+      state: 'checking',
+      sentence: 'Reconnecting in 4 s: dropped'
+    })
+    // The line as words, for each window's language.
     expect(summarizeConnection(reconnecting, NOW)).toEqual({
       state: 'checking',
-      sentence: 'Reconnecting in 4 s: dropped',
-      // The same line as words, for each window's language.
       words: { key: 'status.tunnelReconnecting', params: { seconds: 4, error: 'dropped' } }
     })
   })
 
   it('says calls arrive only through a webhook set up elsewhere, until Meta’s check is seen', () => {
-    expect(summarizeConnection(status(), NOW)).toMatchObject({
+    expect(summarize(status(), NOW)).toMatchObject({
       state: 'connected',
       note: WEBHOOK_ELSEWHERE
     })
-    const seen = summarizeConnection(status({ lastHandshakeAt: NOW - 60_000 }), NOW)
+    const seen = summarize(status({ lastHandshakeAt: NOW - 60_000 }), NOW)
     expect(seen).toMatchObject({ state: 'connected' })
     expect(seen).not.toHaveProperty('note')
   })
@@ -146,7 +174,7 @@ describe('what the UIs say about the Page', () => {
     }
 
     it('says calls go to the other desk, not that they ring here', () => {
-      const summary = summarizeConnection(
+      const summary = summarize(
         status({ ...registered, pageHealth: named, webhookOwner: otherDesk }),
         NOW
       )
@@ -157,7 +185,7 @@ describe('what the UIs say about the Page', () => {
     })
 
     it('names a server that is not this app by its URL, and "your Page" without a name', () => {
-      const summary = summarizeConnection(
+      const summary = summarize(
         status({
           ...registered,
           webhookOwner: { state: 'foreign', url: 'https://api.example/hook', checkedAt: NOW }
@@ -176,7 +204,7 @@ describe('what the UIs say about the Page', () => {
         checkedAt: NOW - PAGE_HEALTH_MAX_AGE_MS,
         pageName: 'Bakery'
       }
-      const summary = summarizeConnection(
+      const summary = summarize(
         status({ pageHealth: stale, webhookOwner: { ...otherDesk, tookItFromUs: true } }),
         NOW
       )
@@ -197,7 +225,7 @@ describe('what the UIs say about the Page', () => {
         },
         webhookOwner: otherDesk
       })
-      expect(summarizeConnection(failed, NOW)).toEqual({
+      expect(summarize(failed, NOW)).toEqual({
         state: 'problem',
         sentence: 'Token rejected.'
       })
@@ -205,7 +233,7 @@ describe('what the UIs say about the Page', () => {
 
     it('changes nothing when this desk owns it, none does, or nobody could tell', () => {
       const base = status({ ...registered, pageHealth: named })
-      const expected = summarizeConnection(base, NOW)
+      const expected = summarize(base, NOW)
       expect(expected.state).toBe('connected')
       for (const webhookOwner of [
         { state: 'this-desk', url: 'https://desk.example/webhook', checkedAt: NOW },
@@ -213,7 +241,7 @@ describe('what the UIs say about the Page', () => {
         { state: 'checking' },
         { state: 'unknown', reason: 'Meta could not be reached.' }
       ] as const) {
-        expect(summarizeConnection({ ...base, webhookOwner }, NOW)).toEqual(expected)
+        expect(summarize({ ...base, webhookOwner }, NOW)).toEqual(expected)
       }
     })
   })
@@ -222,10 +250,11 @@ describe('what the UIs say about the Page', () => {
     expect(
       pageNameOf(status({ pageHealth: { state: 'ok', checkedAt: NOW, pageName: 'Bakery' } }))
     ).toBe('Bakery')
-    expect(pageNameOf(status({ pageHealth: { state: 'ok', checkedAt: NOW, pageName: '' } }))).toBe(
-      'your Page'
-    )
-    expect(pageNameOf(status({ pageHealth: { state: 'checking' } }))).toBe('your Page')
+    const yourPage = { key: 'owner.yourPage' }
+    expect(
+      pageNameOf(status({ pageHealth: { state: 'ok', checkedAt: NOW, pageName: '' } }))
+    ).toEqual(yourPage)
+    expect(pageNameOf(status({ pageHealth: { state: 'checking' } }))).toEqual(yourPage)
   })
   it('says who receives the calls when another desk or server owns the webhook', () => {
     const elsewhere = status({
@@ -240,13 +269,13 @@ describe('what the UIs say about the Page', () => {
         checkedAt: NOW
       }
     })
-    expect(summarizeConnection(elsewhere, NOW)).toEqual({
+    expect(summarize(elsewhere, NOW)).toEqual({
       state: 'problem',
       sentence: 'Calls for Bakery go to Front desk (https://front.example/webhook).'
     })
     // An older core that says nothing about the owner still gets a sentence.
     const unnamed = status({ ...managed, registration: elsewhere.registration })
-    expect(summarizeConnection(unnamed, NOW)).toEqual({
+    expect(summarize(unnamed, NOW)).toEqual({
       state: 'problem',
       sentence: 'Webhook not registered: another desk or server receives this app’s calls'
     })
@@ -262,7 +291,7 @@ describe('what a seat says about its hub', () => {
   })
 
   it('names the hub and the Page it reports while the link is online', () => {
-    expect(summarizeConnection(status(hub({ state: 'online' })), NOW)).toEqual({
+    expect(summarize(status(hub({ state: 'online' })), NOW)).toEqual({
       state: 'connected',
       detail: 'Connected to Front desk · Page connected'
     })
@@ -270,20 +299,42 @@ describe('what a seat says about its hub', () => {
 
   it('is not "Page connected" while online if the hub’s Page is not', () => {
     const checking = status({ ...hub({ state: 'online' }), pageHealth: undefined })
-    expect(summarizeConnection(checking, NOW)).toEqual({
+    expect(summarize(checking, NOW)).toEqual({
       state: 'checking',
       sentence: `Connected to Front desk · ${CHECKING_PAGE}`
     })
     const noPage = status({ ...hub({ state: 'online' }), page: { configured: false } })
-    expect(summarizeConnection(noPage, NOW)).toMatchObject({
+    expect(summarize(noPage, NOW)).toMatchObject({
       state: 'problem',
       sentence: 'Connected to Front desk · The hub has no Facebook Page connected yet.',
       chip: 'No Page connected'
     })
   })
 
+  it('says the hub’s Page failed in the hub’s words, its English beside them', () => {
+    const pageHealth: PageHealth = {
+      state: 'failed',
+      checkedAt: NOW,
+      problem: 'token',
+      message: 'Page token rejected: reconnect the Page in Page setup.',
+      words: { key: 'pageHealth.tokenRejected' }
+    }
+    const failed = summarizeConnection(status({ ...hub({ state: 'online' }), pageHealth }), NOW)
+    expect(failed).toEqual({
+      state: 'problem',
+      sentence: pageHealth.message,
+      words: {
+        key: 'hubLine.connected',
+        params: { hub: 'Front desk', line: { key: 'pageHealth.tokenRejected' } }
+      }
+    })
+    expect(inEnglish(failed)).toMatchObject({
+      sentence: 'Connected to Front desk · Page token rejected: reconnect the Page in Page setup.'
+    })
+  })
+
   it('says it is connecting to the hub, not checking the Page', () => {
-    expect(summarizeConnection(status(hub({ state: 'connecting' })), NOW)).toEqual({
+    expect(summarize(status(hub({ state: 'connecting' })), NOW)).toEqual({
       state: 'checking',
       sentence: 'Connecting to Front desk…',
       chip: 'Connecting to hub'
@@ -292,7 +343,7 @@ describe('what a seat says about its hub', () => {
 
   it('says the hub is offline, even with the hub’s last "Page connected" still fresh', () => {
     const offline = status(hub({ state: 'offline', reason: 'the hub’s address does not answer.' }))
-    expect(summarizeConnection(offline, NOW)).toEqual({
+    expect(summarize(offline, NOW)).toEqual({
       state: 'problem',
       sentence:
         'Hub offline: the hub’s address does not answer. Calls cannot be answered here until it is back.',
@@ -302,24 +353,24 @@ describe('what a seat says about its hub', () => {
 
   it('says a hang up waits for the hub', () => {
     const one = status(hub({ state: 'offline', reason: 'no answer' }, ['c_1']))
-    const summary = summarizeConnection(one, NOW)
+    const summary = summarize(one, NOW)
     expect(summary.state === 'problem' && summary.sentence).toBe(
       'Hub offline: no answer. Calls cannot be answered here until it is back. Your hang up will reach Meta when the hub is back.'
     )
     const two = status(hub({ state: 'offline', reason: 'no answer' }, ['c_1', 'c_2']))
-    expect(summarizeConnection(two, NOW)).toMatchObject({
+    expect(summarize(two, NOW)).toMatchObject({
       sentence: expect.stringContaining('Your 2 hang ups will reach Meta when the hub is back.')
     })
   })
 
   it('says the hub’s refusal, such as this desk being removed', () => {
     const sentence = 'This desk was removed from the hub: pair it again with a new code.'
-    expect(summarizeConnection(status(hub({ state: 'refused', sentence })), NOW)).toEqual({
+    expect(summarize(status(hub({ state: 'refused', sentence })), NOW)).toEqual({
       state: 'problem',
       sentence,
       chip: 'Not connected to hub'
     })
     const bare = status(hub({ state: 'refused', sentence: REMOVED_SENTENCE }))
-    expect(summarizeConnection(bare, NOW)).toMatchObject({ sentence: `${REMOVED_SENTENCE}.` })
+    expect(summarize(bare, NOW)).toMatchObject({ sentence: `${REMOVED_SENTENCE}.` })
   })
 })

@@ -1,5 +1,20 @@
+/**
+ * The tunnel's and the webhook's status lines: words from the one catalogue (main says them in
+ * English, each window in its own language), or a sentence made elsewhere without words.
+ */
 import { describe, expect, it } from 'vitest'
-import { describeRegistration, describeTunnel, insecureUrlWarning } from '../../src/shared/tunnel'
+import {
+  insecureUrlWarning,
+  registrationLine,
+  tunnelLine,
+  type RegistrationStatus,
+  type TunnelStatus
+} from '../../src/shared/tunnel'
+import { englishLine } from '../../src/shared/words-english'
+
+const describeTunnel = (status: TunnelStatus): string => englishLine(tunnelLine(status))
+const describeRegistration = (status: RegistrationStatus): string =>
+  englishLine(registrationLine(status))
 
 describe('describeTunnel', () => {
   it('says each state in a short line', () => {
@@ -17,9 +32,14 @@ describe('describeTunnel', () => {
         lastError: 'The tunnel server is busy.'
       })
     ).toBe('Reconnecting in 2 s: The tunnel server is busy.')
-    expect(describeTunnel({ state: 'error', message: 'Fix the subdomain.' })).toBe(
-      'Fix the subdomain.'
-    )
+    expect(tunnelLine({ state: 'error', message: 'Fix the subdomain.' })).toBe('Fix the subdomain.')
+  })
+
+  it('is words, for each window to say in its own language', () => {
+    expect(tunnelLine({ state: 'connecting', attempt: 3 })).toEqual({
+      key: 'status.tunnelConnectingAttempt',
+      params: { attempt: 3 }
+    })
   })
 })
 
@@ -43,10 +63,9 @@ describe('insecureUrlWarning', () => {
     expect(insecureUrlWarning('http://localhost.example', 'tunnel')).toBeDefined()
   })
 
-  it('is what describeTunnel says of an up tunnel that carries one', () => {
-    expect(describeTunnel({ state: 'up', url: 'http://a.example', warning: 'Use https.' })).toBe(
-      'Use https.'
-    )
+  it('is what the tunnel line says of an up tunnel that carries one, as made', () => {
+    const warned: TunnelStatus = { state: 'up', url: 'http://a.example', warning: 'Use https.' }
+    expect(tunnelLine(warned)).toBe('Use https.')
   })
 })
 
@@ -76,5 +95,8 @@ describe('describeRegistration', () => {
         retryInMs: null
       })
     ).toBe('Facebook refused the request.')
+    expect(
+      registrationLine({ state: 'registering', callbackUrl: 'https://a', attempt: 1 })
+    ).toEqual({ key: 'status.registering' })
   })
 })

@@ -5,6 +5,7 @@
 import type en from './en'
 import { formatMessage, type MessageParams } from './format-message'
 import { MESSAGES, type Language } from './languages'
+import type { Words } from '../words'
 
 type Catalogue = { readonly [key: string]: string | Catalogue }
 
@@ -29,4 +30,17 @@ function lookUp(catalogue: Catalogue, key: string): string | undefined {
 export function translator(language: Language): Translate {
   return (key, params) =>
     formatMessage(lookUp(MESSAGES[language], key) ?? lookUp(MESSAGES.en, key) ?? key, params)
+}
+
+/**
+ * Words made outside the shell (a seat's hub line, the tunnel's state) in the shell's language;
+ * a line without words is a sentence made elsewhere, said as it was made.
+ */
+export function translateLine(t: Translate, line: Words | string): string {
+  if (typeof line === 'string') return line
+  const named: Record<string, string | number> = {}
+  for (const [name, param] of Object.entries(line.params ?? {})) {
+    named[name] = typeof param === 'object' ? translateLine(t, param) : param
+  }
+  return t(`errors.${line.key}`, named)
 }

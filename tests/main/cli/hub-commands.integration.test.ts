@@ -89,7 +89,8 @@ describe('npm run hub', () => {
     expect(removed.stderr).toContain('"Front desk" is removed')
     expect(await untilStatus(seat, 'refused')).toEqual({
       state: 'refused',
-      reason: REMOVED_SENTENCE
+      reason: REMOVED_SENTENCE,
+      words: { key: 'seatRefused.removed' }
     })
     const unknown = await hub(dataDir, 'remove', 'Front desk')
     expect(unknown).toMatchObject({ code: 1, stdout: '' })

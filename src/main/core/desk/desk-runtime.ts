@@ -28,12 +28,13 @@ import { readPastHistory } from './past-history'
 import { roleSettings, type DeskSettings } from './role-settings'
 import {
   firstAnswerSentence,
+  firstAnswerWords,
   openSeatLink,
   type OpenedSeatLink,
   type SeatClientTuning
 } from './seat-link-opener'
 import { tellHubLeaving } from './tell-hub-leaving'
-import { wordedError } from '../../../shared/words-english'
+import { worded, wordedError } from '../../../shared/words-english'
 
 export const NOT_PAIRED_SENTENCE =
   'This desk is not paired with its hub yet: set SOFTPHONE_PAIRING_CODE to the code the hub ' +
@@ -249,7 +250,10 @@ class Runtime implements DeskRuntime {
       }
       if (first.state !== 'online') {
         await abandon()
-        throw new ServiceError('conflict', firstAnswerSentence(first))
+        const said = firstAnswerWords(first)
+        throw typeof said === 'string'
+          ? new ServiceError('conflict', said)
+          : worded('conflict', said)
       }
       // Windows wait only for the switch itself, not for the hub's answer above.
       const joined = await this.facade.switchRole(async () => {

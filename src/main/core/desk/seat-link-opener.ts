@@ -8,7 +8,9 @@ import type { Logger } from '../log'
 import { SeatClient, type SeatClientOptions, type SeatLinkStatus } from '../seat-link/seat-client'
 import { hubLinkStatusOf, SeatHubConnection } from '../seat-link/seat-hub-connection'
 import { saveHubAddress } from '../seat-link/link-key-files'
-import { hubUnreachableSentence } from '../../../shared/hub-link'
+import { hubUnreachableWords } from '../../../shared/hub-link'
+import { words, type Words } from '../../../shared/words'
+import { englishLine } from '../../../shared/words-english'
 
 /** What tests tune on the seat client (backoff, timers, versions); the rest the runtime gives. */
 export type SeatClientTuning = Omit<
@@ -69,10 +71,20 @@ export function openSeatLink(options: OpenSeatLinkOptions): OpenedSeatLink {
   return { client, hub, first }
 }
 
-/** The sentence for a first answer that is not `online`, as the hub (or the network) gave it. */
-export function firstAnswerSentence(status: SeatLinkStatus): string {
+/**
+ * What a first answer that is not `online` says, as the hub (or the network) gave it: words where
+ * this app has them, the link's own reason as it came.
+ */
+export function firstAnswerWords(status: SeatLinkStatus): Words | string {
   const link = hubLinkStatusOf(status)
   // "The hub could not be reached (...)" says it already, without "The hub is offline: ".
-  const sentence = link.state === 'offline' ? link.reason : hubUnreachableSentence(link)
-  return sentence.replace(/\.?$/, '.')
+  if (link.state === 'offline') return link.reason.replace(/\.?$/, '.')
+  if (link.state === 'refused' && link.words)
+    return words('hubLine.refused', { refusal: link.words })
+  const said = hubUnreachableWords(link)
+  return typeof said === 'string' ? said.replace(/\.?$/, '.') : said
+}
+
+export function firstAnswerSentence(status: SeatLinkStatus): string {
+  return englishLine(firstAnswerWords(status))
 }

@@ -6,8 +6,8 @@
 import type { CoreStatus } from '../../../shared/api'
 import type { AppSubscriptions } from '../../../shared/graph'
 import type { SetupCheck } from '../../../shared/onboarding'
-import { describeRegistration } from '../../../shared/tunnel'
-import { describeWebhookOwnerOf } from '../../../shared/webhook-owner'
+import { registrationLine } from '../../../shared/tunnel'
+import { webhookOwnerWordsOf } from '../../../shared/webhook-owner'
 import type { VerificationInfo } from '../webhook/server'
 import { words, type Words } from '../../../shared/words'
 import { check, errorWords, skipped, type Settled } from './check'
@@ -75,7 +75,7 @@ function webhookCheck(
         return check(
           'webhook',
           'failed',
-          describeWebhookOwnerOf(status) ?? describeRegistration(registration)
+          webhookOwnerWordsOf(status) ?? registrationLine(registration)
         )
       return appBlocked
         ? skipped('webhook', appBlocked)

@@ -35,6 +35,8 @@ import {
 import type { PairingCodes } from './pairing-codes'
 import { openSecureLink, SeatLinkError, type RemotePeer, type SecureLink } from './secure-link'
 import { SeatRegistryError, type SeatRecord, type SeatRegistry } from './seat-registry'
+import { words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 const WELCOME_TIMEOUT_MS = 10_000
 export const REMOVED_REASON = 'This desk was removed from the hub'
@@ -188,10 +190,7 @@ export async function pairWithHub(
     staticKeyPair: seat.keyPair,
     authorize: ({ publicKey }) => {
       if (!fingerprintMatches(publicKey, code.hubFingerprint)) {
-        throw new SeatLinkError(
-          'refused',
-          'The desk that answered is not the hub that made this pairing code'
-        )
+        throw new SeatLinkError('refused', englishWords(words('seatRefused.notTheCodesHub')))
       }
       return true
     },
@@ -215,10 +214,7 @@ export async function connectToHub(
     staticKeyPair: seat.keyPair,
     authorize: ({ publicKey }) => {
       if (!publicKey.equals(seat.hubPublicKey)) {
-        throw new SeatLinkError(
-          'refused',
-          'The desk that answered is not the hub this desk paired with'
-        )
+        throw new SeatLinkError('refused', englishWords(words('seatRefused.notTheHub')))
       }
       return true
     },

@@ -1,5 +1,6 @@
 /** What a seat client is given and shows (seat-client.ts), apart so the client stays readable. */
 import type { Logger } from '../log'
+import type { Words } from '../../../shared/words'
 import type { BackoffPolicy } from '../tunnel/backoff'
 import type { LinkOptions } from './pairing'
 import { SEAT_PING_MS } from './seat-endpoint'
@@ -9,7 +10,8 @@ export type SeatLinkStatus =
   /** `hubName`: the hub's desk name, when the hub told it. */
   | { state: 'online'; name: string; hubName?: string | undefined }
   | { state: 'offline'; reason: string }
-  | { state: 'refused'; reason: string }
+  /** `reason` in English; `words` the same, unless the hub said it in its own words. */
+  | { state: 'refused'; reason: string; words?: Words }
 
 export const SEAT_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30_000, factor: 2, jitter: 0.2 }
 export const HUB_SILENT_MS = SEAT_PING_MS * 2 + 5_000

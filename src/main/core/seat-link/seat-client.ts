@@ -40,7 +40,7 @@ import {
   type SeatLinkStatus,
   type SeatTimers
 } from './seat-client-options'
-import { localRefusalOf, sealedRefusalOf, slowRefusalOf } from './seat-refusals'
+import { localRefusalOf, sealedRefusalOf, slowRefusalOf, type Refusal } from './seat-refusals'
 import type { SecureLink } from './secure-link'
 
 export {
@@ -49,7 +49,8 @@ export {
   type SeatLinkStatus,
   type SeatTimers
 } from './seat-client-options'
-import { wordedError } from '../../../shared/words-english'
+import { englishLine, wordedError } from '../../../shared/words-english'
+import { words } from '../../../shared/words'
 export { seatLinkUrl } from './seat-addresses'
 
 interface SeatClientEvents {
@@ -89,9 +90,12 @@ export class SeatClient {
       const bridge = this.bridge
       if (!bridge || this.current.state !== 'online') {
         // The link's reason stays as the link gave it, inside the words.
+        const current = this.current
         const failure =
-          'reason' in this.current
-            ? wordedError('internal', 'seat.notOnlineBecause', { reason: this.current.reason })
+          'reason' in current
+            ? wordedError('internal', 'seat.notOnlineBecause', {
+                reason: ('words' in current && current.words) || current.reason
+              })
             : wordedError('internal', 'seat.notOnline')
         return Promise.reject(failure)
       }
@@ -174,13 +178,11 @@ export class SeatClient {
       const code = this.options.pairingCode
       if (attempt !== this.attempt) return
       if (!hubPublicKey && !code) {
-        return this.refuse('This desk is not paired with a hub yet: it needs a pairing code')
+        return this.refuse(words('seatRefused.notPaired'))
       }
       const hubUrl = this.options.hubUrl
       if (!hubUrl) {
-        return this.refuse(
-          "This desk does not know its hub's address: paste the hub's whole invitation"
-        )
+        return this.refuse(words('seatRefused.noHubAddress'))
       }
       const { socket } = await openFirstSeatSocket({ hubUrl, lanUrl: this.options.lanUrl })
       if (attempt !== this.attempt) return void socket.terminate()
@@ -283,8 +285,8 @@ export class SeatClient {
 
   /** What the hub said sealed: final, unless it heals with time (too many pairing attempts). */
   private refusedSealed(reason: string): void {
-    const sentence = sealedRefusalOf(reason)
-    if (sentence) this.refuse(sentence)
+    const refusal = sealedRefusalOf(reason)
+    if (refusal) this.refuse(refusal)
     else this.offline(reason)
   }
 
@@ -311,12 +313,16 @@ export class SeatClient {
     }, delay)
   }
 
-  private refuse(reason: string, options: { retrySlowly?: boolean } = {}): void {
+  private refuse(refusal: Refusal, options: { retrySlowly?: boolean } = {}): void {
     this.attempt += 1
     this.socket?.terminate()
     this.dropConnection()
+    const reason = englishLine(refusal)
     const changed = this.current.state !== 'refused' || this.current.reason !== reason
-    if (changed) this.setStatus({ state: 'refused', reason })
+    if (changed) {
+      const said = typeof refusal === 'string' ? {} : { words: refusal }
+      this.setStatus({ state: 'refused', reason, ...said })
+    }
     if (!options.retrySlowly || this.stopped) {
       this.stopped = true
       this.slowRetry = false

@@ -23,7 +23,9 @@ export function hubLinkStatusOf(status: SeatLinkStatus): HubLinkStatus {
       // hub-link's sentences say "The hub is offline" themselves.
       return { state: 'offline', reason: status.reason.replace(OFFLINE_PREFIX, '') }
     case 'refused':
-      return { state: 'refused', sentence: status.reason }
+      return status.words
+        ? { state: 'refused', sentence: status.reason, words: status.words }
+        : { state: 'refused', sentence: status.reason }
   }
 }
 

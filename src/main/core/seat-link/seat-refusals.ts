@@ -11,58 +11,67 @@
  * pinned hub. Their sentence is shown and the seat retries slowly (every 30 s), so it comes back
  * by itself once the hub is updated, or once whoever answered in the hub's place stops.
  */
+import { isWords, words, type Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 import { PairingCodeError } from './pairing-code'
 import { REMOVED_REASON } from './pairing'
 import { REPLACED_REASON } from './seat-endpoint'
 import { LinkKeyFileError } from './link-key-files'
 
-export const REMOVED_SENTENCE = 'This desk was removed from the hub: pair it again with a new code'
-export const REPLACED_SENTENCE = 'This desk connected to the hub from elsewhere'
+/**
+ * Why a seat stops or slows down: this app's words (each window says them in its own language),
+ * or a sentence the hub said in its own words, shown as it said it.
+ */
+export type Refusal = Words | string
+
+const REMOVED = words('seatRefused.removed')
+const REPLACED = words('seatRefused.replaced')
+export const REMOVED_SENTENCE = englishWords(REMOVED)
+export const REPLACED_SENTENCE = englishWords(REPLACED)
 
 /** What the hub said sealed that heals with time: the seat retries as after a drop. */
 const HEALS = /^Too many pairing attempts/
 
 /** What the seat shows for a sealed refusal, by what the hub said. */
-const SEALED: [RegExp, (reason: string) => string][] = [
-  [
-    new RegExp(`^(This desk is not paired with this hub|${REMOVED_REASON})`),
-    () => REMOVED_SENTENCE
-  ],
-  [new RegExp(`^${REPLACED_REASON}`), () => REPLACED_SENTENCE]
+const SEALED: [RegExp, (reason: string) => Refusal][] = [
+  [new RegExp(`^(This desk is not paired with this hub|${REMOVED_REASON})`), () => REMOVED],
+  [new RegExp(`^${REPLACED_REASON}`), () => REPLACED]
 ]
 
 /** Unsealed answers that no quick retry heals, shown while the seat retries slowly. */
-const SLOW: [RegExp, (reason: string) => string][] = [
-  [/not the hub (this desk paired with|that made this pairing code)/, (reason) => reason],
-  [/seat link version/, (reason) => versionSentence(reason)]
+const SLOW: [RegExp, (reason: string) => Refusal][] = [
+  [/not the hub this desk paired with/, () => words('seatRefused.notTheHub')],
+  [/not the hub that made this pairing code/, () => words('seatRefused.notTheCodesHub')],
+  [/seat link version/, (reason) => versionWords(reason)]
 ]
 
 /**
- * The sentence to stop on for what the hub said sealed; undefined when it heals with time. A
+ * The refusal to stop on for what the hub said sealed; undefined when it heals with time. A
  * reason this desk does not know is still the hub's own word: it is shown as the hub said it.
  */
-export function sealedRefusalOf(reason: string): string | undefined {
+export function sealedRefusalOf(reason: string): Refusal | undefined {
   if (HEALS.test(reason)) return undefined
-  for (const [pattern, sentence] of SEALED) if (pattern.test(reason)) return sentence(reason)
+  for (const [pattern, refusal] of SEALED) if (pattern.test(reason)) return refusal(reason)
   return reason
 }
 
-/** The sentence to show while retrying slowly, for an unsealed reason that says so. */
-export function slowRefusalOf(reason: string): string | undefined {
-  for (const [pattern, sentence] of SLOW) if (pattern.test(reason)) return sentence(reason)
+/** The refusal to show while retrying slowly, for an unsealed reason that says so. */
+export function slowRefusalOf(reason: string): Refusal | undefined {
+  for (const [pattern, refusal] of SLOW) if (pattern.test(reason)) return refusal(reason)
   return undefined
 }
 
 /** Errors of this desk's own that no retry heals: a mistyped code, unreadable key files. */
-export function localRefusalOf(error: unknown): string | undefined {
-  if (error instanceof PairingCodeError || error instanceof LinkKeyFileError) return error.message
-  return undefined
+export function localRefusalOf(error: unknown): Refusal | undefined {
+  if (!(error instanceof PairingCodeError || error instanceof LinkKeyFileError)) return undefined
+  const said = (error as { words?: unknown }).words
+  return isWords(said) ? said : error.message
 }
 
 /** The hub says which side to update; said once, from where the seat stands. */
-function versionSentence(reason: string): string {
+function versionWords(reason: string): Words {
   const which = /update the (seat|hub)/.exec(reason)?.[1]
-  if (which === 'seat') return 'This desk is older than its hub: update this desk to connect'
-  if (which === 'hub') return 'The hub runs an older version than this desk: update the hub'
-  return 'This desk and its hub run different versions: update the older one'
+  if (which === 'seat') return words('seatRefused.seatOlder')
+  if (which === 'hub') return words('seatRefused.hubOlder')
+  return words('seatRefused.versionsDiffer')
 }

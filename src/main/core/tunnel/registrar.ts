@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { RegistrationStatus } from '../../../shared/tunnel'
-import { REGISTRATION_IDLE, describeRegistration } from '../../../shared/tunnel'
+import { REGISTRATION_IDLE, registrationLine } from '../../../shared/tunnel'
 import { TypedEmitter, type Listener } from '../shared/typed-emitter'
 import type { AppWebhookSubscription } from '../graph'
 import { isGraphError } from '../graph'
@@ -18,7 +18,7 @@ import type { VerificationInfo } from '../webhook/server'
 import { REGISTRATION_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff'
 import { joinUrlPath } from './connection'
 import { words, type Words } from '../../../shared/words'
-import { englishWords } from '../../../shared/words-english'
+import { englishLine, englishWords } from '../../../shared/words-english'
 
 /**
  * `calls` for the calls themselves, `call_permission_reply` for call-back permissions, `messages`
@@ -172,7 +172,7 @@ export class WebhookRegistrar {
       })
     } catch (error) {
       if (isGraphError(error) && error.kind === 'not-configured') {
-        gate?.failed(describeRegistration(NOT_CONFIGURED))
+        gate?.failed(englishLine(registrationLine(NOT_CONFIGURED)))
         return { settled: NOT_CONFIGURED }
       }
       const said = isGraphError(error) ? error.userWords : words('tunnel.registerFailed')

@@ -8,7 +8,9 @@
 import { ServiceError } from '../../../shared/api'
 import type { AppSubscriptions } from '../../../shared/graph'
 import { OWNED_ELSEWHERE, type RegistrationStatus } from '../../../shared/tunnel'
-import { describeWebhookOwner, type WebhookOwner } from '../../../shared/webhook-owner'
+import { webhookOwnerWords, type WebhookOwner } from '../../../shared/webhook-owner'
+import { englishWords } from '../../../shared/words-english'
+import { words } from '../../../shared/words'
 import { isGraphError } from '../graph/errors'
 import type { Logger } from '../log'
 import { askOwner, type AskOwner } from './ask-owner'
@@ -196,10 +198,9 @@ export class WebhookOwnership {
       return pageCallback(await this.options.graph.getAppSubscriptions())
     } catch (error) {
       if (showFailure) {
-        const reason = isGraphError(error)
-          ? error.userMessage
-          : 'Facebook could not be asked which address receives the calls.'
-        this.set({ state: 'unknown', reason })
+        const reasonWords = isGraphError(error) ? error.userWords : words('owner.notAsked')
+        const reason = englishWords(reasonWords)
+        this.set({ state: 'unknown', reason, reasonWords })
       }
       throw error
     }
@@ -223,7 +224,8 @@ export class WebhookOwnership {
       this.startWatching()
     } else this.stopWatching()
     if (!sameOwner(previous, next)) {
-      const sentence = describeWebhookOwner(next, this.options.pageName())
+      const said = webhookOwnerWords(next, this.options.pageName())
+      const sentence = said && englishWords(said)
       // Headless runs (`npm run serve`) say it in the same words as every UI.
       if (sentence) this.log[next.state === 'this-desk' ? 'info' : 'warn'](sentence)
       const tookItNow = 'tookItFromUs' in next && next.tookItFromUs

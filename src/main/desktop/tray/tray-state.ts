@@ -7,9 +7,9 @@ import type { CoreStatus } from '../../../shared/api'
 import type { Call } from '../../../shared/calls'
 import { assertNever, ringsHere } from '../../../shared/calls'
 import type { OutsideHoursStatus } from '../../../shared/hours-status'
-import { CHECKING_PAGE, hubLinkProblem } from '../../../shared/connection'
-import type { Translate } from '../../../shared/i18n/translate'
-import { describeTunnel } from '../../../shared/tunnel'
+import { hubLinkProblem, lineOf } from '../../../shared/connection'
+import { translateLine, type Translate } from '../../../shared/i18n/translate'
+import { tunnelLine } from '../../../shared/tunnel'
 import { callerName } from '../shell-language'
 
 export const TRAY_STATES = ['idle', 'ringing', 'in-call', 'offline'] as const
@@ -46,16 +46,19 @@ function withAppName(appName: string, status: string, t: Translate): string {
 export function offlineReason(status: CoreStatus, t: Translate): string | undefined {
   const { tunnel } = status
   // A seat's calls come through its hub: first the link, then the hub's Page; no webhook here.
-  if (status.hub) return hubLinkProblem(status.hub)?.sentence ?? seatPageReason(status, t)
+  if (status.hub) {
+    const problem = hubLinkProblem(status.hub)
+    return problem ? translateLine(t, lineOf(problem)) : seatPageReason(status, t)
+  }
   if (!status.page.configured) return t('shell.tooltip.notSetUp')
   if (!status.webhookUrl) return t('shell.tooltip.notListening')
   // Meta's own word on the Page comes before anything about the tunnel (see shared/connection).
   if (status.pageHealth?.state === 'failed') return status.pageHealth.message
-  if (status.pageHealth?.state === 'checking') return CHECKING_PAGE
+  if (status.pageHealth?.state === 'checking') return t('errors.status.checkingPage')
   switch (tunnel.state) {
     case 'error':
     case 'reconnecting':
-      return describeTunnel(tunnel)
+      return translateLine(t, tunnelLine(tunnel))
     case 'up':
       // An http address: Meta will not call it.
       if (tunnel.warning) return tunnel.warning
@@ -73,7 +76,7 @@ export function offlineReason(status: CoreStatus, t: Translate): string | undefi
 function seatPageReason(status: CoreStatus, t: Translate): string | undefined {
   if (!status.page.configured) return t('shell.tooltip.hubWithoutPage')
   if (status.pageHealth?.state === 'failed') return status.pageHealth.message
-  if (status.pageHealth?.state === 'checking') return CHECKING_PAGE
+  if (status.pageHealth?.state === 'checking') return t('errors.status.checkingPage')
   return undefined
 }
 

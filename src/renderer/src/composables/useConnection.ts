@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n'
 import type { CoreStatus } from '../../../shared/api'
 import { summarizeConnection, type ConnectionSummary } from '../../../shared/connection'
 import { useNow } from './useNow'
+import { useWords } from './useWords'
 
 /**
  * The Page's line as the UI tells it, against a clock: Meta's "yes" expires after five minutes
@@ -26,8 +27,9 @@ export function useConnection(
  */
 export function useChipText(): (summary: ConnectionSummary) => string {
   const { t } = useI18n()
+  const { describe } = useWords()
   return (summary) => {
-    if ('chip' in summary && summary.chip) return summary.chip
+    if ('chip' in summary && summary.chip) return describe(summary.chip)
     switch (summary.state) {
       case 'no-page':
         return t('app.chip.noPage')

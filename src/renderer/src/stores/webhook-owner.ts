@@ -7,7 +7,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { pageNameOf, webhookElsewhere } from '../../../shared/connection'
-import { describeWebhookOwner, type WebhookOwner } from '../../../shared/webhook-owner'
+import { webhookOwnerWords, type WebhookOwner } from '../../../shared/webhook-owner'
 import { softphone } from '../services/softphone'
 import { useSettingsStore } from './settings'
 import { saidOf, type Said } from '../composables/useWords'
@@ -22,9 +22,10 @@ function ownerKey(owner: WebhookOwner | undefined): string {
 export const useWebhookOwnerStore = defineStore('webhook-owner', () => {
   const settings = useSettingsStore()
   const owner = computed(() => settings.status?.webhookOwner)
-  const pageName = computed(() => (settings.status ? pageNameOf(settings.status) : 'your Page'))
   const sentence = computed(() =>
-    owner.value ? describeWebhookOwner(owner.value, pageName.value) : undefined
+    owner.value && settings.status
+      ? webhookOwnerWords(owner.value, pageNameOf(settings.status))
+      : undefined
   )
   const elsewhere = computed(() => (webhookElsewhere(owner.value) ? owner.value : undefined))
 
@@ -61,7 +62,6 @@ export const useWebhookOwnerStore = defineStore('webhook-owner', () => {
 
   return {
     owner,
-    pageName,
     sentence,
     elsewhere,
     takingOver,

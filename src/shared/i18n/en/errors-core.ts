@@ -4,10 +4,12 @@
  * English `message` is made from these same texts (shared/words-english.ts).
  */
 import service from './errors-service'
+import connection from './errors-connection'
 
 /** Every errors text but Page setup's checks (errors-setup.ts): what a window loads at start. */
 export default {
   service,
+  ...connection,
   /** The To call back list and messages to customers. */
   followUp: {
     taskClosed: 'This task is closed.',

@@ -1,9 +1,11 @@
 import type en from '../en/errors-core'
 import service from './errors-service'
+import connection from './errors-connection'
 
 /** Frases para los códigos que llegan de fuera de la ventana (servicio, comprobaciones, errores de Graph). */
 export default {
   service,
+  ...connection,
   /** La lista Por devolver y los mensajes a los clientes. */
   followUp: {
     taskClosed: 'Esta tarea está cerrada.',

@@ -71,7 +71,8 @@ describe('desk invitations', () => {
       seat.start()
       expect(await untilStatus(seat, 'refused')).toEqual({
         state: 'refused',
-        reason: "This desk does not know its hub's address: paste the hub's whole invitation"
+        reason: "This desk does not know its hub's address: paste the hub's whole invitation",
+        words: { key: 'seatRefused.noHubAddress' }
       })
     } finally {
       await rm(dataDir, { recursive: true, force: true })

@@ -109,7 +109,8 @@ describe('the desks of a real hub', () => {
     await removed
     expect(await untilStatus(seat, 'refused')).toEqual({
       state: 'refused',
-      reason: REMOVED_SENTENCE
+      reason: REMOVED_SENTENCE,
+      words: { key: 'seatRefused.removed' }
     })
   })
 

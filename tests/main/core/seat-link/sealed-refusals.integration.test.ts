@@ -59,7 +59,8 @@ describe('refusals a seat believes', () => {
     await hub.seats.remove('Front desk')
     expect(await untilStatus(seat, 'refused')).toEqual({
       state: 'refused',
-      reason: REMOVED_SENTENCE
+      reason: REMOVED_SENTENCE,
+      words: { key: 'seatRefused.removed' }
     })
     const knocks = relay.connections
     await new Promise((resolve) => setTimeout(resolve, 400))
@@ -70,7 +71,8 @@ describe('refusals a seat believes', () => {
     await expect.poll(() => relay.connections).toBe(knocks + 1)
     expect(await untilStatus(seat, 'refused')).toEqual({
       state: 'refused',
-      reason: REMOVED_SENTENCE
+      reason: REMOVED_SENTENCE,
+      words: { key: 'seatRefused.removed' }
     })
   })
 
@@ -85,7 +87,8 @@ describe('refusals a seat believes', () => {
     await untilStatus(newer, 'refused')
     expect(newer.status).toEqual({
       state: 'refused',
-      reason: 'The hub runs an older version than this desk: update the hub'
+      reason: 'The hub runs an older version than this desk: update the hub',
+      words: { key: 'seatRefused.hubOlder' }
     })
     await expect.poll(() => due.map(({ ms }) => ms)).toEqual([SEAT_BACKOFF.maxMs])
     due.splice(0)[0]!.run()

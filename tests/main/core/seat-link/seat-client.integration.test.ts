@@ -191,7 +191,8 @@ describe('the seat client with its hub', () => {
     const again = seatClient({ hubUrl: impostor.url, dataDir })
     expect(await untilStatus(again, 'refused')).toEqual({
       state: 'refused',
-      reason: 'The desk that answered is not the hub this desk paired with'
+      reason: 'The desk that answered is not the hub this desk paired with',
+      words: { key: 'seatRefused.notTheHub' }
     })
   })
 

@@ -56,7 +56,8 @@ describe('the seat client as a HubConnection', () => {
       await expect.poll(() => hub.status().state).toBe('refused')
       expect(heard).toContainEqual({
         state: 'refused',
-        sentence: 'This desk is not paired with a hub yet: it needs a pairing code'
+        sentence: 'This desk is not paired with a hub yet: it needs a pairing code',
+        words: { key: 'seatRefused.notPaired' }
       })
       hub.close()
       hub.close()

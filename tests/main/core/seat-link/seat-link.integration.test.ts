@@ -122,7 +122,8 @@ describe('the seat link to a real hub', () => {
     await untilStatus(first, 'refused')
     expect(first.status).toEqual({
       state: 'refused',
-      reason: 'This desk connected to the hub from elsewhere'
+      reason: 'This desk connected to the hub from elsewhere',
+      words: { key: 'seatRefused.replaced' }
     })
     expect(hubSeats().online()).toEqual(['Front desk'])
     await expect(second.api.listCalls({})).resolves.toEqual(expect.any(Array))
@@ -132,11 +133,19 @@ describe('the seat link to a real hub', () => {
     const { seat } = await pairedSeat('Front desk')
     await hubSeats().remove('Front desk')
     await untilStatus(seat, 'refused')
-    expect(seat.status).toEqual({ state: 'refused', reason: REMOVED_SENTENCE })
+    expect(seat.status).toEqual({
+      state: 'refused',
+      reason: REMOVED_SENTENCE,
+      words: { key: 'seatRefused.removed' }
+    })
     await expect(seat.api.listCalls({})).rejects.toThrow(/not online with its hub/)
     seat.reconnect()
     await untilStatus(seat, 'refused')
-    expect(seat.status).toEqual({ state: 'refused', reason: REMOVED_SENTENCE })
+    expect(seat.status).toEqual({
+      state: 'refused',
+      reason: REMOVED_SENTENCE,
+      words: { key: 'seatRefused.removed' }
+    })
     expect(hubSeats().online()).toEqual([])
   })
 
@@ -145,13 +154,15 @@ describe('the seat link to a real hub', () => {
     await untilStatus(newer, 'refused')
     expect(newer.status).toEqual({
       state: 'refused',
-      reason: 'The hub runs an older version than this desk: update the hub'
+      reason: 'The hub runs an older version than this desk: update the hub',
+      words: { key: 'seatRefused.hubOlder' }
     })
     const older = seatClient({ dataDir: await listedSeat('Older'), version: '0' })
     await untilStatus(older, 'refused')
     expect(older.status).toEqual({
       state: 'refused',
-      reason: 'This desk is older than its hub: update this desk to connect'
+      reason: 'This desk is older than its hub: update this desk to connect',
+      words: { key: 'seatRefused.seatOlder' }
     })
   })
 

@@ -6,11 +6,19 @@ import {
   sealedRefusalOf,
   slowRefusalOf
 } from '../../../../src/main/core/seat-link/seat-refusals'
+import { words } from '../../../../src/shared/words'
+import { englishWords } from '../../../../src/shared/words-english'
 
 describe('which answers a seat does not retry', () => {
   it('stops on what the hub said sealed and no retry heals', () => {
-    expect(sealedRefusalOf('This desk is not paired with this hub')).toBe(REMOVED_SENTENCE)
-    expect(sealedRefusalOf('This desk was removed from the hub')).toBe(REMOVED_SENTENCE)
+    // This app's words, for each window to say in its own language.
+    const removed = words('seatRefused.removed')
+    expect(sealedRefusalOf('This desk is not paired with this hub')).toEqual(removed)
+    expect(sealedRefusalOf('This desk was removed from the hub')).toEqual(removed)
+    expect(englishWords(removed)).toBe(REMOVED_SENTENCE)
+    expect(REMOVED_SENTENCE).toBe(
+      'This desk was removed from the hub: pair it again with a new code'
+    )
     expect(
       sealedRefusalOf('The pairing code was refused: it expired, was used already, or was mistyped')
     ).toMatch(/^The pairing code was refused/)
@@ -21,6 +29,9 @@ describe('which answers a seat does not retry', () => {
     expect(localRefusalOf(new PairingCodeError('This is not a pairing code'))).toBe(
       'This is not a pairing code'
     )
+    // An error of this desk's that carries words keeps them.
+    const worded = Object.assign(new PairingCodeError('No code'), { words: words('seat.hubLate') })
+    expect(localRefusalOf(worded)).toEqual(words('seat.hubLate'))
   })
 
   it('retries what heals with time, even sealed', () => {
@@ -35,8 +46,14 @@ describe('which answers a seat does not retry', () => {
       slowRefusalOf(
         'The connection closed during the handshake (This hub speaks seat link version 3 and the seat 2: update the seat)'
       )
-    ).toBe('This desk is older than its hub: update this desk to connect')
-    expect(slowRefusalOf('The desk that answered is not the hub this desk paired with')).toBe(
+    ).toEqual(words('seatRefused.seatOlder'))
+    expect(slowRefusalOf('seat link version 2 and the hub 1: update the hub')).toEqual(
+      words('seatRefused.hubOlder')
+    )
+    expect(slowRefusalOf('… seat link version 4')).toEqual(words('seatRefused.versionsDiffer'))
+    const notTheHub = slowRefusalOf('The desk that answered is not the hub this desk paired with')
+    expect(notTheHub).toEqual(words('seatRefused.notTheHub'))
+    expect(englishWords(notTheHub as ReturnType<typeof words>)).toBe(
       'The desk that answered is not the hub this desk paired with'
     )
     // Unsealed, "removed" is only "offline": a tunnel operator could have written it.

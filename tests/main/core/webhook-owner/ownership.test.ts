@@ -152,7 +152,8 @@ describe('the gate before registering', () => {
     await expect(ownership.beforeRegister(OURS)).rejects.toBe(graphFails)
     expect(ownership.current).toEqual({
       state: 'unknown',
-      reason: 'Facebook is having trouble right now; try again in a few minutes.'
+      reason: 'Facebook is having trouble right now; try again in a few minutes.',
+      reasonWords: { key: 'graph.unavailable' }
     })
   })
 })

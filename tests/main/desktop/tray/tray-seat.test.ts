@@ -7,6 +7,7 @@ import type { CoreStatus } from '../../../../src/shared/api'
 import type { HubLinkStatus } from '../../../../src/shared/hub-link'
 import { translator } from '../../../../src/shared/i18n/translate'
 import { deriveTrayView } from '../../../../src/main/desktop/tray/tray-state'
+import { words } from '../../../../src/shared/words'
 
 function seat(link: HubLinkStatus, partial: Partial<CoreStatus> = {}): CoreStatus {
   return {
@@ -57,5 +58,39 @@ describe('a seat’s tray', () => {
     ]
   ])('offline: %s', (_name, status, tooltip) => {
     expect(tooltipOf(status)).toEqual({ state: 'offline', tooltip })
+  })
+})
+
+describe('a Spanish seat’s tray', () => {
+  const spanishTooltip = (status: CoreStatus) =>
+    deriveTrayView({
+      calls: [],
+      status,
+      doNotDisturb: false,
+      appName: 'Softphone',
+      t: translator('es')
+    }).tooltip
+
+  it('says its link to the hub in the shell’s language, the link’s own reason as given', () => {
+    expect(spanishTooltip(seat({ state: 'connecting' }))).toBe(
+      'Softphone: Conectando con Front desk…'
+    )
+    expect(spanishTooltip(seat({ state: 'offline', reason: 'no answer' }))).toContain(
+      'Puesto central sin conexión: no answer. Aquí no se pueden contestar llamadas'
+    )
+    const removed = seat({
+      state: 'refused',
+      sentence: 'This desk was removed from the hub: pair it again with a new code',
+      words: words('seatRefused.removed')
+    })
+    expect(spanishTooltip(removed)).toBe(
+      'Softphone: Este puesto fue quitado del puesto central: vuelva a emparejarlo con un código nuevo.'
+    )
+  })
+
+  it('says the hub’s Page is being checked in Spanish', () => {
+    expect(spanishTooltip(seat({ state: 'online' }, { pageHealth: { state: 'checking' } }))).toBe(
+      'Softphone: Comprobando la página con Facebook…'
+    )
   })
 })
