@@ -7,7 +7,7 @@
  * the shell's or in English; no English is kept here.
  */
 import type { CoreStatus } from './api'
-import type { SeatHubStatus } from './hub-link'
+import { offlineReason, type SeatHubStatus } from './hub-link'
 import { words, type WordParam, type Words } from './words'
 import { pageHealthFresh } from './page-health'
 import { registrationLine, tunnelLine } from './tunnel'
@@ -123,7 +123,7 @@ export function hubLinkProblem(
       }
     case 'offline': {
       // The link's reason stays as the link gave it, inside the words.
-      const line = words('hubLine.offline', { reason: link.reason.replace(/\.$/, '') })
+      const line = words('hubLine.offline', { reason: offlineReason(link) })
       const queued = queuedHangUpsWords(hub.queuedHangUps.length)
       return {
         state: 'problem',

@@ -4,14 +4,16 @@
  * reached, why, and what waits to be sent.
  */
 import { words, type Words } from './words'
-import { englishWords } from './words-english'
 
 /** The link's state; `offline` may come back on its own, `refused` needs the person to act. */
 export type HubLinkStatus =
   | { state: 'connecting' }
   | { state: 'online' }
-  /** The hub cannot be reached now; `reason` is a sentence ("the hub's address does not answer"). */
-  | { state: 'offline'; reason: string }
+  /**
+   * The hub cannot be reached now; `reason` is a sentence ("the hub's address does not answer"),
+   * `reasonWords` the same when this desk made it (absent for the hub's or its carrier's own words).
+   */
+  | { state: 'offline'; reason: string; reasonWords?: Words | undefined }
   /**
    * The hub turned this desk away (removed, wrong version); `sentence` says what to do, in English,
    * and `words` the same for each window to say in its own language (absent for a refusal the hub
@@ -40,7 +42,7 @@ export interface SeatHubStatus {
 export function hubUnreachableWords(link: HubLinkStatus): Words | string {
   switch (link.state) {
     case 'offline':
-      return words('seat.hubOffline', { reason: link.reason.replace(/\.$/, '') })
+      return words('seat.hubOffline', { reason: offlineReason(link) })
     case 'refused':
       return link.words ?? link.sentence
     case 'connecting':
@@ -50,7 +52,7 @@ export function hubUnreachableWords(link: HubLinkStatus): Words | string {
   }
 }
 
-export function hubUnreachableSentence(link: HubLinkStatus): string {
-  const said = hubUnreachableWords(link)
-  return typeof said === 'string' ? said : englishWords(said)
+/** Why the hub is offline, as words when this desk made the reason, else as it was said. */
+export function offlineReason(link: Extract<HubLinkStatus, { state: 'offline' }>): Words | string {
+  return link.reasonWords ?? link.reason.replace(/\.$/, '')
 }

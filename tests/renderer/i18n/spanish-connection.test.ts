@@ -51,6 +51,17 @@ describe('a Spanish seat’s line about its hub', () => {
     expect(wrapper.text()).not.toContain('Hub offline')
   })
 
+  it('says in Spanish why the hub does not answer, when this desk made the reason', async () => {
+    const notRunning = words('hubReason.notRunning', { host: 'hub.example' })
+    inSpanish(seat({ state: 'offline', reason: 'The hub is not running', reasonWords: notRunning }))
+    const wrapper = await mountApp()
+
+    expect(wrapper.get(HUB_LINE).text()).toBe(
+      'Puesto central sin conexión: El puesto central no está funcionando en hub.example, o su computadora está apagada. Aquí no se pueden contestar llamadas hasta que vuelva.'
+    )
+    expect(wrapper.text()).not.toContain('not running')
+  })
+
   it('says why the hub turned it away', async () => {
     const removed = 'This desk was removed from the hub: pair it again with a new code'
     inSpanish(seat({ state: 'refused', sentence: removed, words: words('seatRefused.removed') }))

@@ -5,6 +5,8 @@
  * the sealed link; neither is trusted.
  */
 import { WebSocket } from 'ws'
+import { englishWords } from '../../../shared/words-english'
+import { words, type Words } from '../../../shared/words'
 import { MAX_NOISE_MESSAGE } from './noise-primitives'
 import { SEAT_LINK_PATH } from './seat-endpoint'
 
@@ -48,8 +50,9 @@ export function isLocalNetworkUrl(text: string): boolean {
 /**
  * Why an address did not answer, in the words of someone at a desk: the error codes are the
  * operating system's, and the status line is read by people, not by whoever debugs the network.
+ * As words, so a seat says it in its own language.
  */
-export function unreachableReason(hubUrl: string, error: Error & { code?: string }): string {
+export function unreachableWords(hubUrl: string, error: Error & { code?: string }): Words {
   let host = hubUrl
   try {
     host = new URL(hubUrl).host
@@ -58,18 +61,26 @@ export function unreachableReason(hubUrl: string, error: Error & { code?: string
   }
   switch (error.code) {
     case 'ECONNREFUSED':
-      return `The hub is not running at ${host}, or its computer is off`
+      return words('hubReason.notRunning', { host })
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `${host} could not be found: check this computer's internet connection`
+      return words('hubReason.notFound', { host })
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return `${host} did not answer: check this computer's internet connection`
+      return words('hubReason.noAnswer', { host })
     case 'ECONNRESET':
-      return `The connection to ${host} was cut`
+      return words('hubReason.cut', { host })
     default:
-      return `The hub could not be reached at ${host} (${error.message})`
+      return words('hubReason.other', { host, error: error.message })
+  }
+}
+
+/** The hub could not be reached: the English message, and the words the seat's windows say. */
+export class HubUnreachableError extends Error {
+  constructor(readonly words: Words) {
+    super(englishWords(words))
+    this.name = 'HubUnreachableError'
   }
 }
 
@@ -81,8 +92,10 @@ export function openSeatSocket(hubUrl: string, timeoutMs = OPEN_TIMEOUT_MS): Pro
   })
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket))
-    socket.once('error', (error) => reject(new Error(unreachableReason(hubUrl, error))))
-    socket.once('close', () => reject(new Error('The hub closed the connection')))
+    socket.once('error', (error) =>
+      reject(new HubUnreachableError(unreachableWords(hubUrl, error)))
+    )
+    socket.once('close', () => reject(new HubUnreachableError(words('hubReason.closed'))))
   })
 }
 

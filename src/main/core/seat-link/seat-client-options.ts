@@ -1,6 +1,7 @@
 /** What a seat client is given and shows (seat-client.ts), apart so the client stays readable. */
 import type { Logger } from '../log'
 import type { Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 import type { BackoffPolicy } from '../tunnel/backoff'
 import type { LinkOptions } from './pairing'
 import { SEAT_PING_MS } from './seat-endpoint'
@@ -9,9 +10,16 @@ export type SeatLinkStatus =
   | { state: 'connecting' }
   /** `hubName`: the hub's desk name, when the hub told it. */
   | { state: 'online'; name: string; hubName?: string | undefined }
-  | { state: 'offline'; reason: string }
+  /** `reason` in English; `words` the same, unless the hub or its carrier said it in its own words. */
+  | { state: 'offline'; reason: string; words?: Words }
   /** `reason` in English; `words` the same, unless the hub said it in its own words. */
   | { state: 'refused'; reason: string; words?: Words }
+
+/** The link is down: why, in English (for the log and exit messages) and as words when it has them. */
+export function offlineStatus(said: string | Words): Extract<SeatLinkStatus, { state: 'offline' }> {
+  if (typeof said === 'string') return { state: 'offline', reason: `Hub offline: ${said}` }
+  return { state: 'offline', reason: `Hub offline: ${englishWords(said)}`, words: said }
+}
 
 export const SEAT_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30_000, factor: 2, jitter: 0.2 }
 export const HUB_SILENT_MS = SEAT_PING_MS * 2 + 5_000

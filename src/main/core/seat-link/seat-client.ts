@@ -31,9 +31,15 @@ import { loadOrCreateLinkKeyPair, loadPinnedHub, savePinnedHub } from './link-ke
 import { linkSocket } from './link-socket'
 import { webSocketTransport } from './message-transport'
 import { connectToHub, pairWithHub, SealedRefusalError } from './pairing'
-import { isLocalNetworkUrl, openFirstSeatSocket, seatLinkUrl } from './seat-addresses'
+import {
+  HubUnreachableError,
+  isLocalNetworkUrl,
+  openFirstSeatSocket,
+  seatLinkUrl
+} from './seat-addresses'
 import {
   HUB_SILENT_MS,
+  offlineStatus,
   realTimers,
   SEAT_BACKOFF,
   type SeatClientOptions,
@@ -50,7 +56,7 @@ export {
   type SeatTimers
 } from './seat-client-options'
 import { englishLine, wordedError } from '../../../shared/words-english'
-import { words } from '../../../shared/words'
+import { words, type Words } from '../../../shared/words'
 export { seatLinkUrl } from './seat-addresses'
 
 interface SeatClientEvents {
@@ -59,7 +65,7 @@ interface SeatClientEvents {
 
 export class SeatClient {
   readonly api: SoftphoneApi
-  private current: SeatLinkStatus = { state: 'offline', reason: 'Not connected yet' }
+  private current: SeatLinkStatus = offlineStatus(words('hubReason.notYet'))
   private readonly events = new TypedEmitter<SeatClientEvents>()
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private bridge: BridgeClient | undefined
@@ -150,7 +156,8 @@ export class SeatClient {
     this.dropConnection()
     bridge?.close()
     socket?.terminate()
-    if (this.current.state !== 'refused') this.setStatus({ state: 'offline', reason: 'Closed' })
+    if (this.current.state !== 'refused')
+      this.setStatus(offlineStatus(words('hubReason.closedHere')))
   }
 
   /** An invitation's address wins over any other: the code is only good at that hub. */
@@ -221,7 +228,8 @@ export class SeatClient {
       // Unsealed: whatever it says, it may be the carrier's; at most it slows the retries down.
       const slow = slowRefusalOf(closeReason ?? '') ?? slowRefusalOf(reason)
       if (slow) return this.refuse(slow, { retrySlowly: true })
-      this.offline(closeReason || reason)
+      // The hub's (or its carrier's) close reason as said; this desk's own reason as words.
+      this.offline(closeReason || (error instanceof HubUnreachableError ? error.words : reason))
     }
   }
 
@@ -261,7 +269,7 @@ export class SeatClient {
       if (this.bridge !== bridge) return
       this.dropConnection()
       if (sealedRefusal !== undefined) return this.refusedSealed(sealedRefusal)
-      this.offline(closeReason() || linkReason || 'The connection to the hub dropped')
+      this.offline(closeReason() || linkReason || words('hubReason.dropped'))
     })
     this.failures = 0
     this.slowRetry = false
@@ -290,10 +298,10 @@ export class SeatClient {
     else this.offline(reason)
   }
 
-  private offline(reason: string): void {
+  private offline(said: string | Words): void {
     // No longer behind a refusal: the next tries say "connecting" again.
     this.slowRetry = false
-    this.setStatus({ state: 'offline', reason: `Hub offline: ${reason}` })
+    this.setStatus(offlineStatus(said))
     if (this.stopped) return
     this.failures += 1
     const delay = backoffDelay(
@@ -301,7 +309,7 @@ export class SeatClient {
       this.failures,
       this.options.random
     )
-    this.log.info('hub offline, retrying', { reason, delayMs: delay })
+    this.log.info('hub offline, retrying', { reason: englishLine(said), delayMs: delay })
     this.retryIn(delay)
   }
 

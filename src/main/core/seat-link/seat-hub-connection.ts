@@ -21,7 +21,13 @@ export function hubLinkStatusOf(status: SeatLinkStatus): HubLinkStatus {
       return { state: status.state }
     case 'offline':
       // hub-link's sentences say "The hub is offline" themselves.
-      return { state: 'offline', reason: status.reason.replace(OFFLINE_PREFIX, '') }
+      return status.words
+        ? {
+            state: 'offline',
+            reason: status.reason.replace(OFFLINE_PREFIX, ''),
+            reasonWords: status.words
+          }
+        : { state: 'offline', reason: status.reason.replace(OFFLINE_PREFIX, '') }
     case 'refused':
       return status.words
         ? { state: 'refused', sentence: status.reason, words: status.words }

@@ -22,6 +22,18 @@ export default {
       noPage: 'No Page connected'
     }
   },
+  /** Why a seat cannot reach its hub now (it keeps trying); the hub's own words stay as said. */
+  hubReason: {
+    notRunning: 'The hub is not running at {host}, or its computer is off',
+    notFound: "{host} could not be found: check this computer's internet connection",
+    noAnswer: "{host} did not answer: check this computer's internet connection",
+    cut: 'The connection to {host} was cut',
+    other: 'The hub could not be reached at {host} ({error})',
+    closed: 'The hub closed the connection',
+    dropped: 'The connection to the hub dropped',
+    notYet: 'Not connected yet',
+    closedHere: 'Closed'
+  },
   /** Why a seat stopped connecting to its hub, or retries only slowly (no stop: said in lines). */
   seatRefused: {
     removed: 'This desk was removed from the hub: pair it again with a new code',

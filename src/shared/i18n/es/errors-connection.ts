@@ -20,6 +20,17 @@ export default {
       noPage: 'Ninguna página conectada'
     }
   },
+  hubReason: {
+    notRunning: 'El puesto central no está funcionando en {host}, o su computadora está apagada',
+    notFound: 'No se encontró {host}: revise la conexión a internet de esta computadora',
+    noAnswer: '{host} no respondió: revise la conexión a internet de esta computadora',
+    cut: 'Se cortó la conexión con {host}',
+    other: 'No se pudo llegar al puesto central en {host} ({error})',
+    closed: 'El puesto central cerró la conexión',
+    dropped: 'Se perdió la conexión con el puesto central',
+    notYet: 'Todavía sin conexión',
+    closedHere: 'Conexión cerrada'
+  },
   seatRefused: {
     removed: 'Este puesto fue quitado del puesto central: vuelva a emparejarlo con un código nuevo',
     replaced: 'Este puesto se conectó al puesto central desde otro lugar',

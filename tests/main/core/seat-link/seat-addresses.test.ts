@@ -1,11 +1,14 @@
 /** Where a seat looks for its hub: the local network's address first, quickly given up on. */
 import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
+import { englishWords } from '../../../../src/shared/words-english'
 import {
+  HubUnreachableError,
   isLocalNetworkUrl,
   LAN_OPEN_TIMEOUT_MS,
   openFirstSeatSocket,
-  unreachableReason
+  openSeatSocket,
+  unreachableWords
 } from '../../../../src/main/core/seat-link/seat-addresses'
 
 describe('seat addresses', () => {
@@ -60,6 +63,8 @@ describe('seat addresses', () => {
 })
 
 describe('why a hub address did not answer, in words', () => {
+  const unreachableReason = (hub: string, error: Error & { code?: string }): string =>
+    englishWords(unreachableWords(hub, error))
   const failure = (code: string, message = `connect ${code}`): Error & { code: string } =>
     Object.assign(new Error(message), { code })
 
@@ -83,5 +88,16 @@ describe('why a hub address did not answer, in words', () => {
     expect(unreachableReason('wss://hub.example', failure('EPROTO', 'bad record mac'))).toBe(
       'The hub could not be reached at hub.example (bad record mac)'
     )
+  })
+})
+
+describe('a seat whose hub does not answer', () => {
+  it('says why as words, so a Spanish seat reads its own language', async () => {
+    const open = openSeatSocket('http://127.0.0.1:9', 2_000)
+    await expect(open).rejects.toBeInstanceOf(HubUnreachableError)
+    await expect(open).rejects.toMatchObject({
+      message: 'The hub is not running at 127.0.0.1:9, or its computer is off',
+      words: { key: 'hubReason.notRunning', params: { host: '127.0.0.1:9' } }
+    })
   })
 })

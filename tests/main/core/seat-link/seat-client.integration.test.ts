@@ -118,7 +118,9 @@ describe('the seat client with its hub', () => {
     const seat = await pairedSeat(hub, { hubSilentMs: 100 })
     expect(await untilStatus(seat, 'offline')).toEqual({
       state: 'offline',
-      reason: 'Hub offline: The connection to the hub dropped'
+      reason: 'Hub offline: The connection to the hub dropped',
+      // Said by this desk: its windows say it in their own language.
+      words: { key: 'hubReason.dropped' }
     })
   })
 

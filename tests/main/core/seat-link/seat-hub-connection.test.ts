@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hubUnreachableSentence, hubUnreachableWords } from '../../../../src/shared/hub-link'
+import { hubUnreachableWords } from '../../../../src/shared/hub-link'
 import { SeatClient } from '../../../../src/main/core/seat-link/seat-client'
 import {
   hubLinkStatusOf,
@@ -23,15 +23,31 @@ describe('the seat client as a HubConnection', () => {
       state: 'offline',
       reason: 'The hub could not be reached (connect ECONNREFUSED)'
     })
-    expect(hubUnreachableSentence(offline)).toBe(
-      'The hub is offline: The hub could not be reached (connect ECONNREFUSED).'
-    )
     // As words for the seat's windows, the link's reason inside as the link gave it.
     expect(hubUnreachableWords(offline)).toEqual({
       key: 'seat.hubOffline',
       params: { reason: 'The hub could not be reached (connect ECONNREFUSED)' }
     })
     expect(hubUnreachableWords({ state: 'connecting' })).toEqual({ key: 'seat.hubConnecting' })
+    expect(
+      hubLinkStatusOf({ state: 'refused', reason: 'This desk was removed from the hub' })
+    ).toEqual({ state: 'refused', sentence: 'This desk was removed from the hub' })
+    // A reason this desk made travels as words, which the seat's windows and commands say.
+    const notRunning = { key: 'hubReason.notRunning', params: { host: 'hub.example' } } as const
+    const worded = hubLinkStatusOf({
+      state: 'offline',
+      reason: 'Hub offline: The hub is not running at hub.example, or its computer is off',
+      words: notRunning
+    })
+    expect(worded).toEqual({
+      state: 'offline',
+      reason: 'The hub is not running at hub.example, or its computer is off',
+      reasonWords: notRunning
+    })
+    expect(hubUnreachableWords(worded)).toEqual({
+      key: 'seat.hubOffline',
+      params: { reason: notRunning }
+    })
     expect(
       hubLinkStatusOf({ state: 'refused', reason: 'This desk was removed from the hub' })
     ).toEqual({ state: 'refused', sentence: 'This desk was removed from the hub' })
