@@ -63,14 +63,40 @@ export const SETUP_FIX_ACTIONS = [
 ] as const
 export type SetupFixAction = (typeof SETUP_FIX_ACTIONS)[number]
 
+/**
+ * Each check's title and each fix's button, as keys of the setup area's `checkNames` (each window
+ * says them in its own language; core's English `title` and `label` come from the same texts).
+ * Registering the webhook is one action with three buttons: now, again, or after a failure.
+ */
+export const CHECK_TITLE_KEYS = {
+  app: 'app',
+  token: 'token',
+  'token-page': 'tokenPage',
+  'token-expiry': 'tokenExpiry',
+  permissions: 'permissions',
+  'app-mode': 'appMode',
+  'page-subscription': 'pageSubscription',
+  'ring-target': 'ringTarget',
+  audio: 'audio',
+  tunnel: 'tunnel',
+  webhook: 'webhook',
+  handshake: 'handshake'
+} as const satisfies Record<SetupCheckId, string>
+
+export type SetupFixLabel =
+  'subscribePage' | 'ringHere' | 'enableAudio' | 'registerNow' | 'registerAgain' | 'tryAgain'
+
 export interface SetupFix {
   action: SetupFixAction
-  /** The button's text. */
+  /** The button's text, in English. */
   label: string
+  /** The button's text as a key of `setup.checkNames.fixes`, for each window's language. */
+  labelKey?: SetupFixLabel | undefined
 }
 
 export interface SetupCheck {
   id: SetupCheckId
+  /** In English; each window says it by `id` (CHECK_TITLE_KEYS). */
   title: string
   state: SetupCheckState
   /** What was found, and for anything but `passed`, what to do about it (in English). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeRegistration, describeTunnel, insecureUrlWarning } from '../../src/shared/tunnel'
+import { describeRegistration, describeTunnel } from '../../src/shared/tunnel'
 
 describe('describeTunnel', () => {
   it('says each state in a short line', () => {
@@ -23,26 +23,7 @@ describe('describeTunnel', () => {
   })
 })
 
-describe('insecureUrlWarning', () => {
-  it('warns in words about a public http address, saying what to change', () => {
-    expect(insecureUrlWarning('http://desk.lt.example', 'tunnel')).toBe(
-      'The tunnel gave an http address (http://desk.lt.example), but Facebook only calls https addresses: calls cannot arrive. Choose a tunnel server that gives https addresses.'
-    )
-    expect(insecureUrlWarning('HTTP://calls.example.com', 'own-url')).toMatch(
-      /^The public address HTTP:\/\/calls\.example\.com is http, .+ Enter an https address\.$/
-    )
-  })
-
-  it('says nothing about https, nor about a loopback test rig', () => {
-    expect(insecureUrlWarning('https://desk.lt.example', 'tunnel')).toBeUndefined()
-    for (const url of ['http://127.0.0.1:4000/ab', 'http://localhost/x', 'http://[::1]:80']) {
-      expect(insecureUrlWarning(url, 'tunnel')).toBeUndefined()
-    }
-    // Only the host decides, not a look-alike.
-    expect(insecureUrlWarning('http://127.0.0.1.evil.example', 'tunnel')).toBeDefined()
-    expect(insecureUrlWarning('http://localhost.example', 'tunnel')).toBeDefined()
-  })
-
+describe('an up tunnel with a warning', () => {
   it('is what describeTunnel says of an up tunnel that carries one', () => {
     expect(describeTunnel({ state: 'up', url: 'http://a.example', warning: 'Use https.' })).toBe(
       'Use https.'
