@@ -44,6 +44,7 @@ import {
   type TurnPasswordState
 } from './ice'
 import type { SeatHubStatus } from './hub-link'
+import type { Words } from './words'
 import type { Settings, SettingsPatch } from './settings'
 import { takeOverWebhookRequest, type WebhookOwner } from './webhook-owner'
 import { addDeskRequest, removeDeskRequest, type DeskInvitation, type DeskList } from './desks'
@@ -190,6 +191,8 @@ export interface DataNotices {
   history: string[]
   /** About settings.json, for the Settings view: a file moved aside, settings that fell back. */
   settings: string[]
+  /** `settings` as words (same order), for each window to say in its own language. */
+  settingsWords?: Words[] | undefined
 }
 
 export interface CoreStatus {

@@ -34,6 +34,8 @@ export interface SaveCredentialsResult {
   connection: PageConnection
   /** The credentials apply now but could not be stored (no keyring): a sentence for the owner. */
   warning?: string | undefined
+  /** `warning` as words, for each window to say in its own language. */
+  warningWords?: Words | undefined
 }
 
 export const SETUP_CHECK_IDS = [

@@ -100,7 +100,7 @@ export function describeRegistration(status: RegistrationStatus): string {
 
 /**
  * describeTunnel's line as words, for each window to say in its own language; undefined where
- * the line is a sentence made elsewhere without words (an http address's warning).
+ * the line is a sentence made elsewhere without words.
  */
 export function tunnelWords(status: TunnelStatus): Words | undefined {
   switch (status.state) {
@@ -111,7 +111,7 @@ export function tunnelWords(status: TunnelStatus): Words | undefined {
         ? words('status.tunnelConnectingAttempt', { attempt: status.attempt })
         : words('status.tunnelConnecting')
     case 'up':
-      return status.warning ? undefined : words('status.tunnelUp', { url: status.url })
+      return status.warning ? status.warningWords : words('status.tunnelUp', { url: status.url })
     case 'reconnecting':
       return words('status.tunnelReconnecting', {
         seconds: Math.ceil(status.retryInMs / 1000),

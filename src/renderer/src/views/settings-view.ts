@@ -1,9 +1,9 @@
-import { areaWords } from '../i18n/window-words'
+import type { Language } from '../i18n'
+import { areaWords, type WordsLoader } from '../i18n/window-words'
+import { configWords } from './config-words'
 import SettingsView from './SettingsView.vue'
 
-/** Settings with its words, loaded together when first opened (on-demand-views.ts). */
-export const view = SettingsView
-export const words = areaWords({
+const areas = areaWords({
   settings: {
     en: () => import('../../../shared/i18n/en/settings'),
     es: () => import('../../../shared/i18n/es/settings')
@@ -18,3 +18,13 @@ export const words = areaWords({
     es: () => import('../../../shared/i18n/es/follow-up')
   }
 })
+
+/**
+ * Settings with its words, and the settings file's and the desk list's error words (merged into
+ * `errors`), loaded together when first opened (on-demand-views.ts).
+ */
+export const view = SettingsView
+export const words: WordsLoader = async (language: Language) => {
+  const [loaded, config] = await Promise.all([areas(language), configWords(language)])
+  return { ...loaded, errors: { config } }
+}
