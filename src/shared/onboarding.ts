@@ -3,6 +3,7 @@
  * the ordered list of setup checks with a sentence each, and the fixes the app can apply itself.
  */
 import { z } from 'zod'
+import type checkNames from './i18n/en/setup-check-names'
 import type { Words } from './words'
 /**
  * `saveCredentials`, as it crosses the boundary: strings of sane length. The core trims them and
@@ -65,6 +66,8 @@ export const SETUP_FIX_ACTIONS = [
 ] as const
 export type SetupFixAction = (typeof SETUP_FIX_ACTIONS)[number]
 
+type CheckNames = typeof checkNames
+
 /**
  * Each check's title and each fix's button, as keys of the setup area's `checkNames` (each window
  * says them in its own language; core's English `title` and `label` come from the same texts).
@@ -83,10 +86,9 @@ export const CHECK_TITLE_KEYS = {
   tunnel: 'tunnel',
   webhook: 'webhook',
   handshake: 'handshake'
-} as const satisfies Record<SetupCheckId, string>
+} as const satisfies Record<SetupCheckId, keyof CheckNames['titles']>
 
-export type SetupFixLabel =
-  'subscribePage' | 'ringHere' | 'enableAudio' | 'registerNow' | 'registerAgain' | 'tryAgain'
+export type SetupFixLabel = keyof CheckNames['fixes']
 
 export interface SetupFix {
   action: SetupFixAction
