@@ -189,6 +189,8 @@ export interface PinnedSetting {
 export interface DataNotices {
   /** About the call history, for the History view: entries set aside, and the file they are in. */
   history: string[]
+  /** `history` as words (same order), for each window to say in its own language. */
+  historyWords?: Words[] | undefined
   /** About settings.json, for the Settings view: a file moved aside, settings that fell back. */
   settings: string[]
   /** `settings` as words (same order), for each window to say in its own language. */

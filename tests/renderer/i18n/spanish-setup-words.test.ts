@@ -2,7 +2,7 @@
  * Sentences main makes about the setup reach a Spanish desk in Spanish (issue 15, item 4): an
  * http address's warning on the connection line and in Settings, the join form's and the desk
  * list's refusals of a paste or a name, the warning that secrets are kept for this session only,
- * and the settings file's notices.
+ * and the settings file's and the history's notices.
  */
 import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -17,6 +17,8 @@ import { useSoftphoneBridge } from '../../../src/renderer/src/services/softphone
 import { useCallStore } from '../../../src/renderer/src/stores/call'
 import { useDevicesStore } from '../../../src/renderer/src/stores/devices'
 import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
+import { useHistoryStore } from '../../../src/renderer/src/stores/history'
+import HistoryView from '../../../src/renderer/src/views/HistoryView.vue'
 import SettingsView from '../../../src/renderer/src/views/SettingsView.vue'
 import { button } from '../support/dom'
 import { FakeSoftphone } from '../support/fake-softphone'
@@ -159,5 +161,26 @@ describe('Page setup on a Spanish desk', () => {
     expect(wrapper.get('.setup__warning').text()).toMatch(
       /^No hay ningún llavero \(como GNOME Keyring o KWallet\)/
     )
+  })
+})
+
+describe('History on a Spanish desk', () => {
+  it('says which entries could not be read, and where they are kept, in Spanish', async () => {
+    service.status = {
+      ...service.status,
+      notices: {
+        history: ['12 entries could not be read; they were kept in /data/h.jsonl.'],
+        historyWords: [
+          { key: 'config.historyFile.manyKept', params: { count: 12, file: '/data/h.jsonl' } }
+        ],
+        settings: []
+      }
+    }
+    await Promise.all([useHistoryStore().load(), useSettingsStore().load()])
+    const wrapper = mount(HistoryView)
+    await flushPromises()
+    expect(wrapper.findAll('[role="note"]').map((note) => note.text())).toEqual([
+      'No se pudieron leer 12 entradas; se guardaron en /data/h.jsonl.'
+    ])
   })
 })

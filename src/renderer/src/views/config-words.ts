@@ -6,8 +6,8 @@ const CONFIG = {
 }
 
 /**
- * The sentences about pastes, secrets and the settings file (errors.config), which only Page setup
- * and Settings show: each loads them with its own words, not at start.
+ * The sentences about pastes, secrets and the data files (errors.config), which only Page setup,
+ * Settings and History show: each loads them with its own words, not at start.
  */
 export async function configWords(language: Language) {
   return (await CONFIG[language]()).default

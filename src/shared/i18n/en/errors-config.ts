@@ -1,7 +1,8 @@
 /**
  * What the app's own files and pastes make of the setup: an invitation or desk name that does not
- * read, secrets that cannot be kept, a settings file that could not be used. Only Page setup and
- * Settings show them, so the windows load these with those views, not at start.
+ * read, secrets that cannot be kept, a settings file or history entries that could not be used.
+ * Only Page setup, Settings and History show them, so the windows load these with those views,
+ * not at start.
  */
 export default {
   invitation: {
@@ -19,6 +20,13 @@ export default {
       '{file} is open to other users (mode {mode}), so its tokens may have leaked; make it private with: chmod 600 "{file}"',
     fileNotJson: '{file} is not valid JSON; fix or delete it',
     fileNotStrings: '{file} must be a JSON object of strings ({keys})'
+  },
+  historyFile: {
+    oneKept: '1 entry could not be read; it was kept in {file}.',
+    manyKept: '{count} entries could not be read; they were kept in {file}.',
+    oneStays: '1 entry could not be read; it stays in {file}, as copying it aside failed.',
+    manyStays:
+      '{count} entries could not be read; they stay in {file}, as copying them aside failed.'
   },
   settingsFile: {
     unreadable:

@@ -19,6 +19,13 @@ export default {
     fileNotJson: '{file} no es un JSON válido; corríjalo o bórrelo',
     fileNotStrings: '{file} debe ser un objeto JSON de textos ({keys})'
   },
+  historyFile: {
+    oneKept: 'No se pudo leer 1 entrada; se guardó en {file}.',
+    manyKept: 'No se pudieron leer {count} entradas; se guardaron en {file}.',
+    oneStays: 'No se pudo leer 1 entrada; sigue en {file}, porque no se pudo copiar aparte.',
+    manyStays:
+      'No se pudieron leer {count} entradas; siguen en {file}, porque no se pudieron copiar aparte.'
+  },
   settingsFile: {
     unreadable:
       'No se pudo leer {name} ({problem}), así que la aplicación empezó con los ajustes predeterminados; el archivo se guardó como {target}.',

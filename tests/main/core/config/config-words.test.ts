@@ -13,7 +13,7 @@ import {
   SettingsStore,
   configFailure
 } from '../../../../src/main/core/config'
-import { settingsNotices } from '../../../../src/main/core/config/settings-notices'
+import { settingsNotices } from '../../../../src/main/core/config/data-notices'
 import { memoryLogger } from '../../../../src/main/core/log'
 import { englishWords } from '../../../../src/shared/words-english'
 
