@@ -11,19 +11,20 @@ export class ConfigError extends Error {
 
   /** One sentence per problem; several bad variables are reported together so one restart fixes all. */
   readonly problems: readonly string[]
-  /** The sentence as words, where a window may show it (a settings file, the secrets file). */
-  words?: Words | undefined
 
-  constructor(message: string, problems: readonly string[] = [message]) {
+  constructor(
+    message: string,
+    problems: readonly string[] = [message],
+    /** The sentence as words, where a window may show it (a settings file, the secrets file). */
+    readonly words?: Words
+  ) {
     super(message)
     this.problems = problems
   }
 
   /** A problem a window may show: its English message, made from its words. */
   static of(said: Words): ConfigError {
-    const error = new ConfigError(englishWords(said))
-    error.words = said
-    return error
+    return new ConfigError(englishWords(said), undefined, said)
   }
 }
 
