@@ -44,6 +44,7 @@ import {
   type TurnPasswordState
 } from './ice'
 import type { SeatHubStatus } from './hub-link'
+import type { Words } from './words'
 import type { Settings, SettingsPatch } from './settings'
 import { takeOverWebhookRequest, type WebhookOwner } from './webhook-owner'
 import { addDeskRequest, removeDeskRequest, type DeskInvitation, type DeskList } from './desks'
@@ -188,8 +189,12 @@ export interface PinnedSetting {
 export interface DataNotices {
   /** About the call history, for the History view: entries set aside, and the file they are in. */
   history: string[]
+  /** `history` as words (same order), for each window to say in its own language. */
+  historyWords?: Words[] | undefined
   /** About settings.json, for the Settings view: a file moved aside, settings that fell back. */
   settings: string[]
+  /** `settings` as words (same order), for each window to say in its own language. */
+  settingsWords?: Words[] | undefined
 }
 
 export interface CoreStatus {

@@ -80,7 +80,8 @@ function webhookSummary(status: CoreStatus): ConnectionSummary {
   if (tunnel.state === 'error')
     return { state: 'problem', sentence: tunnel.message, words: tunnel.words }
   // An http address: Meta refuses to deliver to it, so calls cannot arrive whatever else holds.
-  if (tunnel.state === 'up' && tunnel.warning) return { state: 'problem', sentence: tunnel.warning }
+  if (tunnel.state === 'up' && tunnel.warning)
+    return { state: 'problem', sentence: tunnel.warning, words: tunnel.warningWords }
   if (registration.state === 'failed')
     return { state: 'problem', sentence: registration.message, words: registration.words }
   // Another desk or server receives the calls: nothing rings here until the owner chooses.

@@ -3,6 +3,7 @@
  * the ordered list of setup checks with a sentence each, and the fixes the app can apply itself.
  */
 import { z } from 'zod'
+import type checkNames from './i18n/en/setup-check-names'
 import type { Words } from './words'
 /**
  * `saveCredentials`, as it crosses the boundary: strings of sane length. The core trims them and
@@ -34,6 +35,8 @@ export interface SaveCredentialsResult {
   connection: PageConnection
   /** The credentials apply now but could not be stored (no keyring): a sentence for the owner. */
   warning?: string | undefined
+  /** `warning` as words, for each window to say in its own language. */
+  warningWords?: Words | undefined
 }
 
 export const SETUP_CHECK_IDS = [
@@ -63,14 +66,41 @@ export const SETUP_FIX_ACTIONS = [
 ] as const
 export type SetupFixAction = (typeof SETUP_FIX_ACTIONS)[number]
 
+type CheckNames = typeof checkNames
+
+/**
+ * Each check's title and each fix's button, as keys of the setup area's `checkNames` (each window
+ * says them in its own language; core's English `title` and `label` come from the same texts).
+ * Registering the webhook is one action with three buttons: now, again, or after a failure.
+ */
+export const CHECK_TITLE_KEYS = {
+  app: 'app',
+  token: 'token',
+  'token-page': 'tokenPage',
+  'token-expiry': 'tokenExpiry',
+  permissions: 'permissions',
+  'app-mode': 'appMode',
+  'page-subscription': 'pageSubscription',
+  'ring-target': 'ringTarget',
+  audio: 'audio',
+  tunnel: 'tunnel',
+  webhook: 'webhook',
+  handshake: 'handshake'
+} as const satisfies Record<SetupCheckId, keyof CheckNames['titles']>
+
+export type SetupFixLabel = keyof CheckNames['fixes']
+
 export interface SetupFix {
   action: SetupFixAction
-  /** The button's text. */
+  /** The button's text, in English. */
   label: string
+  /** The button's text as a key of `setup.checkNames.fixes`, for each window's language. */
+  labelKey?: SetupFixLabel | undefined
 }
 
 export interface SetupCheck {
   id: SetupCheckId
+  /** In English; each window says it by `id` (CHECK_TITLE_KEYS). */
   title: string
   state: SetupCheckState
   /** What was found, and for anything but `passed`, what to do about it (in English). */

@@ -12,9 +12,15 @@ export type TunnelStatus =
   | { state: 'connecting'; attempt: number }
   /**
    * The app is reachable at `url` (the webhook path is appended to it). `warning`, a sentence for
-   * the owner, says why Meta may still not deliver there (an http address).
+   * the owner (in English; `warningWords` is it for each window to say in its own language), says
+   * why Meta may still not deliver there (an http address).
    */
-  | { state: 'up'; url: string; warning?: string | undefined }
+  | {
+      state: 'up'
+      url: string
+      warning?: string | undefined
+      warningWords?: Words | undefined
+    }
   /** The last attempt failed or the tunnel dropped; the next attempt starts in `retryInMs`. */
   | { state: 'reconnecting'; attempt: number; retryInMs: number; lastError: string }
   /** Retrying would not help until the settings change; `message` (and `words`) say what to do. */
@@ -55,26 +61,10 @@ export const OWNED_ELSEWHERE: RegistrationStatus = {
   reason: 'owned-elsewhere'
 }
 
-/** http://127.0.0.1, http://localhost, http://[::1]: a test rig on this computer. */
-const LOOPBACK_HTTP = /^http:\/\/(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])(?:[:/]|$)/i
-
 /**
- * Meta delivers webhooks to https callback URLs only: a public http one is a sentence for the
- * owner. A loopback address is left alone: only the Messenger simulator on this computer can
- * call it, and it does over http. `source` names where the address came from, so the sentence
- * says what to change.
- */
-export function insecureUrlWarning(url: string, source: 'tunnel' | 'own-url'): string | undefined {
-  if (!/^http:/i.test(url) || LOOPBACK_HTTP.test(url)) return undefined
-  return source === 'tunnel'
-    ? `The tunnel gave an http address (${url}), but Facebook only calls https addresses: calls cannot arrive. Choose a tunnel server that gives https addresses.`
-    : `The public address ${url} is http, but Facebook only calls https addresses: calls cannot arrive. Enter an https address.`
-}
-
-/**
- * One short line for a tray tooltip or a status bar: its words, else (an http address's warning,
- * a failure made without words) the sentence as it was made. English only from the catalogue:
- * main says it with words-english.ts, each window in its own language.
+ * One short line for a tray tooltip or a status bar: its words, else the sentence as it was made.
+ * English only from the catalogue: main says it with words-english.ts, each window in its own
+ * language.
  */
 export function tunnelLine(status: TunnelStatus): Words | string {
   const said = tunnelWords(status)
@@ -88,8 +78,8 @@ export function registrationLine(status: RegistrationStatus): Words | string {
 }
 
 /**
- * tunnelLine's words, for each window to say in its own language; undefined where
- * the line is a sentence made elsewhere without words (an http address's warning).
+ * tunnelLine's words, for each window to say in its own language; undefined where the line is a
+ * sentence made elsewhere without words.
  */
 export function tunnelWords(status: TunnelStatus): Words | undefined {
   switch (status.state) {
@@ -100,7 +90,7 @@ export function tunnelWords(status: TunnelStatus): Words | undefined {
         ? words('status.tunnelConnectingAttempt', { attempt: status.attempt })
         : words('status.tunnelConnecting')
     case 'up':
-      return status.warning ? undefined : words('status.tunnelUp', { url: status.url })
+      return status.warning ? status.warningWords : words('status.tunnelUp', { url: status.url })
     case 'reconnecting':
       return words('status.tunnelReconnecting', {
         seconds: Math.ceil(status.retryInMs / 1000),

@@ -2,7 +2,8 @@
  * Issue 15 item 4, the third enforcement: a Spanish desk shows no English. One desk (the real core
  * and the simulator) and one Chromium walk every view with `desk.language` set to Spanish: the
  * calls, ringing toast (and the desktop's toast window), call, keypad, history, call back,
- * settings and desks, then, the Page removed, the welcome, setup choice and Page setup. Each view's
+ * settings and desks, then, the Page removed, the welcome, setup choice and Page setup, and the
+ * setup checks once the Page is entered again (their titles, details and fixes). Each view's
  * visible text and aria-labels, titles and placeholders are judged (support/english-text) and
  * reported per view; each view is also pictured in Spanish (item 5: `<view>-es.png`).
  *
@@ -36,7 +37,8 @@ const VIEWS = [
   'desks',
   'welcome',
   'setup choice',
-  'page setup'
+  'page setup',
+  'setup checks'
 ] as const
 type View = (typeof VIEWS)[number]
 
@@ -185,6 +187,16 @@ describe('a Spanish desk shows no English (every view)', () => {
       .getByRole('button', { name: either('Connect a Page (this desk becomes the hub)') })
       .click()
     await judge('page setup', page.getByRole('region', { name: either('Page setup') }), page, true)
+    // The Page entered again: every check's title, detail and fix, as the core reported them.
+    const { pageId, appId, pageAccessToken, appSecret } = rig.credentials
+    await page.locator('#setup-page-id').fill(pageId)
+    await page.locator('#setup-app-id').fill(appId)
+    await page.locator('#setup-token').fill(pageAccessToken)
+    await page.locator('#setup-secret').fill(appSecret)
+    await page.getByRole('button', { name: either('Save and check') }).click()
+    const checks = page.getByRole('list', { name: either('Setup checks') })
+    await checks.locator('[data-check="handshake"]').waitFor()
+    await judge('setup checks', checks, page, true)
 
     // The English each view shows, for whoever converts it next.
     const report = [...found].map(([view, lines]) => [`${view}:`, ...lines.map((l) => `  ${l}`)])

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  insecureUrlWarning,
   registrationLine,
   tunnelLine,
   type RegistrationStatus,
@@ -43,29 +42,11 @@ describe('describeTunnel', () => {
   })
 })
 
-describe('insecureUrlWarning', () => {
-  it('warns in words about a public http address, saying what to change', () => {
-    expect(insecureUrlWarning('http://desk.lt.example', 'tunnel')).toBe(
-      'The tunnel gave an http address (http://desk.lt.example), but Facebook only calls https addresses: calls cannot arrive. Choose a tunnel server that gives https addresses.'
+describe('an up tunnel with a warning', () => {
+  it('is what describeTunnel says of an up tunnel that carries one', () => {
+    expect(describeTunnel({ state: 'up', url: 'http://a.example', warning: 'Use https.' })).toBe(
+      'Use https.'
     )
-    expect(insecureUrlWarning('HTTP://calls.example.com', 'own-url')).toMatch(
-      /^The public address HTTP:\/\/calls\.example\.com is http, .+ Enter an https address\.$/
-    )
-  })
-
-  it('says nothing about https, nor about a loopback test rig', () => {
-    expect(insecureUrlWarning('https://desk.lt.example', 'tunnel')).toBeUndefined()
-    for (const url of ['http://127.0.0.1:4000/ab', 'http://localhost/x', 'http://[::1]:80']) {
-      expect(insecureUrlWarning(url, 'tunnel')).toBeUndefined()
-    }
-    // Only the host decides, not a look-alike.
-    expect(insecureUrlWarning('http://127.0.0.1.evil.example', 'tunnel')).toBeDefined()
-    expect(insecureUrlWarning('http://localhost.example', 'tunnel')).toBeDefined()
-  })
-
-  it('is what the tunnel line says of an up tunnel that carries one, as made', () => {
-    const warned: TunnelStatus = { state: 'up', url: 'http://a.example', warning: 'Use https.' }
-    expect(tunnelLine(warned)).toBe('Use https.')
   })
 })
 

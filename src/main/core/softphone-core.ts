@@ -10,6 +10,7 @@ import { CallBack } from './callback'
 import { CallRegistry, endCallsOnStop, routeWebhookEvents } from './calls'
 import type { Credentials } from './config'
 import { listenNamingPort } from './config/port-in-use'
+import { dataNotices } from './config/data-notices'
 import type { CoreOptions, SoftphoneCore } from './core-api'
 import { openFollowUp } from './follow-up'
 import { openCallBackTasks } from './follow-up/open-call-back-tasks'
@@ -116,7 +117,7 @@ export async function createSoftphoneCore({
     pageHealth: pageHealth.current(),
     lastHandshakeAt,
     pinned,
-    notices: { history: history.notices(), settings: [...(settings.notices?.() ?? [])] },
+    notices: dataNotices(history, settings),
     ignoredGraphUrl: settings.ignoredGraphUrl,
     webhookOwner: owner.ownership.current,
     hours: doNotDisturb.hours()

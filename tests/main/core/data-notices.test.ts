@@ -52,6 +52,19 @@ describe('the core tells the UIs what it could not read', () => {
     expect(status.notices?.settings).toEqual([
       expect.stringContaining(`the file was kept as ${join(dataDir, settingsAside ?? '?')}`)
     ])
+    // The same sentences as words, for a window in another language.
+    expect(status.notices?.historyWords).toEqual([
+      {
+        key: 'config.historyFile.manyKept',
+        params: { count: 2, file: join(dataDir, historyAside ?? '?') }
+      }
+    ])
+    expect(status.notices?.settingsWords).toMatchObject([
+      {
+        key: 'config.settingsFile.unreadable',
+        params: { problem: { key: 'config.settingsFile.notJson' } }
+      }
+    ])
 
     await core?.stop()
     core = undefined

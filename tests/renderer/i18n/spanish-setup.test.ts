@@ -1,13 +1,13 @@
 /**
  * Page setup and joining a desk in Spanish: the wizard's choice, the Page form with its links to
  * Meta inside the Spanish sentences, the secrets' Show buttons, the checklist's states, the phone
- * test, and the join form with its own sentences and in-place question. The checks' own titles
- * and details come from the core and are not worded here.
+ * test, and the join form with its own sentences and in-place question. The checks' titles and
+ * fix buttons are worded here by id; their details are words from the core (error-words.test.ts).
  */
 import { enableAutoUnmount, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { META_LINKS } from '../../../src/shared/onboarding'
+import { META_LINKS, type SetupFix } from '../../../src/shared/onboarding'
 import CredentialsForm from '../../../src/renderer/src/components/setup/CredentialsForm.vue'
 import FirstCallStep from '../../../src/renderer/src/components/setup/FirstCallStep.vue'
 import JoinHubForm from '../../../src/renderer/src/components/setup/JoinHubForm.vue'
@@ -98,7 +98,11 @@ describe('Page setup in Spanish', () => {
             title: 'Page',
             state: 'failed',
             detail: 'no',
-            fix: { action: 'subscribe-page', label: 'Subscribe the Page' }
+            fix: {
+              action: 'subscribe-page',
+              label: 'Subscribe the Page',
+              labelKey: 'subscribePage'
+            }
           },
           { id: 'token-expiry', title: 'Token', state: 'warning', detail: 'soon' },
           { id: 'app-mode', title: 'Mode', state: 'unknown', detail: '?' },
@@ -115,6 +119,39 @@ describe('Page setup in Spanish', () => {
       'Omitido'
     ])
     expect(wrapper.get('button').text()).toBe('Trabajando…')
+    expect(texts(wrapper, '.setup-check__title')).toEqual([
+      'Identificador y clave secreta de la app',
+      'La página envía las llamadas a la app',
+      'Duración del token',
+      'Modo de la app (desarrollo o en vivo)',
+      'Llamadas de voz activadas'
+    ])
+  })
+
+  it('names each fix in Spanish, and keeps an older hub’s unnamed button as it said it', () => {
+    const failed = (id: 'ring-target' | 'webhook' | 'handshake', fix: SetupFix) =>
+      ({ id, title: id, state: 'failed', detail: '-', fix }) as const
+    const wrapper = mount(SetupChecklist, {
+      props: {
+        checkedAt: 1,
+        disabled: false,
+        checks: [
+          failed('ring-target', { action: 'set-ring-target', label: 'x', labelKey: 'ringHere' }),
+          failed('webhook', { action: 'register-webhook', label: 'x', labelKey: 'tryAgain' }),
+          failed('handshake', { action: 'register-webhook', label: 'Register again' })
+        ]
+      }
+    })
+    expect(texts(wrapper, 'button')).toEqual([
+      'Hacer sonar las llamadas aquí',
+      'Reintentar',
+      'Register again'
+    ])
+    expect(texts(wrapper, '.setup-check__title')).toEqual([
+      'Las llamadas suenan en esta app',
+      'Webhook registrado en Meta',
+      'La comprobación de Meta llegó a este equipo'
+    ])
   })
 
   it('waits for the phone’s call, then says it worked, in Spanish', async () => {

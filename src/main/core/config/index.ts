@@ -1,4 +1,4 @@
-export { ConfigError } from './errors'
+export { ConfigError, configFailure } from './errors'
 export { PortInUseError, type PortVariable } from './port-in-use'
 export { writeFileAtomic, syncDir } from '../shared/atomic-write'
 export {

@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { registerSecret } from '../log'
 import { writeFileAtomic } from '../shared/atomic-write'
 import { ConfigError } from './errors'
+import { words } from '../../../shared/words'
 import { ensurePrivateDir } from './private-files'
 
 export const SECRETS_FILE = 'secrets.json'
@@ -127,22 +128,19 @@ export class FileSecretStore implements SecretStore {
       const stat = await handle.stat()
       if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
         const mode = (stat.mode & 0o777).toString(8).padStart(4, '0')
-        throw new ConfigError(
-          `${this.file} is open to other users (mode ${mode}), so its tokens may have leaked; ` +
-            `make it private with: chmod 600 "${this.file}"`
-        )
+        throw ConfigError.of(words('config.secrets.fileOpen', { file: this.file, mode }))
       }
       const text = await handle.readFile('utf8')
       let json: unknown
       try {
         json = text.trim() === '' ? {} : JSON.parse(text)
       } catch {
-        throw new ConfigError(`${this.file} is not valid JSON; fix or delete it`)
+        throw ConfigError.of(words('config.secrets.fileNotJson', { file: this.file }))
       }
       const parsed = secretsFileSchema.safeParse(json)
       if (!parsed.success) {
-        throw new ConfigError(
-          `${this.file} must be a JSON object of strings (${SECRET_KEYS.join(', ')})`
+        throw ConfigError.of(
+          words('config.secrets.fileNotStrings', { file: this.file, keys: SECRET_KEYS.join(', ') })
         )
       }
       return parsed.data

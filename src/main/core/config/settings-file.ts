@@ -14,23 +14,26 @@ import { takeRetiredSettings } from './retired-settings'
 import type { Settings } from '../../../shared/settings'
 import type { SecretStore } from './secrets'
 import { moveAside, setAsidePath } from './set-aside'
+import { words, type Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 export interface SettingsFileRead {
   settings: Settings
   /** The user's choices that could be used: what the file holds from now on. */
   cleaned: JsonObject
-  /** Sentences for the Settings view about what was found in the file. */
-  notices: string[]
+  /** Sentences (as words) for the Settings view about what was found in the file. */
+  notices: Words[]
   /** Saving is refused with this sentence: a file that could not be set aside must not be lost. */
-  refuseSaves: string | undefined
+  refuseSaves: Words | undefined
   /** A Graph address the file named and this run ignores (only GRAPH_API_URL sets it). */
   ignoredGraphUrl?: string | undefined
 }
 
-/** Why a file could not be read, in plain words. */
-function readProblem(error: NodeJS.ErrnoException): string {
-  if (error.code === 'EACCES' || error.code === 'EPERM') return 'the app may not open it'
-  if (error.code === 'EISDIR') return 'it is a folder'
+/** Why a file could not be read, in plain words (a rarer error by its code, as the system says it). */
+function readProblem(error: NodeJS.ErrnoException): Words | string {
+  if (error.code === 'EACCES' || error.code === 'EPERM')
+    return words('config.settingsFile.forbidden')
+  if (error.code === 'EISDIR') return words('config.settingsFile.folder')
   return error.code ?? error.message
 }
 
@@ -43,7 +46,7 @@ export async function readSettingsFile(
 ): Promise<SettingsFileRead> {
   const name = basename(file)
   let data: Buffer | undefined
-  let unreadable: string | undefined
+  let unreadable: Words | string | undefined
   try {
     data = await readFile(file)
   } catch (error) {
@@ -56,15 +59,15 @@ export async function readSettingsFile(
   if (text.trim() !== '') {
     try {
       input = JSON.parse(text)
-      if (!isPlainObject(input)) unreadable = 'it does not hold settings'
+      if (!isPlainObject(input)) unreadable = words('config.settingsFile.notSettings')
     } catch {
-      unreadable = 'it is not valid JSON'
+      unreadable = words('config.settingsFile.notJson')
     }
   }
   if (unreadable !== undefined) {
     logger.warn('Settings file could not be read; using the defaults', {
       file,
-      problem: unreadable
+      problem: typeof unreadable === 'string' ? unreadable : englishWords(unreadable)
     })
     const defaults = parseSettingsLeniently({})
     const target = setAsidePath(file, now)
@@ -72,10 +75,11 @@ export async function readSettingsFile(
       await moveAside(file, target)
     } catch (error) {
       logger.error('Could not move the unreadable settings file aside', { file, error })
-      const what = `${name} could not be read (${unreadable}) and could not be moved aside`
-      return { ...defaults, ...refuse(what, file) }
+      // Saves would overwrite a file kept nowhere else: they are refused, and the user told.
+      const said = words('config.settingsFile.unreadableKept', { name, problem: unreadable, file })
+      return { ...defaults, notices: [said], refuseSaves: said }
     }
-    const notice = `${name} could not be read (${unreadable}), so the app started on the default settings; the file was kept as ${target}.`
+    const notice = words('config.settingsFile.unreadable', { name, problem: unreadable, target })
     return { ...defaults, notices: [notice], refuseSaves: undefined }
   }
 
@@ -101,7 +105,8 @@ export async function readSettingsFile(
     await writeFileAtomic(target, data ?? '', { mode: 0o600 })
   } catch (error) {
     logger.error('Could not keep a copy of the settings file', { file, error })
-    return { ...result, ...refuse(`Some settings in ${name} could not be used`, file) }
+    const said = words('config.settingsFile.unusableKept', { name, file })
+    return { ...result, notices: [said], refuseSaves: said }
   }
   // The copy is on disk: the unusable settings may leave the file now (a failure here only means
   // they leave at the next save instead).
@@ -109,15 +114,11 @@ export async function readSettingsFile(
     mode: 0o600
   }).catch((error: unknown) => logger.error('Could not rewrite the settings file', { file, error }))
   const fields = result.problems.map(({ field }) => field).filter((field) => field !== '')
-  const which = fields.length > 0 ? ` (${fields.join(', ')})` : ''
-  const notice = `Some settings in ${name} could not be used${which}, so their defaults apply; the file as it was is kept as ${target}.`
+  const notice =
+    fields.length > 0
+      ? words('config.settingsFile.unusableNamed', { name, fields: fields.join(', '), target })
+      : words('config.settingsFile.unusable', { name, target })
   return { ...result, notices: [notice], refuseSaves: undefined }
-}
-
-/** Saves would overwrite a file that is not kept anywhere else: they are refused, and the user told. */
-function refuse(what: string, file: string): Pick<SettingsFileRead, 'notices' | 'refuseSaves'> {
-  const sentence = `${what}, so changes made here are not saved until it is fixed or removed: ${file}.`
-  return { notices: [sentence], refuseSaves: sentence }
 }
 
 /**

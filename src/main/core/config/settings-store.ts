@@ -11,6 +11,8 @@ import { ensurePrivateDir } from './private-files'
 import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/settings'
 import type { SecretStore } from './secrets'
 import { readSettingsFile, type SettingsFileRead } from './settings-file'
+import type { Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -57,6 +59,11 @@ export class SettingsStore {
 
   /** Sentences for the Settings view about the file as it was found (read, set aside, kept). */
   notices(): readonly string[] {
+    return this.found.notices.map(englishWords)
+  }
+
+  /** The same sentences as words, for each window to say in its own language. */
+  noticeWords(): readonly Words[] {
     return this.found.notices
   }
 
@@ -96,7 +103,7 @@ export class SettingsStore {
     }
     if (JSON.stringify(raw) === JSON.stringify(this.raw)) return this.current
     // A file that could not be kept aside is not overwritten (see settings-file.ts).
-    if (this.found.refuseSaves) throw new ConfigError(this.found.refuseSaves)
+    if (this.found.refuseSaves) throw ConfigError.of(this.found.refuseSaves)
     await writeFileAtomic(this.file, `${JSON.stringify(raw, null, 2)}\n`)
     const previous = this.current
     this.raw = raw

@@ -41,7 +41,9 @@ export function checkJoin(
     hubUrl = parseInvitation(request.invitation).hubUrl
   } catch (error) {
     if (error instanceof PairingCodeError) {
-      throw new ServiceError('invalid-request', `${error.message.replace(/\.$/, '')}.`)
+      throw error.words
+        ? worded('invalid-request', error.words)
+        : new ServiceError('invalid-request', `${error.message}.`)
     }
     throw error
   }

@@ -14,6 +14,7 @@ import { removeStaleTemps } from '../shared/atomic-write'
 import { appendSetAside, setAsidePath } from '../config/set-aside'
 import type { Logger } from '../log'
 import { scanLines, type ScanResult } from './scan'
+import { words, type Words } from '../../../shared/words'
 
 const NEWLINE = Buffer.from('\n')
 const LINE_NUMBERS_LOGGED = 5
@@ -99,13 +100,17 @@ export async function endWithNewline(
     : { size: scan.validBytes, lines: scan.lines }
 }
 
-/** The sentence the History view shows; undefined when every line could be read. */
-export function unreadableNotice(loaded: LoadedHistory, file: string): string | undefined {
+/** The sentence the History view shows, as words; undefined when every line could be read. */
+export function unreadableNotice(loaded: LoadedHistory, file: string): Words | undefined {
   const count = loaded.unreadable.length
   if (count === 0) return undefined
-  const what = count === 1 ? '1 entry' : `${count} entries`
   if (!loaded.setAsideFile) {
-    return `${what} could not be read; ${count === 1 ? 'it stays' : 'they stay'} in ${file}, as copying ${count === 1 ? 'it' : 'them'} aside failed.`
+    return count === 1
+      ? words('config.historyFile.oneStays', { file })
+      : words('config.historyFile.manyStays', { count, file })
   }
-  return `${what} could not be read; ${count === 1 ? 'it was' : 'they were'} kept in ${loaded.setAsideFile}.`
+  const kept = loaded.setAsideFile
+  return count === 1
+    ? words('config.historyFile.oneKept', { file: kept })
+    : words('config.historyFile.manyKept', { count, file: kept })
 }

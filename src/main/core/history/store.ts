@@ -22,6 +22,8 @@ import { readHistoryFile, unreadableNotice } from './load'
 import { byNewest, selectRecords, type Entry, type HistoryQuery } from './query'
 import { serializeLine, toStored } from './record'
 import type { ExtraFields, HistoryInput, StoredHistoryRecord } from './record'
+import type { Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 export const HISTORY_FILE = 'history.jsonl'
 
@@ -51,7 +53,7 @@ export class HistoryStore {
   private compactionQueued = false
   private readonly maxRecords: number
   private readonly compactAfter: number
-  private notice: string | undefined
+  private notice: Words | undefined
 
   private constructor(
     readonly file: string,
@@ -218,6 +220,11 @@ export class HistoryStore {
 
   /** Sentences for the History view: entries that could not be read, and where they are kept. */
   notices(): string[] {
+    return this.notice ? [englishWords(this.notice)] : []
+  }
+
+  /** The same sentences as words, for each window to say in its own language. */
+  noticeWords(): Words[] {
     return this.notice ? [this.notice] : []
   }
 

@@ -1,27 +1,27 @@
 /** One line of the setup checklist, and the error sentence every check shows when Graph fails. */
-import type {
-  SetupCheck,
-  SetupCheckId,
-  SetupCheckState,
-  SetupFix
+import checkNames from '../../../shared/i18n/en/setup-check-names'
+import {
+  CHECK_TITLE_KEYS,
+  SETUP_CHECK_IDS,
+  type SetupCheck,
+  type SetupCheckId,
+  type SetupCheckState,
+  type SetupFix,
+  type SetupFixAction,
+  type SetupFixLabel
 } from '../../../shared/onboarding'
 import { englishWords } from '../../../shared/words-english'
 import { words, type Words } from '../../../shared/words'
 import { isGraphError } from '../graph'
 
-export const CHECK_TITLES: Record<SetupCheckId, string> = {
-  app: 'App id and app secret',
-  token: 'Page access token',
-  'token-page': 'Token for this Page',
-  'token-expiry': 'Token lifetime',
-  permissions: 'Permissions',
-  'app-mode': 'App mode (Development or Live)',
-  'page-subscription': 'Page sends calls to the app',
-  'ring-target': 'Calls ring in this app',
-  audio: 'Voice calls turned on',
-  tunnel: 'Reachable from the internet',
-  webhook: 'Webhook registered with Meta',
-  handshake: "Meta's check reached this computer"
+/** Each check's English title, from the catalogue the windows word it from (by its id). */
+export const CHECK_TITLES = Object.fromEntries(
+  SETUP_CHECK_IDS.map((id) => [id, checkNames.titles[CHECK_TITLE_KEYS[id]]])
+) as Record<SetupCheckId, string>
+
+/** A fix the app can apply, its button in English beside the key each window says it by. */
+export function fix(action: SetupFixAction, labelKey: SetupFixLabel): SetupFix {
+  return { action, label: checkNames.fixes[labelKey], labelKey }
 }
 
 /**
@@ -32,12 +32,12 @@ export function check(
   id: SetupCheckId,
   state: SetupCheckState,
   detail: Words | string,
-  fix?: SetupFix
+  remedy?: SetupFix
 ): SetupCheck {
   const said =
     typeof detail === 'string' ? { detail } : { detail: englishWords(detail), words: detail }
-  return fix
-    ? { id, title: CHECK_TITLES[id], state, ...said, fix }
+  return remedy
+    ? { id, title: CHECK_TITLES[id], state, ...said, fix: remedy }
     : { id, title: CHECK_TITLES[id], state, ...said }
 }
 

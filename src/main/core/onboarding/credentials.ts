@@ -3,13 +3,19 @@
  * that names it, the secrets into the SecretStore (never settings.json, never back to a UI), the
  * ids into settings, and all of it applied to the running core at once, without a restart.
  */
-import { ServiceError } from '../../../shared/api'
+import type { ServiceError } from '../../../shared/api'
 import type {
   CredentialsRequest,
   PageConnection,
   SaveCredentialsResult
 } from '../../../shared/onboarding'
-import { ConfigError, type Credentials, type SecretStore, type SecretsPatch } from '../config'
+import {
+  ConfigError,
+  configFailure,
+  type Credentials,
+  type SecretStore,
+  type SecretsPatch
+} from '../config'
 import type { Logger } from '../log'
 import { toServiceError } from '../service/errors'
 import type { SettingsPort } from '../service/ports'
@@ -104,16 +110,16 @@ export function readCredentials(
 async function storeSecrets(
   secrets: SecretStore | undefined,
   patch: SecretsPatch
-): Promise<string | undefined> {
+): Promise<ServiceError | undefined> {
   if (!secrets) throw wordedError('not-configured', 'credentials.noSecretStore')
   try {
     await secrets.set(patch)
     return undefined
   } catch (error) {
     // A secrets file open to other users: its sentence says which file and the command to fix it.
-    if (error instanceof ConfigError) throw new ServiceError('internal', error.message)
+    if (error instanceof ConfigError) throw configFailure('internal', error)
     const failure = toServiceError(error)
-    if (failure.code === 'not-configured') return failure.message
+    if (failure.code === 'not-configured') return failure
     throw failure
   }
 }
@@ -134,12 +140,18 @@ export async function saveCredentials(
     appId: next.appId,
     persisted: warning === undefined
   })
-  return { connection: pageConnection(next), warning }
+  return warning
+    ? { connection: pageConnection(next), warning: warning.message, warningWords: warning.words }
+    : { connection: pageConnection(next) }
 }
 
 export async function removePage(deps: CredentialsDeps): Promise<PageConnection> {
   const warning = await storeSecrets(deps.secrets, { pageAccessToken: null, appSecret: null })
-  if (warning) deps.logger.warn('the secrets were removed for this session only', { warning })
+  if (warning) {
+    deps.logger.warn('the secrets were removed for this session only', {
+      warning: warning.message
+    })
+  }
   await updatePageSettings(deps, { pageId: null, appId: null })
   // The verify token stays: it is this installation's, not the Page's.
   const next: Credentials = {
@@ -161,7 +173,7 @@ async function updatePageSettings(
   try {
     await deps.settings.update({ page })
   } catch (error) {
-    if (error instanceof ConfigError) throw new ServiceError('invalid-request', error.message)
+    if (error instanceof ConfigError) throw configFailure('invalid-request', error)
     throw error
   }
 }

@@ -21,7 +21,7 @@ import {
   type TokenDebug
 } from '../graph'
 import { words, type Words } from '../../../shared/words'
-import { check, errorWords, isoDate, settle, skipped, type Settled } from './check'
+import { check, errorWords, fix, isoDate, settle, skipped, type Settled } from './check'
 
 export type SetupGraph = Pick<
   GraphSetupApi,
@@ -198,9 +198,9 @@ function appModeCheck(): SetupCheck {
 function subscriptionCheck(facts: GraphFacts, creds: Readonly<Credentials>): SetupCheck {
   if (!facts.subscribedApps.ok)
     return check('page-subscription', 'failed', errorWords(facts.subscribedApps.error))
-  const fix = { action: 'subscribe-page' as const, label: 'Subscribe the Page' }
+  const subscribe = fix('subscribe-page', 'subscribePage')
   const own = facts.subscribedApps.value.data.find((app) => app.id === creds.appId)
-  if (!own) return check('page-subscription', 'failed', words('setup.notSubscribed'), fix)
+  if (!own) return check('page-subscription', 'failed', words('setup.notSubscribed'), subscribe)
   if (!own.subscribed_fields.includes('calls'))
     return check(
       'page-subscription',
@@ -208,7 +208,7 @@ function subscriptionCheck(facts: GraphFacts, creds: Readonly<Credentials>): Set
       own.subscribed_fields.length > 0
         ? words('setup.subscribedWithoutCalls', { fields: own.subscribed_fields.join(', ') })
         : words('setup.subscribedToNothing'),
-      fix
+      subscribe
     )
   return check('page-subscription', 'passed', words('setup.subscribed'))
 }
@@ -228,9 +228,9 @@ function callSettingsChecks(facts: GraphFacts): SetupCheck[] {
           'ring-target',
           'failed',
           target ? words('setup.ringsElsewhere', { target }) : words('setup.ringsUnknown'),
-          { action: 'set-ring-target', label: 'Ring calls here' }
+          fix('set-ring-target', 'ringHere')
         )
-  const enable = { action: 'enable-audio' as const, label: 'Turn on voice calls' }
+  const enable = fix('enable-audio', 'enableAudio')
   const audio =
     settings.audio_enabled === true
       ? check('audio', 'passed', words('setup.audioOn'))

@@ -10,15 +10,15 @@ import { registrationLine } from '../../../shared/tunnel'
 import { webhookOwnerWordsOf } from '../../../shared/webhook-owner'
 import type { VerificationInfo } from '../webhook/server'
 import { words, type Words } from '../../../shared/words'
-import { check, errorWords, skipped, type Settled } from './check'
+import { check, errorWords, fix, skipped, type Settled } from './check'
 
-const REGISTER = { action: 'register-webhook' as const, label: 'Register again' }
+const REGISTER = fix('register-webhook', 'registerAgain')
 
 function tunnelCheck(status: CoreStatus): SetupCheck {
   const { tunnel } = status
   switch (tunnel.state) {
     case 'up':
-      if (tunnel.warning) return check('tunnel', 'failed', tunnel.warning)
+      if (tunnel.warning) return check('tunnel', 'failed', tunnel.warningWords ?? tunnel.warning)
       return check('tunnel', 'passed', words('setup.reachableAt', { url: tunnel.url }))
     case 'off':
       return check('tunnel', 'failed', words('setup.unreachable'))
@@ -79,17 +79,16 @@ function webhookCheck(
         )
       return appBlocked
         ? skipped('webhook', appBlocked)
-        : check('webhook', 'failed', words('setup.webhookNotRegistered'), {
-            action: 'register-webhook',
-            label: 'Register now'
-          })
+        : check(
+            'webhook',
+            'failed',
+            words('setup.webhookNotRegistered'),
+            fix('register-webhook', 'registerNow')
+          )
     case 'registering':
       return check('webhook', 'warning', words('setup.webhookRegistering'))
     case 'failed':
-      return check('webhook', 'failed', registration.message, {
-        action: 'register-webhook',
-        label: 'Try again'
-      })
+      return check('webhook', 'failed', registration.message, fix('register-webhook', 'tryAgain'))
     case 'registered':
       return (
         subscriptionMismatch(registration.callbackUrl, subscriptions) ??

@@ -11,6 +11,7 @@
  * so that a desk reading invitations without it still finds the public address (and its seat link
  * address drops the query).
  */
+import { words } from '../../../shared/words'
 import { parsePairingCode, PairingCodeError } from './pairing-code'
 
 export interface ParsedInvitation {
@@ -50,10 +51,10 @@ export function parseInvitation(text: string): ParsedInvitation {
   try {
     url = new URL(compact.slice(0, at))
   } catch {
-    throw new PairingCodeError('The address before the pairing code is not a web address')
+    throw PairingCodeError.of(words('config.invitation.addressNotWeb'))
   }
   if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
-    throw new PairingCodeError('The address before the pairing code must start with https://')
+    throw PairingCodeError.of(words('config.invitation.addressNotHttps'))
   }
   const lanHost = url.searchParams.get('lan')
   url.search = ''

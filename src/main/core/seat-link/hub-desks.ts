@@ -11,7 +11,7 @@ import { TypedEmitter } from '../shared/typed-emitter'
 import { formatInvitation } from './desk-invitation'
 import type { HubSeats } from './hub-seats'
 import { checkSeatName, SeatRegistryError } from './seat-registry'
-import { englishWords, wordedError } from '../../../shared/words-english'
+import { englishWords, worded, wordedError } from '../../../shared/words-english'
 import { words } from '../../../shared/words'
 
 export const NO_PUBLIC_ADDRESS = englishWords(words('desk.noPublicAddress'))
@@ -149,7 +149,11 @@ function checkedName(name: string): string {
   try {
     return checkSeatName(name)
   } catch (error) {
-    if (error instanceof SeatRegistryError) throw new ServiceError('invalid-request', error.message)
+    if (error instanceof SeatRegistryError) {
+      throw error.words
+        ? worded('invalid-request', error.words)
+        : new ServiceError('invalid-request', error.message)
+    }
     throw error
   }
 }

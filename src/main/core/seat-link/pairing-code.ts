@@ -8,6 +8,8 @@
  *   the hub presents in the handshake against, and then pins.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { words, type Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 const PREFIX = 'msp1'
 const FORMAT = /^msp1\.([0-9a-f]{12})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/
@@ -19,7 +21,22 @@ export interface PairingCode {
   hubFingerprint: Buffer
 }
 
-export class PairingCodeError extends Error {}
+/**
+ * A paste that is no pairing code or invitation. `words` say it for the join form in the desk's
+ * language; the message is their English without its full stop, as a seat's status line ends.
+ */
+export class PairingCodeError extends Error {
+  constructor(
+    message: string,
+    readonly words?: Words
+  ) {
+    super(message)
+  }
+
+  static of(said: Words): PairingCodeError {
+    return new PairingCodeError(englishWords(said).replace(/\.$/, ''), said)
+  }
+}
 
 export function keyFingerprint(publicKey: Uint8Array): Buffer {
   return createHash('sha256').update(publicKey).digest()
@@ -38,7 +55,7 @@ export function formatPairingCode(code: PairingCode): string {
 export function parsePairingCode(text: string): PairingCode {
   const match = FORMAT.exec(text.replace(/\s+/g, ''))
   if (!match) {
-    throw new PairingCodeError('This is not a pairing code: copy the whole line the hub shows')
+    throw PairingCodeError.of(words('config.invitation.notCode'))
   }
   return { id: match[1]!, secret: match[2]!, hubFingerprint: Buffer.from(match[3]!, 'base64url') }
 }

@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { removeStaleTemps, writeFileAtomic } from '../shared/atomic-write'
 import { ensurePrivateDir } from '../config/private-files'
+import { words, type Words } from '../../../shared/words'
+import { englishWords } from '../../../shared/words-english'
 
 export const SEATS_FILE = 'seat-link-seats.json'
 const MAX_NAME = 40
@@ -33,13 +35,22 @@ const seatsFileSchema = z.object({
   )
 })
 
-export class SeatRegistryError extends Error {}
+/** A refusal about the desk list; `words` say it for a window where one sees it (a desk name). */
+export class SeatRegistryError extends Error {
+  constructor(
+    message: string,
+    readonly words?: Words
+  ) {
+    super(message)
+  }
+}
 
 /** A desk name as people type it: trimmed, printable, at most 40 characters. */
 export function checkSeatName(name: string): string {
   const trimmed = name.trim()
   if (trimmed.length === 0 || trimmed.length > MAX_NAME || /\p{Cc}/u.test(trimmed)) {
-    throw new SeatRegistryError(`A desk name is 1 to ${MAX_NAME} printable characters`)
+    const said = words('config.deskName', { max: MAX_NAME })
+    throw new SeatRegistryError(englishWords(said).replace(/\.$/, ''), said)
   }
   return trimmed
 }

@@ -18,7 +18,8 @@ import { isLive, type Call } from '../../../shared/calls'
 import type { LeaveHubResult } from '../../../shared/desk-role'
 import { hubUnreachableWords, type SeatHubStatus } from '../../../shared/hub-link'
 import { hubWideGroupsIn } from '../../../shared/settings-scope'
-import { ConfigError } from '../config/errors'
+import { ConfigError, configFailure } from '../config/errors'
+import { settingsNotices } from '../config/data-notices'
 import type { PastHistory } from '../desk/past-history'
 import type { Logger } from '../log'
 import { parseCommand } from '../service/parse-command'
@@ -114,7 +115,7 @@ export class SeatService implements CommandRunner {
         try {
           return await deps.settings.update(patch)
         } catch (error) {
-          if (error instanceof ConfigError) throw new ServiceError('invalid-request', error.message)
+          if (error instanceof ConfigError) throw configFailure('invalid-request', error)
           throw error
         }
       },
@@ -201,7 +202,7 @@ export class SeatService implements CommandRunner {
       queuedHangUps: this.hangUps.list(),
       pastHistory: this.deps.pastHistory?.any ?? false
     }
-    return seatStatus(hub, this.fromHub, this.deps.settings.notices?.() ?? [])
+    return seatStatus(hub, this.fromHub, settingsNotices(this.deps.settings))
   }
 
   publishStatus(): void {

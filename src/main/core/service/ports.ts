@@ -90,6 +90,8 @@ export interface SettingsPort {
   onChange(listener: (settings: Settings) => void): () => void
   /** Sentences about the settings file as it was found (moved aside, settings that fell back). */
   notices?(): readonly string[]
+  /** The same sentences as words (config/data-notices.ts). */
+  noticeWords?(): readonly Words[]
   /** A Graph address the settings file named and this run ignores (see config/retired-settings). */
   readonly ignoredGraphUrl?: string | undefined
 }

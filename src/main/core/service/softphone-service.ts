@@ -11,7 +11,6 @@ import type {
   EventMessage,
   ParsedCommandRequest
 } from '../../../shared/api'
-import { ServiceError } from '../../../shared/api'
 import type { Call, EndedCall } from '../../../shared/calls'
 import type { Settings } from '../../../shared/settings'
 import type { WebhookOwner } from '../../../shared/webhook-owner'
@@ -20,7 +19,7 @@ import { businessHoursCommands } from './business-hours-commands'
 import { followUpCommands, type FollowUpServicePort } from './follow-up-commands'
 import * as tasks from './call-back-task-commands'
 import type { Logger } from '../log'
-import { ConfigError } from '../config/errors'
+import { ConfigError, configFailure } from '../config/errors'
 import type { SecretStore } from '../config/secrets'
 import { CallActions } from './call-actions'
 import { callNotFound } from '../calls/errors'
@@ -152,7 +151,7 @@ export class SoftphoneService {
         try {
           return await deps.settings.update(patch)
         } catch (error) {
-          if (error instanceof ConfigError) throw new ServiceError('invalid-request', error.message)
+          if (error instanceof ConfigError) throw configFailure('invalid-request', error)
           throw error
         }
       },

@@ -5,7 +5,8 @@
  * since a tunnel rarely survives a sleep even when its sockets look open.
  */
 import type { TunnelStatus } from '../../../shared/tunnel'
-import { TUNNEL_OFF, insecureUrlWarning } from '../../../shared/tunnel'
+import { TUNNEL_OFF } from '../../../shared/tunnel'
+import { insecureUrlWords } from './insecure-url'
 import { TypedEmitter, type Listener } from '../shared/typed-emitter'
 import type { RuntimeConfig } from '../config'
 import type { Logger } from '../log'
@@ -238,9 +239,14 @@ export class TunnelService {
   private up(url: string): void {
     this.log.info('public URL ready', { url })
     const source = this.options.config.mode === 'own-url' ? 'own-url' : 'tunnel'
-    const warning = insecureUrlWarning(url, source)
-    if (warning) this.log.warn('the public URL is not https; Meta will not deliver to it', { url })
-    this.setStatus(warning ? { state: 'up', url, warning } : { state: 'up', url })
+    const warningWords = insecureUrlWords(url, source)
+    if (warningWords)
+      this.log.warn('the public URL is not https; Meta will not deliver to it', { url })
+    this.setStatus(
+      warningWords
+        ? { state: 'up', url, warning: englishWords(warningWords), warningWords }
+        : { state: 'up', url }
+    )
     this.events.emit('publicUrl', url)
   }
 

@@ -12,7 +12,9 @@ import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { SafeStorage } from 'electron'
 import { z } from 'zod'
-import { ServiceError } from '../../../shared/api'
+import type { ServiceError } from '../../../shared/api'
+import { words, type Words } from '../../../shared/words'
+import { englishWords, worded } from '../../../shared/words-english'
 import {
   ensurePrivateDir,
   writeFileAtomic,
@@ -32,27 +34,27 @@ export type SafeStorageLike = Pick<
   | 'getSelectedStorageBackend'
 >
 
+/** `reason`: why secrets cannot be saved, as words (each window says them in its language). */
 export type SecretStorageState =
-  { persistent: true; backend: string } | { persistent: false; reason: string }
+  { persistent: true; backend: string } | { persistent: false; reason: Words }
 
-export const NO_SECURE_STORAGE =
-  'This computer offers the app no secure storage, so your Page token and app secret are kept ' +
-  'only until you quit the app; you will need to enter them again next time.'
+export const NO_SECURE_STORAGE = words('config.secrets.noSecureStorage')
 
-export const NO_LINUX_KEYRING =
-  'No keyring (such as GNOME Keyring or KWallet) is available to protect your Page token and app ' +
-  'secret, so they are kept only until you quit the app. Set up or unlock a keyring, then enter ' +
-  'them again to have them saved.'
+export const NO_LINUX_KEYRING = words('config.secrets.noLinuxKeyring')
 
 /**
  * Saving was refused: the patch applies for this session, but nothing reached the disk. A command
- * that lets it through reaches the UI as this sentence (the service's toServiceError reads it).
+ * that lets it through reaches the UI as these words (the service's toServiceError reads them).
  */
 export class SecretsNotSavedError extends Error {
   override readonly name = 'SecretsNotSavedError'
 
+  constructor(readonly words: Words) {
+    super(englishWords(words))
+  }
+
   toServiceError(): ServiceError {
-    return new ServiceError('not-configured', this.message)
+    return worded('not-configured', this.words)
   }
 }
 

@@ -60,7 +60,8 @@ export function offlineReason(status: CoreStatus, t: Translate): string | undefi
     case 'reconnecting':
       return translateLine(t, tunnelLine(tunnel))
     case 'up':
-      // An http address: Meta will not call it.
+      // An http address: Meta will not call it (its words take only the address).
+      if (tunnel.warningWords) return t(`errors.${tunnel.warningWords.key}`, { url: tunnel.url })
       if (tunnel.warning) return tunnel.warning
       break
     case 'off':

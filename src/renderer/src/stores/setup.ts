@@ -25,8 +25,8 @@ export const useSetupStore = defineStore('setup', () => {
   const fixing = ref<SetupFixAction>()
   /** Why the last save, check or fix failed: the core's sentence. */
   const error = ref<Said>()
-  /** Saved for this session only (no keyring): the core's sentence. */
-  const warning = ref<string>()
+  /** Saved for this session only (no keyring): the core's sentence, with its words. */
+  const warning = ref<Said>()
   /** Calls already known when the last step began: none of them is "the first real call". */
   let knownCalls: Set<string> | undefined
   const awaiting = ref(false)
@@ -67,6 +67,8 @@ export const useSetupStore = defineStore('setup', () => {
     if (!result) return false
     connection.value = result.connection
     warning.value = result.warning
+      ? { message: result.warning, words: result.warningWords }
+      : undefined
     await check()
     return true
   }

@@ -112,7 +112,11 @@ export default {
       'The server at {server} did not answer like a localtunnel server; check the tunnel server address.',
     noPublicUrl:
       'No public address is set: enter the URL that forwards to this computer in Settings, or choose a tunnel.',
-    registerFailed: 'The webhook could not be registered with Facebook; see the log for details.'
+    registerFailed: 'The webhook could not be registered with Facebook; see the log for details.',
+    httpFromTunnel:
+      'The tunnel gave an http address ({url}), but Facebook only calls https addresses: calls cannot arrive. Choose a tunnel server that gives https addresses.',
+    httpOwnUrl:
+      'The public address {url} is http, but Facebook only calls https addresses: calls cannot arrive. Enter an https address.'
   },
   callState: {
     notFound: 'This call is no longer available: it may have ended a while ago.',

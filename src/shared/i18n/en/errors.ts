@@ -5,5 +5,6 @@
  */
 import core from './errors-core'
 import setup from './errors-setup'
+import config from './errors-config'
 
-export default { ...core, setup }
+export default { ...core, setup, config }

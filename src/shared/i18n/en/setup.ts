@@ -1,3 +1,5 @@
+import checkNames from './setup-check-names'
+
 /** Page setup and joining a hub: the wizard, credentials, checks, the webhook owner and hub notices. */
 export default {
   back: 'Back',
@@ -48,6 +50,7 @@ export default {
     showField: 'Show the {field}',
     hideField: 'Hide the {field}'
   },
+  checkNames,
   checks: {
     region: 'Setup checks',
     passed: 'Passed',

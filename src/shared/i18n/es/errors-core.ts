@@ -120,7 +120,11 @@ export default {
     noPublicUrl:
       'No hay dirección pública: escriba en Ajustes la URL que lleva a este equipo, o elija un túnel.',
     registerFailed:
-      'No se pudo registrar el webhook con Facebook; revise el registro para ver los detalles.'
+      'No se pudo registrar el webhook con Facebook; revise el registro para ver los detalles.',
+    httpFromTunnel:
+      'El túnel dio una dirección http ({url}), pero Facebook solo llama a direcciones https: las llamadas no pueden llegar. Elija un servidor de túnel que dé direcciones https.',
+    httpOwnUrl:
+      'La dirección pública {url} es http, pero Facebook solo llama a direcciones https: las llamadas no pueden llegar. Escriba una dirección https.'
   },
   callState: {
     notFound: 'Esta llamada ya no está disponible: puede que haya terminado hace un rato.',

@@ -1,4 +1,5 @@
 import type en from '../en/setup'
+import checkNames from './setup-check-names'
 
 /** Configurar la página y unirse a un puesto central: asistente, credenciales, comprobaciones y avisos. */
 export default {
@@ -50,6 +51,7 @@ export default {
     showField: 'Mostrar {field}',
     hideField: 'Ocultar {field}'
   },
+  checkNames,
   checks: {
     region: 'Comprobaciones de la configuración',
     passed: 'Correcto',

@@ -197,6 +197,19 @@ describe("the hub's desks", () => {
     expect(seats.issued).toEqual(['Kitchen'])
   })
 
+  it('refuses a name too long or empty in words, for the desk’s language', async () => {
+    const { seats, desks } = setUp({})
+    for (const name of ['a'.repeat(41), '  ']) {
+      const error = await refusal(desks.add(name))
+      expect(error).toMatchObject({
+        code: 'invalid-request',
+        message: 'A desk name is 1 to 40 printable characters.',
+        words: { key: 'config.deskName', params: { max: 40 } }
+      })
+    }
+    expect(seats.issued).toEqual([])
+  })
+
   it('refuses the hub’s own desk name, whatever its case and spaces', async () => {
     const { seats, desks } = setUp({})
     const own = await refusal(desks.add('  reception'))

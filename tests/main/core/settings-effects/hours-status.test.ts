@@ -106,7 +106,7 @@ describe('the status of every desk', () => {
     const seat = seatStatus(
       { name: 'Hub', link: { state: 'online' }, queuedHangUps: [], pastHistory: false },
       forSeat,
-      []
+      { settings: [] }
     )
     expect(seat.hours).toEqual(hours)
 

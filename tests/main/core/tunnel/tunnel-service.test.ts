@@ -188,12 +188,17 @@ describe('localtunnel', () => {
     await settle()
     expect(service.status).toMatchObject({
       url: 'http://desk.tunnel.example',
-      warning: expect.stringMatching(/^The tunnel gave an http address \(http:\/\/desk\./)
+      warning: expect.stringMatching(/^The tunnel gave an http address \(http:\/\/desk\./),
+      warningWords: {
+        key: 'tunnel.httpFromTunnel',
+        params: { url: 'http://desk.tunnel.example' }
+      }
     })
     service.stop()
     start({ mode: 'own-url', host: undefined, subdomain: undefined, publicUrl: 'http://c.example' })
     expect(service.status).toMatchObject({
-      warning: expect.stringMatching(/^The public address http:\/\/c\.example is http, /)
+      warning: expect.stringMatching(/^The public address http:\/\/c\.example is http, /),
+      warningWords: { key: 'tunnel.httpOwnUrl', params: { url: 'http://c.example' } }
     })
   })
 

@@ -12,6 +12,8 @@ import {
   SecretsNotSavedError
 } from '../../../../src/main/desktop/secrets/safe-storage-store'
 import { FakeSafeStorage } from '../../../mocks/electron'
+import type { Words } from '../../../../src/shared/words'
+import { englishWords } from '../../../../src/shared/words-english'
 
 const TOKEN = 'EAAB-page-token-for-the-safe-storage-test-0001'
 const SECRET = 'app-secret-for-the-safe-storage-test'
@@ -108,10 +110,11 @@ describe('SafeStorageSecretStore with secure storage', () => {
   })
 })
 
-describe.each<[string, (s: FakeSafeStorage) => void, string]>([
+describe.each<[string, (s: FakeSafeStorage) => void, Words]>([
   ['no encryption at all', (s) => (s.available = false), NO_SECURE_STORAGE],
   ['the Linux basic_text fallback', (s) => (s.backend = 'basic_text'), NO_LINUX_KEYRING]
-])('SafeStorageSecretStore without secure storage: %s', (_name, breakIt, sentence) => {
+])('SafeStorageSecretStore without secure storage: %s', (_name, breakIt, reason) => {
+  const sentence = englishWords(reason)
   beforeEach(() => breakIt(safeStorage))
 
   it('refuses to save, says why in a sentence, and writes nothing', async () => {
@@ -121,10 +124,10 @@ describe.each<[string, (s: FakeSafeStorage) => void, string]>([
     await expect(saving).rejects.toThrow(sentence)
     expect(await exists(file)).toBe(false)
     expect(safeStorage.encrypted).toEqual([])
-    await expect(secrets.state()).resolves.toEqual({ persistent: false, reason: sentence })
-    // Through the service, the UI gets the sentence itself, not "something went wrong".
+    await expect(secrets.state()).resolves.toEqual({ persistent: false, reason })
+    // Through the service, the UI gets the sentence itself, not "something went wrong", in words.
     const failure = toServiceError(await saving.catch((error: unknown) => error))
-    expect(failure).toMatchObject({ code: 'not-configured', message: sentence })
+    expect(failure).toMatchObject({ code: 'not-configured', message: sentence, words: reason })
   })
 
   it('keeps the secrets for this session only', async () => {

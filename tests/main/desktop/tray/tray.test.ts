@@ -228,6 +228,20 @@ describe('tray state', () => {
     expect(result.tooltip).toMatch(tooltip)
   })
 
+  it('says an http address’s warning in the desk’s language, from its words', () => {
+    const tunnel: TunnelStatus = {
+      state: 'up',
+      url: 'http://lt.example/x',
+      warning: 'The tunnel gave an http address (http://lt.example/x), but…',
+      warningWords: { key: 'tunnel.httpFromTunnel', params: { url: 'http://lt.example/x' } }
+    }
+    const status = { tunnel, publicUrl: 'http://lt.example/x' }
+    expect(view([], status, false, es).tooltip).toMatch(
+      /^Softphone: El túnel dio una dirección http \(http:\/\/lt\.example\/x\), pero Facebook/
+    )
+    expect(view([], status).tooltip).toMatch(/^Softphone: The tunnel gave an http address \(/)
+  })
+
   it('fits the Windows tooltip limit', () => {
     const long = view([ringing('a', 'A'.repeat(300))])
     expect(long.tooltip.length).toBe(MAX_TOOLTIP)
