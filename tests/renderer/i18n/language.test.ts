@@ -123,8 +123,9 @@ describe('the catalogue areas each window and view loads', () => {
     const main = await MAIN_WINDOW_WORDS('es')
     expect(Object.keys(main).sort()).toEqual(['app', 'calls', 'errors', 'history'])
     expect(main.calls).toEqual(es.calls)
-    // errors-core.ts: the errors area bar Page setup's checks, which come with Page setup.
-    const { setup: _checks, ...errorsAtStart } = en.errors
+    // errors-core.ts: the errors area bar Page setup's checks and the config sentences, which come
+    // with the views that show them.
+    const { setup: _checks, config: _config, ...errorsAtStart } = en.errors
     expect((await MAIN_WINDOW_WORDS('en')).errors).toEqual(errorsAtStart)
 
     const toast = await TOAST_WORDS('en')
@@ -135,8 +136,12 @@ describe('the catalogue areas each window and view loads', () => {
     expect(await settingsWords('es')).toEqual({
       settings: es.settings,
       hours: es.hours,
-      followUp: es.followUp
+      followUp: es.followUp,
+      errors: { config: es.errors.config }
     })
-    expect(await setupWords('en')).toEqual({ setup: en.setup, errors: { setup: en.errors.setup } })
+    expect(await setupWords('en')).toEqual({
+      setup: en.setup,
+      errors: { setup: en.errors.setup, config: en.errors.config }
+    })
   })
 })

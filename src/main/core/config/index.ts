@@ -1,4 +1,5 @@
 export { ConfigError, configFailure } from './errors'
+export { dataNotices } from './data-notices'
 export { PortInUseError, type PortVariable } from './port-in-use'
 export { writeFileAtomic, syncDir } from '../shared/atomic-write'
 export {
