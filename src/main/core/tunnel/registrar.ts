@@ -18,7 +18,7 @@ import type { VerificationInfo } from '../webhook/server'
 import { REGISTRATION_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff'
 import { joinUrlPath } from './connection'
 import { words, type Words } from '../../../shared/words'
-import { englishLine, englishWords } from '../../../shared/words-english'
+import { englishWords } from '../../../shared/words-english'
 
 /**
  * `calls` for the calls themselves, `call_permission_reply` for call-back permissions, `messages`
@@ -37,8 +37,8 @@ export interface RegistrationGate {
   beforeRegister(callbackUrl: string): Promise<RegistrationStatus | undefined>
   /** Meta accepted `callbackUrl`: it is this desk's now. */
   registered(callbackUrl: string): Promise<void>
-  /** The attempt failed; `message` is the sentence shown. */
-  failed(message: string): void
+  /** The attempt failed; `said` is the sentence shown, as words for each window's language. */
+  failed(said: Words | string): void
 }
 
 /** GETs the callback like Meta does; resolves true when our challenge comes back. */
@@ -172,7 +172,7 @@ export class WebhookRegistrar {
       })
     } catch (error) {
       if (isGraphError(error) && error.kind === 'not-configured') {
-        gate?.failed(englishLine(registrationLine(NOT_CONFIGURED)))
+        gate?.failed(registrationLine(NOT_CONFIGURED))
         return { settled: NOT_CONFIGURED }
       }
       const said = isGraphError(error) ? error.userWords : words('tunnel.registerFailed')
@@ -180,7 +180,7 @@ export class WebhookRegistrar {
         callbackUrl,
         ...(isGraphError(error) ? error.toLogFields() : { error })
       })
-      gate?.failed(englishWords(said))
+      gate?.failed(said)
       return { failed: said }
     }
     const handshakeConfirmed =

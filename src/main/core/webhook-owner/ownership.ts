@@ -10,7 +10,7 @@ import type { AppSubscriptions } from '../../../shared/graph'
 import { OWNED_ELSEWHERE, type RegistrationStatus } from '../../../shared/tunnel'
 import { webhookOwnerWords, type WebhookOwner } from '../../../shared/webhook-owner'
 import { englishWords } from '../../../shared/words-english'
-import { words } from '../../../shared/words'
+import { words, type Words } from '../../../shared/words'
 import { isGraphError } from '../graph/errors'
 import type { Logger } from '../log'
 import { askOwner, type AskOwner } from './ask-owner'
@@ -112,9 +112,13 @@ export class WebhookOwnership {
     this.endTakeOver((run) => run.resolve(this.owner))
   }
 
-  /** The registrar's word that an attempt failed (`message` is Graph's sentence). */
-  failed(message: string): void {
-    this.endTakeOver((run) => run.reject(new ServiceError('graph', message)), true)
+  /** The registrar's word that an attempt failed (`said`: Graph's sentence, as words when it has them). */
+  failed(said: Words | string): void {
+    const failure =
+      typeof said === 'string'
+        ? new ServiceError('graph', said)
+        : new ServiceError('graph', englishWords(said), said)
+    this.endTakeOver((run) => run.reject(failure), true)
   }
 
   /** The public URL went away: there is nothing of this desk's to own. */

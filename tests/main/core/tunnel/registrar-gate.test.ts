@@ -98,7 +98,8 @@ describe('the registrar with a gate', () => {
     await settle()
     const unavailable = 'Facebook is having trouble right now; try again in a few minutes.'
     expect(registrar.status).toMatchObject({ state: 'failed', message: unavailable })
-    expect(gate.failed).toHaveBeenCalledWith(unavailable)
+    // As words: the take-over's refusal is said in each window's language.
+    expect(gate.failed).toHaveBeenCalledWith(words('graph.unavailable'))
     await vi.advanceTimersByTimeAsync(60_000)
     expect(registrar.status).toMatchObject({ state: 'registered' })
   })
@@ -111,6 +112,6 @@ describe('the registrar with a gate', () => {
     })
     registrar.update('https://one.tunnel.example')
     await settle()
-    expect(gate.failed).toHaveBeenCalledWith('Facebook refused the request: the address.')
+    expect(gate.failed).toHaveBeenCalledWith(words('graph.refusedSaying', { said: 'the address.' }))
   })
 })

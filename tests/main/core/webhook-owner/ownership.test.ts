@@ -297,6 +297,20 @@ describe('taking over', () => {
     await ownership.beforeRegister(OURS)
     const taking = ownership.takeOver()
     await ownership.beforeRegister(OURS)
+    ownership.failed({ key: 'graph.rateLimited' })
+    // In English for the log, and as words for each window to say in its own language.
+    await expect(taking).rejects.toMatchObject({
+      code: 'graph',
+      message: 'Facebook is limiting requests right now. Wait a few minutes and try again.',
+      words: { key: 'graph.rateLimited' }
+    })
+  })
+
+  it('fails with a sentence made without words as it was made', async () => {
+    held = THEIRS
+    await ownership.beforeRegister(OURS)
+    const taking = ownership.takeOver()
+    await ownership.beforeRegister(OURS)
     ownership.failed('Facebook refused the address.')
     await expect(taking).rejects.toMatchObject({
       code: 'graph',
