@@ -115,7 +115,7 @@ export async function acceptSeat(
       return true
     }
     if (known) {
-      refusal = 'This desk is paired with this hub already'
+      refusal = englishWords(words('seatRefused.alreadyPaired'))
       return true
     }
     const claim = readClaim(payload)
@@ -123,8 +123,8 @@ export async function acceptSeat(
     if (!result.ok) {
       refusal =
         result.reason === 'rate-limited'
-          ? 'Too many pairing attempts: wait a minute and try again'
-          : 'The pairing code was refused: it expired, was used already, or was mistyped'
+          ? englishWords(words('seatRefused.tooManyAttempts'))
+          : englishWords(words('seatRefused.codeRefused'))
     } else newName = result.name
     return true
   }

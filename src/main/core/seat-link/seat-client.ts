@@ -46,7 +46,13 @@ import {
   type SeatLinkStatus,
   type SeatTimers
 } from './seat-client-options'
-import { localRefusalOf, sealedRefusalOf, slowRefusalOf, type Refusal } from './seat-refusals'
+import {
+  healingReasonOf,
+  localRefusalOf,
+  sealedRefusalOf,
+  slowRefusalOf,
+  type Refusal
+} from './seat-refusals'
 import type { SecureLink } from './secure-link'
 
 export {
@@ -295,7 +301,7 @@ export class SeatClient {
   private refusedSealed(reason: string): void {
     const refusal = sealedRefusalOf(reason)
     if (refusal) this.refuse(refusal)
-    else this.offline(reason)
+    else this.offline(healingReasonOf(reason))
   }
 
   private offline(said: string | Words): void {

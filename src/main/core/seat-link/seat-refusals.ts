@@ -31,11 +31,23 @@ export const REPLACED_SENTENCE = englishWords(REPLACED)
 
 /** What the hub said sealed that heals with time: the seat retries as after a drop. */
 const HEALS = /^Too many pairing attempts/
+const TOO_MANY_ATTEMPTS = words('seatRefused.tooManyAttempts')
+
+/** The hub's sentences as pairing.ts makes them: the hub sends the English, the seat words it. */
+const CODE_REFUSED = words('seatRefused.codeRefused')
+const ALREADY_PAIRED = words('seatRefused.alreadyPaired')
+const NAME_TAKEN = /^A desk named "(.*)" exists/
 
 /** What the seat shows for a sealed refusal, by what the hub said. */
 const SEALED: [RegExp, (reason: string) => Refusal][] = [
   [new RegExp(`^(This desk is not paired with this hub|${REMOVED_REASON})`), () => REMOVED],
-  [new RegExp(`^${REPLACED_REASON}`), () => REPLACED]
+  [new RegExp(`^${REPLACED_REASON}`), () => REPLACED],
+  [new RegExp(`^${englishWords(CODE_REFUSED)}`), () => CODE_REFUSED],
+  [
+    new RegExp(`^(${englishWords(ALREADY_PAIRED)}|This desk is paired already)`),
+    () => ALREADY_PAIRED
+  ],
+  [NAME_TAKEN, (reason) => words('seatRefused.nameTaken', { name: NAME_TAKEN.exec(reason)![1]! })]
 ]
 
 /** Unsealed answers that no quick retry heals, shown while the seat retries slowly. */
@@ -53,6 +65,11 @@ export function sealedRefusalOf(reason: string): Refusal | undefined {
   if (HEALS.test(reason)) return undefined
   for (const [pattern, refusal] of SEALED) if (pattern.test(reason)) return refusal(reason)
   return reason
+}
+
+/** Why the seat waits before trying again, for a sealed reason that heals with time. */
+export function healingReasonOf(reason: string): Words | string {
+  return HEALS.test(reason) ? TOO_MANY_ATTEMPTS : reason
 }
 
 /** The refusal to show while retrying slowly, for an unsealed reason that says so. */

@@ -36,6 +36,10 @@ export default {
   },
   /** Why a seat stopped connecting to its hub, or retries only slowly (no stop: said in lines). */
   seatRefused: {
+    codeRefused: 'The pairing code was refused: it expired, was used already, or was mistyped',
+    tooManyAttempts: 'Too many pairing attempts: wait a minute and try again',
+    alreadyPaired: 'This desk is paired with this hub already',
+    nameTaken: 'A desk named "{name}" exists',
     removed: 'This desk was removed from the hub: pair it again with a new code',
     replaced: 'This desk connected to the hub from elsewhere',
     seatOlder: 'This desk is older than its hub: update this desk to connect',

@@ -32,6 +32,11 @@ export default {
     closedHere: 'Conexión cerrada'
   },
   seatRefused: {
+    codeRefused: 'El código de emparejamiento fue rechazado: venció, ya se usó o se escribió mal',
+    tooManyAttempts:
+      'Demasiados intentos de emparejamiento: espere un minuto y vuelva a intentarlo',
+    alreadyPaired: 'Este puesto ya está emparejado con este puesto central',
+    nameTaken: 'Ya existe un puesto llamado "{name}"',
     removed: 'Este puesto fue quitado del puesto central: vuelva a emparejarlo con un código nuevo',
     replaced: 'Este puesto se conectó al puesto central desde otro lugar',
     seatOlder:

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PairingCodeError } from '../../../../src/main/core/seat-link/pairing-code'
 import {
+  healingReasonOf,
   localRefusalOf,
   REMOVED_SENTENCE,
   sealedRefusalOf,
@@ -19,12 +20,19 @@ describe('which answers a seat does not retry', () => {
     expect(REMOVED_SENTENCE).toBe(
       'This desk was removed from the hub: pair it again with a new code'
     )
+    // What this app's hub says in English, the seat words in its own language.
     expect(
       sealedRefusalOf('The pairing code was refused: it expired, was used already, or was mistyped')
-    ).toMatch(/^The pairing code was refused/)
+    ).toEqual(words('seatRefused.codeRefused'))
+    expect(sealedRefusalOf('A desk named "Front desk" exists')).toEqual(
+      words('seatRefused.nameTaken', { name: 'Front desk' })
+    )
+    expect(sealedRefusalOf('This desk is paired with this hub already')).toEqual(
+      words('seatRefused.alreadyPaired')
+    )
     // The hub's own words, even ones this desk does not know.
-    expect(sealedRefusalOf('A desk named "Front desk" exists')).toBe(
-      'A desk named "Front desk" exists'
+    expect(sealedRefusalOf('The hub is closing for the night')).toBe(
+      'The hub is closing for the night'
     )
     expect(localRefusalOf(new PairingCodeError('This is not a pairing code'))).toBe(
       'This is not a pairing code'
@@ -38,6 +46,10 @@ describe('which answers a seat does not retry', () => {
     expect(
       sealedRefusalOf('Too many pairing attempts: wait a minute and try again')
     ).toBeUndefined()
+    expect(healingReasonOf('Too many pairing attempts: wait a minute and try again')).toEqual(
+      words('seatRefused.tooManyAttempts')
+    )
+    expect(healingReasonOf('The hub is busy')).toBe('The hub is busy')
     expect(localRefusalOf(new Error('ECONNREFUSED'))).toBeUndefined()
   })
 
