@@ -1,7 +1,7 @@
 /** What a seat client is given and shows (seat-client.ts), apart so the client stays readable. */
 import type { Logger } from '../log'
 import type { Words } from '../../../shared/words'
-import { englishWords } from '../../../shared/words-english'
+import { englishWords, wordedError } from '../../../shared/words-english'
 import type { BackoffPolicy } from '../tunnel/backoff'
 import type { LinkOptions } from './pairing'
 import { SEAT_PING_MS } from './seat-endpoint'
@@ -19,6 +19,15 @@ export type SeatLinkStatus =
 export function offlineStatus(said: string | Words): Extract<SeatLinkStatus, { state: 'offline' }> {
   if (typeof said === 'string') return { state: 'offline', reason: `Hub offline: ${said}` }
   return { state: 'offline', reason: `Hub offline: ${englishWords(said)}`, words: said }
+}
+
+/** A command while the link is not up fails with why; the link's reason stays as it gave it. */
+export function notOnlineFailure(current: SeatLinkStatus): Error {
+  return 'reason' in current
+    ? wordedError('internal', 'seat.notOnlineBecause', {
+        reason: ('words' in current && current.words) || current.reason
+      })
+    : wordedError('internal', 'seat.notOnline')
 }
 
 export const SEAT_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30_000, factor: 2, jitter: 0.2 }

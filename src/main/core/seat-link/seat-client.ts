@@ -31,14 +31,10 @@ import { loadOrCreateLinkKeyPair, loadPinnedHub, savePinnedHub } from './link-ke
 import { linkSocket } from './link-socket'
 import { webSocketTransport } from './message-transport'
 import { connectToHub, pairWithHub, SealedRefusalError } from './pairing'
-import {
-  HubUnreachableError,
-  isLocalNetworkUrl,
-  openFirstSeatSocket,
-  seatLinkUrl
-} from './seat-addresses'
+import { isLocalNetworkUrl, openFirstSeatSocket, seatLinkUrl } from './seat-addresses'
 import {
   HUB_SILENT_MS,
+  notOnlineFailure,
   offlineStatus,
   realTimers,
   SEAT_BACKOFF,
@@ -49,6 +45,7 @@ import {
 import {
   healingReasonOf,
   localRefusalOf,
+  offlineReasonOf,
   sealedRefusalOf,
   slowRefusalOf,
   type Refusal
@@ -61,7 +58,7 @@ export {
   type SeatLinkStatus,
   type SeatTimers
 } from './seat-client-options'
-import { englishLine, wordedError } from '../../../shared/words-english'
+import { englishLine } from '../../../shared/words-english'
 import { words, type Words } from '../../../shared/words'
 export { seatLinkUrl } from './seat-addresses'
 
@@ -101,15 +98,7 @@ export class SeatClient {
     this.api = createApi((command, request) => {
       const bridge = this.bridge
       if (!bridge || this.current.state !== 'online') {
-        // The link's reason stays as the link gave it, inside the words.
-        const current = this.current
-        const failure =
-          'reason' in current
-            ? wordedError('internal', 'seat.notOnlineBecause', {
-                reason: ('words' in current && current.words) || current.reason
-              })
-            : wordedError('internal', 'seat.notOnline')
-        return Promise.reject(failure)
+        return Promise.reject(notOnlineFailure(this.current))
       }
       return (bridge.api[command] as (request: unknown) => Promise<unknown>)(request)
     })
@@ -235,7 +224,7 @@ export class SeatClient {
       const slow = slowRefusalOf(closeReason ?? '') ?? slowRefusalOf(reason)
       if (slow) return this.refuse(slow, { retrySlowly: true })
       // The hub's (or its carrier's) close reason as said; this desk's own reason as words.
-      this.offline(closeReason || (error instanceof HubUnreachableError ? error.words : reason))
+      this.offline(closeReason || offlineReasonOf(error))
     }
   }
 

@@ -17,6 +17,8 @@ import { PairingCodeError } from './pairing-code'
 import { REMOVED_REASON } from './pairing'
 import { REPLACED_REASON } from './seat-endpoint'
 import { LinkKeyFileError } from './link-key-files'
+import { HubUnreachableError } from './seat-addresses'
+import { SeatLinkError } from './secure-link'
 
 /**
  * Why a seat stops or slows down: this app's words (each window says them in its own language),
@@ -83,6 +85,17 @@ export function localRefusalOf(error: unknown): Refusal | undefined {
   if (!(error instanceof PairingCodeError || error instanceof LinkKeyFileError)) return undefined
   const said = (error as { words?: unknown }).words
   return isWords(said) ? said : error.message
+}
+
+/**
+ * Why a try to reach the hub failed, when no retry is held back: this desk's own reasons as words
+ * (each window says them in its own language), anything else as it was said.
+ */
+export function offlineReasonOf(error: unknown): Words | string {
+  if (error instanceof HubUnreachableError) return error.words
+  if (error instanceof SeatLinkError && error.code === 'timeout')
+    return words('hubReason.slowHandshake')
+  return (error as Error).message
 }
 
 /** The hub says which side to update; said once, from where the seat stands. */

@@ -24,6 +24,7 @@ export default {
   },
   /** Why a seat cannot reach its hub now (it keeps trying); the hub's own words stay as said. */
   hubReason: {
+    slowHandshake: 'The hub took too long to answer',
     notRunning: 'The hub is not running at {host}, or its computer is off',
     notFound: "{host} could not be found: check this computer's internet connection",
     noAnswer: "{host} did not answer: check this computer's internet connection",

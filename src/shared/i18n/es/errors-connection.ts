@@ -21,6 +21,7 @@ export default {
     }
   },
   hubReason: {
+    slowHandshake: 'El puesto central tardó demasiado en responder',
     notRunning: 'El puesto central no está funcionando en {host}, o su computadora está apagada',
     notFound: 'No se encontró {host}: revise la conexión a internet de esta computadora',
     noAnswer: '{host} no respondió: revise la conexión a internet de esta computadora',

@@ -3,10 +3,13 @@ import { PairingCodeError } from '../../../../src/main/core/seat-link/pairing-co
 import {
   healingReasonOf,
   localRefusalOf,
+  offlineReasonOf,
   REMOVED_SENTENCE,
   sealedRefusalOf,
   slowRefusalOf
 } from '../../../../src/main/core/seat-link/seat-refusals'
+import { HubUnreachableError } from '../../../../src/main/core/seat-link/seat-addresses'
+import { SeatLinkError } from '../../../../src/main/core/seat-link/secure-link'
 import { words } from '../../../../src/shared/words'
 import { englishWords } from '../../../../src/shared/words-english'
 
@@ -72,5 +75,18 @@ describe('which answers a seat does not retry', () => {
     expect(slowRefusalOf('This desk was removed from the hub')).toBeUndefined()
     expect(slowRefusalOf('The hub is stopping')).toBeUndefined()
     expect(slowRefusalOf('')).toBeUndefined()
+  })
+})
+
+describe('why a try to reach the hub failed', () => {
+  it('is this desk’s own words where it made the reason, else as said', () => {
+    const notRunning = words('hubReason.notRunning', { host: 'hub.example' })
+    expect(offlineReasonOf(new HubUnreachableError(notRunning))).toEqual(notRunning)
+    expect(
+      offlineReasonOf(new SeatLinkError('timeout', 'The secure handshake took too long'))
+    ).toEqual(words('hubReason.slowHandshake'))
+    expect(offlineReasonOf(new Error('a frame over 263168 bytes'))).toBe(
+      'a frame over 263168 bytes'
+    )
   })
 })
