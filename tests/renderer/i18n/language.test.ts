@@ -15,6 +15,8 @@ import { TOAST_WORDS } from '../../../src/renderer/src/i18n/toast-words'
 import { words as settingsWords } from '../../../src/renderer/src/views/settings-view'
 import { words as setupWords } from '../../../src/renderer/src/views/setup-view'
 import { MESSAGES } from '../../../src/shared/i18n/languages'
+import { words } from '../../../src/shared/words'
+import { useWords } from '../../../src/renderer/src/composables/useWords'
 
 const { en, es } = MESSAGES
 
@@ -115,6 +117,27 @@ describe('a window’s words, loaded lazily (vue-i18n’s lazy loading)', () => 
     release()
     await toSpanish
     expect(i18n.global.locale.value).toBe('en')
+  })
+
+  it('loads an error sentence’s words late when its view has not brought them', async () => {
+    const i18n = createAppI18n('es')
+    await createWindowWords(i18n, MAIN_WINDOW_WORDS).speak('es')
+    const english = 'A desk name is 1 to 40 printable characters.'
+    // A plain options object: one component per file is the Host above.
+    const Said = {
+      setup() {
+        const { describe } = useWords()
+        return () =>
+          h('p', describe({ message: english, words: words('config.deskName', { max: 40 }) }))
+      }
+    }
+    const wrapper = mount(Said, { global: { plugins: [i18n] } })
+    // Main's English stands in until the words arrive, then the window says it in Spanish.
+    expect(wrapper.text()).toBe(english)
+    await vi.waitFor(() =>
+      expect(wrapper.text()).toBe('El nombre de un puesto tiene de 1 a 40 caracteres imprimibles.')
+    )
+    wrapper.unmount()
   })
 })
 

@@ -6,6 +6,7 @@
  */
 import { useI18n } from 'vue-i18n'
 import { isWords, type WordParam, type Words } from '../../../shared/words'
+import { loadLateErrorWords } from '../i18n/late-error-words'
 
 /** A sentence as a store keeps it: plain text, or main's English with its words. */
 export type Said = string | { message: string; words?: Words | undefined }
@@ -28,7 +29,10 @@ export function useWords() {
 
   function worded(said: Words): string | undefined {
     const key = `errors.${said.key}`
-    if (!te(key)) return undefined
+    if (!te(key)) {
+      loadLateErrorWords(said.key)
+      return undefined
+    }
     const named: Record<string, string | number> = {}
     for (const [name, value] of Object.entries(said.params ?? {})) {
       const param: WordParam = value
