@@ -4,6 +4,7 @@
  * operating system's preferred languages. Until the desk's settings are known (a failed start),
  * the system's languages alone decide.
  */
+import { nameOfCaller } from '../../shared/caller-name'
 import type { Caller } from '../../shared/calls'
 import { resolveLanguage, type Language } from '../../shared/i18n/languages'
 import { translator, type Translate } from '../../shared/i18n/translate'
@@ -72,7 +73,10 @@ export function createShellWords(app: LanguageApp): ShellWords {
   }
 }
 
-/** The caller as every view names them: their name, else "Messenger caller" (calls area). */
-export function callerName(caller: Caller, t: Translate): string {
-  return caller.name?.trim() || t('calls.unknownCaller')
+/** The call's caller as every view names them (shared/caller-name.ts), in the shell's language. */
+export function callerName(
+  call: { caller: Caller; test?: true | undefined },
+  t: Translate
+): string {
+  return nameOfCaller((key) => t(key), call.caller, call.test)
 }

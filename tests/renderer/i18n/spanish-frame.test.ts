@@ -174,6 +174,23 @@ describe('the frame’s pieces in Spanish', () => {
     expect(test.get('[data-avatar="initials"]').text()).toBe('CP')
   })
 
+  it('names the test line’s caller in Spanish, whatever name its profile gives', () => {
+    const wrapper = mount(CallAnnouncer, {
+      props: {
+        ringing: [
+          ringing('t_1', { caller: { psid: 'test-caller', name: 'Test caller' }, test: true })
+        ]
+      }
+    })
+    expect(wrapper.get('[aria-live="assertive"]').text()).toBe(
+      'Llamada entrante de Cliente de prueba'
+    )
+    const named = mount(CallerAvatar, {
+      props: { caller: { psid: 'test-caller', name: 'Test caller' }, test: true }
+    })
+    expect(named.get('[data-avatar="initials"]').text()).toBe('CP')
+  })
+
   it('says a level as Spanish writes a percentage', async () => {
     const wrapper = mount(LevelMeter, { props: { label: 'Micrófono', level: 0.42 } })
     const meter = wrapper.get('[role="meter"]')

@@ -78,7 +78,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         `call:${call.id}`,
         () => ({
           title: t('shell.notification.callTitle'),
-          body: t('shell.notification.callBody', { caller: callerName(call.caller, t) }),
+          body: t('shell.notification.callBody', { caller: callerName(call, t) }),
           silent: true,
           // Linux: stays until acted on, and is shown above other notifications.
           urgency: 'critical',

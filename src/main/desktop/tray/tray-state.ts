@@ -115,7 +115,7 @@ export function deriveTrayView(input: TrayInput): TrayView {
   const first = ringing[0]
   const current = live[0]
   if (first) {
-    const caller = callerName(first.caller, t)
+    const caller = callerName(first, t)
     const calling =
       ringing.length > 1
         ? t('shell.tooltip.ringingMore', { caller, more: ringing.length - 1 })
@@ -124,7 +124,7 @@ export function deriveTrayView(input: TrayInput): TrayView {
   } else if (current) {
     view = {
       state: 'in-call',
-      tooltip: t('shell.tooltip.inCall', { caller: callerName(current.caller, t) })
+      tooltip: t('shell.tooltip.inCall', { caller: callerName(current, t) })
     }
   } else if (!input.status) {
     return startingView(input.appName, t)

@@ -62,7 +62,8 @@ export function initialsOf(name: string): string {
 
 export function avatarLook(caller: Caller, words: AvatarWords, test = false): AvatarLook {
   if (caller.photo) return { kind: 'photo', src: caller.photo }
-  const name = caller.name?.trim() || (test ? words.testCaller : '')
+  // The test caller's face is its name in the desk's language ("CP" for Cliente de prueba).
+  const name = test ? words.testCaller : caller.name?.trim() || ''
   const initials = initialsOf(name)
   if (initials) {
     return { kind: 'initials', initials, colour: test ? TEST_CALLER_COLOUR : paletteColour(name) }

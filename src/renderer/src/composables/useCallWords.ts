@@ -1,12 +1,15 @@
 import { useI18n } from 'vue-i18n'
 import type { Caller, CallOutcome } from '../../../shared/calls'
+import { nameOfCaller } from '../../../shared/caller-name'
 import { formatCallTime } from './format'
 
 /** The words every call view shares, in the desk's language: who called, how it ended, when. */
 export function useCallWords() {
   const { t, locale } = useI18n()
   return {
-    callerName: (caller: Caller): string => caller.name?.trim() || t('calls.unknownCaller'),
+    /** `test`: a call of the built-in test line, named as the test caller. */
+    callerName: (caller: Caller, test?: boolean): string =>
+      nameOfCaller((key) => t(key), caller, test),
     outcome: (outcome: CallOutcome): string =>
       ({
         completed: t('calls.outcome.completed'),

@@ -119,6 +119,11 @@ describe('tray state', () => {
       { state: 'ringing', tooltip: 'Softphone: Ada está llamando (y 1 más) (no molestar)' }
     ],
     [
+      'the test line’s caller, in the shell’s language whatever its profile says',
+      view([{ ...ringing('t', 'Test caller'), test: true }], {}, false, es),
+      { state: 'ringing', tooltip: 'Softphone: Cliente de prueba está llamando' }
+    ],
+    [
       'in Spanish, outside business hours, calls declined',
       view(
         [],
