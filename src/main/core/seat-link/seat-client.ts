@@ -43,7 +43,7 @@ import {
   type SeatTimers
 } from './seat-client-options'
 import {
-  healingReasonOf,
+  knownOfflineReasonOf,
   localRefusalOf,
   offlineReasonOf,
   sealedRefusalOf,
@@ -290,13 +290,13 @@ export class SeatClient {
   private refusedSealed(reason: string): void {
     const refusal = sealedRefusalOf(reason)
     if (refusal) this.refuse(refusal)
-    else this.offline(healingReasonOf(reason))
+    else this.offline(reason)
   }
 
   private offline(said: string | Words): void {
     // No longer behind a refusal: the next tries say "connecting" again.
     this.slowRetry = false
-    this.setStatus(offlineStatus(said))
+    this.setStatus(offlineStatus(typeof said === 'string' ? knownOfflineReasonOf(said) : said))
     if (this.stopped) return
     this.failures += 1
     const delay = backoffDelay(

@@ -15,7 +15,7 @@ import { isWords, words, type Words } from '../../../shared/words'
 import { englishWords } from '../../../shared/words-english'
 import { PairingCodeError } from './pairing-code'
 import { REMOVED_REASON } from './pairing'
-import { REPLACED_REASON } from './seat-endpoint'
+import { HUB_STOPPING_REASON, REPLACED_REASON, SLOW_SEAT_REASON } from './seat-endpoint'
 import { LinkKeyFileError } from './link-key-files'
 import { HubUnreachableError } from './seat-addresses'
 import { SeatLinkError } from './secure-link'
@@ -69,9 +69,20 @@ export function sealedRefusalOf(reason: string): Refusal | undefined {
   return reason
 }
 
-/** Why the seat waits before trying again, for a sealed reason that heals with time. */
-export function healingReasonOf(reason: string): Words | string {
-  return HEALS.test(reason) ? TOO_MANY_ATTEMPTS : reason
+/** What this app's hub says, in English, when it closes a link that the seat will retry. */
+const KNOWN_OFFLINE: [RegExp, Words][] = [
+  [HEALS, TOO_MANY_ATTEMPTS],
+  [new RegExp(`^${HUB_STOPPING_REASON}`), words('hubReason.stopping')],
+  [new RegExp(`^${SLOW_SEAT_REASON}`), words('hubReason.tooSlow')]
+]
+
+/**
+ * Why the seat waits before trying again: what this app's hub says, in words for the seat's own
+ * language; anything else (an older hub, a carrier) as it was said.
+ */
+export function knownOfflineReasonOf(reason: string): Words | string {
+  for (const [pattern, said] of KNOWN_OFFLINE) if (pattern.test(reason)) return said
+  return reason
 }
 
 /** The refusal to show while retrying slowly, for an unsealed reason that says so. */

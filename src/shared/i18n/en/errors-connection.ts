@@ -24,6 +24,8 @@ export default {
   },
   /** Why a seat cannot reach its hub now (it keeps trying); the hub's own words stay as said. */
   hubReason: {
+    stopping: 'The hub is stopping',
+    tooSlow: 'This desk did not keep up with the hub: its connection was closed',
     slowHandshake: 'The hub took too long to answer',
     notRunning: 'The hub is not running at {host}, or its computer is off',
     notFound: "{host} could not be found: check this computer's internet connection",

@@ -21,6 +21,8 @@ export default {
     }
   },
   hubReason: {
+    stopping: 'El puesto central se está cerrando',
+    tooSlow: 'Este puesto no siguió el ritmo del puesto central: se cerró su conexión',
     slowHandshake: 'El puesto central tardó demasiado en responder',
     notRunning: 'El puesto central no está funcionando en {host}, o su computadora está apagada',
     notFound: 'No se encontró {host}: revise la conexión a internet de esta computadora',

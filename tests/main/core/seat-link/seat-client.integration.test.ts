@@ -151,7 +151,8 @@ describe('the seat client with its hub', () => {
     await hub.stop()
     expect(await untilStatus(seat, 'offline')).toEqual({
       state: 'offline',
-      reason: 'Hub offline: The hub is stopping'
+      reason: 'Hub offline: The hub is stopping',
+      words: { key: 'hubReason.stopping' }
     })
     await expect.poll(() => due.map(({ ms }) => ms)).toEqual([500])
   })

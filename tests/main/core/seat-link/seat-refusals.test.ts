@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PairingCodeError } from '../../../../src/main/core/seat-link/pairing-code'
 import {
-  healingReasonOf,
+  knownOfflineReasonOf,
   localRefusalOf,
   offlineReasonOf,
   REMOVED_SENTENCE,
@@ -49,10 +49,15 @@ describe('which answers a seat does not retry', () => {
     expect(
       sealedRefusalOf('Too many pairing attempts: wait a minute and try again')
     ).toBeUndefined()
-    expect(healingReasonOf('Too many pairing attempts: wait a minute and try again')).toEqual(
+    expect(knownOfflineReasonOf('Too many pairing attempts: wait a minute and try again')).toEqual(
       words('seatRefused.tooManyAttempts')
     )
-    expect(healingReasonOf('The hub is busy')).toBe('The hub is busy')
+    // What this app's hub says as it closes a link, worded; anything else as said.
+    expect(knownOfflineReasonOf('The hub is stopping')).toEqual(words('hubReason.stopping'))
+    expect(
+      knownOfflineReasonOf('This desk did not keep up with the hub: its connection was closed')
+    ).toEqual(words('hubReason.tooSlow'))
+    expect(knownOfflineReasonOf('The hub is busy')).toBe('The hub is busy')
     expect(localRefusalOf(new Error('ECONNREFUSED'))).toBeUndefined()
   })
 
