@@ -123,7 +123,7 @@ export function hubLinkProblem(
         chip: words('hubLine.chip.connecting')
       }
     case 'offline': {
-      // The link's reason stays as the link gave it, inside the words.
+      // Inside the words: the reason's own words when this app made it, else as the link gave it.
       const line = words('hubLine.offline', { reason: offlineReason(link) })
       const queued = queuedHangUpsWords(hub.queuedHangUps.length)
       return {
