@@ -126,6 +126,25 @@ describe('the missed-call reply settings', () => {
       'Hola, Ana: lamentamos no haber atendido su llamada. Podemos hablar mañana a las 9:00; con gusto le atenderemos.'
     )
   })
+
+  it('keeps the suggested text in the desk’s language when it changes, never the owner’s own', async () => {
+    const wrapper = await mounted(MissedCallReplySettings)
+    const text = wrapper.get<HTMLTextAreaElement>('[data-testid="missed-reply-text"]')
+    expect(text.element.value).toMatch(/^Hi \{first_name\}, sorry/)
+    testI18n.global.locale.value = 'es'
+    await flushPromises()
+    expect(text.element.value).toMatch(/^Hola, \{first_name\}: lamentamos/)
+    // Still the suggestion: saving it keeps "none of the owner's own", which follows the language.
+    await wrapper.get('[data-testid="missed-reply-save"]').trigger('click')
+    await flushPromises()
+    expect(service.requests('updateSettings')).toEqual([{ missedCallReply: { text: '' } }])
+
+    // The owner's own text stays whatever the language.
+    await text.setValue('Volvemos pronto')
+    testI18n.global.locale.value = 'en'
+    await flushPromises()
+    expect(text.element.value).toBe('Volvemos pronto')
+  })
 })
 
 const MISSED: HistoryRecord = {
