@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { queuedHangUpsWords } from '../../src/shared/connection'
 import { englishWords } from '../../src/shared/words-english'
 import { startHubProcess } from '../main/hub-process'
-import { serve, waitFor } from '../main/serve-process'
+import { runCleanups } from '../main/serve-process'
 import { launchChromium, openApp, pageHearing } from './support/browser'
 import { TONES } from './support/paths'
 import { screenshot } from './support/rig'
@@ -25,28 +25,14 @@ beforeAll(async () => {
 }, 30_000)
 
 afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await Promise.resolve()
-      .then(cleanup)
-      .catch(() => undefined)
-  }
+  await runCleanups(cleanups)
   await browser?.close()
 })
 
 it('a hub restart mid-call still lets the seat’s hang up reach Meta', async () => {
   const hub = await startHubProcess({ seatName: 'Front desk', cleanups })
-  // Paired beforehand: a later start needs only SOFTPHONE_HUB and the keys in its folder.
-  const seat = serve(
-    { SOFTPHONE_DATA_DIR: hub.seatDir, SOFTPHONE_HUB: hub.hubUrl, SOFTPHONE_UI_PORT: '0' },
-    ['--web']
-  )
-  cleanups.push(async () => {
-    if (seat.child.exitCode !== null || seat.child.signalCode !== null) return
-    seat.child.kill('SIGKILL')
-    await seat.exited
-  })
-  await waitFor(() => seat.stdout().includes('\n'), `the seat's page address`, 30_000)
-  const page = await openApp(browser!, seat.stdout().split('\n')[0]!)
+  const { pageUrl } = await hub.startSeat()
+  const page = await openApp(browser!, pageUrl)
   cleanups.push(() => page.context().close())
   const line = page.getByRole('status', { name: 'Connection to the hub' })
   await expect.poll(() => line.innerText(), { timeout: 20_000 }).toMatch(/^Connected to /)

@@ -4,14 +4,10 @@
  * reason (the connection dropped, then nothing answers at the hub's address) worded in Spanish
  * too. The hub is `npm run serve` in its own process; the seat is `serve --web` paired with it.
  */
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BRIDGE_INFO_FILE } from '../../src/main/core/bridge/ui-server'
-import { connectBridge } from '../../src/main/simulator/rig/bridge-connection'
 import { startHubProcess } from '../main/hub-process'
-import { serve, waitFor } from '../main/serve-process'
+import { runCleanups } from '../main/serve-process'
 import { launchChromium, openApp } from './support/browser'
 import { englishIn } from './support/english-text'
 import { TONES } from './support/paths'
@@ -25,35 +21,17 @@ beforeAll(async () => {
 }, 30_000)
 
 afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await Promise.resolve()
-      .then(cleanup)
-      .catch(() => undefined)
-  }
+  await runCleanups(cleanups)
   await browser?.close()
 })
 
 it('a Spanish seat says its link to the hub in Spanish, online and offline', async () => {
   const hub = await startHubProcess({ seatName: 'Front desk', cleanups })
-  const seat = serve(
-    { SOFTPHONE_DATA_DIR: hub.seatDir, SOFTPHONE_HUB: hub.hubUrl, SOFTPHONE_UI_PORT: '0' },
-    ['--web']
-  )
-  cleanups.push(async () => {
-    if (seat.child.exitCode !== null || seat.child.signalCode !== null) return
-    seat.child.kill('SIGKILL')
-    await seat.exited
-  })
-  await waitFor(() => seat.stdout().includes('\n'), `the seat's page address`, 30_000)
+  const { pageUrl } = await hub.startSeat()
   // The language is the seat's own choice (a desk setting), not the hub's.
-  const info = JSON.parse(await readFile(join(hub.seatDir, BRIDGE_INFO_FILE), 'utf8')) as {
-    url: string
-  }
-  const seatDesk = await connectBridge(info.url)
-  cleanups.push(() => seatDesk.close())
-  await seatDesk.api.updateSettings({ desk: { language: 'es' } })
+  await (await hub.seatDesk()).api.updateSettings({ desk: { language: 'es' } })
 
-  const page = await openApp(browser!, seat.stdout().split('\n')[0]!)
+  const page = await openApp(browser!, pageUrl)
   cleanups.push(() => page.context().close())
   const line = page.getByRole('status', { name: 'Conexión con el puesto central' })
   await expect.poll(() => line.innerText(), { timeout: 20_000 }).toMatch(/^Conectado con /)

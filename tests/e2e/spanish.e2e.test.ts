@@ -144,8 +144,9 @@ describe('a Spanish desk shows no English (every view)', () => {
     await history.locator(`[data-call-id="${callId}"]`).waitFor()
     await judge('history', history, page)
     // Its switch is laid out by its own styles: Settings, whose styles it once borrowed, is unopened.
-    const toggle = history.locator('.settings-toggle')
-    expect(await toggle.evaluate((el) => getComputedStyle(el).display)).toBe('flex')
+    const toggleLayout =
+      "getComputedStyle(document.querySelector('.sharing .settings-toggle')).display"
+    expect(await page.evaluate(toggleLayout)).toBe('flex')
     await history.getByRole('button', { name: either('Call back Ada Lovelace') }).click()
     await judge(
       'call back',

@@ -47,6 +47,10 @@ export interface HubProcess {
   restart(): Promise<void>
   /** The hub's owner over the running hub's loopback bridge. */
   owner(): Promise<BridgeClient>
+  /** The paired seat as `serve --web` (stopped with the test), and the address of its page. */
+  startSeat(): Promise<{ seat: Running; pageUrl: string }>
+  /** The running seat's own desk over its loopback bridge (its settings are its own). */
+  seatDesk(): Promise<BridgeClient>
   /** Whether the hub's journal holds this call as connected (what a restart knows it by). */
   journalHasConnected(callId: string): Promise<boolean>
 }
@@ -115,6 +119,13 @@ export async function startHubProcess(options: HubProcessOptions): Promise<HubPr
   }
   let running = await start()
 
+  const bridgeOf = async (dir: string): Promise<BridgeClient> => {
+    const info = JSON.parse(await readFile(join(dir, BRIDGE_INFO_FILE), 'utf8')) as { url: string }
+    const client = await connectBridge(info.url)
+    cleanups.push(() => client.close())
+    return client
+  }
+
   return {
     sim,
     hubDir,
@@ -127,12 +138,26 @@ export async function startHubProcess(options: HubProcessOptions): Promise<HubPr
     async restart() {
       running = await start()
     },
-    async owner() {
-      const info = JSON.parse(await readFile(bridgeInfo, 'utf8')) as { url: string }
-      const owner = await connectBridge(info.url)
-      cleanups.push(() => owner.close())
-      return owner
+    owner: () => bridgeOf(hubDir),
+    async startSeat() {
+      // Paired beforehand: a start needs only SOFTPHONE_HUB and the keys in its folder.
+      const seat = serve(
+        {
+          SOFTPHONE_DATA_DIR: seatDir,
+          SOFTPHONE_HUB: `http://127.0.0.1:${port}`,
+          SOFTPHONE_UI_PORT: '0'
+        },
+        ['--web']
+      )
+      cleanups.push(async () => {
+        if (seat.child.exitCode !== null || seat.child.signalCode !== null) return
+        seat.child.kill('SIGKILL')
+        await seat.exited
+      })
+      await waitFor(() => seat.stdout().includes('\n'), `the seat's page address`, 30_000)
+      return { seat, pageUrl: seat.stdout().split('\n')[0]! }
     },
+    seatDesk: () => bridgeOf(seatDir),
     async journalHasConnected(callId) {
       const journal = await readFile(join(hubDir, 'journal.jsonl'), 'utf8')
       return journal

@@ -41,3 +41,12 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+/** Runs a test's cleanups, the last added first, each whatever the others do. */
+export async function runCleanups(cleanups: (() => unknown)[]): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await Promise.resolve()
+      .then(cleanup)
+      .catch(() => undefined)
+  }
+}
