@@ -40,15 +40,18 @@ const CODE_REFUSED = words('seatRefused.codeRefused')
 const ALREADY_PAIRED = words('seatRefused.alreadyPaired')
 const NAME_TAKEN = /^A desk named "(.*)" exists/
 
+/** Matches a reason that starts with one of the hub's sentences, taken literally. */
+function startsWith(...sentences: string[]): RegExp {
+  const literal = sentences.map((sentence) => sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^(${literal.join('|')})`)
+}
+
 /** What the seat shows for a sealed refusal, by what the hub said. */
 const SEALED: [RegExp, (reason: string) => Refusal][] = [
-  [new RegExp(`^(This desk is not paired with this hub|${REMOVED_REASON})`), () => REMOVED],
-  [new RegExp(`^${REPLACED_REASON}`), () => REPLACED],
-  [new RegExp(`^${englishWords(CODE_REFUSED)}`), () => CODE_REFUSED],
-  [
-    new RegExp(`^(${englishWords(ALREADY_PAIRED)}|This desk is paired already)`),
-    () => ALREADY_PAIRED
-  ],
+  [startsWith('This desk is not paired with this hub', REMOVED_REASON), () => REMOVED],
+  [startsWith(REPLACED_REASON), () => REPLACED],
+  [startsWith(englishWords(CODE_REFUSED)), () => CODE_REFUSED],
+  [startsWith(englishWords(ALREADY_PAIRED), 'This desk is paired already'), () => ALREADY_PAIRED],
   [NAME_TAKEN, (reason) => words('seatRefused.nameTaken', { name: NAME_TAKEN.exec(reason)![1]! })]
 ]
 
@@ -72,8 +75,8 @@ export function sealedRefusalOf(reason: string): Refusal | undefined {
 /** What this app's hub says, in English, when it closes a link that the seat will retry. */
 const KNOWN_OFFLINE: [RegExp, Words][] = [
   [HEALS, TOO_MANY_ATTEMPTS],
-  [new RegExp(`^${HUB_STOPPING_REASON}`), words('hubReason.stopping')],
-  [new RegExp(`^${SLOW_SEAT_REASON}`), words('hubReason.tooSlow')]
+  [startsWith(HUB_STOPPING_REASON), words('hubReason.stopping')],
+  [startsWith(SLOW_SEAT_REASON), words('hubReason.tooSlow')]
 ]
 
 /**
