@@ -7,32 +7,21 @@
  * folder and port, the seat reconnects, its hang up reaches Meta, and the hub's history names the
  * seat once.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { queuedHangUpsWords } from '../../src/shared/connection'
 import { englishWords } from '../../src/shared/words-english'
 import { startHubProcess } from '../main/hub-process'
-import { runCleanups } from '../main/serve-process'
-import { launchChromium, openApp, pageHearing } from './support/browser'
+import { openApp, pageHearing } from './support/browser'
 import { TONES } from './support/paths'
 import { screenshot } from './support/rig'
+import { useSeatBrowser } from './support/seat-browser'
 
-let browser: Browser | undefined
-const cleanups: (() => unknown)[] = []
-
-beforeAll(async () => {
-  browser = await launchChromium({ toneFile: TONES.app.file })
-}, 30_000)
-
-afterAll(async () => {
-  await runCleanups(cleanups)
-  await browser?.close()
-})
+const { browser, cleanups } = useSeatBrowser()
 
 it('a hub restart mid-call still lets the seat’s hang up reach Meta', async () => {
   const hub = await startHubProcess({ seatName: 'Front desk', cleanups })
   const { pageUrl } = await hub.startSeat()
-  const page = await openApp(browser!, pageUrl)
+  const page = await openApp(browser(), pageUrl)
   cleanups.push(() => page.context().close())
   const line = page.getByRole('status', { name: 'Connection to the hub' })
   await expect.poll(() => line.innerText(), { timeout: 20_000 }).toMatch(/^Connected to /)

@@ -4,26 +4,14 @@
  * reason (the connection dropped, then nothing answers at the hub's address) worded in Spanish
  * too. The hub is `npm run serve` in its own process; the seat is `serve --web` paired with it.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { startHubProcess } from '../main/hub-process'
-import { runCleanups } from '../main/serve-process'
-import { launchChromium, openApp } from './support/browser'
+import { openApp } from './support/browser'
 import { englishIn } from './support/english-text'
-import { TONES } from './support/paths'
 import { screenshot } from './support/rig'
+import { useSeatBrowser } from './support/seat-browser'
 
-let browser: Browser | undefined
-const cleanups: (() => unknown)[] = []
-
-beforeAll(async () => {
-  browser = await launchChromium({ toneFile: TONES.app.file })
-}, 30_000)
-
-afterAll(async () => {
-  await runCleanups(cleanups)
-  await browser?.close()
-})
+const { browser, cleanups } = useSeatBrowser()
 
 it('a Spanish seat says its link to the hub in Spanish, online and offline', async () => {
   const hub = await startHubProcess({ seatName: 'Front desk', cleanups })
@@ -31,7 +19,7 @@ it('a Spanish seat says its link to the hub in Spanish, online and offline', asy
   // The language is the seat's own choice (a desk setting), not the hub's.
   await (await hub.seatDesk()).api.updateSettings({ desk: { language: 'es' } })
 
-  const page = await openApp(browser!, pageUrl)
+  const page = await openApp(browser(), pageUrl)
   cleanups.push(() => page.context().close())
   const line = page.getByRole('status', { name: 'Conexión con el puesto central' })
   await expect.poll(() => line.innerText(), { timeout: 20_000 }).toMatch(/^Conectado con /)
